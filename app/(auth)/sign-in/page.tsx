@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getActor } from '@/lib/auth/session';
+import { env, oidcConfigured } from '@/lib/env';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+const ERRORS: Record<string, string> = {
+  NoPortalAccount: 'Your company account is not registered in the portal. Ask an administrator to add you.',
+  EmailNotVerified: 'Your identity provider has not verified your email address.',
+  AccessDenied: 'Access denied.',
+  SessionRequired: 'Sign in to continue.',
+};
+
+function safeCallback(value: string | undefined): string {
+  // Only same-site paths: never redirect to another origin after sign-in.
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  const callbackUrl = safeCallback(sp.callbackUrl);
+  if (await getActor()) redirect(callbackUrl);
+  const initialError = sp.error ? (ERRORS[sp.error] ?? 'Sign-in failed. Try again.') : undefined;
+  return (
+    <>
+      <h1 className="mb-1 text-xl">Sign in</h1>
+      <p className="mb-6 text-sm text-slate-600">Use your portal account{oidcConfigured() ? ' or your company single sign-on' : ''}.</p>
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} oidcName={oidcConfigured() ? env().OIDC_NAME : null} />
+      {env().DEMO_MODE ? (
+        <div className="mt-6 rounded-md bg-slate-50 p-3 text-xs text-slate-700" data-testid="demo-accounts">
+          <p className="font-medium">Demo accounts (password <code>governance-demo-2026</code>)</p>
+          <ul className="mt-1 list-inside list-disc">
+            <li>admin@acme.example</li>
+            <li>compliance@acme.example</li>
+            <li>engineer@acme.example</li>
+            <li>auditor@acme.example</li>
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { PageHeader, Stat } from '@/components/ui/card';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+import { homeStats } from '@/lib/home/queries';
+import { loadPage } from '@/lib/auth/page';
+
+export const metadata: Metadata = { title: 'Home' };
+
+const INTRO: Record<string, string> = {
+  ADMIN: 'You manage who can use the portal, API tokens for pipelines, and the integrity of the audit trail.',
+  COMPLIANCE_OFFICER: 'You keep the requirements matrix, sign off models before production, and run the quarterly review.',
+  ENGINEER: 'You register models and their versions, record results, and take them through the compliance gates.',
+  AUDITOR: 'You review evidence, raise findings and verify remediation. Everything else is read-only for you.',
+};
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const stats = await loadPage(homeStats(actor));
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${actor.name.split(' ')[0]}`}
+        description={`${actor.role ? ROLE_LABELS[actor.role] : ''}. ${actor.role ? INTRO[actor.role] : ''}`}
+      />
+      {stats.length ? (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {stats.map((s) => (
+            <Stat key={s.label} {...s} />
+          ))}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">Nothing needs your attention right now.</p>
+      )}
+    </>
+  );
+}

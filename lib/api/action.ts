@@ -1,0 +1,59 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/session';
+import { AppError, logUnexpected, toPublicError, type FieldErrors } from '@/lib/errors';
+import { zodFieldErrors } from './route';
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+/** FormData to a plain object; repeated names (checkbox groups) become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = form.getAll(key).map((v) => (typeof v === 'string' ? v : v));
+    out[key] = key.endsWith('[]') || values.length > 1 ? values : values[0];
+  }
+  for (const key of Object.keys(out)) {
+    if (key.endsWith('[]')) {
+      out[key.slice(0, -2)] = out[key];
+      delete out[key];
+    }
+  }
+  return out;
+}
+
+/**
+ * Every Server Action is a public endpoint: this parses its input with zod,
+ * requires a signed-in actor (the mutation then calls the gate), and returns
+ * a result the form can show. Redirects and not-found pass through.
+ */
+export function validatedAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.output<S>, actor: Actor) => Promise<T>,
+  opts: { successMessage?: string | ((data: T) => string) } = {},
+) {
+  return async (_prev: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const raw = input instanceof FormData ? formDataToObject(input) : input;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error) };
+      }
+      const actor = await getActor();
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again.');
+      const data = await run(parsed.data, actor);
+      const message = typeof opts.successMessage === 'function' ? opts.successMessage(data) : opts.successMessage;
+      return { ok: true, data, message };
+    } catch (error) {
+      unstable_rethrow(error);
+      logUnexpected(error, 'server action');
+      const pub = toPublicError(error);
+      return { ok: false, message: pub.message, fieldErrors: pub.fieldErrors };
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/permissions';
+import { defineApi } from './spec';
+
+export const platformApi = {
+  openapi: defineApi({
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    tag: 'Meta',
+    summary: 'This OpenAPI 3.1 document',
+    public: true,
+    response: z.object({ openapi: z.string() }).loose(),
+  }),
+  me: defineApi({
+    method: 'GET',
+    path: '/api/v1/me',
+    tag: 'Meta',
+    summary: 'Who the caller is and what they may do',
+    response: z.object({
+      kind: z.enum(['user', 'token', 'system']),
+      name: z.string(),
+      email: z.string().nullable(),
+      role: z.enum(ROLES).nullable(),
+      permissions: z.array(z.string()),
+    }),
+  }),
+};

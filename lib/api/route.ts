@@ -1,0 +1,129 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import type { Actor, RequestMeta } from '@/lib/auth/actor';
+import { metaFromHeaders } from '@/lib/auth/request';
+import { actorForSession, readSessionToken } from '@/lib/auth/session';
+import { actorForToken } from '@/lib/tokens/resolve';
+import { AppError, logUnexpected, toPublicError, type FieldErrors } from '@/lib/errors';
+import type { ApiSpec } from './spec';
+
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export type ApiContext<S extends ApiSpec> = {
+  actor: Actor;
+  meta: RequestMeta;
+  req: NextRequest;
+  params: Infer<S['params']>;
+  query: Infer<S['query']>;
+  body: Infer<S['body']>;
+};
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const fieldErrors = zodFieldErrors(parsed.error);
+    const first = Object.entries(fieldErrors)[0];
+    const where = first && first[0] !== '_' ? `${first[0]}: ` : '';
+    throw new AppError('VALIDATION', `Invalid ${what}: ${where}${first?.[1][0] ?? 'check the input'}`, { fieldErrors });
+  }
+  return parsed.data;
+}
+
+/** Query strings arrive flat; repeated keys become arrays. */
+export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(sp.keys())) {
+    const all = sp.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+async function resolveActor(req: NextRequest, meta: RequestMeta): Promise<Actor> {
+  const auth = req.headers.get('authorization');
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!match) throw new AppError('UNAUTHENTICATED', 'Malformed Authorization header: use "Bearer <token>".');
+    const actor = await actorForToken(match[1], meta);
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked.');
+    return actor;
+  }
+  const token = await readSessionToken((n) => req.cookies.get(n)?.value);
+  const actor = token ? await actorForSession(token.sid, token.uid, meta) : null;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer <token>).');
+  // Cookie-authenticated writes must come from our own pages.
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const origin = req.headers.get('origin');
+    if (origin && origin !== req.nextUrl.origin) throw new AppError('FORBIDDEN', 'Cross-origin request refused.');
+  }
+  return actor;
+}
+
+export function errorResponse(error: unknown, meta: RequestMeta, context: string): NextResponse {
+  logUnexpected(error, context);
+  const pub = toPublicError(error);
+  return NextResponse.json(
+    { error: { code: pub.code, message: pub.message, fieldErrors: pub.fieldErrors, details: pub.details, requestId: meta.id } },
+    { status: pub.status, headers: { 'x-request-id': meta.id } },
+  );
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) throw new AppError('BAD_REQUEST', 'Send the body as JSON (Content-Type: application/json).');
+  const length = Number(req.headers.get('content-length') ?? '0');
+  if (length > MAX_JSON_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The JSON body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The JSON body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The body is not valid JSON.');
+  }
+}
+
+type RouteCtx = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps an /api/v1 handler: resolves the caller (API token or session),
+ * validates params, query and body against the spec's schemas, and maps
+ * every error to a JSON response with the right status.
+ */
+export function apiRoute<S extends ApiSpec>(
+  spec: S,
+  handler: (ctx: ApiContext<S>) => Promise<unknown>,
+): (req: NextRequest, ctx: RouteCtx) => Promise<Response> {
+  return async (req, ctx) => {
+    const meta = metaFromHeaders(req.headers);
+    try {
+      const actor = await resolveActor(req, meta);
+      const params = spec.params ? parseOrThrow(spec.params, await ctx.params, 'path parameters') : undefined;
+      const query = spec.query ? parseOrThrow(spec.query, searchParamsToObject(req.nextUrl.searchParams), 'query') : undefined;
+      const body =
+        spec.body && spec.bodyType !== 'multipart' ? parseOrThrow(spec.body, await readJson(req), 'request body') : undefined;
+      const result = await handler({ actor, meta, req, params, query, body } as ApiContext<S>);
+      if (result instanceof Response) {
+        result.headers.set('x-request-id', meta.id);
+        return result;
+      }
+      return NextResponse.json(result ?? null, {
+        status: spec.successStatus ?? 200,
+        headers: { 'x-request-id': meta.id, 'cache-control': 'no-store' },
+      });
+    } catch (error) {
+      return errorResponse(error, meta, `${spec.method} ${spec.path}`);
+    }
+  };
+}

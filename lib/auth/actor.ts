@@ -1,0 +1,39 @@
+import type { Grants, Role } from './permissions';
+
+/** Who is asking: a signed-in user, or an API token acting for the portal. */
+export type Actor = {
+  kind: 'user' | 'token' | 'system';
+  userId: string | null;
+  tokenId: string | null;
+  orgId: string;
+  role: Role | null;
+  name: string;
+  email: string | null;
+  /** How the actor appears in the audit trail. */
+  label: string;
+  grants: Grants;
+  request: RequestMeta;
+};
+
+export type RequestMeta = { id: string; ip: string | null };
+
+/** The identity seed scripts and jobs write under; never reachable from a request. */
+export function systemActor(orgId: string, label = 'system'): Actor {
+  return {
+    kind: 'system',
+    userId: null,
+    tokenId: null,
+    orgId,
+    role: null,
+    name: label,
+    email: null,
+    label,
+    grants: { any: [], own: [] },
+    request: { id: 'system', ip: null },
+  };
+}
+
+/** An unauthenticated caller, for the events of failed sign-ins. */
+export function anonymousActor(meta: RequestMeta, label = 'anonymous'): Actor {
+  return { ...systemActor('', label), kind: 'user', request: meta };
+}

@@ -1,0 +1,29 @@
+import { AppError } from '@/lib/errors';
+import type { Actor } from './actor';
+import { isAllowed, type Ownable, type Permission } from './permissions';
+
+/**
+ * The authorization gate. Every query and mutation in lib/<domain> starts
+ * here; pages, actions and routes never decide on their own.
+ */
+export function authorize(actor: Actor | null | undefined, permission: Permission, resource?: Ownable): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  if (actor.kind === 'system') return actor;
+  if (!isAllowed(actor.grants, actor.userId, permission, resource)) {
+    throw new AppError('FORBIDDEN', `Your role does not allow this (${permission}).`);
+  }
+  return actor;
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission, resource?: Ownable): boolean {
+  if (!actor) return false;
+  if (actor.kind === 'system') return true;
+  return isAllowed(actor.grants, actor.userId, permission, resource);
+}
+
+/** For reads every signed-in member of the organisation may make (e.g. the
+ *  names of colleagues in an owner picker). Still rejects anonymous callers. */
+export function authorizeMember(actor: Actor | null | undefined): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return actor;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS, isAllowed, OWNER_PERMISSIONS, ROLE_GRANTS, ROLES, type Permission } from './permissions';
+
+const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =>
+  isAllowed(ROLE_GRANTS[role], 'u1', p, owner === undefined ? undefined : { ownerIds: owner ? ['u1'] : ['someone-else'] });
+
+// Everything that changes state. Auditors may only raise findings, request
+// evidence and verify closures among these.
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read$/.test(p) && p !== 'audit-trail:verify' && p !== 'datasets:restricted');
+
+describe('the permission table', () => {
+  it('grants administrators every permission', () => {
+    for (const p of ALL_PERMISSIONS) expect(allowed('ADMIN', p)).toBe(true);
+  });
+
+  it('lets every role read every domain', () => {
+    for (const role of ROLES) {
+      for (const p of ['requirements:read', 'models:read', 'audits:read', 'incidents:read', 'reviews:read'] as const) {
+        expect(allowed(role, p), `${role} ${p}`).toBe(true);
+      }
+    }
+  });
+
+  it('keeps auditors read-only except for findings, evidence requests and verification', () => {
+    const auditorWrites = WRITES.filter((p) => allowed('AUDITOR', p));
+    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify']);
+    // ...and owning something never gives an auditor write access.
+    for (const p of OWNER_PERMISSIONS) {
+      if (!['datasets:restricted'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
+    }
+  });
+
+  it('gives only administrators user, token and settings management', () => {
+    for (const p of ['users:manage', 'tokens:manage', 'settings:manage'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p))).toEqual(['ADMIN']);
+    }
+  });
+
+  it('lets administrators and auditors, and nobody else, read and verify the audit trail', () => {
+    for (const p of ['audit-trail:read', 'audit-trail:verify'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort()).toEqual(['ADMIN', 'AUDITOR']);
+    }
+  });
+
+  it('lets engineers create models but edit only what they own', () => {
+    expect(allowed('ENGINEER', 'models:create')).toBe(true);
+    expect(allowed('ENGINEER', 'models:write')).toBe(false);
+    expect(allowed('ENGINEER', 'models:write', false)).toBe(false);
+    expect(allowed('ENGINEER', 'models:write', true)).toBe(true);
+    expect(allowed('ENGINEER', 'matrix:edit', true)).toBe(true);
+    expect(allowed('ENGINEER', 'matrix:edit', false)).toBe(false);
+  });
+
+  it('keeps promotion, library editing and review running away from engineers', () => {
+    for (const p of ['models:promote', 'library:manage', 'systems:manage', 'reviews:run', 'incidents:manage', 'findings:verify'] as const) {
+      expect(allowed('ENGINEER', p), p).toBe(false);
+      expect(allowed('ENGINEER', p, true), `${p} as owner`).toBe(false);
+    }
+  });
+
+  it('gives compliance officers the governance permissions but not user administration', () => {
+    for (const p of ['library:manage', 'systems:manage', 'matrix:edit', 'models:signoff', 'models:promote', 'findings:verify', 'reviews:run', 'incidents:manage'] as const) {
+      expect(allowed('COMPLIANCE_OFFICER', p), p).toBe(true);
+    }
+    expect(allowed('COMPLIANCE_OFFICER', 'users:manage')).toBe(false);
+    expect(allowed('COMPLIANCE_OFFICER', 'audit-trail:verify')).toBe(false);
+  });
+
+  it('never treats an empty owner list as ownership', () => {
+    expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [] })).toBe(false);
+    expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [null, undefined] })).toBe(false);
+    expect(isAllowed(ROLE_GRANTS.ENGINEER, null, 'models:write', { ownerIds: [null] })).toBe(false);
+  });
+
+  it('only lists known permissions in the table', () => {
+    for (const role of ROLES) {
+      for (const p of [...ROLE_GRANTS[role].any, ...ROLE_GRANTS[role].own]) expect(ALL_PERMISSIONS).toContain(p);
+    }
+  });
+});

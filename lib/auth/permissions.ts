@@ -1,0 +1,145 @@
+// The one table that says which role may do what. Every check in lib/ goes
+// through authorize() in ./gate.ts, which reads this table. Kept free of
+// server-only imports so the UI can hide what a role cannot use.
+
+export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Administrator',
+  COMPLIANCE_OFFICER: 'Compliance officer',
+  ENGINEER: 'Engineer',
+  AUDITOR: 'Auditor',
+};
+
+export const PERMISSIONS = {
+  // foundation
+  'users:read': 'See the user list',
+  'users:manage': 'Create, invite, change role and deactivate users',
+  'tokens:manage': 'Create and revoke API tokens',
+  'audit-trail:read': 'Read the audit trail',
+  'audit-trail:verify': 'Verify the audit trail hash chain',
+  'settings:manage': 'Change deployment settings',
+  // requirements matrix
+  'requirements:read': 'Read frameworks, requirements, AI systems, the matrix and controls',
+  'library:manage': 'Edit frameworks, requirements, controls and mappings; import catalogs',
+  'systems:manage': 'Create and edit AI systems and their applicable frameworks',
+  'matrix:edit': 'Assess any matrix cell',
+  'reviews:record': 'Record requirement reviews',
+  // model registry
+  'models:read': 'Read models, versions, datasets and model cards',
+  'models:create': 'Register new models',
+  'models:write': 'Edit models and versions, upload results',
+  'models:signoff': 'Sign off a model version',
+  'models:promote': 'Promote to production, roll back, set thresholds, accept mitigations',
+  'datasets:restricted': 'See the details of restricted datasets',
+  // audit workspace
+  'audits:read': 'Read audits, findings, evidence and certifications',
+  'audits:manage': 'Create and edit audits and certifications',
+  'findings:raise': 'Raise findings and comment',
+  'findings:manage': 'Edit and remediate findings',
+  'findings:verify': 'Verify and close findings, accept risk',
+  'evidence:write': 'Upload and link evidence',
+  'evidence:request': 'Request evidence and accept or reject it',
+  // incidents
+  'incidents:read': 'Read incidents, plans and exercises',
+  'incidents:report': 'Report an incident',
+  'incidents:update': 'Update incidents on systems one owns',
+  'incidents:manage': 'Manage all incidents, override severity, notify, close',
+  // dashboards and quarterly reviews
+  'reviews:read': 'Read quarterly reviews',
+  'reviews:run': 'Run and close quarterly reviews',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+const READ_ALL: Permission[] = [
+  'requirements:read',
+  'models:read',
+  'audits:read',
+  'incidents:read',
+  'reviews:read',
+];
+
+/**
+ * Permissions an owner holds on the things they own (the owner of a
+ * requirement records its review; the owner of a model edits it). Auditors
+ * are excluded: their independence is the point of an audit.
+ */
+export const OWNER_PERMISSIONS: readonly Permission[] = [
+  'matrix:edit',
+  'reviews:record',
+  'models:write',
+  'models:signoff',
+  'findings:manage',
+  'evidence:write',
+  'incidents:update',
+  'datasets:restricted',
+];
+
+export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
+
+/** `any`: the role holds the permission everywhere. `own`: only on resources
+ *  that name the user among their owners. */
+export const ROLE_GRANTS: Record<Role, Grants> = {
+  ADMIN: { any: ALL_PERMISSIONS, own: [] },
+  COMPLIANCE_OFFICER: {
+    any: [
+      ...READ_ALL,
+      'users:read',
+      'library:manage',
+      'systems:manage',
+      'matrix:edit',
+      'reviews:record',
+      'models:signoff',
+      'models:promote',
+      'datasets:restricted',
+      'audits:manage',
+      'findings:raise',
+      'findings:manage',
+      'findings:verify',
+      'evidence:write',
+      'evidence:request',
+      'incidents:report',
+      'incidents:update',
+      'incidents:manage',
+      'reviews:run',
+    ],
+    own: OWNER_PERMISSIONS,
+  },
+  ENGINEER: {
+    any: [...READ_ALL, 'models:create', 'incidents:report'],
+    own: OWNER_PERMISSIONS,
+  },
+  AUDITOR: {
+    any: [
+      ...READ_ALL,
+      'audit-trail:read',
+      'audit-trail:verify',
+      'datasets:restricted',
+      'findings:raise',
+      'findings:verify',
+      'evidence:request',
+    ],
+    own: [],
+  },
+};
+
+export type Ownable = { readonly ownerIds: readonly (string | null | undefined)[] };
+
+/** The decision itself, pure: used by the gate and by the UI to hide controls. */
+export function isAllowed(
+  grants: Grants,
+  userId: string | null,
+  permission: Permission,
+  resource?: Ownable,
+): boolean {
+  if (grants.any.includes(permission)) return true;
+  if (!userId || !resource || !grants.own.includes(permission)) return false;
+  return resource.ownerIds.some((id) => id === userId);
+}
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}

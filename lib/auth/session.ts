@@ -1,0 +1,100 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { decode } from 'next-auth/jwt';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+import { authSecret, env } from '@/lib/env';
+import type { Actor, RequestMeta } from './actor';
+import { ROLE_GRANTS, type Role } from './permissions';
+import { metaFromHeaders } from './request';
+
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+// lastSeenAt is written at most this often per session, not on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+type SessionUser = { id: string; orgId: string; email: string; name: string; role: Role; active: boolean };
+
+export function userActor(user: SessionUser, meta: RequestMeta): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    tokenId: null,
+    orgId: user.orgId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    label: user.email,
+    grants: ROLE_GRANTS[user.role],
+    request: meta,
+  };
+}
+
+/** Starts the server-side session record a browser cookie points at. */
+export async function startSession(userId: string, meta?: Partial<RequestMeta> & { userAgent?: string | null }) {
+  const row = await db.authSession.create({
+    data: { userId, ip: meta?.ip ?? null, userAgent: meta?.userAgent?.slice(0, 300) ?? null },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function endSession(sid: string): Promise<void> {
+  await db.authSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * Resolves a session id to the user behind it, enforcing revocation,
+ * deactivation and the inactivity timeout on every request.
+ */
+export async function actorForSession(sid: string, uid: string, meta: RequestMeta): Promise<Actor | null> {
+  const row = await db.authSession.findUnique({
+    where: { id: sid },
+    select: {
+      revokedAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, orgId: true, email: true, name: true, role: true, active: true } },
+    },
+  });
+  if (!row || row.revokedAt || !row.user.active || row.user.id !== uid) return null;
+  const now = Date.now();
+  const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
+  if (now - row.lastSeenAt.getTime() > idleMs) {
+    await endSession(sid);
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.authSession.update({ where: { id: sid }, data: { lastSeenAt: new Date(now) } });
+  }
+  return userActor(row.user, meta);
+}
+
+export async function readSessionToken(get: (name: string) => string | undefined) {
+  for (const name of SESSION_COOKIES) {
+    const value = get(name);
+    if (!value) continue;
+    const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
+    if (token && typeof token.sid === 'string' && typeof token.uid === 'string') {
+      return { sid: token.sid, uid: token.uid };
+    }
+  }
+  return null;
+}
+
+/** The signed-in user for this request, or null. Cached per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const jar = await cookies();
+  const token = await readSessionToken((n) => jar.get(n)?.value);
+  if (!token) return null;
+  return actorForSession(token.sid, token.uid, metaFromHeaders(await headers()));
+});
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) {
+    const path = (await headers()).get('x-pathname') ?? '/';
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  return actor;
+}

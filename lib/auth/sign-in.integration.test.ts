@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupTestDatabase } from '@/lib/platform/integration';
+
+await setupTestDatabase('sign_in');
+const { db } = await import('@/lib/db');
+const { hashPassword } = await import('./password');
+const { signInWithPassword } = await import('./sign-in');
+const { THROTTLE } = await import('./throttle');
+
+const PASSWORD = 'a-perfectly-fine-passphrase';
+
+beforeAll(async () => {
+  const org = await db.organization.create({ data: { name: 'Throttle Org', slug: 'throttle' } });
+  const passwordHash = await hashPassword(PASSWORD);
+  await db.user.createMany({
+    data: [
+      { orgId: org.id, email: 'victim@test.example', name: 'Victim', role: 'ENGINEER', passwordHash },
+      { orgId: org.id, email: 'gone@test.example', name: 'Gone', role: 'ENGINEER', passwordHash, active: false },
+    ],
+  });
+});
+
+async function backdateThrottle(key: string) {
+  // Skip the enforced wait between attempts without weakening the policy.
+  await db.loginThrottle.updateMany({ where: { key }, data: { nextAllowedAt: null } });
+}
+
+describe('password sign-in', () => {
+  it('signs in with the right password and records the event', async () => {
+    const user = await signInWithPassword(' Victim@Test.Example ', PASSWORD, { id: 'r1', ip: '10.0.0.1' });
+    expect(user.email).toBe('victim@test.example');
+    expect(await db.auditEvent.count({ where: { action: 'auth.signed_in', entityId: user.id } })).toBe(1);
+  });
+
+  it('gives the same message for an unknown email and a wrong password', async () => {
+    await expect(signInWithPassword('nobody@test.example', 'whatever-password', { id: 'r', ip: '10.0.0.2' })).rejects.toThrow('Email or password is incorrect.');
+    await expect(signInWithPassword('victim@test.example', 'wrong-password-here', { id: 'r', ip: '10.0.0.3' })).rejects.toThrow('Email or password is incorrect.');
+    await db.loginThrottle.deleteMany({});
+  });
+
+  it('refuses a deactivated account even with the right password', async () => {
+    await expect(signInWithPassword('gone@test.example', PASSWORD, { id: 'r', ip: '10.0.0.4' })).rejects.toThrow(/deactivated/);
+  });
+
+  it('slows down, then blocks an account after repeated failures, with a message that says so', async () => {
+    const key = 'acct:victim@test.example';
+    const messages: string[] = [];
+    for (let i = 1; i <= THROTTLE.blockAfter.account; i++) {
+      await backdateThrottle(key);
+      try {
+        await signInWithPassword('victim@test.example', `wrong-${i}-password`, { id: 'r', ip: `10.1.0.${i}` });
+      } catch (e) {
+        messages.push((e as Error).message);
+      }
+    }
+    expect(messages[0]).toBe('Email or password is incorrect.');
+    expect(messages[THROTTLE.slowAfter - 1]).toMatch(/Wait \d+ seconds? before trying again/);
+    expect(messages.at(-1)).toMatch(/blocked for 15 more minutes/);
+    // Even the right password is refused while blocked, without being checked.
+    await expect(signInWithPassword('victim@test.example', PASSWORD, { id: 'r', ip: '10.9.9.9' })).rejects.toThrow(/blocked/);
+    const failures = await db.auditEvent.count({ where: { action: 'auth.sign_in_failed' } });
+    expect(failures).toBeGreaterThanOrEqual(THROTTLE.blockAfter.account);
+  });
+
+  it('makes a caller wait between attempts once failures pile up', async () => {
+    await db.loginThrottle.deleteMany({});
+    for (let i = 0; i < THROTTLE.slowAfter; i++) {
+      await backdateThrottle('acct:victim@test.example');
+      await signInWithPassword('victim@test.example', 'bad-password-x', { id: 'r', ip: '10.2.0.1' }).catch(() => undefined);
+    }
+    await expect(signInWithPassword('victim@test.example', PASSWORD, { id: 'r', ip: '10.2.0.1' })).rejects.toThrow(/Wait \d+ second/);
+  });
+});

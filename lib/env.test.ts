@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from './env';
+
+const base = { NODE_ENV: 'development', DATABASE_URL: 'postgresql://localhost/x' } as NodeJS.ProcessEnv;
+
+describe('environment validation', () => {
+  it('refuses to start in production without a secret', () => {
+    expect(() => readEnv({ ...base, NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET must be set/);
+    expect(() => readEnv({ ...base, NODE_ENV: 'production', NEXTAUTH_SECRET: 'too-short' })).toThrow(/at least 32/);
+  });
+
+  it('accepts production with a long secret', () => {
+    const env = readEnv({ ...base, NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40) });
+    expect(env.SESSION_IDLE_MINUTES).toBe(480);
+  });
+
+  it('requires the database URL', () => {
+    expect(() => readEnv({ NODE_ENV: 'development' } as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/);
+  });
+
+  it('requires the OIDC settings together', () => {
+    expect(() => readEnv({ ...base, OIDC_ISSUER: 'https://id.example.com' })).toThrow(/must be set together/);
+  });
+
+  it('reads the inactivity timeout and demo mode', () => {
+    const env = readEnv({ ...base, SESSION_IDLE_MINUTES: '30', DEMO_MODE: 'true' });
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.DEMO_MODE).toBe(true);
+  });
+});

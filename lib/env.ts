@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// The environment is read once, here, and validated. Production refuses to
+// start without its secrets; demo/dev/test get them from the launcher.
+const boolish = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the launcher sets it for the embedded database)'),
+    NEXTAUTH_SECRET: z.string().optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    DEMO_MODE: boolish,
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_NAME: z.string().default('Company SSO'),
+    SIGNING_PRIVATE_KEY: z.string().optional(),
+    TRUST_PROXY: boolish,
+  })
+  .superRefine((env, ctx) => {
+    const secret = env.NEXTAUTH_SECRET;
+    if (env.NODE_ENV === 'production' && (!secret || secret.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message: 'NEXTAUTH_SECRET must be set to a random value of at least 32 characters in production',
+      });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}
+
+/** The secret next-auth signs its cookies with. Outside production a stable
+ *  development value keeps `next dev` usable without setup. */
+export function authSecret(): string {
+  const e = env();
+  return e.NEXTAUTH_SECRET ?? 'development-only-secret-not-for-production-use';
+}
+
+export function oidcConfigured(): boolean {
+  const e = env();
+  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,81 @@
+import { ZodError } from 'zod';
+
+// Expected failures carry a code; one mapper turns any error into an HTTP
+// status and a message that is safe to show. Internals never leave the server.
+
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  VALIDATION: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, opts: { fieldErrors?: FieldErrors; details?: unknown } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = opts.fieldErrors;
+    this.details = opts.details;
+  }
+}
+
+export const forbidden = (message = 'You do not have permission to do this.') => new AppError('FORBIDDEN', message);
+export const notFound = (what = 'The requested item') => new AppError('NOT_FOUND', `${what} was not found.`);
+
+export type PublicError = {
+  status: number;
+  code: ErrorCode | 'INTERNAL';
+  message: string;
+  fieldErrors?: FieldErrors;
+  details?: unknown;
+};
+
+function prismaCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'string' && /^P\d{4}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+export function toPublicError(error: unknown): PublicError {
+  if (error instanceof AppError) {
+    return {
+      status: ERROR_STATUS[error.code],
+      code: error.code,
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+      details: error.details,
+    };
+  }
+  if (error instanceof ZodError) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
+    const [field, msgs] = Object.entries(fieldErrors)[0] ?? ['_', ['invalid input']];
+    return { status: 422, code: 'VALIDATION', message: `Invalid input: ${field === '_' ? '' : `${field}: `}${msgs[0]}`, fieldErrors };
+  }
+  const code = prismaCode(error);
+  if (code === 'P2002') return { status: 409, code: 'CONFLICT', message: 'An item with the same unique value already exists.' };
+  if (code === 'P2025') return { status: 404, code: 'NOT_FOUND', message: 'The requested item was not found.' };
+  if (code === 'P2003') return { status: 409, code: 'CONFLICT', message: 'The item is still referenced by other records.' };
+  return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side. The error has been logged.' };
+}
+
+/** Logs unexpected errors (never the expected ones, which are the user's). */
+export function logUnexpected(error: unknown, context: string): void {
+  const pub = toPublicError(error);
+  if (pub.status >= 500) console.error(`[${context}]`, error);
+}

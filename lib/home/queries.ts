@@ -1,0 +1,32 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorizeMember, can } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+
+export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
+
+/** The figures on each role's home page; every domain adds its own here. */
+export async function homeStats(actor: Actor): Promise<HomeStat[]> {
+  authorizeMember(actor);
+  const stats: HomeStat[] = [];
+  if (can(actor, 'users:manage')) {
+    const soon = new Date(Date.now() + 14 * 86_400_000);
+    const [active, pending, inactive, expiring] = await Promise.all([
+      db.user.count({ where: { orgId: actor.orgId, active: true } }),
+      db.user.count({ where: { orgId: actor.orgId, active: true, passwordHash: null } }),
+      db.user.count({ where: { orgId: actor.orgId, active: false } }),
+      db.apiToken.count({ where: { orgId: actor.orgId, revokedAt: null, expiresAt: { gt: new Date(), lte: soon } } }),
+    ]);
+    stats.push(
+      { label: 'Active users', value: active, href: '/admin/users?status=active' },
+      { label: 'Invitations pending', value: pending, href: '/admin/users', tone: pending ? 'warn' : 'default' },
+      { label: 'Deactivated users', value: inactive, href: '/admin/users?status=inactive' },
+      { label: 'API tokens expiring in 14 days', value: expiring, href: '/admin/tokens', tone: expiring ? 'warn' : 'default' },
+    );
+  }
+  if (can(actor, 'audit-trail:read')) {
+    const head = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+    stats.push({ label: 'Audit trail events', value: Number(head?.seq ?? 0), href: '/audit-trail' });
+  }
+  return stats;
+}

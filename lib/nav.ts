@@ -1,0 +1,12 @@
+import type { Permission } from '@/lib/auth/permissions';
+
+export type NavItem = { href: string; label: string; permission?: Permission; anyOf?: Permission[] };
+
+// The portal's sections in order. A section appears once its domain exists
+// and the role holds its read permission.
+export const NAV: readonly NavItem[] = [
+  { href: '/', label: 'Home' },
+  { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
+  { href: '/admin/users', label: 'Users', permission: 'users:manage' },
+  { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
+];

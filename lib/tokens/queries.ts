@@ -1,0 +1,40 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+import type { TokenSummary } from './schema';
+
+export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
+  authorize(actor, 'tokens:manage');
+  const rows = await db.apiToken.findMany({
+    where: { orgId: actor.orgId },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+    select: {
+      id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true,
+      createdBy: { select: { email: true } },
+    },
+  });
+  const now = Date.now();
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    scopes: t.scopes,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt.toISOString(),
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    createdBy: t.createdBy.email,
+    status: t.revokedAt ? 'revoked' : t.expiresAt.getTime() <= now ? 'expired' : 'active',
+  }));
+}
+
+/** Active tokens that expire within the given number of days (dashboards). */
+export async function countTokensExpiringSoon(actor: Actor, days = 14): Promise<number> {
+  authorize(actor, 'tokens:manage');
+  const now = new Date();
+  return db.apiToken.count({
+    where: { orgId: actor.orgId, revokedAt: null, expiresAt: { gt: now, lte: new Date(now.getTime() + days * 86_400_000) } },
+  });
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Actor, RequestMeta } from '@/lib/auth/actor';
+import { ROLE_GRANTS, isPermission, type Permission } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
+import { TOKEN_PREFIX } from './schema';
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function hashToken(raw: string): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+/**
+ * An API token acts with the scopes it was given, never more than its
+ * creator's role allows, and stops working when the creator is deactivated.
+ */
+export async function actorForToken(raw: string, meta: RequestMeta): Promise<Actor | null> {
+  if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(raw) },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { role: true, active: true } },
+    },
+  });
+  const now = Date.now();
+  if (!token || token.revokedAt || token.expiresAt.getTime() <= now || !token.createdBy.active) return null;
+  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  const roleAllows = new Set(ROLE_GRANTS[token.createdBy.role].any);
+  const scopes = token.scopes.filter((s): s is Permission => isPermission(s) && roleAllows.has(s));
+  return {
+    kind: 'token',
+    userId: null,
+    tokenId: token.id,
+    orgId: token.orgId,
+    role: null,
+    name: token.name,
+    email: null,
+    label: `token:${token.name} (${token.prefix})`,
+    grants: { any: scopes, own: [] },
+    request: meta,
+  };
+}

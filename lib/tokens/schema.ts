@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ALL_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
+
+export const TOKEN_PREFIX = 'agp_';
+
+/** Ready-made scopes for the common integrations; any permission can be picked. */
+export const SCOPE_PRESETS: Record<string, { label: string; scopes: Permission[] }> = {
+  'registry-read': { label: 'Deploy pipeline (read the model registry and gates)', scopes: ['models:read'] },
+  'registry-write': { label: 'Training pipeline (register versions and results)', scopes: ['models:read', 'models:create', 'models:write'] },
+  'incident-report': { label: 'Monitoring alerts (report incidents)', scopes: ['incidents:read', 'incidents:report'] },
+  'read-all': { label: 'Read-only reporting', scopes: ['requirements:read', 'models:read', 'audits:read', 'incidents:read', 'reviews:read'] },
+};
+
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(2, 'Give the token a name of at least 2 characters').max(80),
+  scopes: z
+    .array(z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]]))
+    .min(1, 'Choose at least one scope')
+    .transform((s) => [...new Set(s)]),
+  expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+export const tokenIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const tokenSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  createdBy: z.string(),
+  status: z.enum(['active', 'expired', 'revoked']),
+});
+export type TokenSummary = z.infer<typeof tokenSummarySchema>;

@@ -1,0 +1,55 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { validatedAction, type ActionResult } from '@/lib/api/action';
+import { requestMeta } from '@/lib/auth/request';
+import { AppError, logUnexpected, toPublicError } from '@/lib/errors';
+import { acceptInvite, changeUserRole, createUser, deactivateUser, reactivateUser, reissueInvite } from './mutations';
+import { acceptInviteSchema, changeRoleSchema, createUserSchema, userIdSchema } from './schema';
+
+const refresh = <T,>(data: T) => {
+  revalidatePath('/admin/users');
+  return data;
+};
+
+export const createUserAction = validatedAction(createUserSchema, async (input, actor) => refresh(await createUser(actor, input)), {
+  successMessage: (u) => (u.invitePath ? `Invitation created for ${u.email}.` : `User ${u.email} created.`),
+});
+
+export const changeUserRoleAction = validatedAction(changeRoleSchema, async (input, actor) => refresh(await changeUserRole(actor, input)), {
+  successMessage: 'Role changed.',
+});
+
+export const deactivateUserAction = validatedAction(userIdSchema, async ({ id }, actor) => refresh(await deactivateUser(actor, id)), {
+  successMessage: 'User deactivated; their sessions have ended.',
+});
+
+export const reactivateUserAction = validatedAction(userIdSchema, async ({ id }, actor) => refresh(await reactivateUser(actor, id)), {
+  successMessage: 'User reactivated.',
+});
+
+export const reissueInviteAction = validatedAction(userIdSchema, async ({ id }, actor) => refresh(await reissueInvite(actor, id)), {
+  successMessage: 'A new invitation link was created.',
+});
+
+/** The one action that runs without a session: it is authorised by the invite token. */
+export async function acceptInviteAction(
+  _prev: ActionResult<{ email: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ email: string }>> {
+  const parsed = acceptInviteSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(i.message);
+    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
+  }
+  try {
+    const data = await acceptInvite(parsed.data, await requestMeta());
+    return { ok: true, data, message: 'Your password is set. You can sign in now.' };
+  } catch (error) {
+    logUnexpected(error, 'accept invite');
+    const pub = toPublicError(error instanceof z.ZodError ? new AppError('VALIDATION', 'Invalid input') : error);
+    return { ok: false, message: pub.message, fieldErrors: pub.fieldErrors };
+  }
+}

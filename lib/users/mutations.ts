@@ -1,0 +1,176 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { Actor, RequestMeta } from '@/lib/auth/actor';
+import { anonymousActor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { recordEvent } from '@/lib/audit/record';
+import { sha256Hex } from '@/lib/audit/canonical';
+import { db, type Tx } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+import type { Role } from '@/lib/auth/permissions';
+import { acceptInviteSchema, changeRoleSchema, createUserSchema, type CreateUserInput } from './schema';
+
+const INVITE_DAYS = 7;
+
+async function assertNotLastAdmin(tx: Tx, orgId: string, userId: string) {
+  // Lock the org's admin rows so two admins demoting each other at once
+  // cannot leave the organisation without one.
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "orgId" = ${orgId} AND "role" = 'ADMIN' AND "active" = true FOR UPDATE`;
+  if (admins.length <= 1 && admins.some((a) => a.id === userId)) {
+    throw new AppError('CONFLICT', 'This is the last active administrator. Make another user an administrator first.');
+  }
+}
+
+async function loadUser(tx: Tx, actor: Actor, id: string) {
+  const user = await tx.user.findFirst({
+    where: { id, orgId: actor.orgId },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  if (!user) throw notFound('The user');
+  return user;
+}
+
+export async function createUser(actor: Actor, input: CreateUserInput) {
+  authorize(actor, 'users:manage');
+  const data = createUserSchema.parse(input);
+  let passwordHash: string | null = null;
+  let inviteToken: string | null = null;
+  if (data.mode === 'password') {
+    const problem = passwordProblem(data.password ?? '', data.email);
+    if (problem) throw new AppError('VALIDATION', problem, { fieldErrors: { password: [problem] } });
+    passwordHash = await hashPassword(data.password!);
+  } else {
+    inviteToken = randomBytes(32).toString('base64url');
+  }
+  const user = await db.$transaction(async (tx) => {
+    const exists = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
+    if (exists) throw new AppError('CONFLICT', `A user with the email ${data.email} already exists.`, { fieldErrors: { email: ['Already in use'] } });
+    const created = await tx.user.create({
+      data: {
+        orgId: actor.orgId,
+        email: data.email,
+        name: data.name,
+        role: data.role,
+        passwordHash,
+        inviteTokenHash: inviteToken ? sha256Hex(inviteToken) : null,
+        inviteExpiresAt: inviteToken ? new Date(Date.now() + INVITE_DAYS * 86_400_000) : null,
+      },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await recordEvent(tx, actor, {
+      action: data.mode === 'invite' ? 'user.invited' : 'user.created',
+      entityType: 'user',
+      entityId: created.id,
+      after: { email: created.email, name: created.name, role: created.role, active: true },
+    });
+    return created;
+  });
+  return { ...user, invitePath: inviteToken ? `/invite/${inviteToken}` : null };
+}
+
+function inTx<T>(outer: Tx | undefined, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return outer ? run(outer) : db.$transaction(run);
+}
+
+export async function changeUserRole(actor: Actor, input: { id: string; role: Role }, outer?: Tx) {
+  authorize(actor, 'users:manage');
+  const data = changeRoleSchema.parse(input);
+  return inTx(outer, async (tx) => {
+    const user = await loadUser(tx, actor, data.id);
+    if (user.role === data.role) return user;
+    if (user.role === 'ADMIN') await assertNotLastAdmin(tx, actor.orgId, user.id);
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { role: data.role },
+      select: { id: true, email: true, name: true, role: true, active: true },
+    });
+    await recordEvent(tx, actor, { action: 'user.role_changed', entityType: 'user', entityId: user.id, before: { role: user.role }, after: { role: updated.role } });
+    return updated;
+  });
+}
+
+/** Deactivation revokes every session at once: the next request is refused. */
+export async function deactivateUser(actor: Actor, id: string, outer?: Tx) {
+  authorize(actor, 'users:manage');
+  return inTx(outer, async (tx) => {
+    const user = await loadUser(tx, actor, id);
+    if (!user.active) throw new AppError('CONFLICT', 'This user is already deactivated.');
+    if (user.role === 'ADMIN') await assertNotLastAdmin(tx, actor.orgId, user.id);
+    const now = new Date();
+    await tx.user.update({ where: { id }, data: { active: false, deactivatedAt: now } });
+    const revoked = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+    await recordEvent(tx, actor, {
+      action: 'user.deactivated',
+      entityType: 'user',
+      entityId: id,
+      changes: { active: { from: true, to: false }, sessionsRevoked: revoked.count },
+    });
+    return { id, active: false };
+  });
+}
+
+export async function reactivateUser(actor: Actor, id: string, outer?: Tx) {
+  authorize(actor, 'users:manage');
+  return inTx(outer, async (tx) => {
+    const user = await loadUser(tx, actor, id);
+    if (user.active) throw new AppError('CONFLICT', 'This user is already active.');
+    await tx.user.update({ where: { id }, data: { active: true, deactivatedAt: null } });
+    await recordEvent(tx, actor, { action: 'user.reactivated', entityType: 'user', entityId: id, before: { active: false }, after: { active: true } });
+    return { id, active: true };
+  });
+}
+
+/** A new invite link for a user who has not set a password yet. */
+export async function reissueInvite(actor: Actor, id: string) {
+  authorize(actor, 'users:manage');
+  const inviteToken = randomBytes(32).toString('base64url');
+  await db.$transaction(async (tx) => {
+    const user = await loadUser(tx, actor, id);
+    if (!user.active) throw new AppError('CONFLICT', 'Reactivate the user before inviting them.');
+    await tx.user.update({
+      where: { id },
+      data: { inviteTokenHash: sha256Hex(inviteToken), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) },
+    });
+    await recordEvent(tx, actor, { action: 'user.invite_reissued', entityType: 'user', entityId: id });
+  });
+  return { id, invitePath: `/invite/${inviteToken}` };
+}
+
+/** The invited user sets their password with the one-time link. */
+export async function acceptInvite(input: { token: string; password: string; confirm: string }, meta: RequestMeta) {
+  const data = acceptInviteSchema.parse(input);
+  const user = await db.user.findUnique({
+    where: { inviteTokenHash: sha256Hex(data.token) },
+    select: { id: true, orgId: true, email: true, active: true, inviteExpiresAt: true },
+  });
+  if (!user || !user.active || !user.inviteExpiresAt || user.inviteExpiresAt.getTime() < Date.now()) {
+    throw new AppError('NOT_FOUND', 'This invitation link is invalid or has expired. Ask an administrator for a new one.');
+  }
+  const problem = passwordProblem(data.password, user.email);
+  if (problem) throw new AppError('VALIDATION', problem, { fieldErrors: { password: [problem] } });
+  const passwordHash = await hashPassword(data.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null } });
+    await recordEvent(tx, { ...anonymousActor(meta, user.email), orgId: user.orgId }, {
+      action: 'user.invite_accepted',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+  return { email: user.email };
+}
+
+
+/** PATCH semantics for the API: role and/or active in one call, one transaction each. */
+export async function updateUser(actor: Actor, id: string, body: { role?: Role; active?: boolean }) {
+  authorize(actor, 'users:manage');
+  return db.$transaction(async (tx) => {
+    const result: { id: string; role?: Role; active?: boolean } = { id };
+    if (body.role !== undefined) result.role = (await changeUserRole(actor, { id, role: body.role }, tx)).role;
+    if (body.active === false) result.active = (await deactivateUser(actor, id, tx)).active;
+    if (body.active === true) result.active = (await reactivateUser(actor, id, tx)).active;
+    return result;
+  });
+}

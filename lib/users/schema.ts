@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/permissions';
+
+export const roleSchema = z.enum(ROLES);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('Enter a valid email address'));
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, 'Enter a name').max(120),
+  role: roleSchema,
+  /** 'invite' returns a one-time link; 'password' sets an initial password. */
+  mode: z.enum(['invite', 'password']).default('invite'),
+  password: z.string().max(256).optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const changeRoleSchema = z.object({ id: z.string().min(1).max(64), role: roleSchema });
+export const userIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const listUsersQuerySchema = z.object({
+  q: z.string().trim().max(120).optional(),
+  role: roleSchema.optional(),
+  status: z.enum(['active', 'inactive', 'all']).default('all'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListUsersQuery = z.input<typeof listUsersQuerySchema>;
+
+export const acceptInviteSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: z.string().max(256),
+    confirm: z.string().max(256),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match' });
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  invitePending: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const userListSchema = z.object({
+  items: z.array(userSummarySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

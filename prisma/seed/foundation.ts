@@ -1,0 +1,33 @@
+import { systemActor } from '@/lib/auth/actor';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/permissions';
+import { recordEvent } from '@/lib/audit/record';
+import { db } from '@/lib/db';
+
+export const DEMO_PASSWORD = 'governance-demo-2026';
+export const DEMO_ORG = { slug: 'acme-health-ai', name: 'Acme Health AI' };
+
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@acme.example', name: 'Avery Admin', role: 'ADMIN' },
+  { email: 'compliance@acme.example', name: 'Casey Compliance', role: 'COMPLIANCE_OFFICER' },
+  { email: 'engineer@acme.example', name: 'Elliot Engineer', role: 'ENGINEER' },
+  { email: 'auditor@acme.example', name: 'Aude Auditor', role: 'AUDITOR' },
+];
+
+/** The demo organisation and one user per role. Returns the org id. */
+export async function seedFoundation(): Promise<{ orgId: string; created: boolean }> {
+  const existing = await db.organization.findUnique({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
+  if (existing) return { orgId: existing.id, created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const orgId = await db.$transaction(async (tx) => {
+    const org = await tx.organization.create({ data: DEMO_ORG, select: { id: true } });
+    const actor = systemActor(org.id, 'seed');
+    await recordEvent(tx, actor, { action: 'organization.created', entityType: 'organization', entityId: org.id, after: DEMO_ORG });
+    for (const u of DEMO_USERS) {
+      const user = await tx.user.create({ data: { ...u, orgId: org.id, passwordHash }, select: { id: true } });
+      await recordEvent(tx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, after: { email: u.email, name: u.name, role: u.role, active: true } });
+    }
+    return org.id;
+  });
+  return { orgId, created: true };
+}

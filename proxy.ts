@@ -1,0 +1,57 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Proxy sets per-request headers (CSP nonce, request id) and sends signed-out
+// visitors to the sign-in page. It is never the authorization check: every
+// page, action and route calls the gate in lib/auth itself.
+
+const PUBLIC_PAGES = [/^\/sign-in(\/|$)/, /^\/invite\//];
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // Charts and Next's own styles use inline style attributes; scripts never run inline.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
+  const isApi = pathname.startsWith('/api/');
+
+  if (!isApi && !PUBLIC_PAGES.some((re) => re.test(pathname))) {
+    const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+    if (!hasSession) {
+      const url = request.nextUrl.clone();
+      url.pathname = '/sign-in';
+      url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+      return NextResponse.redirect(url);
+    }
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('x-request-id', requestId);
+  headers.set('x-pathname', pathname + search);
+  headers.set('Content-Security-Policy', csp);
+
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+};
