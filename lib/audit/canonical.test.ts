@@ -38,7 +38,7 @@ describe('the hash chain', () => {
     action: 'user.created',
     entityType: 'user',
     entityId: 'u2',
-    changes: { role: { from: null, to: 'ADMIN' } },
+    changes: canonicalJson({ role: { from: null, to: 'ADMIN' } }),
     reason: null,
     requestId: 'req-1',
     ip: '127.0.0.1',
@@ -47,14 +47,19 @@ describe('the hash chain', () => {
   it('hashes the previous hash, a newline and the canonical event', () => {
     const expected = createHash('sha256').update(`${GENESIS_HASH}\n${eventPayload(event)}`).digest('hex');
     expect(chainHash(GENESIS_HASH, event)).toBe(expected);
-    expect(eventPayload(event)).toContain('"seq":"1"');
+  });
+
+  it('writes the event as canonical JSON with the changes embedded', () => {
+    const { changes, seq, at, ...rest } = event;
+    expect(eventPayload(event)).toBe(canonicalJson({ ...rest, seq: String(seq), at: at.toISOString(), changes: JSON.parse(changes) }));
+    expect(eventPayload({ ...event, changes: null })).toContain('"changes":null,"entityId":"u2"');
   });
 
   it('changes when any covered field or the previous hash changes', () => {
     const base = chainHash(GENESIS_HASH, event);
     expect(chainHash('f'.repeat(64), event)).not.toBe(base);
     expect(chainHash(GENESIS_HASH, { ...event, action: 'user.deleted' })).not.toBe(base);
-    expect(chainHash(GENESIS_HASH, { ...event, changes: { role: { from: null, to: 'AUDITOR' } } })).not.toBe(base);
+    expect(chainHash(GENESIS_HASH, { ...event, changes: canonicalJson({ role: { from: null, to: 'AUDITOR' } }) })).not.toBe(base);
     expect(chainHash(GENESIS_HASH, { ...event, at: '2026-11-23T10:00:00.001Z' })).not.toBe(base);
   });
 

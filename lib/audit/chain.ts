@@ -12,27 +12,34 @@ export type ChainedFields = {
   action: string;
   entityType: string;
   entityId: string | null;
-  changes: unknown;
+  /** The canonical JSON text of the changes (as stored), or null. */
+  changes: string | null;
   reason: string | null;
   requestId: string | null;
   ip: string | null;
 };
 
+/**
+ * The canonical JSON of an event: keys in sorted order, no whitespace, the
+ * changes embedded as their canonical text. lib/audit/verify.ts builds the
+ * same bytes in SQL; a test holds the two together.
+ */
 export function eventPayload(e: ChainedFields): string {
-  return canonicalJson({
-    seq: String(e.seq),
-    at: typeof e.at === 'string' ? e.at : e.at.toISOString(),
-    orgId: e.orgId,
+  const withoutChanges = canonicalJson({
+    action: e.action,
     actorId: e.actorId,
     actorLabel: e.actorLabel,
-    action: e.action,
-    entityType: e.entityType,
+    at: typeof e.at === 'string' ? e.at : e.at.toISOString(),
     entityId: e.entityId,
-    changes: e.changes ?? null,
+    entityType: e.entityType,
+    ip: e.ip,
+    orgId: e.orgId,
     reason: e.reason,
     requestId: e.requestId,
-    ip: e.ip,
+    seq: String(e.seq),
   });
+  // "changes" sorts between "at" and "entityId".
+  return withoutChanges.replace(',"entityId":', `,"changes":${e.changes ?? 'null'},"entityId":`);
 }
 
 /** hash_n = SHA-256(hash_{n-1} || "\n" || canonical(event_n)) */

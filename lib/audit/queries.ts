@@ -26,7 +26,7 @@ const viewSelect = {
 type Row = Prisma.AuditEventGetPayload<{ select: typeof viewSelect }>;
 
 function toView(e: Row): AuditEventView {
-  return { ...e, seq: Number(e.seq), at: e.at.toISOString(), changes: e.changes ?? null };
+  return { ...e, seq: Number(e.seq), at: e.at.toISOString(), changes: e.changes ? (JSON.parse(e.changes) as unknown) : null };
 }
 
 function whereFor(actor: Actor, q: ReturnType<typeof auditEventQuerySchema.parse>): Prisma.AuditEventWhereInput {

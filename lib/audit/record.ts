@@ -41,8 +41,9 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
       : input.before !== undefined || input.after !== undefined
         ? diffFields(redact(input.before), redact(input.after))
         : null;
-  // Store exactly what is hashed: the canonical form round-tripped through JSON.
-  const changes = rawChanges == null ? null : JSON.parse(canonicalJson(rawChanges));
+  // Stored as the exact canonical text that is hashed, so the database can
+  // recompute every hash itself when verifying.
+  const changes = rawChanges == null ? null : canonicalJson(rawChanges);
 
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`;
   const head = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
@@ -68,7 +69,7 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
   };
   const hash = chainHash(prevHash, fields);
   await tx.auditEvent.create({
-    data: { ...fields, changes: changes ?? undefined, prevHash, hash },
+    data: { ...fields, prevHash, hash },
   });
   return { seq, hash };
 }

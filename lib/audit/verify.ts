@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { chainHash, GENESIS_HASH } from './chain';
+import { GENESIS_HASH } from './chain';
 
 export type VerifyResult = {
   intact: boolean;
@@ -9,66 +9,61 @@ export type VerifyResult = {
   firstBrokenSeq: number | null;
 };
 
-const BATCH = 20_000;
+// The event's canonical JSON, built in SQL byte for byte as eventPayload()
+// in ./chain.ts builds it (to_json() escapes strings as JSON.stringify does).
+const js = (col: string) => `coalesce(to_json(${col})::text, 'null')`;
+export const PAYLOAD_SQL = `'{"action":' || ${js('"action"')}
+  || ',"actorId":' || ${js('"actorId"')}
+  || ',"actorLabel":' || ${js('"actorLabel"')}
+  || ',"at":"' || to_char("at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+  || ',"changes":' || coalesce("changes", 'null')
+  || ',"entityId":' || ${js('"entityId"')}
+  || ',"entityType":' || ${js('"entityType"')}
+  || ',"ip":' || ${js('"ip"')}
+  || ',"orgId":' || ${js('"orgId"')}
+  || ',"reason":' || ${js('"reason"')}
+  || ',"requestId":' || ${js('"requestId"')}
+  || ',"seq":"' || "seq"::text || '"}'`;
 
-type Row = [string, Date, string | null, string | null, string, string, string, string | null, unknown, string | null, string | null, string | null, string, string];
+// Content: every row's hash recomputed from its own fields. A plain
+// aggregate, so PostgreSQL can spread the scan over parallel workers.
+const CONTENT_SQL = `
+  SELECT count(*)::bigint AS "checked",
+         max("seq") AS "headSeq",
+         min("seq") FILTER (WHERE encode(sha256(convert_to("prevHash" || E'\\n' || ${PAYLOAD_SQL}, 'UTF8')), 'hex') <> "hash") AS "firstBad"
+    FROM "AuditEvent"`;
 
-function fetchBatch(pool: pg.Pool, afterSeq: string): Promise<Row[]> {
-  return pool
-    .query<Row>({
-      text: `SELECT "seq", "at", "orgId", "actorId", "actorLabel", "action", "entityType", "entityId",
-                    "changes", "reason", "requestId", "ip", "prevHash", "hash"
-               FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" LIMIT ${BATCH}`,
-      values: [afterSeq],
-      rowMode: 'array',
-    })
-    .then((r) => r.rows);
-}
+// Links: each event names the previous event's hash and follows it by one.
+const LINKS_SQL = `
+  SELECT min("seq") AS "firstBad" FROM (
+    SELECT "seq", "prevHash", lag("hash") OVER w AS "prevStored", lag("seq") OVER w AS "prevSeq"
+      FROM "AuditEvent" WINDOW w AS (ORDER BY "seq")
+  ) links
+   WHERE "prevHash" <> coalesce("prevStored", '${GENESIS_HASH}') OR "seq" <> coalesce("prevSeq", 0) + 1`;
 
 /**
- * Walks the whole chain in sequence order, recomputing every hash. Reports
- * the first event whose sequence, link or content does not match. The next
- * batch is fetched while the current one is hashed.
+ * Recomputes every event's hash inside PostgreSQL (no rows are shipped to
+ * the app) and checks each link and sequence number. Reports the
+ * first event whose sequence, link or content does not match.
  */
-export async function verifyChain(pool: pg.Pool): Promise<VerifyResult> {
-  let expectedSeq = 1n;
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  let firstBroken: number | null = null;
-  let headSeq = 0;
+export async function verifyChain(pool: pg.Pool | pg.Client): Promise<VerifyResult> {
+  const [content, links] = await Promise.all([
+    pool.query<{ checked: string; firstBad: string | null; headSeq: string | null }>(CONTENT_SQL),
+    pool.query<{ firstBad: string | null }>(LINKS_SQL),
+  ]);
+  const { checked, headSeq } = content.rows[0];
+  const bad = [content.rows[0].firstBad, links.rows[0].firstBad].filter((v): v is string => v !== null).map(Number);
+  const firstBroken = bad.length ? Math.min(...bad) : null;
   let headHash = GENESIS_HASH;
-
-  let pending = fetchBatch(pool, '0');
-  for (;;) {
-    const rows = await pending;
-    if (rows.length === 0) break;
-    pending = rows.length === BATCH ? fetchBatch(pool, rows[rows.length - 1][0]) : Promise.resolve([]);
-    for (const r of rows) {
-      const seq = BigInt(r[0]);
-      const storedHash = r[13];
-      if (firstBroken === null) {
-        const recomputed = chainHash(prev, {
-          seq,
-          at: r[1],
-          orgId: r[2],
-          actorId: r[3],
-          actorLabel: r[4],
-          action: r[5],
-          entityType: r[6],
-          entityId: r[7],
-          changes: r[8],
-          reason: r[9],
-          requestId: r[10],
-          ip: r[11],
-        });
-        if (seq !== expectedSeq || r[12] !== prev || recomputed !== storedHash) firstBroken = Number(seq);
-      }
-      prev = storedHash;
-      expectedSeq = seq + 1n;
-      checked += 1;
-      headSeq = Number(seq);
-      headHash = storedHash;
-    }
+  if (headSeq) {
+    const head = await pool.query<{ hash: string }>('SELECT "hash" FROM "AuditEvent" WHERE "seq" = $1', [headSeq]);
+    headHash = head.rows[0]?.hash ?? GENESIS_HASH;
   }
-  return { intact: firstBroken === null, checked, headSeq, headHash, firstBrokenSeq: firstBroken };
+  return {
+    intact: firstBroken === null,
+    checked: Number(checked),
+    headSeq: Number(headSeq ?? 0),
+    headHash,
+    firstBrokenSeq: firstBroken,
+  };
 }
