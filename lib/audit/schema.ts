@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankAsUndefined } from '@/lib/api/params';
 
 const isoDate = z
   .string()
@@ -6,14 +7,14 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)), 'Use a date like 2026-01-31 or an ISO-8601 time');
 
 export const auditEventQuerySchema = z.object({
-  actor: z.string().trim().max(200).optional(),
-  action: z.string().trim().max(100).optional(),
-  entityType: z.string().trim().max(100).optional(),
-  entityId: z.string().trim().max(100).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  actor: blankAsUndefined(z.string().trim().max(200)),
+  action: blankAsUndefined(z.string().trim().max(100)),
+  entityType: blankAsUndefined(z.string().trim().max(100)),
+  entityId: blankAsUndefined(z.string().trim().max(100)),
+  from: blankAsUndefined(isoDate),
+  to: blankAsUndefined(isoDate),
   /** Keyset cursor: events with a sequence number below this. */
-  before: z.coerce.number().int().positive().optional(),
+  before: blankAsUndefined(z.coerce.number().int().positive()),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type AuditEventQuery = z.input<typeof auditEventQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankAsUndefined } from '@/lib/api/params';
 import { ROLES } from '@/lib/auth/permissions';
 
 export const roleSchema = z.enum(ROLES);
@@ -24,8 +25,8 @@ export const changeRoleSchema = z.object({ id: z.string().min(1).max(64), role: 
 export const userIdSchema = z.object({ id: z.string().min(1).max(64) });
 
 export const listUsersQuerySchema = z.object({
-  q: z.string().trim().max(120).optional(),
-  role: roleSchema.optional(),
+  q: blankAsUndefined(z.string().trim().max(120)),
+  role: blankAsUndefined(roleSchema),
   status: z.enum(['active', 'inactive', 'all']).default('all'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,18 +1,9 @@
 import { systemActor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 
-export const DEMO_PASSWORD = 'governance-demo-2026';
-export const DEMO_ORG = { slug: 'acme-health-ai', name: 'Acme Health AI' };
-
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
-  { email: 'admin@acme.example', name: 'Avery Admin', role: 'ADMIN' },
-  { email: 'compliance@acme.example', name: 'Casey Compliance', role: 'COMPLIANCE_OFFICER' },
-  { email: 'engineer@acme.example', name: 'Elliot Engineer', role: 'ENGINEER' },
-  { email: 'auditor@acme.example', name: 'Aude Auditor', role: 'AUDITOR' },
-];
+import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from './demo-accounts';
 
 /** The demo organisation and one user per role. Returns the org id. */
 export async function seedFoundation(): Promise<{ orgId: string; created: boolean }> {
