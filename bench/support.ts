@@ -34,3 +34,76 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/**
+ * Starts the production build (`npm run build` first) against a database,
+ * on a free port. For timing pages as a browser gets them.
+ */
+export async function startApp(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { generateKeyPairSync, randomBytes: rb } = await import('node:crypto');
+  const { existsSync } = await import('node:fs');
+  const { findFreePort, binPath } = await import('@/lib/platform/process');
+  if (!existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(binPath('next'), ['start', '-p', String(port)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: rb(32).toString('base64url'),
+      SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the app did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
+export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('session-token='));
+  if (!session) throw new Error(`sign-in failed for ${email} (${res.status})`);
+  return session;
+}
+
+/** Requests a path n times in sequence; returns p50/p95/max in ms. */
+export async function timeRequests(url: string, cookie: string, n = 50): Promise<{ p50: number; p95: number; max: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n + 3; i++) {
+    const t = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    if (i >= 3) times.push(performance.now() - t); // the first few warm the server up
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}

@@ -11,6 +11,14 @@ export const platformApi = {
     public: true,
     response: z.object({ openapi: z.string() }).loose(),
   }),
+  signingKey: defineApi({
+    method: 'GET',
+    path: '/api/v1/signing-key',
+    tag: 'Meta',
+    summary: 'The Ed25519 public key (SPKI PEM) that verifies model attestations and evidence packs',
+    public: true,
+    responseType: 'application/x-pem-file',
+  }),
   me: defineApi({
     method: 'GET',
     path: '/api/v1/me',
