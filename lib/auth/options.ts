@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { authSecret, env, oidcConfigured } from '@/lib/env';
 import { metaFromHeaders } from './request';
-import { endSession, startSession } from './session';
+import { signOutSession, startSession } from './session';
 import { findActiveUserByEmail, recordOidcSignIn, SignInError, signInWithPassword } from './sign-in';
 
 // The JWT cookie only carries the server-side session id; revocation and the
@@ -95,7 +95,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token && typeof token.sid === 'string') await endSession(token.sid);
+        if (token && typeof token.sid === 'string') await signOutSession(token.sid, metaFromHeaders(await headers()));
       },
     },
   };

@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
+import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
 import type { Actor, RequestMeta } from './actor';
@@ -41,6 +42,19 @@ export async function startSession(userId: string, meta?: Partial<RequestMeta> &
 
 export async function endSession(sid: string): Promise<void> {
   await db.authSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Sign-out: ends the session record and writes the event, together. */
+export async function signOutSession(sid: string, meta: RequestMeta): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.authSession.findUnique({
+      where: { id: sid },
+      select: { revokedAt: true, user: { select: { id: true, orgId: true, email: true, name: true, role: true, active: true } } },
+    });
+    if (!row || row.revokedAt) return;
+    await tx.authSession.update({ where: { id: sid }, data: { revokedAt: new Date() } });
+    await recordEvent(tx, userActor(row.user, meta), { action: 'auth.signed_out', entityType: 'user', entityId: row.user.id });
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ const { db } = await import('@/lib/db');
 const { hashPassword } = await import('./password');
 const { signInWithPassword } = await import('./sign-in');
 const { THROTTLE } = await import('./throttle');
+const { authOptions } = await import('./options');
 
 const PASSWORD = 'a-perfectly-fine-passphrase';
 
@@ -24,6 +25,20 @@ async function backdateThrottle(key: string) {
   // Skip the enforced wait between attempts without weakening the policy.
   await db.loginThrottle.updateMany({ where: { key }, data: { nextAllowedAt: null } });
 }
+
+describe('single sign-on (OIDC)', () => {
+  it('admits only existing, active portal users, matched by email, and never creates one', async () => {
+    const signIn = authOptions().callbacks!.signIn!;
+    const attempt = (email: string, verified = true) =>
+      signIn({ user: { id: 'sub-1', email }, account: { provider: 'oidc', type: 'oauth', providerAccountId: 'sub-1' }, profile: { email, email_verified: verified } } as never);
+    const usersBefore = await db.user.count();
+    expect(await attempt('Victim@Test.Example')).toBe(true);
+    expect(await attempt('stranger@test.example')).toBe('/sign-in?error=NoPortalAccount');
+    expect(await attempt('gone@test.example')).toBe('/sign-in?error=NoPortalAccount');
+    expect(await attempt('victim@test.example', false)).toBe('/sign-in?error=EmailNotVerified');
+    expect(await db.user.count()).toBe(usersBefore);
+  });
+});
 
 describe('password sign-in', () => {
   it('signs in with the right password and records the event', async () => {
