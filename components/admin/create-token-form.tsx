@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,7 +10,7 @@ import { createTokenAction } from '@/lib/tokens/actions';
 import { SCOPE_PRESETS } from '@/lib/tokens/schema';
 
 export function CreateTokenForm({ grantable }: { grantable: Permission[] }) {
-  const [state, action] = useActionState(createTokenAction, null);
+  const { state, pending, formProps } = useActionForm(createTokenAction);
   const [scopes, setScopes] = useState<Set<Permission>>(new Set());
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const toggle = (p: Permission) =>
@@ -20,7 +21,7 @@ export function CreateTokenForm({ grantable }: { grantable: Permission[] }) {
       return next;
     });
   return (
-    <form action={action} className="space-y-4" aria-label="Create an API token">
+    <form {...formProps} className="space-y-4" aria-label="Create an API token">
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label="Name" name="name" required placeholder="e.g. deploy-pipeline" errors={errors?.name} />
         <TextField label="Expires in (days)" name="expiresInDays" type="number" min={1} max={365} defaultValue={90} required errors={errors?.expiresInDays} />
@@ -57,7 +58,7 @@ export function CreateTokenForm({ grantable }: { grantable: Permission[] }) {
           <code className="mt-1 block break-all" data-testid="new-token-secret">{state.data.secret}</code>
         </div>
       ) : null}
-      <SubmitButton pendingText="Creating…">Create token</SubmitButton>
+      <SubmitButton pending={pending} pendingText="Creating…">Create token</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { TextField, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -8,12 +9,12 @@ import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions';
 import { createUserAction } from '@/lib/users/actions';
 
 export function CreateUserForm() {
-  const [state, action] = useActionState(createUserAction, null);
+  const { state, pending, formProps } = useActionForm(createUserAction);
   const [mode, setMode] = useState<'invite' | 'password'>('invite');
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const invitePath = state?.ok ? state.data.invitePath : null;
   return (
-    <form action={action} className="grid gap-4 md:grid-cols-2" aria-label="Add a user">
+    <form {...formProps} className="grid gap-4 md:grid-cols-2" aria-label="Add a user">
       <TextField label="Name" name="name" required errors={errors?.name} autoComplete="off" />
       <TextField label="Email" name="email" type="email" required errors={errors?.email} autoComplete="off" />
       <SelectField label="Role" name="role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} defaultValue="ENGINEER" errors={errors?.role} />
@@ -37,7 +38,7 @@ export function CreateUserForm() {
             <code className="break-all">{typeof window === 'undefined' ? invitePath : `${window.location.origin}${invitePath}`}</code>
           </div>
         ) : null}
-        <SubmitButton pendingText="Adding…">Add user</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Adding…">Add user</SubmitButton>
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/api/action';
 import { Button } from './button';
 import { FormMessage } from './form-message';
@@ -29,6 +29,7 @@ export function ConfirmAction({
   confirmLabel?: string;
   variant?: 'danger' | 'secondary';
 }) {
+  const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState(async (prev: ActionResult<unknown> | null, form: FormData) => {
@@ -51,11 +52,11 @@ export function ConfirmAction({
       <dialog
         ref={dialog}
         onClose={() => setOpen(false)}
-        aria-labelledby={`${label}-title`}
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form action={formAction} className="space-y-4 p-6">
-          <h2 id={`${label}-title`}>{title}</h2>
+          <h2 id={titleId}>{title}</h2>
           <div className="text-sm text-slate-700">{body}</div>
           {Object.entries(fields).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />

@@ -1,11 +1,12 @@
 import { auditApi } from '@/lib/audit/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
+import { reviewsApi } from '@/lib/reviews/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from './spec';
 
 // Every /api/v1 operation, by domain. A test checks that each route.ts
 // under app/api/v1 appears here, so the OpenAPI document cannot drift.
-export const API_SPECS: readonly ApiSpec[] = [platformApi, usersApi, tokensApi, auditApi].flatMap((group) =>
+export const API_SPECS: readonly ApiSpec[] = [platformApi, usersApi, tokensApi, auditApi, reviewsApi].flatMap((group) =>
   Object.values(group),
 );

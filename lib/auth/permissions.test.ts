@@ -6,7 +6,7 @@ const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =
 
 // Everything that changes state. Auditors may only raise findings, request
 // evidence and verify closures among these.
-const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read$/.test(p) && p !== 'audit-trail:verify' && p !== 'datasets:restricted');
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && p !== 'audit-trail:verify' && p !== 'datasets:restricted');
 
 describe('the permission table', () => {
   it('grants administrators every permission', () => {
@@ -49,6 +49,17 @@ describe('the permission table', () => {
     expect(allowed('ENGINEER', 'models:write', true)).toBe(true);
     expect(allowed('ENGINEER', 'matrix:edit', true)).toBe(true);
     expect(allowed('ENGINEER', 'matrix:edit', false)).toBe(false);
+  });
+
+  it('lets compliance officers, admins and auditors see a review before it is closed, and nobody else', () => {
+    expect(ROLES.filter((r) => allowed(r, 'reviews:read-open')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
+    expect(ROLES.filter((r) => allowed(r, 'reviews:run')).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
+  });
+
+  it('lets the owner of an action item, whatever their role but auditor, mark it done', () => {
+    expect(allowed('ENGINEER', 'action-items:update', true)).toBe(true);
+    expect(allowed('ENGINEER', 'action-items:update', false)).toBe(false);
+    expect(allowed('AUDITOR', 'action-items:update', true)).toBe(false);
   });
 
   it('keeps promotion, library editing and review running away from engineers', () => {

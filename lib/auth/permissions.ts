@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   // dashboards and quarterly reviews
   'reviews:read': 'Read quarterly reviews',
   'reviews:run': 'Run and close quarterly reviews',
+  'reviews:read-open': 'Read quarterly reviews before they are closed',
+  'action-items:update': 'Mark review action items done',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -76,6 +78,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'evidence:write',
   'incidents:update',
   'datasets:restricted',
+  'action-items:update',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -105,6 +108,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'incidents:update',
       'incidents:manage',
       'reviews:run',
+      'reviews:read-open',
+      'action-items:update',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -121,6 +126,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:raise',
       'findings:verify',
       'evidence:request',
+      'reviews:read-open',
     ],
     own: [],
   },

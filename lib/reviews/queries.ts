@@ -1,0 +1,208 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/gate';
+import { sha256Hex } from '@/lib/audit/canonical';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { computeFigures } from './figures';
+import { previousQuarter, quarterOf, quarterPeriod } from './quarter';
+
+/** Reviews newest first. Roles that may not see open reviews see closed ones only. */
+export async function listReviews(actor: Actor) {
+  authorize(actor, 'reviews:read');
+  const seeOpen = can(actor, 'reviews:read-open');
+  const rows = await db.quarterlyReview.findMany({
+    where: { orgId: actor.orgId, ...(seeOpen ? {} : { status: 'CLOSED' }) },
+    orderBy: { quarter: 'desc' },
+    select: {
+      id: true, quarter: true, status: true, closedAt: true, snapshotHash: true,
+      _count: { select: { actionItems: true, decisions: true, attendees: true } },
+    },
+  });
+  return {
+    currentQuarter: quarterOf(new Date()),
+    canRun: can(actor, 'reviews:run'),
+    items: rows.map((r) => ({
+      id: r.id,
+      quarter: r.quarter,
+      status: r.status,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      snapshotHash: r.snapshotHash,
+      actionItems: r._count.actionItems,
+      decisions: r._count.decisions,
+      attendees: r._count.attendees,
+    })),
+  };
+}
+
+const CHANGE_LIMIT = 50;
+
+/** What changed in the period, from the domains' own tables and the audit trail. */
+async function changesIn(orgId: string, period: { start: Date; end: Date }) {
+  const inPeriod = { gte: period.start, lt: period.end };
+  const [byAction, deployments, newFindings, closedFindings, incidents] = await Promise.all([
+    db.auditEvent.groupBy({
+      by: ['action'],
+      where: { orgId, at: inPeriod, NOT: { action: { startsWith: 'auth.' } } },
+      _count: { _all: true },
+      orderBy: { _count: { action: 'desc' } },
+      take: 25,
+    }),
+    db.deploymentEvent.findMany({
+      where: { orgId, at: inPeriod },
+      orderBy: { at: 'desc' },
+      take: CHANGE_LIMIT,
+      select: {
+        id: true, kind: true, at: true, reason: true,
+        model: { select: { name: true } },
+        version: { select: { label: true } },
+        fromVersion: { select: { label: true } },
+        actor: { select: { name: true } },
+      },
+    }),
+    db.finding.findMany({ where: { orgId, createdAt: inPeriod }, orderBy: { createdAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true, status: true } }),
+    db.finding.findMany({ where: { orgId, closedAt: inPeriod }, orderBy: { closedAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true } }),
+    db.incident.findMany({ where: { orgId, detectedAt: inPeriod }, orderBy: { detectedAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true, status: true } }),
+  ]);
+  return {
+    eventsByAction: byAction.map((a) => ({ action: a.action, count: a._count._all })),
+    deployments: deployments.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      at: d.at.toISOString(),
+      reason: d.reason,
+      model: d.model.name,
+      version: d.version?.label ?? null,
+      fromVersion: d.fromVersion?.label ?? null,
+      actor: d.actor?.name ?? null,
+    })),
+    newFindings,
+    closedFindings,
+    incidents,
+  };
+}
+
+async function overdueNow(orgId: string, now: Date) {
+  const [findings, actionItems] = await Promise.all([
+    db.finding.findMany({
+      where: { orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } },
+      orderBy: { dueDate: 'asc' },
+      take: CHANGE_LIMIT,
+      select: { id: true, title: true, severity: true, dueDate: true, owner: { select: { name: true } } },
+    }),
+    db.actionItem.findMany({
+      where: { orgId, status: 'OPEN', dueDate: { lt: now } },
+      orderBy: { dueDate: 'asc' },
+      take: CHANGE_LIMIT,
+      select: { id: true, title: true, dueDate: true, owner: { select: { name: true } }, review: { select: { quarter: true } } },
+    }),
+  ]);
+  return {
+    findings: findings.map((f) => ({ id: f.id, title: f.title, severity: f.severity, dueDate: f.dueDate?.toISOString() ?? null, owner: f.owner?.name ?? 'Unowned' })),
+    actionItems: actionItems.map((a) => ({ id: a.id, title: a.title, dueDate: a.dueDate.toISOString(), owner: a.owner.name, quarter: a.review.quarter })),
+  };
+}
+
+/**
+ * The meeting page: the review (created on demand as PLANNED for a quarter
+ * that has none, for those who run reviews), live figures while it is open,
+ * the frozen snapshot once closed.
+ */
+export async function getReview(actor: Actor, quarter: string) {
+  authorize(actor, 'reviews:read');
+  const review = await db.quarterlyReview.findUnique({
+    where: { orgId_quarter: { orgId: actor.orgId, quarter } },
+    select: {
+      id: true, quarter: true, status: true, minutes: true, startedAt: true, closedAt: true, snapshot: true, snapshotHash: true,
+      closedBy: { select: { name: true } },
+      attendees: { orderBy: { name: 'asc' }, select: { id: true, name: true, role: true, userId: true } },
+      decisions: { orderBy: { createdAt: 'asc' }, select: { id: true, text: true, createdAt: true, createdBy: { select: { name: true } } } },
+      actionItems: {
+        orderBy: [{ status: 'asc' }, { dueDate: 'asc' }],
+        select: { id: true, title: true, dueDate: true, status: true, doneAt: true, ownerId: true, owner: { select: { name: true } } },
+      },
+    },
+  });
+  if (review && review.status !== 'CLOSED' && !can(actor, 'reviews:read-open')) throw notFound('This review');
+  if (!review && !can(actor, 'reviews:read-open')) throw notFound('This review');
+
+  const period = quarterPeriod(quarter);
+  const closed = review?.status === 'CLOSED';
+  let snapshot: { figures: Awaited<ReturnType<typeof computeFigures>>; changes: Awaited<ReturnType<typeof changesIn>>; overdue: Awaited<ReturnType<typeof overdueNow>> } | null = null;
+  let snapshotIntact: boolean | null = null;
+  if (closed && review.snapshot) {
+    snapshot = JSON.parse(review.snapshot);
+    const recorded = await db.auditEvent.findFirst({
+      where: { orgId: actor.orgId, action: 'review.closed', entityType: 'quarterly_review', entityId: review.id },
+      select: { changes: true },
+    });
+    const recordedHash = recorded?.changes ? (JSON.parse(recorded.changes) as { snapshotHash?: string }).snapshotHash : undefined;
+    snapshotIntact = sha256Hex(review.snapshot) === review.snapshotHash && recordedHash === review.snapshotHash;
+  }
+  const now = new Date();
+  const [figures, changes, overdue, previous] = await Promise.all([
+    snapshot ? snapshot.figures : computeFigures(actor.orgId, period, now),
+    snapshot ? snapshot.changes : changesIn(actor.orgId, period),
+    snapshot ? snapshot.overdue : overdueNow(actor.orgId, now),
+    db.quarterlyReview.findUnique({
+      where: { orgId_quarter: { orgId: actor.orgId, quarter: previousQuarter(quarter) } },
+      select: { quarter: true, status: true, snapshot: true },
+    }),
+  ]);
+  const previousFigures = previous?.snapshot ? (JSON.parse(previous.snapshot) as { figures: typeof figures }).figures : null;
+
+  return {
+    quarter,
+    period: { start: period.start.toISOString(), end: period.end.toISOString() },
+    review: review
+      ? {
+          id: review.id,
+          status: review.status,
+          minutes: review.minutes,
+          startedAt: review.startedAt?.toISOString() ?? null,
+          closedAt: review.closedAt?.toISOString() ?? null,
+          closedBy: review.closedBy?.name ?? null,
+          snapshotHash: review.snapshotHash,
+          snapshotIntact,
+          attendees: review.attendees,
+          decisions: review.decisions.map((d) => ({ id: d.id, text: d.text, at: d.createdAt.toISOString(), by: d.createdBy?.name ?? null })),
+          actionItems: review.actionItems.map((a) => ({
+            id: a.id,
+            title: a.title,
+            dueDate: a.dueDate.toISOString(),
+            status: a.status,
+            doneAt: a.doneAt?.toISOString() ?? null,
+            owner: a.owner.name,
+            ownerId: a.ownerId,
+            overdue: a.status === 'OPEN' && a.dueDate < now,
+          })),
+        }
+      : null,
+    figures,
+    previousFigures,
+    previousQuarter: previous ? previous.quarter : null,
+    changes,
+    overdue,
+    canRun: can(actor, 'reviews:run'),
+  };
+}
+
+/** Open action items owned by the actor (their home page). */
+export async function myActionItems(actor: Actor) {
+  authorize(actor, 'reviews:read');
+  if (!actor.userId) return [];
+  const rows = await db.actionItem.findMany({
+    where: { orgId: actor.orgId, ownerId: actor.userId, status: 'OPEN' },
+    orderBy: { dueDate: 'asc' },
+    take: 50,
+    select: { id: true, title: true, dueDate: true, review: { select: { quarter: true } } },
+  });
+  const now = Date.now();
+  return rows.map((a) => ({ id: a.id, title: a.title, dueDate: a.dueDate.toISOString(), quarter: a.review.quarter, overdue: a.dueDate.getTime() < now }));
+}
+
+/** Action items of a review, for the CSV export. */
+export async function reviewActionItems(actor: Actor, quarter: string) {
+  const data = await getReview(actor, quarter);
+  return { quarter, items: data.review?.actionItems ?? [] };
+}
