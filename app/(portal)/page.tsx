@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
-import { PageHeader, Stat } from '@/components/ui/card';
-import { ROLE_LABELS } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
-import { homeStats } from '@/lib/home/queries';
-import { loadPage } from '@/lib/auth/page';
-import { myActionItems } from '@/lib/reviews/queries';
-import { Card } from '@/components/ui/card';
-import { Badge } from '@/components/ui/badge';
-import { LocalTime } from '@/components/ui/local-time';
-import { ActionItemStatusButton } from '@/components/reviews/review-forms';
 import Link from 'next/link';
+import { AdminDashboard, AuditorDashboard, ComplianceDashboard, EngineerDashboard } from '@/components/dashboards/role-dashboards';
+import { ActionItemStatusButton } from '@/components/reviews/review-forms';
+import { Badge } from '@/components/ui/badge';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { LocalTime } from '@/components/ui/local-time';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { adminDashboard, auditorDashboard, complianceDashboard, engineerDashboard } from '@/lib/dashboards/queries';
+import { homeStats } from '@/lib/home/queries';
+import { myActionItems } from '@/lib/reviews/queries';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -22,22 +23,34 @@ const INTRO: Record<string, string> = {
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const [stats, actionItems] = await Promise.all([loadPage(homeStats(actor)), loadPage(myActionItems(actor))]);
+  const role = actor.role;
+  const [stats, actionItems, compliance, engineer, auditor, admin] = await Promise.all([
+    loadPage(homeStats(actor)),
+    loadPage(myActionItems(actor)),
+    role === 'COMPLIANCE_OFFICER' || role === 'ADMIN' ? loadPage(complianceDashboard(actor)) : null,
+    role === 'ENGINEER' ? loadPage(engineerDashboard(actor)) : null,
+    role === 'AUDITOR' ? loadPage(auditorDashboard(actor)) : null,
+    role === 'ADMIN' ? loadPage(adminDashboard(actor)) : null,
+  ]);
   return (
     <>
-      <PageHeader
-        title={`Welcome, ${actor.name.split(' ')[0]}`}
-        description={`${actor.role ? ROLE_LABELS[actor.role] : ''}. ${actor.role ? INTRO[actor.role] : ''}`}
-      />
+      <PageHeader title={`Welcome, ${actor.name.split(' ')[0]}`} description={`${role ? ROLE_LABELS[role] : ''}. ${role ? INTRO[role] : ''}`} />
       {stats.length ? (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {stats.map((s) => (
             <Stat key={s.label} {...s} />
           ))}
         </div>
-      ) : (
-        <p className="text-sm text-slate-700">Nothing needs your attention right now.</p>
-      )}
+      ) : null}
+      {admin ? <AdminDashboard data={admin} /> : null}
+      {compliance ? (
+        <div className={admin ? 'mt-6' : ''}>
+          {admin ? <h2 className="mb-3">Compliance view</h2> : null}
+          <ComplianceDashboard data={compliance} />
+        </div>
+      ) : null}
+      {engineer ? <EngineerDashboard data={engineer} /> : null}
+      {auditor ? <AuditorDashboard data={auditor} /> : null}
       <Card title="Your action items" className="mt-6">
         {actionItems.length === 0 ? (
           <p className="text-sm text-slate-700">No open action items from quarterly reviews.</p>
@@ -52,7 +65,7 @@ export default async function HomePage() {
                   </span>{' '}
                   {a.overdue ? <Badge tone="bad">Overdue</Badge> : null}
                 </span>
-                {actor.role !== 'AUDITOR' ? <ActionItemStatusButton id={a.id} status="OPEN" title={a.title} /> : null}
+                {role !== 'AUDITOR' ? <ActionItemStatusButton id={a.id} status="OPEN" title={a.title} /> : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,146 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, authorizeMember, can } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+import type { ReviewFigures } from '@/lib/reviews/schema';
+
+const STATUSES = ['COMPLIANT', 'PARTIALLY_COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'NOT_ASSESSED'] as const;
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+const AGE_BUCKETS = ['0–30 days', '31–90 days', '91–180 days', 'over 180 days'] as const;
+
+export type PostureRow = { framework: string; key: string } & Record<(typeof STATUSES)[number], number>;
+
+/** Matrix cells by framework and status: one grouped SQL query. */
+async function postureByFramework(orgId: string): Promise<PostureRow[]> {
+  const rows = await db.$queryRaw<{ key: string; name: string; status: string; n: bigint }[]>`
+    SELECT f."key", f."name", c."status"::text AS status, count(*) AS n
+      FROM "MatrixCell" c
+      JOIN "Requirement" r ON r."id" = c."requirementId"
+      JOIN "Framework" f ON f."id" = r."frameworkId"
+     WHERE c."orgId" = ${orgId}
+     GROUP BY f."key", f."name", c."status"
+     ORDER BY f."name"`;
+  const byKey = new Map<string, PostureRow>();
+  for (const r of rows) {
+    const row = byKey.get(r.key) ?? ({ framework: r.name, key: r.key, ...Object.fromEntries(STATUSES.map((s) => [s, 0])) } as PostureRow);
+    row[r.status as (typeof STATUSES)[number]] = Number(r.n);
+    byKey.set(r.key, row);
+  }
+  return [...byKey.values()];
+}
+
+/** Compliant share of assessed cells per closed review, from the frozen snapshots. */
+async function postureTrend(orgId: string) {
+  const reviews = await db.quarterlyReview.findMany({
+    where: { orgId, status: 'CLOSED' },
+    orderBy: { quarter: 'asc' },
+    take: 12,
+    select: { quarter: true, snapshot: true },
+  });
+  return reviews.map((r) => {
+    const matrix = (JSON.parse(r.snapshot ?? '{}') as { figures?: ReviewFigures }).figures?.matrix ?? {};
+    const assessed = Object.entries(matrix).filter(([k]) => k !== 'NOT_ASSESSED' && k !== 'NOT_APPLICABLE').reduce((a, [, v]) => a + v, 0);
+    const total = Object.values(matrix).reduce((a, v) => a + v, 0);
+    return {
+      quarter: r.quarter,
+      compliantPct: assessed ? Math.round(((matrix.COMPLIANT ?? 0) / assessed) * 100) : 0,
+      assessedPct: total ? Math.round((assessed / total) * 100) : 0,
+    };
+  });
+}
+
+async function findingsByAge(orgId: string, ownerId?: string) {
+  const rows = await db.$queryRaw<{ severity: string; bucket: number; n: bigint }[]>`
+    SELECT "severity"::text AS severity,
+           CASE WHEN now() - "createdAt" <= interval '30 days' THEN 0
+                WHEN now() - "createdAt" <= interval '90 days' THEN 1
+                WHEN now() - "createdAt" <= interval '180 days' THEN 2 ELSE 3 END AS bucket,
+           count(*) AS n
+      FROM "Finding"
+     WHERE "orgId" = ${orgId} AND "status" NOT IN ('CLOSED', 'RISK_ACCEPTED')
+       AND (${ownerId ?? null}::text IS NULL OR "ownerId" = ${ownerId ?? null})
+     GROUP BY 1, 2`;
+  return AGE_BUCKETS.map((bucket, i) => ({
+    bucket,
+    ...Object.fromEntries(SEVERITIES.map((s) => [s, Number(rows.find((r) => r.severity === s && r.bucket === i)?.n ?? 0)])),
+  })) as ({ bucket: string } & Record<(typeof SEVERITIES)[number], number>)[];
+}
+
+async function countBy<T extends string>(rows: Promise<{ key: T; n: number }[]>) {
+  return Object.fromEntries((await rows).map((r) => [r.key, r.n])) as Record<T, number>;
+}
+
+/** The compliance officer's dashboard (also the admin's). */
+export async function complianceDashboard(actor: Actor) {
+  authorize(actor, 'requirements:read');
+  const orgId = actor.orgId;
+  const now = new Date();
+  const [posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue] = await Promise.all([
+    postureByFramework(orgId),
+    postureTrend(orgId),
+    db.requirement.count({ where: { orgId, ownerId: null } }),
+    findingsByAge(orgId),
+    db.finding.count({ where: { orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } } }),
+    countBy(db.incident.groupBy({ by: ['severity'], where: { orgId, status: { notIn: ['RESOLVED', 'CLOSED'] } }, _count: { _all: true } }).then((r) => r.map((x) => ({ key: x.severity, n: x._count._all })))),
+    countBy(db.modelVersion.groupBy({ by: ['stage'], where: { orgId }, _count: { _all: true } }).then((r) => r.map((x) => ({ key: x.stage, n: x._count._all })))),
+    db.actionItem.count({ where: { orgId, status: 'OPEN', dueDate: { lt: now } } }),
+  ]);
+  return { posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue };
+}
+
+/** The engineer's dashboard: what they own. */
+export async function engineerDashboard(actor: Actor) {
+  authorizeMember(actor);
+  const orgId = actor.orgId;
+  const me = actor.userId ?? '';
+  const [models, requirements, findings] = await Promise.all([
+    db.model.findMany({
+      where: { orgId, ownerId: me },
+      orderBy: { name: 'asc' },
+      take: 50,
+      select: { id: true, key: true, name: true, versions: { orderBy: { createdAt: 'desc' }, take: 1, select: { label: true, stage: true } } },
+    }),
+    db.requirement.count({ where: { orgId, ownerId: me } }),
+    db.finding.findMany({
+      where: { orgId, ownerId: me, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } },
+      orderBy: { dueDate: 'asc' },
+      take: 20,
+      select: { id: true, title: true, severity: true, status: true, dueDate: true },
+    }),
+  ]);
+  return {
+    models: models.map((m) => ({ id: m.id, key: m.key, name: m.name, latest: m.versions[0] ?? null })),
+    requirementsOwned: requirements,
+    findings: findings.map((f) => ({ ...f, dueDate: f.dueDate?.toISOString() ?? null, overdue: Boolean(f.dueDate && f.dueDate < new Date()) })),
+  };
+}
+
+/** The auditor's dashboard: verification work and the trail's integrity. */
+export async function auditorDashboard(actor: Actor) {
+  authorize(actor, 'audits:read');
+  const orgId = actor.orgId;
+  const [awaiting] = await Promise.all([
+    db.finding.findMany({
+      where: { orgId, status: 'READY_FOR_VERIFICATION' },
+      orderBy: { updatedAt: 'asc' },
+      take: 20,
+      select: { id: true, title: true, severity: true, owner: { select: { name: true } } },
+    }),
+  ]);
+  // Integrity is checked by the page in the browser (VerifyPanel), so the
+  // dashboard itself stays fast however long the trail is.
+  return { awaiting: awaiting.map((f) => ({ id: f.id, title: f.title, severity: f.severity, owner: f.owner?.name ?? 'Unowned' })), canVerify: can(actor, 'audit-trail:verify') };
+}
+
+/** The administrator's extra figures. */
+export async function adminDashboard(actor: Actor) {
+  authorize(actor, 'users:manage');
+  const soon = new Date(Date.now() + 14 * 86_400_000);
+  const [byRole, expiring] = await Promise.all([
+    db.user.groupBy({ by: ['role'], where: { orgId: actor.orgId, active: true }, _count: { _all: true } }),
+    db.apiToken.count({ where: { orgId: actor.orgId, revokedAt: null, expiresAt: { gt: new Date(), lte: soon } } }),
+  ]);
+  return { usersByRole: Object.fromEntries(byRole.map((r) => [r.role, r._count._all])), tokensExpiring: expiring };
+}
+
+export { AGE_BUCKETS, SEVERITIES, STATUSES };
