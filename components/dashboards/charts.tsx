@@ -55,7 +55,7 @@ export function StackedBars({
   keys,
   labelKey,
   palette,
-  hrefFor,
+  link,
   height = 260,
 }: {
   title: string;
@@ -63,9 +63,11 @@ export function StackedBars({
   keys: string[];
   labelKey: string;
   palette: 'status' | 'severity';
-  hrefFor?: (row: Row) => string;
+  /** Rows link to `${prefix}${row[key]}` (plain data: server components pass it). */
+  link?: { prefix: string; key?: string };
   height?: number;
 }) {
+  const hrefFor = link ? (row: Row) => `${link.prefix}${link.key ? encodeURIComponent(String(row[link.key])) : ''}` : undefined;
   const colors = palette === 'status' ? STATUS_COLORS : SEVERITY_COLORS;
   return (
     <figure>

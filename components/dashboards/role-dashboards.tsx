@@ -36,7 +36,7 @@ export function ComplianceDashboard({ data }: { data: Awaited<ReturnType<typeof 
               labelKey="framework"
               palette="status"
               height={Math.max(200, data.posture.length * 34 + 80)}
-              hrefFor={(r) => `/requirements?framework=${r.key}`}
+              link={{ prefix: '/requirements?framework=', key: 'key' }}
             />
           )}
         </Card>
@@ -53,7 +53,7 @@ export function ComplianceDashboard({ data }: { data: Awaited<ReturnType<typeof 
           {data.findingsAge.every((b) => SEVERITY_KEYS.every((s) => !b[s as keyof typeof b])) ? (
             <EmptyState title="No open findings">Nothing to remediate.</EmptyState>
           ) : (
-            <StackedBars title="Open findings by age bucket and severity" rows={data.findingsAge} keys={SEVERITY_KEYS} labelKey="bucket" palette="severity" hrefFor={() => '/audits'} />
+            <StackedBars title="Open findings by age bucket and severity" rows={data.findingsAge} keys={SEVERITY_KEYS} labelKey="bucket" palette="severity" link={{ prefix: '/audits' }} />
           )}
         </Card>
         <Card title="Models by lifecycle stage">
