@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/gate';
+import { authorize, authorizeMember } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors';
@@ -198,7 +198,8 @@ export async function createVersion(actor: Actor, modelRef: string, input: Creat
 }
 
 export async function updateVersion(actor: Actor, modelRef: string, versionRef: string, input: UpdateVersionInput) {
-  authorize(actor, 'models:read');
+  // The permission depends on the version's owners: checked right after loading it.
+  authorizeMember(actor);
   const data = updateVersionSchema.parse(input);
   return db.$transaction(async (tx) => {
     const row = await findVersion(tx, actor.orgId, modelRef, versionRef);
@@ -218,7 +219,8 @@ export async function updateVersion(actor: Actor, modelRef: string, versionRef: 
 }
 
 export async function uploadFairness(actor: Actor, modelRef: string, versionRef: string, input: FairnessUpload) {
-  authorize(actor, 'models:read');
+  // The permission depends on the version's owners: checked right after loading it.
+  authorizeMember(actor);
   const upload = fairnessUploadSchema.parse(input);
   return db.$transaction(async (tx) => {
     const row = await findVersion(tx, actor.orgId, modelRef, versionRef);
@@ -264,7 +266,8 @@ async function approve(tx: Tx, actor: Actor, row: VersionRow) {
 }
 
 export async function changeStage(actor: Actor, modelRef: string, versionRef: string, input: { target: string; reason?: string }) {
-  authorize(actor, 'models:read');
+  // The permission depends on the version's owners: checked right after loading it.
+  authorizeMember(actor);
   const { target } = advanceStageSchema.parse(input);
   const reason = input.reason?.trim() || undefined;
   return db.$transaction(async (tx) => {
@@ -330,7 +333,8 @@ export async function changeStage(actor: Actor, modelRef: string, versionRef: st
  * version's creator. The second sign-off approves and signs the version.
  */
 export async function signOffVersion(actor: Actor, modelRef: string, versionRef: string, input: { role: string; comment?: string }) {
-  authorize(actor, 'models:read');
+  // The permission depends on the version's owners: checked right after loading it.
+  authorizeMember(actor);
   const data = signOffSchema.parse(input);
   return db.$transaction(async (tx) => {
     const first = await findVersion(tx, actor.orgId, modelRef, versionRef);
@@ -428,7 +432,8 @@ export async function createDataset(actor: Actor, input: CreateDatasetInput) {
 
 /** Adds (or replaces) one lineage link without touching the others. */
 export async function linkDataset(actor: Actor, modelRef: string, versionRef: string, input: { dataset: string; role: 'TRAINING' | 'EVALUATION'; transformation: string; steps: string[] }) {
-  authorize(actor, 'models:read');
+  // The permission depends on the version's owners: checked right after loading it.
+  authorizeMember(actor);
   return db.$transaction(async (tx) => {
     const row = await findVersion(tx, actor.orgId, modelRef, versionRef);
     authorize(actor, 'models:write', writeOwners(row));
