@@ -10,7 +10,7 @@ export function FairnessChart({ attribute, rows }: { attribute: string; rows: Ro
   return (
     <figure aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="group" />
           <YAxis domain={[0, 1]} />

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { userActor } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
+import { ROLE_GRANTS, type Role } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import type { GroupResult } from '@/lib/models/fairness';
 import { demoModelCard } from '@/lib/models/demo-card';
@@ -25,6 +26,12 @@ const SYSTEMS = [
   { name: 'Credit scoring model', domain: 'FINANCE', regions: ['US'], riskTier: 'HIGH', purpose: 'Scores consumer credit applications for underwriters.' },
   { name: 'Product recommender', domain: 'ECOMMERCE', regions: ['EU', 'US'], riskTier: 'MINIMAL', purpose: 'Recommends products in the online shop.' },
 ] as const;
+
+// The same shape as a signed-in user's actor (lib/auth/session pulls in
+// Next.js request APIs, which a seed script cannot load).
+function personActor(u: { id: string; orgId: string; email: string; name: string; role: Role }): Actor {
+  return { kind: 'user', userId: u.id, tokenId: null, orgId: u.orgId, role: u.role, name: u.name, email: u.email, label: u.email, grants: ROLE_GRANTS[u.role], request: { id: 'seed', ip: null } };
+}
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -64,7 +71,7 @@ export async function seedModels(orgId: string): Promise<{ created: boolean }> {
   const by = (role: string) => {
     const u = users.find((x) => x.role === role);
     if (!u) throw new Error(`seed models: no ${role} user`);
-    return userActor(u, { id: 'seed', ip: null });
+    return personActor(u);
   };
   const engineer = by('ENGINEER');
   const compliance = by('COMPLIANCE_OFFICER');
