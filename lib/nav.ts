@@ -7,6 +7,7 @@ export type NavItem = { href: string; label: string; permission?: Permission; an
 export const NAV: readonly NavItem[] = [
   { href: '/', label: 'Home' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
+  { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },

@@ -28,5 +28,19 @@ export async function homeStats(actor: Actor): Promise<HomeStat[]> {
     const head = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
     stats.push({ label: 'Audit trail events', value: Number(head?.seq ?? 0), href: '/audit-trail' });
   }
+
+  // ---- model registry ----
+  if (can(actor, 'models:read')) {
+    const [production, pending, models] = await Promise.all([
+      db.modelVersion.count({ where: { orgId: actor.orgId, stage: 'PRODUCTION' } }),
+      db.modelVersion.count({ where: { orgId: actor.orgId, stage: 'PENDING_APPROVAL' } }),
+      db.model.count({ where: { orgId: actor.orgId } }),
+    ]);
+    stats.push(
+      { label: 'Models registered', value: models, href: '/models' },
+      { label: 'Model versions in production', value: production, href: '/models?stage=PRODUCTION', tone: 'good' },
+      { label: 'Versions awaiting sign-off', value: pending, href: '/models?stage=PENDING_APPROVAL', tone: pending ? 'warn' : 'default' },
+    );
+  }
   return stats;
 }

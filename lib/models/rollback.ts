@@ -46,6 +46,9 @@ export async function rollbackModel(actor: Actor, modelId: string, input: Rollba
     });
     if (!target) throw new AppError('CONFLICT', 'There is no earlier approved version to roll back to.');
 
+    // It must pass every gate again: its sign-offs and attestation no longer stand.
+    await tx.versionSignOff.deleteMany({ where: { versionId: current.id } });
+    await tx.versionAttestation.deleteMany({ where: { versionId: current.id } });
     await tx.modelVersion.update({ where: { id: current.id }, data: { stage: 'VALIDATION' } });
     await tx.modelVersion.update({ where: { id: target.id }, data: { stage: 'PRODUCTION' } });
     const event = await tx.deploymentEvent.create({

@@ -1,4 +1,5 @@
 import { seedFoundation } from './foundation';
+import { seedModels } from './models';
 import { seedReviews } from './reviews';
 
 /**
@@ -8,6 +9,8 @@ import { seedReviews } from './reviews';
 export async function seedDemo(log: (line: string) => void = console.log): Promise<void> {
   const { orgId, created } = await seedFoundation();
   log(created ? `seed: created organisation and demo users (${orgId})` : 'seed: demo organisation already present');
+  const models = await seedModels(orgId);
+  log(models.created ? 'seed: model registry demo created' : 'seed: model registry demo already present');
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
 }

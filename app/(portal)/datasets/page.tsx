@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/models/action-form';
+import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { Pagination } from '@/components/ui/pagination';
+import { Table, Td, Th } from '@/components/ui/table';
+import { can } from '@/lib/auth/gate';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { createDatasetAction } from '@/lib/models/actions';
+import { listDatasets } from '@/lib/models/queries';
+import { CLASSIFICATIONS } from '@/lib/models/schema';
+
+export const metadata: Metadata = { title: 'Datasets' };
+
+const classes = CLASSIFICATIONS.map((c) => ({ value: c, label: c[0] + c.slice(1).toLowerCase() }));
+
+export default async function DatasetsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const params = { q: sp.q, classification: sp.classification };
+  const list = await loadPage(listDatasets(actor, { ...params, page: sp.page }));
+  return (
+    <>
+      <p className="no-print mb-2 text-sm"><Link href="/models">← Models</Link></p>
+      <PageHeader title="Datasets" description="The data inventory the models draw on. Restricted datasets show their details only to compliance, administrators, auditors and their owner." />
+      <form method="get" className="no-print mb-4 grid gap-3 md:grid-cols-3" aria-label="Filter datasets">
+        <TextField label="Search" name="q" defaultValue={sp.q ?? ''} />
+        <SelectField label="Classification" name="classification" defaultValue={sp.classification ?? ''} options={[{ value: '', label: 'Any' }, ...classes]} />
+        <div className="flex items-end"><button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply filters</button></div>
+      </form>
+      {list.items.length === 0 ? <EmptyState title="No datasets">Register one below.</EmptyState> : (
+        <Table caption="Datasets">
+          <thead><tr><Th>Dataset</Th><Th>Classification</Th><Th>Owner</Th><Th>Personal data</Th><Th>Retention</Th><Th>Used by</Th></tr></thead>
+          <tbody className="divide-y divide-slate-200">
+            {list.items.map((d) => (
+              <tr key={d.id}>
+                <Td><Link href={`/datasets/${d.id}`} className="font-medium">{d.name}</Link></Td>
+                <Td><Badge tone={d.classification === 'RESTRICTED' ? 'bad' : d.classification === 'CONFIDENTIAL' ? 'warn' : 'neutral'}>{d.classification.toLowerCase()}</Badge></Td>
+                {d.details ? (
+                  <>
+                    <Td>{d.details.owner}</Td>
+                    <Td>{d.details.personalData ? d.details.personalDataCategories.join(', ') || 'yes' : 'no'}</Td>
+                    <Td>{d.details.retentionDays ? `${d.details.retentionDays} days` : '—'}</Td>
+                  </>
+                ) : (
+                  <Td colSpan={3} className="text-slate-600">Restricted: details hidden</Td>
+                )}
+                <Td>{d.usageCount} version{d.usageCount === 1 ? '' : 's'}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={params} basePath="/datasets" />
+      {can(actor, 'models:create') ? (
+        <Card title="Register a dataset" className="no-print mt-8">
+          <ActionForm action={createDatasetAction} submit="Register dataset" label="Register a dataset">
+            <div className="grid gap-4 md:grid-cols-2">
+              <TextField label="Name" name="name" required />
+              <SelectField label="Classification" name="classification" options={classes} defaultValue="INTERNAL" />
+              <TextField label="Source" name="source" />
+              <TextField label="Storage location" name="storageLocation" />
+              <TextAreaField label="Description" name="description" rows={2} className="md:col-span-2" />
+              <div className="flex items-center gap-2"><input id="personalData" type="checkbox" name="personalData" /><label htmlFor="personalData" className="text-sm font-medium">Contains personal data</label></div>
+              <TextField label="Personal data categories" name="personalDataCategories" hint="Comma-separated, e.g. health, age" />
+              <TextField label="Legal basis" name="legalBasis" hint="Required for personal data, e.g. GDPR Art. 6(1)(f)" />
+              <TextField label="Retention (days)" name="retentionDays" type="number" min={1} />
+              <TextField label="Deletion date" name="deletionDate" type="date" />
+              <TextAreaField label="Who may access it" name="accessPolicy" rows={2} />
+            </div>
+          </ActionForm>
+        </Card>
+      ) : null}
+    </>
+  );
+}

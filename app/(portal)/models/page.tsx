@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/models/action-form';
+import { ButtonLink } from '@/components/ui/button';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { LocalTime } from '@/components/ui/local-time';
+import { Pagination } from '@/components/ui/pagination';
+import { Table, Td, Th } from '@/components/ui/table';
+import { can } from '@/lib/auth/gate';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { createModelAction } from '@/lib/models/actions';
+import { listModels, listSystemsForModels } from '@/lib/models/queries';
+import { STAGES, STAGE_LABELS } from '@/lib/models/schema';
+import { listAssignableUsers } from '@/lib/users/queries';
+
+export const metadata: Metadata = { title: 'Models' };
+
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const params = { q: sp.q, systemId: sp.systemId, stage: sp.stage };
+  const [list, systems] = await loadPage(Promise.all([listModels(actor, { ...params, page: sp.page }), listSystemsForModels(actor)]));
+  const mayCreate = can(actor, 'models:create');
+  const users = mayCreate ? await listAssignableUsers(actor) : [];
+  const userOptions = [{ value: '', label: '—' }, ...users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))];
+  return (
+    <>
+      <PageHeader
+        title="Models"
+        description="The model registry: every model belongs to an AI system, and nothing reaches production without passing the same gates."
+        actions={
+          <>
+            <ButtonLink href="/datasets">Datasets</ButtonLink>
+            <ButtonLink href="/models/fairness-thresholds">Fairness thresholds</ButtonLink>
+          </>
+        }
+      />
+      <form method="get" className="no-print mb-4 grid gap-3 md:grid-cols-4" aria-label="Filter models">
+        <TextField label="Search" name="q" defaultValue={sp.q ?? ''} placeholder="Name or key" />
+        <SelectField label="AI system" name="systemId" defaultValue={sp.systemId ?? ''} options={[{ value: '', label: 'All systems' }, ...systems.map((s) => ({ value: s.id, label: s.name }))]} />
+        <SelectField label="Has a version in stage" name="stage" defaultValue={sp.stage ?? ''} options={[{ value: '', label: 'Any stage' }, ...STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))]} />
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply filters</button>
+        </div>
+      </form>
+      {list.items.length === 0 ? (
+        <EmptyState title={sp.q || sp.systemId || sp.stage ? 'No models match these filters' : 'No models registered yet'}>
+          {mayCreate ? 'Register the first one below.' : 'Engineers register models; they will appear here.'}
+        </EmptyState>
+      ) : (
+        <Table caption="Models">
+          <thead>
+            <tr>
+              <Th>Model</Th>
+              <Th>AI system</Th>
+              <Th>Owner</Th>
+              <Th>In production</Th>
+              <Th>Versions</Th>
+              <Th>Updated</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {list.items.map((m) => (
+              <tr key={m.id}>
+                <Td>
+                  <Link href={`/models/${m.key}`} className="font-medium">{m.name}</Link>
+                  <div className="text-xs text-slate-600"><code>{m.key}</code></div>
+                </Td>
+                <Td>{m.system.name}</Td>
+                <Td>{m.owner}</Td>
+                <Td>{m.production ?? <span className="text-slate-600">none</span>}</Td>
+                <Td>{m.versionCount}</Td>
+                <Td><LocalTime iso={m.updatedAt} dateOnly /></Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={params} basePath="/models" />
+      {mayCreate ? (
+        <Card title="Register a model" className="no-print mt-8">
+          {systems.length === 0 ? (
+            <p className="text-sm">There are no AI systems yet. A model belongs to an AI system: create one in the requirements section first.</p>
+          ) : (
+            <ActionForm action={createModelAction} submit="Register model" label="Register a model">
+              <div className="grid gap-4 md:grid-cols-2">
+                <SelectField label="AI system" name="systemId" required options={systems.map((s) => ({ value: s.id, label: s.name }))} />
+                <TextField label="Key" name="key" required placeholder="e.g. triage-classifier" hint="Lowercase letters, digits and hyphens; used in URLs and the API." />
+                <TextField label="Name" name="name" required />
+                <SelectField label="Business owner" name="businessOwnerId" options={userOptions} hint="Signs off each version for the business." />
+                <TextAreaField label="Purpose" name="purpose" required rows={2} className="md:col-span-2" />
+              </div>
+            </ActionForm>
+          )}
+        </Card>
+      ) : null}
+    </>
+  );
+}
