@@ -58,7 +58,7 @@ export async function getAudit(actor: Actor, id: string) {
   authorize(actor, 'audits:read');
   const scope = await auditorScope(actor);
   const a = await db.audit.findFirst({
-    where: { id, orgId: actor.orgId, ...auditWhere(scope) },
+    where: { AND: [{ id, orgId: actor.orgId }, auditWhere(scope)] },
     select: {
       id: true,
       title: true,

@@ -27,7 +27,12 @@ export function verifyPack(zip: Buffer, publicKeyPem: string): PackVerdict {
     problems.push(`the public key could not be used: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!signed) problems.push('the signature over manifest.json does not verify with this public key');
-  const manifest = JSON.parse(manifestBytes.toString('utf8')) as PackManifest;
+  let manifest: PackManifest;
+  try {
+    manifest = JSON.parse(manifestBytes.toString('utf8')) as PackManifest;
+  } catch {
+    return { ok: false, problems: [...problems, 'manifest.json is not valid JSON'], checked: 0 };
+  }
   const listed = new Set<string>(['manifest.json', 'manifest.sig']);
   for (const f of manifest.files) {
     listed.add(f.path);

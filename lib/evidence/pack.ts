@@ -41,7 +41,7 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
   authorize(actor, 'audits:read');
   const scope = await auditorScope(actor);
   const audit = await db.audit.findFirst({
-    where: { id: auditId, orgId: actor.orgId, ...auditWhere(scope) },
+    where: { AND: [{ id: auditId, orgId: actor.orgId }, auditWhere(scope)] },
     select: { id: true, title: true, kind: true, standard: true, status: true, firm: true, periodStart: true, periodEnd: true, scopeFrameworkIds: true, scopeSystemIds: true, reportEvidenceId: true },
   });
   if (!audit) throw notFound('The audit');

@@ -45,7 +45,7 @@ export async function createFinding(actor: Actor, input: CreateFindingInput) {
   const dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00.000Z`) : new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + settings.dueDays[data.severity] * DAY);
   return db.$transaction(async (tx) => {
     if (data.auditId) {
-      const audit = await tx.audit.findFirst({ where: { id: data.auditId, orgId: actor.orgId, ...(scope ? { id: { in: scope.auditIds } } : {}) }, select: { id: true } });
+      const audit = await tx.audit.findFirst({ where: { AND: [{ id: data.auditId, orgId: actor.orgId }, scope ? { id: { in: scope.auditIds } } : {}] }, select: { id: true } });
       if (!audit) throw new AppError('VALIDATION', 'Unknown audit.', { fieldErrors: { auditId: ['Unknown audit'] } });
     } else if (scope) {
       throw new AppError('VALIDATION', 'Choose one of the audits you are assigned to.', { fieldErrors: { auditId: ['Required for your assignment'] } });
