@@ -22,7 +22,7 @@ function isUtf8Text(buf: Uint8Array): boolean {
 
 /** A sample cut mid-character is still text: drop the last incomplete sequence. */
 function trimPartialUtf8(buf: Uint8Array): Uint8Array {
-  let end = buf.length;
+  const end = buf.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const b = buf[end - i];
     if ((b & 0xc0) === 0xc0) return buf.subarray(0, end - i);
