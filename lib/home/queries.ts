@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { auditHomeStats } from '@/lib/audits/home';
 
 export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
 
@@ -28,5 +29,7 @@ export async function homeStats(actor: Actor): Promise<HomeStat[]> {
     const head = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
     stats.push({ label: 'Audit trail events', value: Number(head?.seq ?? 0), href: '/audit-trail' });
   }
+  // audit workspace
+  stats.push(...(await auditHomeStats(actor)));
   return stats;
 }

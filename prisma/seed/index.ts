@@ -1,3 +1,4 @@
+import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
 
 /**
@@ -7,4 +8,5 @@ import { seedFoundation } from './foundation';
 export async function seedDemo(log: (line: string) => void = console.log): Promise<void> {
   const { orgId, created } = await seedFoundation();
   log(created ? `seed: created organisation and demo users (${orgId})` : 'seed: demo organisation already present');
+  log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
 }
