@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { auditHomeStats } from '@/lib/audits/home';
 
 export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
 
@@ -42,5 +43,7 @@ export async function homeStats(actor: Actor): Promise<HomeStat[]> {
       { label: 'Versions awaiting sign-off', value: pending, href: '/models?stage=PENDING_APPROVAL', tone: pending ? 'warn' : 'default' },
     );
   }
+  // audit workspace
+  stats.push(...(await auditHomeStats(actor)));
   return stats;
 }

@@ -1,3 +1,4 @@
+import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
 import { seedModels } from './models';
 import { seedReviews } from './reviews';
@@ -13,4 +14,5 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log(models.created ? 'seed: model registry demo created' : 'seed: model registry demo already present');
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
+  log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/audits/action-form';
+import { AuditsNav } from '@/components/audits/audits-nav';
+import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
+import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { LocalTime } from '@/components/ui/local-time';
+import { can } from '@/lib/auth/gate';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { createRequestAction, reviewRequestAction } from '@/lib/evidence/actions';
+import { listEvidenceRequests } from '@/lib/evidence/queries';
+import { listRequestsQuerySchema, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from '@/lib/evidence/schema';
+import { findingFormOptions } from '@/lib/findings/queries';
+
+export const metadata: Metadata = { title: 'Evidence requests' };
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor();
+  const parsed = listRequestsQuerySchema.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : {};
+  const [requests, options] = await loadPage(Promise.all([listEvidenceRequests(actor, query), findingFormOptions(actor)]));
+  const canRequest = can(actor, 'evidence:request');
+
+  return (
+    <>
+      <PageHeader title="Evidence requests" description="Auditors ask for specific evidence; the owner attaches it; the auditor accepts or rejects it with a comment." />
+      <AuditsNav current="/audits/requests" />
+      <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter requests">
+        <SelectField label="Audit" name="auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
+        <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }))]} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="mine" value="true" defaultChecked={query.mine === 'true'} /> Assigned to me
+        </label>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply</button>
+      </form>
+      {requests.length === 0 ? (
+        <EmptyState title="No evidence requests">{canRequest ? 'Request evidence below.' : null}</EmptyState>
+      ) : (
+        <ul className="space-y-4">
+          {requests.map((r) => {
+            const mayFulfil = (r.status === 'OPEN' || r.status === 'REJECTED') && (can(actor, 'evidence:write') || can(actor, 'evidence:write', { ownerIds: [r.assigneeId] }));
+            return (
+              <li key={r.id} data-testid="request-item">
+                <Card
+                  title={r.title}
+                  actions={
+                    <span className="flex items-center gap-2 text-sm">
+                      <Badge tone={r.status === 'ACCEPTED' ? 'good' : r.overdue ? 'bad' : r.status === 'REJECTED' ? 'warn' : 'neutral'}>{r.overdue ? 'Overdue' : REQUEST_STATUS_LABELS[r.status]}</Badge>
+                      due <LocalTime iso={r.dueDate} dateOnly />
+                    </span>
+                  }
+                >
+                  <dl className="grid gap-2 text-sm sm:grid-cols-2">
+                    <div><dt className="font-medium">On</dt><dd>{r.requirement?.label ?? (r.finding ? <Link href={`/audits/findings/${r.finding.id}`}>{r.finding.label}</Link> : '—')}</dd></div>
+                    <div><dt className="font-medium">Audit</dt><dd>{r.auditTitle ?? '—'}</dd></div>
+                    <div><dt className="font-medium">Asked by / of</dt><dd>{r.requestedByName} → {r.assigneeName ?? 'Unassigned'}</dd></div>
+                    <div><dt className="font-medium">Evidence</dt><dd>{r.evidence ? <a href={`/api/v1/evidence/${r.evidence.id}/download`}>{r.evidence.title}</a> : 'None yet'}</dd></div>
+                    {r.details ? <div className="sm:col-span-2"><dt className="font-medium">Details</dt><dd>{r.details}</dd></div> : null}
+                    {r.reviewComment ? <div className="sm:col-span-2"><dt className="font-medium">Review comment</dt><dd>{r.reviewComment}</dd></div> : null}
+                  </dl>
+                  {mayFulfil ? (
+                    <details className="mt-3">
+                      <summary className="cursor-pointer text-sm font-medium">Attach evidence…</summary>
+                      <div className="mt-3">
+                        <EvidenceUploadForm label={`Attach evidence to ${r.title}`} submitLabel="Attach evidence">
+                          <input type="hidden" name="requestId" value={r.id} />
+                          <TextField label="Title" name="title" defaultValue={r.title} required />
+                          <div className="space-y-1">
+                            <label htmlFor={`file-${r.id}`} className="block text-sm font-medium text-slate-800">File</label>
+                            <input id={`file-${r.id}`} name="file" type="file" className="block text-sm" />
+                          </div>
+                          <TextField label="…or a link" name="url" type="url" />
+                        </EvidenceUploadForm>
+                      </div>
+                    </details>
+                  ) : null}
+                  {canRequest && r.status === 'SUBMITTED' ? (
+                    <ActionForm action={reviewRequestAction} label={`Review ${r.title}`} submitLabel="Record decision" className="mt-3">
+                      <input type="hidden" name="id" value={r.id} />
+                      <SelectField label="Decision" name="decision" options={[{ value: 'accept', label: 'Accept' }, { value: 'reject', label: 'Reject' }]} />
+                      <TextAreaField label="Comment (required to reject)" name="comment" rows={2} />
+                    </ActionForm>
+                  ) : null}
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canRequest ? (
+        <Card title="Request evidence" className="mt-6">
+          <ActionForm action={createRequestAction} label="Request evidence" submitLabel="Request evidence">
+            <div className="grid gap-4 md:grid-cols-2">
+              <TextField label="What is needed" name="title" required />
+              <TextField label="Due date" name="dueDate" type="date" required />
+              <SelectField label="Audit" name="auditId" options={[{ value: '', label: 'None' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
+              <SelectField label="Requirement" name="requirementId" options={[{ value: '', label: 'None' }, ...options.requirements.map((r) => ({ value: r.id, label: r.label }))]} />
+              <TextField label="…or finding ID" name="findingId" />
+              <SelectField label="Ask" name="assigneeId" options={[{ value: '', label: 'The owner of the requirement or finding' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
+              <TextAreaField label="Details" name="details" rows={2} className="md:col-span-2" />
+            </div>
+          </ActionForm>
+        </Card>
+      ) : null}
+    </>
+  );
+}

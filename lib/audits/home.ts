@@ -1,0 +1,39 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+import { ACTIVE_STATUSES } from '@/lib/findings/schema';
+import { CERT_EXPIRY_WARN_DAYS } from './schema';
+import { auditorScope, requestWhere } from './visibility';
+
+type Stat = { label: string; value: number; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
+
+/** The audit workspace's figures for the home page. */
+export async function auditHomeStats(actor: Actor): Promise<Stat[]> {
+  if (!can(actor, 'audits:read')) return [];
+  const now = new Date();
+  const stats: Stat[] = [];
+  const me = actor.userId ?? '-';
+  const [myFindings, myOverdue, myStale, myRequests] = await Promise.all([
+    db.finding.count({ where: { orgId: actor.orgId, ownerId: me, status: { in: ACTIVE_STATUSES } } }),
+    db.finding.count({ where: { orgId: actor.orgId, ownerId: me, status: { in: ACTIVE_STATUSES }, dueDate: { lt: now } } }),
+    db.evidence.count({ where: { orgId: actor.orgId, ownerId: me, validUntil: { lt: now } } }),
+    db.evidenceRequest.count({ where: { orgId: actor.orgId, assigneeId: me, status: { in: ['OPEN', 'REJECTED'] } } }),
+  ]);
+  if (myFindings || myOverdue) {
+    stats.push({ label: 'My open findings', value: myFindings, href: `/audits/findings?ownerId=${me}&status=ACTIVE`, tone: myOverdue ? 'bad' : 'warn' });
+    stats.push({ label: 'My overdue findings', value: myOverdue, href: `/audits/findings?ownerId=${me}&overdue=true`, tone: myOverdue ? 'bad' : 'default' });
+  }
+  if (myStale) stats.push({ label: 'My stale evidence', value: myStale, href: '/audits/evidence?stale=true', tone: 'warn' });
+  if (myRequests) stats.push({ label: 'Evidence requested from me', value: myRequests, href: '/audits/requests?mine=true', tone: 'warn' });
+  if (can(actor, 'evidence:request')) {
+    const scope = await auditorScope(actor);
+    const toReview = await db.evidenceRequest.count({ where: { AND: [{ orgId: actor.orgId, status: 'SUBMITTED' }, requestWhere(scope)] } });
+    stats.push({ label: 'Evidence awaiting review', value: toReview, href: '/audits/requests?status=SUBMITTED', tone: toReview ? 'warn' : 'default' });
+  }
+  if (can(actor, 'audits:manage') || actor.role === 'AUDITOR') {
+    const expiring = await db.certification.count({ where: { orgId: actor.orgId, expiresAt: { lte: new Date(now.getTime() + CERT_EXPIRY_WARN_DAYS * 86_400_000) } } });
+    stats.push({ label: `Certifications expiring within ${CERT_EXPIRY_WARN_DAYS} days`, value: expiring, href: '/audits/certifications', tone: expiring ? 'warn' : 'good' });
+  }
+  return stats;
+}
