@@ -43,7 +43,10 @@ const text = (max: number, what: string) => z.string().trim().min(1, `Enter ${wh
 /** Checkboxes send "on"; JSON sends booleans. */
 const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === '' ? false : v), z.boolean().default(false));
 /** One value or several (form fields repeat, JSON sends arrays). */
-const idList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(id).max(50));
+const idList = z
+  .preprocess((v) => (v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(id).max(50))
+  .optional()
+  .transform((v) => v ?? []);
 /** An instant; UTC ISO 8601 from the API, converted from the reader's local time by the form. */
 export const instant = (what = 'a date and time') =>
   z.preprocess((v) => (v === '' ? undefined : v), z.coerce.date({ error: `Enter ${what}` })).refine((d) => !Number.isNaN(d.getTime()), `Enter ${what}`);
@@ -56,7 +59,10 @@ export const reportIncidentSchema = z.object({
   systemIds: idList,
   modelIds: idList,
   /** Models can be named by registry key (handy for monitoring alerts). */
-  modelKeys: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(120)).max(50)),
+  modelKeys: z
+    .preprocess((v) => (v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(120)).max(50))
+    .optional()
+    .transform((v) => v ?? []),
   versionIds: idList,
   peopleAffected: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Cannot be negative').max(100_000_000).optional()),
   protectedGroup: flag,
