@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { incidentHomeFigures } from '@/lib/incidents/queries';
 
 export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
 
@@ -28,5 +29,15 @@ export async function homeStats(actor: Actor): Promise<HomeStat[]> {
     const head = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
     stats.push({ label: 'Audit trail events', value: Number(head?.seq ?? 0), href: '/audit-trail' });
   }
+  // --- incidents ---
+  if (can(actor, 'incidents:read')) {
+    const f = await incidentHomeFigures(actor);
+    stats.push(
+      { label: 'Open incidents', value: f.open, href: '/incidents', tone: f.open ? 'warn' : 'default' },
+      { label: 'Open SEV1 incidents', value: f.sev1, href: '/incidents?severity=SEV1', tone: f.sev1 ? 'bad' : 'good' },
+      { label: 'Overdue corrective actions', value: f.overdueActions, href: '/incidents', tone: f.overdueActions ? 'bad' : 'default' },
+    );
+  }
+  // --- end incidents ---
   return stats;
 }
