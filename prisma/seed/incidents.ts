@@ -1,5 +1,5 @@
 import type { Actor } from '@/lib/auth/actor';
-import { userActor } from '@/lib/auth/session';
+import { ROLE_GRANTS } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { DEMO_USERS } from './demo-accounts';
 
@@ -47,7 +47,8 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
   const as = (role: string): Actor => {
     const u = users.find((x) => x.role === role);
     if (!u) throw new Error(`seed: no demo ${role}`);
-    return userActor(u, { id: 'seed', ip: null });
+    // Built here rather than with lib/auth/session, which needs a Next.js request.
+    return { kind: 'user', userId: u.id, tokenId: null, orgId: u.orgId, role: u.role, name: u.name, email: u.email, label: u.email, grants: ROLE_GRANTS[u.role], request: { id: 'seed', ip: null } };
   };
   const engineer = as('ENGINEER');
   const compliance = as('COMPLIANCE_OFFICER');
