@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { formatDuration } from '@/lib/incidents/clocks';
+import { formatClock, formatDuration } from '@/lib/incidents/clocks';
 
 const subscribe = () => () => {};
 
@@ -25,7 +25,7 @@ export function Countdown({ dueAt, doneAt }: { dueAt: string; doneAt: string | n
   }
   if (!hydrated) return <span>Due {dueAt.slice(0, 16).replace('T', ' ')} UTC</span>;
   const left = due - now;
-  const text = left >= 0 ? `${formatDuration(left)} left` : `Overdue by ${formatDuration(left)}`;
+  const text = left >= 0 ? `${formatClock(left)} left` : `Overdue by ${formatClock(left)}`;
   const minuteText = left >= 0 ? `${formatDuration(Math.floor(left / 60_000) * 60_000 || left)} left` : `Overdue by ${formatDuration(Math.ceil(left / 60_000) * 60_000 || left)}`;
   return (
     <span role="timer" aria-label={minuteText} className={left >= 0 ? 'font-medium text-slate-900' : 'font-semibold text-red-700'} data-testid="countdown">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NOTIFICATION_RULES, DEFAULT_RESPONSE_TARGETS, formatDuration, incidentFacts, regulatoryDeadlines, responseClocks } from './clocks';
+import { DEFAULT_NOTIFICATION_RULES, DEFAULT_RESPONSE_TARGETS, formatClock, formatDuration, incidentFacts, regulatoryDeadlines, responseClocks } from './clocks';
 
 const t0 = new Date('2026-11-01T10:00:00Z');
 const H = 3_600_000;
@@ -65,4 +65,9 @@ it('formats durations', () => {
   expect(formatDuration(2 * 86_400_000 + 3 * H)).toBe('2 d 3 h');
   expect(formatDuration(45 * 60_000)).toBe('45 min');
   expect(formatDuration(-90 * 60_000)).toBe('1 h 30 min');
+});
+
+it('formats a ticking clock face', () => {
+  expect(formatClock(2 * 86_400_000 + 3 * H + 12 * 60_000 + 45_000)).toBe('2 d 03:12:45');
+  expect(formatClock(-(4 * 60_000 + 9_000))).toBe('00:04:09');
 });

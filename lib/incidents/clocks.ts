@@ -215,3 +215,12 @@ export function formatDuration(ms: number): string {
   if (m) return `${m} min`;
   return `${s % 60} s`;
 }
+
+/** A ticking clock face: "2 d 03:12:45", "00:04:09". */
+export function formatClock(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const d = Math.floor(s / 86_400);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hms = `${pad(Math.floor((s % 86_400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+  return d ? `${d} d ${hms}` : hms;
+}
