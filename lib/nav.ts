@@ -9,6 +9,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
+  { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },

@@ -1,6 +1,7 @@
 import { auditApi } from '@/lib/audit/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { auditsApi, certificationsApi, evidenceApi, findingsApi } from '@/lib/audits/api-spec';
+import { incidentsApi } from '@/lib/incidents/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
@@ -10,5 +11,6 @@ import type { ApiSpec } from './spec';
 // Every /api/v1 operation, by domain. A test checks that each route.ts
 // under app/api/v1 appears here, so the OpenAPI document cannot drift.
 export const API_SPECS: readonly ApiSpec[] = [platformApi, usersApi, tokensApi, auditApi, modelsApi, datasetsApi, auditsApi, findingsApi, evidenceApi, certificationsApi, reviewsApi].flatMap((group) =>
+export const API_SPECS: readonly ApiSpec[] = [platformApi, usersApi, tokensApi, auditApi, incidentsApi].flatMap((group) =>
   Object.values(group),
 );

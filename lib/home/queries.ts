@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { auditHomeStats } from '@/lib/audits/home';
+import { incidentHomeFigures } from '@/lib/incidents/queries';
 
 export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
 
@@ -45,5 +46,12 @@ export async function homeStats(actor: Actor): Promise<HomeStat[]> {
   }
   // audit workspace
   stats.push(...(await auditHomeStats(actor)));
+  // --- incidents ---
+  if (can(actor, 'incidents:read')) {
+    const f = await incidentHomeFigures(actor);
+      { label: 'Open incidents', value: f.open, href: '/incidents', tone: f.open ? 'warn' : 'default' },
+      { label: 'Open SEV1 incidents', value: f.sev1, href: '/incidents?severity=SEV1', tone: f.sev1 ? 'bad' : 'good' },
+      { label: 'Overdue corrective actions', value: f.overdueActions, href: '/incidents', tone: f.overdueActions ? 'bad' : 'default' },
+  // --- end incidents ---
   return stats;
 }

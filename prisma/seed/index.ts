@@ -2,6 +2,7 @@ import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
 import { seedModels } from './models';
 import { seedReviews } from './reviews';
+import { seedIncidents } from './incidents';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -15,4 +16,5 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
+  await seedIncidents(orgId, log);
 }

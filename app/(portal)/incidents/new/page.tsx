@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { ReportIncidentForm } from '@/components/incidents/report-form';
+import { Card, PageHeader } from '@/components/ui/card';
+import { authorize } from '@/lib/auth/gate';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { incidentFormOptions } from '@/lib/incidents/queries';
+
+export const metadata: Metadata = { title: 'Report an incident' };
+
+export default async function NewIncidentPage() {
+  const actor = await requireActor();
+  const options = await loadPage(async () => {
+    authorize(actor, 'incidents:report');
+    return incidentFormOptions(actor);
+  });
+  return (
+    <>
+      <PageHeader title="Report an incident" description="Say what happened and answer the decision tree; the severity, response clocks and any regulatory deadlines follow from your answers." />
+      <Card>
+        <ReportIncidentForm options={options} />
+      </Card>
+    </>
+  );
+}

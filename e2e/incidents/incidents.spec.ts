@@ -1,0 +1,174 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { pageAs } from '../support/auth';
+
+const scan = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+const BREACH = 'Triage notes exposed through the explanation endpoint';
+const FAIRNESS = 'Credit approvals skewed against women applicants';
+
+test('an engineer reports an incident through the decision tree and acknowledges it', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'ENGINEER');
+  await page.goto('/incidents/new');
+  const title = `Scores drift after feature change ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Type').selectOption('WRONG_DECISIONS');
+  await page.getByLabel('What happened').fill('Scores for thin-file applicants collapsed after the bureau changed a field.');
+  await page.getByLabel('AI systems').selectOption({ label: 'Credit scoring model' });
+  await expect(page.getByTestId('tree-outcome')).toContainText('SEV4');
+  await page.getByLabel(/protected group treated unfairly/).check();
+  await expect(page.getByTestId('tree-outcome')).toContainText('Severity from the tree: SEV2');
+  await page.getByRole('button', { name: 'Report incident' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('From the decision tree:')).toBeVisible();
+  await expect(page.getByTestId('clock-acknowledge')).toContainText('running');
+  await page.getByRole('button', { name: 'Mark acknowledged' }).click();
+  await expect(page.getByTestId('clock-acknowledge')).toContainText('met');
+  // Engineers neither override severity nor roll back.
+  await expect(page.getByText('Override severity')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Roll back/ })).toHaveCount(0);
+  await context.close();
+});
+
+test('a future detection time is refused with a clear message and nothing is created', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'ENGINEER');
+  const before = (await (await context.request.get('/api/v1/incidents?pageSize=1')).json()).total;
+  await page.goto('/incidents/new');
+  await page.getByLabel('Title').fill('From the future');
+  await page.getByLabel('Type').selectOption('OTHER');
+  await page.getByLabel('What happened').fill('x');
+  await page.getByLabel('Detected at (your local time)').fill('2099-01-01T10:00');
+  await page.getByRole('button', { name: 'Report incident' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'is in the future' }).first()).toBeVisible();
+  expect((await (await context.request.get('/api/v1/incidents?pageSize=1')).json()).total).toBe(before);
+  await context.close();
+});
+
+test('the open SEV1 breach shows a ticking GDPR countdown, and compliance records the notification', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
+  await page.goto('/incidents?severity=SEV1');
+  await page.getByRole('link', { name: BREACH }).click();
+  const gdpr = page.getByTestId('deadline-gdpr-art-33');
+  await expect(gdpr).toContainText('GDPR Art. 33');
+  await expect(page.getByTestId('deadline-hipaa-breach')).toBeVisible();
+  const countdown = gdpr.getByTestId('countdown');
+  if (await countdown.count()) {
+    const first = await countdown.textContent();
+    await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
+    await expect(countdown).toHaveAttribute('role', 'timer');
+    await gdpr.getByText('Record the notification').click();
+    await gdpr.getByLabel('Reference').fill('DPA-2026-0042');
+    await gdpr.getByRole('button', { name: 'Record notification' }).click();
+    await expect(gdpr).toContainText('reference DPA-2026-0042');
+  } else {
+    // A second run finds the notification already recorded.
+    await expect(gdpr).toContainText('reference DPA-2026-0042');
+  }
+  await context.close();
+});
+
+test('the resolved SEV2 fairness incident shows its rollback, finding and postmortem', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'AUDITOR');
+  await page.goto('/incidents?type=FAIRNESS_VIOLATION');
+  await page.getByRole('link', { name: FAIRNESS }).click();
+  await expect(page.getByTestId('time-to-rollback')).toHaveText('2 h 10 min');
+  await expect(page.getByText(/rollback of credit-risk-gbm from 1.1.0 to 1.0.0/)).toBeVisible();
+  await expect(page.getByTestId('findings')).toContainText('No fairness gate before promotion');
+  await expect(page.getByTestId('postmortem')).toContainText('no fairness gate');
+  await context.close();
+});
+
+test.describe('denials', () => {
+  test('auditors read everything but cannot report, change or manage', async ({ browser }) => {
+    const { context, page } = await pageAs(browser, 'AUDITOR');
+    await page.goto('/incidents');
+    await expect(page.getByRole('link', { name: 'Report an incident' })).toHaveCount(0);
+    await expect(page.getByTestId('incident-row').first()).toBeVisible();
+    expect((await page.goto('/incidents/new'))?.status()).toBe(403);
+    const post = await context.request.post('/api/v1/incidents', { data: { title: 't', description: 'd', type: 'OTHER', detectedAt: new Date().toISOString() } });
+    expect(post.status()).toBe(403);
+    const list = await (await context.request.get('/api/v1/incidents?severity=SEV1')).json();
+    const patch = await context.request.patch(`/api/v1/incidents/${list.items[0].id}`, { data: { milestone: 'contained' } });
+    expect(patch.status()).toBe(403);
+    await page.goto(`/incidents/${list.items[0].id}`);
+    await expect(page.getByRole('button', { name: /^Mark / })).toHaveCount(0);
+    await expect(page.getByText('Record the notification')).toHaveCount(0);
+    await context.close();
+  });
+
+  test('only administrators change targets and rules; engineers cannot close or override', async ({ browser }) => {
+    for (const role of ['ENGINEER', 'COMPLIANCE_OFFICER', 'AUDITOR'] as const) {
+      const { context, page } = await pageAs(browser, role);
+      await page.goto('/incidents/settings');
+      await expect(page.getByRole('rowgroup').getByTestId('rule-gdpr-art-33')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Save rule' })).toHaveCount(0);
+      await context.close();
+    }
+    const { context } = await pageAs(browser, 'ENGINEER');
+    const list = await (await context.request.get('/api/v1/incidents?severity=SEV1')).json();
+    const override = await context.request.patch(`/api/v1/incidents/${list.items[0].id}`, { data: { severity: 'SEV3', severityReason: 'no' } });
+    expect(override.status()).toBe(403);
+    await context.close();
+  });
+});
+
+test('the API takes a monitoring alert with a token, refuses bad input, and enforces the postmortem before closing', async ({ browser, playwright }) => {
+  const { context } = await pageAs(browser, 'ADMIN');
+  const token = await context.request.post('/api/v1/tokens', { data: { name: `monitor-${Date.now()}`, scopes: ['incidents:report', 'incidents:read'], expiresInDays: 1 } });
+  expect(token.status()).toBe(201);
+  const { secret } = await token.json();
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const base = { title: 'Approval-rate alert', description: 'Monitor: approval ratio 0.7', type: 'FAIRNESS_VIOLATION', detectedAt: new Date(Date.now() - 3_600_000).toISOString(), modelKeys: ['credit-risk-gbm'], protectedGroup: true };
+  const before = (await (await api.get('/api/v1/incidents?pageSize=1')).json()).total;
+
+  const unknown = await api.post('/api/v1/incidents', { data: { ...base, modelKeys: ['no-such-model'] } });
+  expect(unknown.status()).toBe(422);
+  expect((await unknown.json()).error.message).toBe('Unknown model: no-such-model.');
+  const future = await api.post('/api/v1/incidents', { data: { ...base, detectedAt: '2099-01-01T00:00:00Z' } });
+  expect(future.status()).toBe(422);
+  expect((await future.json()).error.fieldErrors.detectedAt[0]).toMatch(/future/);
+  expect((await (await api.get('/api/v1/incidents?pageSize=1')).json()).total).toBe(before);
+
+  const created = await api.post('/api/v1/incidents', { data: base });
+  expect(created.status()).toBe(201);
+  const incident = await created.json();
+  expect(incident).toMatchObject({ severity: 'SEV2', status: 'OPEN' });
+  const detail = await (await api.get(`/api/v1/incidents/${incident.id}`)).json();
+  expect(detail.systems.map((s: { name: string }) => s.name)).toEqual(['Credit scoring model']);
+  // The token may report but not update.
+  expect((await api.patch(`/api/v1/incidents/${incident.id}`, { data: { milestone: 'acknowledged' } })).status()).toBe(403);
+
+  const early = await context.request.patch(`/api/v1/incidents/${incident.id}`, { data: { milestone: 'contained', milestoneAt: new Date(Date.now() - 2 * 3_600_000).toISOString() } });
+  expect(early.status()).toBe(422);
+  expect((await early.json()).error.message).toMatch(/cannot be before the incident was detected/);
+  expect((await context.request.patch(`/api/v1/incidents/${incident.id}`, { data: { milestone: 'resolved' } })).status()).toBe(200);
+  const close = await context.request.patch(`/api/v1/incidents/${incident.id}`, { data: { milestone: 'closed' } });
+  expect(close.status()).toBe(422);
+  expect((await close.json()).error.message).toBe('A postmortem is required before closing a SEV2 incident. Write it first.');
+  expect((await (await context.request.get(`/api/v1/incidents/${incident.id}`)).json()).status).toBe('RESOLVED');
+  await api.dispose();
+  await context.close();
+});
+
+for (const [role, path] of [
+  ['ENGINEER', '/incidents'],
+  ['ENGINEER', '/incidents/new'],
+  ['COMPLIANCE_OFFICER', '/incidents/plans'],
+  ['ADMIN', '/incidents/settings'],
+] as const) {
+  test(`${path} as ${role} has no WCAG 2.2 AA violations`, async ({ browser }) => {
+    const { context, page } = await pageAs(browser, role);
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    expect((await scan(page)).violations).toEqual([]);
+    await context.close();
+  });
+}
+
+test('an incident page as COMPLIANCE_OFFICER has no WCAG 2.2 AA violations', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
+  await page.goto('/incidents?severity=SEV1');
+  await page.getByRole('link', { name: BREACH }).click();
+  await expect(page.locator('main h1')).toHaveText(BREACH);
+  expect((await scan(page)).violations).toEqual([]);
+  await context.close();
+});

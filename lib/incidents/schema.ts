@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { blankAsUndefined } from '@/lib/api/params';
+import { SEVERITIES, type Severity } from './severity';
+
+export const INCIDENT_TYPES = [
+  'WRONG_DECISIONS',
+  'FAIRNESS_VIOLATION',
+  'DATA_BREACH',
+  'ADVERSARIAL_ATTACK',
+  'DRIFT',
+  'PRIVACY_VIOLATION',
+  'THIRD_PARTY_FAILURE',
+  'OTHER',
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+export const TYPE_LABELS: Record<IncidentType, string> = {
+  WRONG_DECISIONS: 'Systematic wrong decisions / malfunction',
+  FAIRNESS_VIOLATION: 'Fairness violation',
+  DATA_BREACH: 'Data breach or training-data theft',
+  ADVERSARIAL_ATTACK: 'Adversarial attack',
+  DRIFT: 'Drift or performance degradation',
+  PRIVACY_VIOLATION: 'Privacy violation',
+  THIRD_PARTY_FAILURE: 'Third-party failure',
+  OTHER: 'Other',
+};
+
+export const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'CONTAINED', 'RESOLVED', 'CLOSED'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+export const MILESTONES = ['acknowledged', 'contained', 'resolved', 'closed'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+export const MILESTONE_STATUS: Record<Milestone, IncidentStatus> = {
+  acknowledged: 'ACKNOWLEDGED',
+  contained: 'CONTAINED',
+  resolved: 'RESOLVED',
+  closed: 'CLOSED',
+};
+
+export const severitySchema = z.enum(SEVERITIES);
+const id = z.string().trim().min(1).max(64);
+const text = (max: number, what: string) => z.string().trim().min(1, `Enter ${what}`).max(max);
+
+/** Checkboxes send "on"; JSON sends booleans. */
+const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === '' ? false : v), z.boolean().default(false));
+/** One value or several (form fields repeat, JSON sends arrays). */
+const idList = z
+  .preprocess((v) => (v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(id).max(50))
+  .optional()
+  .transform((v) => v ?? []);
+/** An instant; UTC ISO 8601 from the API, converted from the reader's local time by the form. */
+export const instant = (what = 'a date and time') =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.date({ error: `Enter ${what}` })).refine((d) => !Number.isNaN(d.getTime()), `Enter ${what}`);
+
+export const reportIncidentSchema = z.object({
+  title: text(200, 'a title'),
+  description: text(10_000, 'a description'),
+  type: z.enum(INCIDENT_TYPES, { error: 'Choose a type' }),
+  detectedAt: instant('when it was detected'),
+  systemIds: idList,
+  modelIds: idList,
+  /** Models can be named by registry key (handy for monitoring alerts). */
+  modelKeys: z
+    .preprocess((v) => (v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(120)).max(50))
+    .optional()
+    .transform((v) => v ?? []),
+  versionIds: idList,
+  peopleAffected: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Cannot be negative').max(100_000_000).optional()),
+  protectedGroup: flag,
+  personalData: flag,
+  healthData: flag,
+  nearMiss: flag,
+  death: flag,
+  seriousHarm: flag,
+  criticalInfrastructure: flag,
+  fundamentalRights: flag,
+  widespread: flag,
+  ongoingImpact: flag,
+});
+export type ReportIncidentInput = z.input<typeof reportIncidentSchema>;
+
+export const incidentIdSchema = z.object({ id });
+
+export const updateIncidentSchema = z.object({
+  title: text(200, 'a title').optional(),
+  description: text(10_000, 'a description').optional(),
+  peopleAffected: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  /** Record a timeline milestone (acknowledged, contained, resolved, closed). */
+  milestone: z.enum(MILESTONES).optional(),
+  milestoneAt: instant().optional(),
+  /** Override the tree's severity (compliance officers and admins; needs a reason). */
+  severity: severitySchema.optional(),
+  severityReason: z.string().trim().max(2000).optional(),
+});
+export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
+
+export const milestoneFormSchema = z.object({ id, milestone: z.enum(MILESTONES), at: instant().optional() });
+export const overrideSeveritySchema = z.object({ id, severity: severitySchema, reason: text(2000, 'a reason') });
+export const timelineEntrySchema = z.object({ id, at: instant(), text: text(4000, 'what was done') });
+export const notificationSchema = z.object({
+  id,
+  ruleKey: z.string().trim().min(1).max(80),
+  notifiedAt: instant('when the notification was sent'),
+  recipient: text(300, 'to whom it was sent'),
+  reference: text(300, 'a reference'),
+});
+export const rollbackSchema = z.object({ id, modelId: id, reason: text(2000, 'a reason') });
+export const FINDING_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+export const incidentFindingSchema = z.object({
+  id,
+  title: text(200, 'a title'),
+  description: text(10_000, 'a description'),
+  severity: z.enum(FINDING_SEVERITIES),
+  ownerId: id,
+  dueDate: instant('a due date'),
+});
+export const correctiveActionSchema = z.object({ id, title: text(300, 'the action'), ownerId: id, dueDate: instant('a due date') });
+export const actionIdSchema = z.object({ actionId: id });
+export const postmortemSchema = z.object({
+  id,
+  summary: text(10_000, 'a summary'),
+  impact: text(10_000, 'the impact'),
+  rootCause: text(10_000, 'the root cause'),
+  wentWell: text(10_000, 'what went well'),
+  wentPoorly: text(10_000, 'what went poorly'),
+  correctiveActions: text(10_000, 'the corrective actions'),
+  lessons: text(10_000, 'the lessons learned'),
+});
+
+const minutes = z.coerce.number({ error: 'Enter minutes' }).int('Whole minutes').min(1, 'At least 1 minute').max(525_600);
+export const responseTargetSchema = z
+  .object({ severity: severitySchema, ackMinutes: minutes, containMinutes: minutes, resolveMinutes: minutes })
+  .refine((t) => t.ackMinutes <= t.containMinutes && t.containMinutes <= t.resolveMinutes, {
+    path: ['containMinutes'],
+    message: 'Acknowledge ≤ contain ≤ resolve',
+  });
+
+const factList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.string().max(40)).max(20),
+);
+export const notificationRuleSchema = z.object({
+  key: z.string().trim().regex(/^[a-z0-9-]{2,80}$/, 'Lowercase letters, digits and dashes'),
+  name: text(200, 'a name'),
+  regulation: text(200, 'the regulation'),
+  recipient: text(200, 'the recipient'),
+  hours: z.coerce.number({ error: 'Enter hours' }).int().min(1, 'At least 1 hour').max(24 * 365),
+  group: z.string().trim().regex(/^[a-z0-9-]{2,80}$/, 'Lowercase letters, digits and dashes'),
+  whenAll: factList,
+  whenAny: factList,
+  active: flag,
+});
+
+export const responsePlanSchema = z.object({
+  systemId: blankAsUndefined(id),
+  title: text(200, 'a title'),
+  content: text(50_000, 'the plan'),
+  lastTestedAt: blankAsUndefined(instant('the date it was last tested')),
+});
+
+export const EXERCISE_KINDS = ['TABLETOP', 'ROLLBACK_DRILL'] as const;
+export const exerciseSchema = z.object({
+  kind: z.enum(EXERCISE_KINDS),
+  heldAt: instant('the date'),
+  scenario: text(5000, 'the scenario'),
+  participants: text(2000, 'the participants'),
+  outcome: text(5000, 'the outcome'),
+  rollbackMinutes: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(100_000).optional()),
+  followUps: z.string().trim().max(5000).default(''),
+  planId: blankAsUndefined(id),
+  systemId: blankAsUndefined(id),
+});
+
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+export const listIncidentsQuerySchema = z.object({
+  type: blankAsUndefined(z.enum(INCIDENT_TYPES)),
+  severity: blankAsUndefined(severitySchema),
+  status: blankAsUndefined(z.enum(STATUSES)),
+  systemId: blankAsUndefined(id),
+  quarter: blankAsUndefined(z.string().regex(QUARTER, 'Use YYYY-Qn, e.g. 2026-Q4')),
+  nearMiss: blankAsUndefined(z.enum(['yes', 'no'])),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type ListIncidentsQuery = z.input<typeof listIncidentsQuerySchema>;
+
+/** "2026-Q4" → [start, end) in UTC. */
+export function quarterRange(quarter: string): [Date, Date] {
+  const m = QUARTER.exec(quarter);
+  if (!m) throw new Error(`Not a quarter: ${quarter}`);
+  const year = Number(m[1]);
+  const q = Number(m[2]);
+  return [new Date(Date.UTC(year, (q - 1) * 3, 1)), new Date(Date.UTC(year, q * 3, 1))];
+}
+
+export function quarterOf(d: Date): string {
+  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+export const REQUIRES_POSTMORTEM: readonly Severity[] = ['SEV1', 'SEV2'];
+export const PLAN_STALE_DAYS = 365;
+
+export const incidentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: z.enum(INCIDENT_TYPES),
+  severity: severitySchema,
+  status: z.enum(STATUSES),
+  nearMiss: z.boolean(),
+  detectedAt: z.string(),
+  systems: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+export const incidentListSchema = z.object({ items: z.array(incidentSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -1,0 +1,37 @@
+import { expect, it } from 'vitest';
+import { setupTestDatabase } from '@/lib/platform/integration';
+
+await setupTestDatabase('incidents_seed');
+const { db } = await import('@/lib/db');
+const { seedDemo } = await import('@/prisma/seed/index');
+const q = await import('./queries');
+const { userActor } = await import('@/lib/auth/session');
+
+it('seeds the incident demo story once, through the real mutations', async () => {
+  const lines: string[] = [];
+  await seedDemo((l) => lines.push(l));
+  await seedDemo((l) => lines.push(l));
+  expect(lines).toContain('seed: incidents already present');
+  expect(await db.incident.count()).toBe(3);
+
+  const auditor = await db.user.findFirstOrThrow({ where: { role: 'AUDITOR' }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
+  const actor = userActor(auditor, { id: 't', ip: null });
+  const list = await q.listIncidents(actor);
+  const byTitle = Object.fromEntries(list.items.map((i) => [i.title, i]));
+
+  const fairness = await q.getIncident(actor, byTitle['Credit approvals skewed against women applicants'].id);
+  expect(fairness).toMatchObject({ severity: 'SEV2', status: 'RESOLVED', minutesToRollback: 130 });
+  expect(fairness.postmortem).not.toBeNull();
+  expect(fairness.deployments[0]).toMatchObject({ kind: 'ROLLBACK', from: '1.1.0', to: '1.0.0' });
+  expect(fairness.findings).toHaveLength(1);
+
+  const breach = await q.getIncident(actor, byTitle['Triage notes exposed through the explanation endpoint'].id);
+  expect(breach).toMatchObject({ severity: 'SEV1', status: 'ACKNOWLEDGED' });
+  expect(breach.deadlines.map((d) => [d.ruleKey, d.state])).toEqual([['gdpr-art-33', 'running'], ['hipaa-breach', 'running']]);
+
+  expect(byTitle['Prompt-injection attempt caught by the input filter'].nearMiss).toBe(true);
+  const plans = await q.listResponsePlans(actor);
+  expect(plans.map((p) => [p.scope, p.stale])).toEqual([['Organisation-wide', false], ['Clinical triage assistant', true]]);
+  expect((await q.listExercises(actor)).map((e) => e.kind)).toEqual(['TABLETOP', 'ROLLBACK_DRILL']);
+  expect(await db.auditEvent.count({ where: { entityType: 'incident' } })).toBeGreaterThan(10);
+});
