@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; permission?: Permission; an
 // and the role holds its read permission.
 export const NAV: readonly NavItem[] = [
   { href: '/', label: 'Home' },
+  { href: '/requirements', label: 'Requirements', permission: 'requirements:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },

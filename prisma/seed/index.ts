@@ -1,4 +1,5 @@
 import { seedFoundation } from './foundation';
+import { seedRequirements } from './requirements';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -7,4 +8,5 @@ import { seedFoundation } from './foundation';
 export async function seedDemo(log: (line: string) => void = console.log): Promise<void> {
   const { orgId, created } = await seedFoundation();
   log(created ? `seed: created organisation and demo users (${orgId})` : 'seed: demo organisation already present');
+  await seedRequirements(orgId, log);
 }
