@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { matrixSummary } from '@/lib/requirements/queries';
 
 export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
 
@@ -28,5 +29,20 @@ export async function homeStats(actor: Actor): Promise<HomeStat[]> {
     const head = await db.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
     stats.push({ label: 'Audit trail events', value: Number(head?.seq ?? 0), href: '/audit-trail' });
   }
+  // --- requirements matrix ---
+  if (can(actor, 'requirements:read')) {
+    const [summary, mine] = await Promise.all([
+      matrixSummary(actor),
+      actor.userId ? db.requirement.count({ where: { orgId: actor.orgId, ownerId: actor.userId, nextReviewDue: { lt: new Date() } } }) : Promise.resolve(0),
+    ]);
+    const { overall, requirements } = summary;
+    stats.push(
+      { label: 'Matrix cells assessed', value: overall.cells ? `${Math.round((overall.assessed / overall.cells) * 100)}%` : '—', href: '/requirements' },
+      { label: 'Unowned requirements', value: requirements.unowned, href: '/requirements?owner=unowned', tone: requirements.unowned ? 'warn' : 'good' },
+      { label: 'Requirement reviews overdue', value: requirements.overdue, href: '/requirements?overdue=true', tone: requirements.overdue ? 'bad' : 'good' },
+      { label: 'My reviews overdue', value: mine, href: '/requirements/mine?overdue=true', tone: mine ? 'bad' : 'default' },
+    );
+  }
+  // --- end requirements matrix ---
   return stats;
 }

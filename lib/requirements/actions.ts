@@ -63,10 +63,12 @@ export const createRequirementAction = validatedAction(createRequirementSchema, 
   successMessage: (r) => `Requirement ${r.ref} added.`,
 });
 
-const requirementFormSchema = updateRequirementSchema.extend({
-  aiSpecific: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).optional(),
-  statusFromControls: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).optional(),
-});
+// A hidden "false" before each checkbox makes an unticked box arrive; a ticked one sends both, the last wins.
+const checkbox = z.preprocess((v) => {
+  const last = Array.isArray(v) ? v[v.length - 1] : v;
+  return last === 'on' || last === 'true' || last === true;
+}, z.boolean());
+const requirementFormSchema = updateRequirementSchema.extend({ aiSpecific: checkbox.optional(), statusFromControls: checkbox.optional() });
 export const updateRequirementAction = validatedAction(requirementFormSchema, async (input, actor) => refresh(await updateRequirement(actor, input)), { successMessage: 'Requirement saved.' });
 
 export const assignOwnersAction = validatedAction(assignOwnerSchema, async (input, actor) => refresh(await assignOwners(actor, input)), {

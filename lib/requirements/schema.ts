@@ -69,6 +69,7 @@ export const matrixFilterSchema = z.object({
   q: blankAsUndefined(z.string().trim().max(120)),
 });
 export type MatrixFilter = z.input<typeof matrixFilterSchema>;
+export type MatrixFilterValues = z.output<typeof matrixFilterSchema>;
 
 export const matrixWindowSchema = matrixFilterSchema.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
