@@ -6,10 +6,11 @@ export type NavItem = { href: string; label: string; permission?: Permission; an
 // and the role holds its read permission.
 export const NAV: readonly NavItem[] = [
   { href: '/', label: 'Home' },
-  { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
+  { href: '/requirements', label: 'Requirements', permission: 'requirements:read' },
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
+  { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },

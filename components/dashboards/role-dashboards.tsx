@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { VerifyPanel } from '@/components/audit/verify-panel';
 import { Badge } from '@/components/ui/badge';
-import { Card, EmptyState, Stat } from '@/components/ui/card';
+import { Card, EmptyState } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import type { adminDashboard, auditorDashboard, complianceDashboard, engineerDashboard } from '@/lib/dashboards/queries';
@@ -16,12 +16,6 @@ export function ComplianceDashboard({ data }: { data: Awaited<ReturnType<typeof 
   const openIncidents = Object.values(data.incidentsOpen).reduce((a, b) => a + b, 0);
   return (
     <div className="space-y-6" data-testid="compliance-dashboard">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Unowned requirements" value={data.unowned} href="/requirements?owner=unowned" tone={data.unowned ? 'warn' : 'good'} />
-        <Stat label="Overdue remediation" value={data.overdueFindings} href="/audits?overdue=1" tone={data.overdueFindings ? 'bad' : 'good'} />
-        <Stat label="Open incidents" value={openIncidents} href="/incidents" tone={openIncidents ? 'warn' : 'good'} />
-        <Stat label="Overdue review action items" value={data.actionItemsOverdue} href="/reviews" tone={data.actionItemsOverdue ? 'bad' : 'good'} />
-      </div>
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title="Compliance posture by framework">
           {data.posture.length === 0 ? (

@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { ROLE_USERS, signIn, type RoleName } from '../support/auth';
 
 const NAV: Record<RoleName, string[]> = {
-  ADMIN: ['Home', 'Reviews', 'Audit trail', 'Users', 'API tokens'],
-  COMPLIANCE_OFFICER: ['Home', 'Reviews'],
-  ENGINEER: ['Home', 'Reviews'],
-  AUDITOR: ['Home', 'Reviews', 'Audit trail'],
+  ADMIN: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews', 'Audit trail', 'Users', 'API tokens'],
+  COMPLIANCE_OFFICER: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews'],
+  ENGINEER: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews'],
+  AUDITOR: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews', 'Audit trail'],
 };
 const ROLE_LABEL: Record<RoleName, string> = {
   ADMIN: 'Administrator',

@@ -1,16 +1,28 @@
 import { auditApi } from '@/lib/audit/api-spec';
-import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { auditsApi, certificationsApi, evidenceApi, findingsApi } from '@/lib/audits/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
-import { tokensApi } from '@/lib/tokens/api-spec';
+import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
+import { requirementsApi } from '@/lib/requirements/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
+import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from './spec';
 
 // Every /api/v1 operation, by domain. A test checks that each route.ts
 // under app/api/v1 appears here, so the OpenAPI document cannot drift.
-export const API_SPECS: readonly ApiSpec[] = [platformApi, usersApi, tokensApi, auditApi, modelsApi, datasetsApi, auditsApi, findingsApi, evidenceApi, certificationsApi, reviewsApi].flatMap((group) =>
-export const API_SPECS: readonly ApiSpec[] = [platformApi, usersApi, tokensApi, auditApi, incidentsApi].flatMap((group) =>
-  Object.values(group),
-);
+export const API_SPECS: readonly ApiSpec[] = [
+  platformApi,
+  usersApi,
+  tokensApi,
+  auditApi,
+  requirementsApi,
+  modelsApi,
+  datasetsApi,
+  auditsApi,
+  findingsApi,
+  evidenceApi,
+  certificationsApi,
+  incidentsApi,
+  reviewsApi,
+].flatMap((group) => Object.values(group));

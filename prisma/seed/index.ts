@@ -1,20 +1,23 @@
 import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
-import { seedModels } from './models';
-import { seedReviews } from './reviews';
 import { seedIncidents } from './incidents';
+import { seedModels } from './models';
+import { seedRequirements } from './requirements';
+import { seedReviews } from './reviews';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
  * what is missing, so the first start seeds and later starts do nothing.
+ * Order matters: later domains link to what earlier ones created.
  */
 export async function seedDemo(log: (line: string) => void = console.log): Promise<void> {
   const { orgId, created } = await seedFoundation();
   log(created ? `seed: created organisation and demo users (${orgId})` : 'seed: demo organisation already present');
+  await seedRequirements(orgId, log);
   const models = await seedModels(orgId);
   log(models.created ? 'seed: model registry demo created' : 'seed: model registry demo already present');
-  // Reviews last: their frozen figures summarise the other domains' demo data.
-  await seedReviews(orgId);
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
+  // Reviews last: their frozen figures summarise the other domains' demo data.
+  await seedReviews(orgId);
 }

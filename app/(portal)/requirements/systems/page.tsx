@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/requirements/action-form';
+import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { can } from '@/lib/auth/gate';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { createSystemAction, setSystemFrameworksAction } from '@/lib/requirements/actions';
+import { listFrameworks, listSystems } from '@/lib/requirements/queries';
+import { DOMAIN_LABELS, DOMAINS, REGIONS, RISK_TIER_LABELS, RISK_TIERS, SYSTEM_STATUSES } from '@/lib/requirements/schema';
+import { listAssignableUsers } from '@/lib/users/queries';
+
+export const metadata: Metadata = { title: 'AI systems' };
+
+const STATUS_TEXT: Record<string, string> = { PLANNED: 'Planned', IN_DEVELOPMENT: 'In development', IN_PRODUCTION: 'In production', RETIRED: 'Retired' };
+
+export default async function SystemsPage() {
+  const actor = await requireActor();
+  const [systems, frameworks, users] = await loadPage(Promise.all([listSystems(actor), listFrameworks(actor), listAssignableUsers(actor)]));
+  const manage = can(actor, 'systems:manage');
+  const userOptions = [{ value: '', label: 'Nobody yet' }, ...users.map((u) => ({ value: u.id, label: u.name }))];
+  return (
+    <>
+      <PageHeader title="AI systems" description="The use cases the matrix tracks. Applicable frameworks are suggested from regions and business domain; a compliance officer confirms them." />
+      {systems.length === 0 ? <EmptyState title="No AI systems yet">{manage ? 'Register the first one below.' : null}</EmptyState> : null}
+      <div className="space-y-4">
+        {systems.map((s) => {
+          const unconfirmed = s.frameworks.some((f) => !f.confirmed);
+          return (
+            <Card key={s.id} title={s.name} actions={<Badge tone={s.riskTier === 'HIGH' || s.riskTier === 'PROHIBITED' ? 'bad' : 'neutral'}>{RISK_TIER_LABELS[s.riskTier]}</Badge>}>
+              <p className="text-sm text-slate-800">{s.purpose}</p>
+              <p className="mt-2 text-sm text-slate-700">
+                {DOMAIN_LABELS[s.domain]} · {s.regions.join(', ')} · {STATUS_TEXT[s.status]} · Business owner: {s.businessOwnerName ?? 'none'} · Technical owner: {s.technicalOwnerName ?? 'none'}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-1">
+                {s.frameworks.map((f) => (
+                  <Badge key={f.key} tone={f.confirmed ? 'good' : 'warn'}>{f.name}{f.confirmed ? '' : ' (suggested)'}</Badge>
+                ))}
+              </div>
+              {manage ? (
+                <details className="mt-3" open={unconfirmed}>
+                  <summary className="cursor-pointer text-sm font-medium">{unconfirmed ? 'Confirm the applicable frameworks' : 'Change the applicable frameworks'}</summary>
+                  <ActionForm action={setSystemFrameworksAction} submit="Confirm frameworks" label={`Applicable frameworks for ${s.name}`} className="mt-2">
+                    <input type="hidden" name="systemId" value={s.id} />
+                    <fieldset className="mb-3 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+                      <legend className="sr-only">Frameworks that apply to {s.name}</legend>
+                      {frameworks.map((f) => (
+                        <label key={f.key} className="flex items-center gap-2 text-sm">
+                          <input type="checkbox" name="frameworkKeys[]" value={f.key} defaultChecked={s.frameworks.some((x) => x.key === f.key)} /> {f.name}
+                        </label>
+                      ))}
+                    </fieldset>
+                  </ActionForm>
+                </details>
+              ) : null}
+            </Card>
+          );
+        })}
+      </div>
+      {manage ? (
+        <Card title="Register an AI system" className="mt-6">
+          <ActionForm action={createSystemAction} submit="Register system" label="Register an AI system" className="grid gap-4 md:grid-cols-2">
+            <TextField label="Name" name="name" required />
+            <SelectField label="Business domain" name="domain" options={DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[d] }))} />
+            <TextAreaField label="Purpose" name="purpose" required rows={2} className="md:col-span-2" />
+            <fieldset className="text-sm">
+              <legend className="font-medium">Regions of operation</legend>
+              <div className="mt-1 flex flex-wrap gap-3">
+                {REGIONS.map((r) => (
+                  <label key={r} className="flex items-center gap-1">
+                    <input type="checkbox" name="regions[]" value={r} /> {r}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <SelectField label="EU AI Act risk tier" name="riskTier" options={RISK_TIERS.map((t) => ({ value: t, label: RISK_TIER_LABELS[t] }))} defaultValue="LIMITED" />
+            <SelectField label="Status" name="status" options={SYSTEM_STATUSES.map((t) => ({ value: t, label: STATUS_TEXT[t] }))} defaultValue="IN_DEVELOPMENT" />
+            <SelectField label="Business owner" name="businessOwnerId" options={userOptions} />
+            <SelectField label="Technical owner" name="technicalOwnerId" options={userOptions} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="cardPayments" value="true" /> Handles card payments
+            </label>
+          </ActionForm>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { apiRoute } from '@/lib/api/route';
+import { requirementsApi as api } from '@/lib/requirements/api-spec';
+import { exportMatrixCsv, exportMatrixXlsx } from '@/lib/requirements/exports';
+
+export const GET = apiRoute(api.exportMatrix, async ({ actor, query }) => {
+  const { format, ...filter } = query;
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'xlsx') {
+    return new Response(new Uint8Array(await exportMatrixXlsx(actor, filter)), {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="requirements-matrix-${stamp}.xlsx"`,
+        'cache-control': 'no-store',
+      },
+    });
+  }
+  return new Response(await exportMatrixCsv(actor, filter), {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="requirements-matrix-${stamp}.csv"`, 'cache-control': 'no-store' },
+  });
+});

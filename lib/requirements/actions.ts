@@ -1,0 +1,106 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { validatedAction } from '@/lib/api/action';
+import { loadLibrary } from './library';
+import { confirmImport } from './imports';
+import {
+  addMapping,
+  assignOwners,
+  bulkUpdateCells,
+  createControl,
+  createFramework,
+  createRequirement,
+  createSystem,
+  recordReview,
+  removeMapping,
+  setSystemFrameworks,
+  updateCell,
+  updateControl,
+  updateRequirement,
+} from './mutations';
+import {
+  assignOwnerSchema,
+  bulkUpdateCellsSchema,
+  controlInputSchema,
+  createFrameworkSchema,
+  createRequirementSchema,
+  mappingInputSchema,
+  recordReviewSchema,
+  setSystemFrameworksSchema,
+  statusSchema,
+  systemInputSchema,
+  updateCellSchema,
+  updateRequirementSchema,
+} from './schema';
+
+const refresh = <T,>(data: T) => {
+  revalidatePath('/requirements', 'layout');
+  return data;
+};
+
+export const updateCellAction = validatedAction(updateCellSchema, async (input, actor) => refresh(await updateCell(actor, input)), { successMessage: 'Cell saved.' });
+
+export const bulkUpdateCellsAction = validatedAction(bulkUpdateCellsSchema, async (input, actor) => refresh(await bulkUpdateCells(actor, input)), {
+  successMessage: (r) => `${r.updated} cell${r.updated === 1 ? '' : 's'} updated.`,
+});
+
+export const loadLibraryAction = validatedAction(z.object({}), async (_input, actor) => refresh(await loadLibrary(actor)), {
+  successMessage: (r) => {
+    const created = r.frameworks.reduce((n, f) => n + f.created, 0);
+    const updated = r.frameworks.reduce((n, f) => n + f.updated, 0);
+    const conflicts = r.frameworks.reduce((n, f) => n + f.conflicts.length, 0);
+    return `Library loaded: ${created} requirements added, ${updated} updated, ${conflicts} conflict${conflicts === 1 ? '' : 's'} with your edits kept.`;
+  },
+});
+
+export const createFrameworkAction = validatedAction(createFrameworkSchema, async (input, actor) => refresh(await createFramework(actor, input)), {
+  successMessage: (f) => `Framework “${f.name}” created.`,
+});
+
+export const createRequirementAction = validatedAction(createRequirementSchema, async (input, actor) => refresh(await createRequirement(actor, input)), {
+  successMessage: (r) => `Requirement ${r.ref} added.`,
+});
+
+// A hidden "false" before each checkbox makes an unticked box arrive; a ticked one sends both, the last wins.
+const checkbox = z.preprocess((v) => {
+  const last = Array.isArray(v) ? v[v.length - 1] : v;
+  return last === 'on' || last === 'true' || last === true;
+}, z.boolean());
+const requirementFormSchema = updateRequirementSchema.extend({ aiSpecific: checkbox.optional(), statusFromControls: checkbox.optional() });
+export const updateRequirementAction = validatedAction(requirementFormSchema, async (input, actor) => refresh(await updateRequirement(actor, input)), { successMessage: 'Requirement saved.' });
+
+export const assignOwnersAction = validatedAction(assignOwnerSchema, async (input, actor) => refresh(await assignOwners(actor, input)), {
+  successMessage: (r) => `${r.updated} owner${r.updated === 1 ? '' : 's'} updated.`,
+});
+
+export const createSystemAction = validatedAction(systemInputSchema, async (input, actor) => refresh(await createSystem(actor, input)), {
+  successMessage: (s) => `AI system “${s.name}” created. Suggested frameworks: ${s.suggestedFrameworks.join(', ')} — confirm them below.`,
+});
+
+export const setSystemFrameworksAction = validatedAction(setSystemFrameworksSchema, async (input, actor) => refresh(await setSystemFrameworks(actor, input)), {
+  successMessage: 'Applicable frameworks confirmed.',
+});
+
+export const createControlAction = validatedAction(controlInputSchema, async (input, actor) => refresh(await createControl(actor, input)), {
+  successMessage: (c) => `Control ${c.key} created.`,
+});
+
+export const setControlStatusAction = validatedAction(z.object({ id: z.string().min(1).max(64), status: statusSchema }), async (input, actor) => refresh(await updateControl(actor, input)), {
+  successMessage: 'Control status saved.',
+});
+
+export const addMappingAction = validatedAction(mappingInputSchema, async (input, actor) => refresh(await addMapping(actor, input)), { successMessage: 'Mapping added.' });
+
+export const removeMappingAction = validatedAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, actor) => refresh(await removeMapping(actor, id)), {
+  successMessage: 'Mapping removed.',
+});
+
+export const recordReviewAction = validatedAction(recordReviewSchema, async (input, actor) => refresh(await recordReview(actor, input)), {
+  successMessage: (r) => `Review recorded for ${r.quarter}.`,
+});
+
+export const confirmImportAction = validatedAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, actor) => refresh(await confirmImport(actor, id)), {
+  successMessage: (r) => `Imported: ${r.created} created, ${r.changed} changed, ${r.cellsChanged} cells updated.`,
+});
