@@ -71,6 +71,16 @@ export function ComplianceDashboard({ data }: { data: Awaited<ReturnType<typeof 
                   </Badge>
                 ))}
           </p>
+          <p className="mt-2 text-sm text-slate-700">
+            Mean time to resolve (last 12 months):{' '}
+            {data.mttr.length === 0
+              ? 'no resolved incidents'
+              : data.mttr.map((m) => (
+                  <Link key={m.severity} href={`/incidents?severity=${m.severity}`} className="mr-2">
+                    {m.severity} {m.hours} h ({m.resolved})
+                  </Link>
+                ))}
+          </p>
         </Card>
       </div>
     </div>

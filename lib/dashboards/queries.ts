@@ -70,12 +70,22 @@ async function countBy<T extends string>(rows: Promise<{ key: T; n: number }[]>)
   return Object.fromEntries((await rows).map((r) => [r.key, r.n])) as Record<T, number>;
 }
 
+/** Mean hours from detection to resolution per severity, last 12 months. */
+async function meanTimeToResolve(orgId: string) {
+  const rows = await db.$queryRaw<{ severity: string; hours: number; n: bigint }[]>`
+    SELECT "severity"::text AS severity, avg(extract(epoch FROM ("resolvedAt" - "detectedAt")) / 3600)::float8 AS hours, count(*) AS n
+      FROM "Incident"
+     WHERE "orgId" = ${orgId} AND "resolvedAt" IS NOT NULL AND "resolvedAt" > now() - interval '12 months'
+     GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({ severity: r.severity, hours: Math.round(r.hours * 10) / 10, resolved: Number(r.n) }));
+}
+
 /** The compliance officer's dashboard (also the admin's). */
 export async function complianceDashboard(actor: Actor) {
   authorize(actor, 'requirements:read');
   const orgId = actor.orgId;
   const now = new Date();
-  const [posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue] = await Promise.all([
+  const [posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue, mttr] = await Promise.all([
     postureByFramework(orgId),
     postureTrend(orgId),
     db.requirement.count({ where: { orgId, ownerId: null } }),
@@ -84,8 +94,9 @@ export async function complianceDashboard(actor: Actor) {
     countBy(db.incident.groupBy({ by: ['severity'], where: { orgId, status: { notIn: ['RESOLVED', 'CLOSED'] } }, _count: { _all: true } }).then((r) => r.map((x) => ({ key: x.severity, n: x._count._all })))),
     countBy(db.modelVersion.groupBy({ by: ['stage'], where: { orgId }, _count: { _all: true } }).then((r) => r.map((x) => ({ key: x.stage, n: x._count._all })))),
     db.actionItem.count({ where: { orgId, status: 'OPEN', dueDate: { lt: now } } }),
+    meanTimeToResolve(orgId),
   ]);
-  return { posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue };
+  return { posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue, mttr };
 }
 
 /** The engineer's dashboard: what they own. */

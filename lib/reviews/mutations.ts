@@ -170,6 +170,7 @@ export async function closeReview(actor: Actor, reviewId: string) {
       figures,
       changes: page.changes,
       overdue: page.overdue,
+      expiring: page.expiring,
       minutes: r.minutes,
       attendees: r.attendees.map((a) => ({ name: a.name, role: a.role })),
       decisions: r.decisions.map((d) => ({ text: d.text, at: d.at, by: d.by })),

@@ -103,6 +103,28 @@ async function overdueNow(orgId: string, now: Date) {
   };
 }
 
+/** Certifications expiring within 90 days and evidence expiring within 30 (or already stale). */
+async function expiringSoon(orgId: string, now: Date) {
+  const [certifications, evidence] = await Promise.all([
+    db.certification.findMany({
+      where: { orgId, expiresAt: { lte: new Date(now.getTime() + 90 * 86_400_000) } },
+      orderBy: { expiresAt: 'asc' },
+      take: CHANGE_LIMIT,
+      select: { id: true, name: true, expiresAt: true },
+    }),
+    db.evidence.findMany({
+      where: { orgId, validUntil: { lte: new Date(now.getTime() + 30 * 86_400_000) } },
+      orderBy: { validUntil: 'asc' },
+      take: CHANGE_LIMIT,
+      select: { id: true, title: true, validUntil: true, owner: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    certifications: certifications.map((c) => ({ id: c.id, name: c.name, expiresAt: c.expiresAt.toISOString(), expired: c.expiresAt < now })),
+    evidence: evidence.map((e) => ({ id: e.id, title: e.title, validUntil: e.validUntil!.toISOString(), owner: e.owner?.name ?? 'Unowned', expired: e.validUntil! < now })),
+  };
+}
+
 /**
  * The meeting page: the review (created on demand as PLANNED for a quarter
  * that has none, for those who run reviews), live figures while it is open,
@@ -128,7 +150,12 @@ export async function getReview(actor: Actor, quarter: string) {
 
   const period = quarterPeriod(quarter);
   const closed = review?.status === 'CLOSED';
-  let snapshot: { figures: Awaited<ReturnType<typeof computeFigures>>; changes: Awaited<ReturnType<typeof changesIn>>; overdue: Awaited<ReturnType<typeof overdueNow>> } | null = null;
+  let snapshot: {
+    figures: Awaited<ReturnType<typeof computeFigures>>;
+    changes: Awaited<ReturnType<typeof changesIn>>;
+    overdue: Awaited<ReturnType<typeof overdueNow>>;
+    expiring?: Awaited<ReturnType<typeof expiringSoon>>;
+  } | null = null;
   let snapshotIntact: boolean | null = null;
   if (closed && review.snapshot) {
     snapshot = JSON.parse(review.snapshot);
@@ -140,10 +167,11 @@ export async function getReview(actor: Actor, quarter: string) {
     snapshotIntact = sha256Hex(review.snapshot) === review.snapshotHash && recordedHash === review.snapshotHash;
   }
   const now = new Date();
-  const [figures, changes, overdue, previous] = await Promise.all([
+  const [figures, changes, overdue, expiring, previous] = await Promise.all([
     snapshot ? snapshot.figures : computeFigures(actor.orgId, period, now),
     snapshot ? snapshot.changes : changesIn(actor.orgId, period),
     snapshot ? snapshot.overdue : overdueNow(actor.orgId, now),
+    snapshot ? (snapshot.expiring ?? { certifications: [], evidence: [] }) : expiringSoon(actor.orgId, now),
     db.quarterlyReview.findUnique({
       where: { orgId_quarter: { orgId: actor.orgId, quarter: previousQuarter(quarter) } },
       select: { quarter: true, status: true, snapshot: true },
@@ -183,6 +211,7 @@ export async function getReview(actor: Actor, quarter: string) {
     previousQuarter: previous ? previous.quarter : null,
     changes,
     overdue,
+    expiring,
     canRun: can(actor, 'reviews:run'),
   };
 }

@@ -157,6 +157,25 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           )}
         </Card>
 
+        <Card title="About to expire">
+          {data.expiring.certifications.length + data.expiring.evidence.length === 0 ? (
+            <p className="text-sm text-slate-700">No certification expires within 90 days and no evidence within 30.</p>
+          ) : (
+            <ul className="space-y-1 text-sm" data-testid="expiring">
+              {data.expiring.certifications.map((c) => (
+                <li key={c.id}>
+                  <Badge tone={c.expired ? 'bad' : 'warn'}>certification</Badge> <Link href="/audits/certifications">{c.name}</Link> — {c.expired ? 'expired' : 'expires'} <LocalTime iso={c.expiresAt} dateOnly />
+                </li>
+              ))}
+              {data.expiring.evidence.map((e) => (
+                <li key={e.id}>
+                  <Badge tone={e.expired ? 'bad' : 'warn'}>evidence</Badge> {e.title} ({e.owner}) — {e.expired ? 'stale since' : 'valid until'} <LocalTime iso={e.validUntil} dateOnly />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
         <Card title="Attendees">
           {r?.attendees.length ? (
             <ul className="mb-3 space-y-1 text-sm" data-testid="attendees">
