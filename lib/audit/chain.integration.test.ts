@@ -43,7 +43,7 @@ describe('the audit trail', () => {
     expect(seqs[0]).toEqual({ n: 2000n, min: 1n, max: 2000n });
     const perWriter = await db.auditEvent.groupBy({ by: ['entityId'], _count: true });
     expect(perWriter.map((g) => g._count)).toEqual(Array(8).fill(250));
-  });
+  }, 120_000);
 
   it('recomputes in SQL exactly the hash the app computed, for awkward text too', async () => {
     const awkward = ['quote " backslash \\ slash /', 'line\nbreak\ttab\r', 'control \u0001\u001f', 'unicode é 中文 😀 \u2028', ''];

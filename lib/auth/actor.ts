@@ -1,4 +1,4 @@
-import type { Grants, Role } from './permissions';
+import { ROLE_GRANTS, type Grants, type Role } from './permissions';
 
 /** Who is asking: a signed-in user, or an API token acting for the portal. */
 export type Actor = {
@@ -37,3 +37,21 @@ export function systemActor(orgId: string, label = 'system'): Actor {
 export function anonymousActor(meta: RequestMeta, label = 'anonymous'): Actor {
   return { ...systemActor('', label), kind: 'user', request: meta };
 }
+
+export type SessionUser = { id: string; orgId: string; email: string; name: string; role: Role; active: boolean };
+
+export function userActor(user: SessionUser, meta: RequestMeta): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    tokenId: null,
+    orgId: user.orgId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    label: user.email,
+    grants: ROLE_GRANTS[user.role],
+    request: meta,
+  };
+}
+

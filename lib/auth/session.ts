@@ -6,30 +6,14 @@ import { cache } from 'react';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
-import type { Actor, RequestMeta } from './actor';
-import { ROLE_GRANTS, type Role } from './permissions';
+import { userActor, type Actor, type RequestMeta } from './actor';
 import { metaFromHeaders } from './request';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 // lastSeenAt is written at most this often per session, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
 
-type SessionUser = { id: string; orgId: string; email: string; name: string; role: Role; active: boolean };
-
-export function userActor(user: SessionUser, meta: RequestMeta): Actor {
-  return {
-    kind: 'user',
-    userId: user.id,
-    tokenId: null,
-    orgId: user.orgId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    label: user.email,
-    grants: ROLE_GRANTS[user.role],
-    request: meta,
-  };
-}
+export { userActor };
 
 /** Starts the server-side session record a browser cookie points at. */
 export async function startSession(userId: string, meta?: Partial<RequestMeta> & { userAgent?: string | null }) {

@@ -1,5 +1,5 @@
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { userActor } from '@/lib/auth/session';
+import { userActor } from '@/lib/auth/actor';
 import { createAudit, createCertification, updateAudit } from '@/lib/audits/mutations';
 import { db } from '@/lib/db';
 import { addEvidence, createEvidenceRequest, reviewEvidenceRequest } from '@/lib/evidence/mutations';
