@@ -7,6 +7,7 @@ import { UniqueField } from '@/components/models/unique-field';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -51,8 +52,12 @@ function GatePanel({ v }: { v: VersionView }) {
               <ActionForm action={changeStageAction} fields={{ ...ref, target: v.next }} submit={v.next === 'PENDING_APPROVAL' ? 'Request approval' : `Move to ${STAGE_LABELS[v.next].toLowerCase()}`} label="Advance stage" />
             ) : null}
             {v.can.promote ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'PRODUCTION' }} submit="Promote to production" label="Promote to production" /> : null}
-            {v.can.returnToDraft ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'DRAFT' }} submit="Return to draft" variant="secondary" label="Return to draft" /> : null}
-            {v.can.retire ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'RETIRED' }} submit="Retire" variant="secondary" label="Retire version" /> : null}
+            {v.can.returnToDraft ? (
+              <ConfirmAction action={changeStageAction} fields={{ ...ref, target: 'DRAFT' }} label="Return to draft" variant="secondary" title={`Return ${v.label} to draft?`} body="Its sign-offs are cleared and it must pass every gate again." />
+            ) : null}
+            {v.can.retire ? (
+              <ConfirmAction action={changeStageAction} fields={{ ...ref, target: 'RETIRED' }} label="Retire" title={`Retire ${v.label}?`} body="A retired version can no longer be promoted or rolled back to. This cannot be undone." />
+            ) : null}
           </div>
         </section>
         <section aria-labelledby="prod-gate">
