@@ -13,9 +13,9 @@ test('an auditor reads the registry, sees the verified attestation and no contro
   await expect(page.getByRole('heading', { name: 'Register a model' })).toHaveCount(0);
 
   await page.goto('/models/clinical-triage');
-  const history = page.getByRole('table', { name: 'Deployment history' });
-  await expect(history.getByText('rollback')).toBeVisible();
-  await expect(history.getByText('Under-triage of chest-pain presentations')).toBeVisible();
+  const deployments = page.getByRole('table', { name: 'Deployment history' });
+  await expect(deployments.getByText('rollback')).toBeVisible();
+  await expect(deployments.getByText('Under-triage of chest-pain presentations')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Roll back' })).toHaveCount(0);
 
   await page.goto('/models/clinical-triage/versions/1.0.0');
@@ -23,6 +23,9 @@ test('an auditor reads the registry, sees the verified attestation and no contro
   await expect(page.getByText('Matches this version')).toBeVisible();
   await expect(page.getByRole('button', { name: /Promote|Sign off|Retire|Return to draft/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Record results' })).toHaveCount(0);
+  const history = page.getByRole('table', { name: 'History of this version from the audit trail' });
+  await expect(history).toContainText('model.version_approved');
+  await expect(history).toContainText('model.version_signed_off');
 
   const gate = await context.request.get('/api/v1/models/clinical-triage/versions/1.0.0/gate');
   expect(await gate.json()).toEqual({ allowed: true, stage: 'PRODUCTION', reasons: [] });

@@ -101,14 +101,14 @@ export function snapshotOf(row: VersionRow) {
 
 /** A version by model key (or id) and label (or id), in the actor's organisation. */
 export async function findVersion(client: Client, orgId: string, model: string, version: string): Promise<VersionRow> {
-  const row = await client.modelVersion.findFirst({
-    where: {
-      orgId,
-      model: { OR: [{ key: model }, { id: model }] },
-      OR: [{ label: version }, { id: version }],
-    },
-    select: versionSelect,
-  });
-  if (!row) throw notFound('The model version');
+  // Two unique-index lookups: (orgId, key) then (modelId, label); ids as the fallback.
+  const m =
+    (await client.model.findUnique({ where: { orgId_key: { orgId, key: model } }, select: { id: true } })) ??
+    (await client.model.findFirst({ where: { id: model, orgId }, select: { id: true } }));
+  if (!m) throw notFound('The model version');
+  const row =
+    (await client.modelVersion.findUnique({ where: { modelId_label: { modelId: m.id, label: version } }, select: versionSelect })) ??
+    (await client.modelVersion.findFirst({ where: { id: version, modelId: m.id }, select: versionSelect }));
+  if (!row || row.orgId !== orgId) throw notFound('The model version');
   return row;
 }

@@ -7,9 +7,11 @@ import { UniqueField } from '@/components/models/unique-field';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
+import { entityHistory } from '@/lib/audit/queries';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import {
@@ -51,8 +53,12 @@ function GatePanel({ v }: { v: VersionView }) {
               <ActionForm action={changeStageAction} fields={{ ...ref, target: v.next }} submit={v.next === 'PENDING_APPROVAL' ? 'Request approval' : `Move to ${STAGE_LABELS[v.next].toLowerCase()}`} label="Advance stage" />
             ) : null}
             {v.can.promote ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'PRODUCTION' }} submit="Promote to production" label="Promote to production" /> : null}
-            {v.can.returnToDraft ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'DRAFT' }} submit="Return to draft" variant="secondary" label="Return to draft" /> : null}
-            {v.can.retire ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'RETIRED' }} submit="Retire" variant="secondary" label="Retire version" /> : null}
+            {v.can.returnToDraft ? (
+              <ConfirmAction action={changeStageAction} fields={{ ...ref, target: 'DRAFT' }} label="Return to draft" variant="secondary" title={`Return ${v.label} to draft?`} body="Its sign-offs are cleared and it must pass every gate again." />
+            ) : null}
+            {v.can.retire ? (
+              <ConfirmAction action={changeStageAction} fields={{ ...ref, target: 'RETIRED' }} label="Retire" title={`Retire ${v.label}?`} body="A retired version can no longer be promoted or rolled back to. This cannot be undone." />
+            ) : null}
           </div>
         </section>
         <section aria-labelledby="prod-gate">
@@ -70,7 +76,10 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
   const v = await loadPage(getVersion(actor, decodeURIComponent(p.model), decodeURIComponent(p.version)));
   const ref = { model: v.model.key, version: v.label };
   const editable = v.can.write && EDITABLE_STAGES.includes(v.stage);
-  const datasets = editable ? (await listDatasets(actor, { pageSize: 200 })).items : [];
+  const [datasets, history] = await Promise.all([
+    editable ? listDatasets(actor, { pageSize: 200 }).then((r) => r.items) : Promise.resolve([]),
+    entityHistory(actor, 'models:read', 'model_version', v.id, 50),
+  ]);
   const attributes = [...new Set(v.groups.map((g) => g.attribute))];
   const mitigationFor = (attribute: string, check: string) => v.mitigations.find((m) => m.attribute === attribute && m.check === check);
   const base = `/api/v1/models/${v.model.key}/versions/${encodeURIComponent(v.label)}`;
@@ -266,6 +275,23 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
           ) : <p className="text-sm text-slate-700">None recorded.</p>}
         </Card>
       </div>
+
+      <h2 className="mb-2 mt-8">History</h2>
+      {history.length === 0 ? <EmptyState title="No recorded changes" /> : (
+        <Table caption="History of this version from the audit trail">
+          <thead><tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Why</Th></tr></thead>
+          <tbody className="divide-y divide-slate-200">
+            {history.map((e) => (
+              <tr key={e.seq}>
+                <Td><LocalTime iso={e.at} /></Td>
+                <Td>{e.actorLabel}</Td>
+                <Td><code className="text-xs">{e.action}</code></Td>
+                <Td>{e.reason ?? '—'}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
 
       {editable ? (
         <section className="no-print mt-8 space-y-4" aria-labelledby="edit-heading">
