@@ -86,10 +86,13 @@ describe('updating, by role and ownership', () => {
     await deny(m.updateIncident(actors.AUDITOR, inc.id, { milestone: 'acknowledged' }));
     await deny(m.updateIncident(otherEngineer, inc.id, { milestone: 'acknowledged' }));
     await deny(m.addTimelineEntry(otherEngineer, { id: inc.id, at: new Date(), text: 'x' }));
+    await deny(m.updateIncident(otherEngineer, inc.id, { title: 'hijacked' }));
+    await m.updateIncident(actors.ENGINEER, inc.id, { title: 'Approvals skewed (confirmed)', peopleAffected: 120 });
+    expect(await db.auditEvent.findFirst({ where: { action: 'incident.updated', entityId: inc.id }, select: { changes: true } })).toMatchObject({ changes: expect.stringContaining('confirmed') });
     await m.updateIncident(actors.ENGINEER, inc.id, { milestone: 'acknowledged', milestoneAt: hoursAgo(4) });
     await m.addTimelineEntry(actors.ENGINEER, { id: inc.id, at: hoursAgo(3), text: 'Paused automated declines' });
     const detail = await q.getIncident(actors.ENGINEER, inc.id);
-    expect(detail.status).toBe('ACKNOWLEDGED');
+    expect(detail).toMatchObject({ status: 'ACKNOWLEDGED', title: 'Approvals skewed (confirmed)', peopleAffected: 120 });
     expect(detail.milestones[1]).toMatchObject({ by: actors.ENGINEER.name });
     expect(detail.timeline.map((t) => t.text)).toContain('Paused automated declines');
     expect(detail.may).toEqual({ update: true, manage: false, rollback: false });

@@ -93,6 +93,12 @@ export const updateIncidentSchema = z.object({
 });
 export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
 
+export const detailsFormSchema = z.object({
+  id,
+  title: text(200, 'a title'),
+  description: text(10_000, 'a description'),
+  peopleAffected: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Cannot be negative').max(100_000_000).nullable()),
+});
 export const milestoneFormSchema = z.object({ id, milestone: z.enum(MILESTONES), at: instant().optional() });
 export const overrideSeveritySchema = z.object({ id, severity: severitySchema, reason: text(2000, 'a reason') });
 export const timelineEntrySchema = z.object({ id, at: instant(), text: text(4000, 'what was done') });
