@@ -237,6 +237,7 @@ describe('deadlines, notifications and patterns', () => {
     const v2 = await m.saveResponsePlan(actors.COMPLIANCE_OFFICER, { title: 'Org plan', content: 'v2' });
     let plans = await q.listResponsePlans(actors.AUDITOR);
     expect(plans[0]).toMatchObject({ version: 2, versions: 2, stale: true, content: 'v2' });
+    expect(plans[0].history.map((h) => h.version)).toEqual([1]);
     await deny(m.recordExercise(actors.AUDITOR, { kind: 'TABLETOP', heldAt: new Date(), scenario: 's', participants: 'p', outcome: 'o' }));
     await expect(m.recordExercise(actors.ADMIN, { kind: 'ROLLBACK_DRILL', heldAt: new Date(), scenario: 's', participants: 'p', outcome: 'o' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await m.recordExercise(actors.ADMIN, { kind: 'TABLETOP', heldAt: hoursAgo(1), scenario: 'Data leak', participants: 'Team', outcome: 'Good', planId: v2.id });

@@ -251,12 +251,14 @@ export async function listResponsePlans(actor: Actor) {
     take: 2000,
   });
   const staleBefore = new Date(Date.now() - PLAN_STALE_DAYS * 86_400_000);
-  const current = new Map<string, (typeof rows)[number] & { versions: number }>();
+  const current = new Map<string, (typeof rows)[number] & { versions: number; history: { version: number; title: string; savedAt: string }[] }>();
   for (const r of rows) {
     const key = r.systemId ?? 'org';
     const held = current.get(key);
-    if (held) held.versions += 1;
-    else current.set(key, { ...r, versions: 1 });
+    if (held) {
+      held.versions += 1;
+      held.history.push({ version: r.version, title: r.title, savedAt: r.createdAt.toISOString() });
+    } else current.set(key, { ...r, versions: 1, history: [] });
   }
   return [...current.values()]
     .sort((a, b) => (a.systemId ? 1 : 0) - (b.systemId ? 1 : 0) || (a.system?.name ?? '').localeCompare(b.system?.name ?? ''))
@@ -271,6 +273,7 @@ export async function listResponsePlans(actor: Actor) {
       lastTestedAt: p.lastTestedAt?.toISOString() ?? null,
       updatedAt: p.createdAt.toISOString(),
       stale: !p.lastTestedAt || p.lastTestedAt < staleBefore,
+      history: p.history,
     }));
 }
 

@@ -247,10 +247,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                 {inc.may.rollback && m.production && m.approved.length ? (
                   <ConfirmAction
                     action={rollbackAction}
-                    fields={{ id: inc.id, modelId: m.id, reason: `Incident: ${inc.title}` }}
+                    fields={{ id: inc.id, modelId: m.id }}
                     label={`Roll back ${m.key}`}
                     title={`Roll back ${m.key}?`}
-                    body={<>Production moves from {m.production} to the previous approved version. {m.production} returns to validation. This is recorded with the incident.</>}
+                    body={
+                      <>
+                        <p>Production moves from {m.production} to the previous approved version; {m.production} returns to validation. This is recorded with the incident.</p>
+                        <TextArea id={`rollback-reason-${m.id}`} label="Reason" name="reason" required rows={2} defaultValue={`Incident: ${inc.title}`} className="mt-3 space-y-1" />
+                      </>
+                    }
                     confirmLabel="Roll back"
                   />
                 ) : null}
