@@ -204,6 +204,8 @@ describe('deadlines, notifications and patterns', () => {
     const detail = await q.getIncident(actors.ENGINEER, inc.id);
     expect(detail.severity).toBe('SEV3');
     expect(detail.clocks.map((c) => c.state)).toEqual(['overdue', 'overdue', 'overdue']);
+    const listed = (await q.listIncidents(actors.ENGINEER, { severity: 'SEV3' })).items.find((i) => i.id === inc.id)!;
+    expect(listed.overdue).toEqual(['Acknowledge', 'Contain', 'Resolve']);
 
     await expect(m.saveNotificationRule(actors.ADMIN, { key: 'state-law', name: 'x', regulation: 'x', recipient: 'x', hours: 1, group: 'xx', whenAll: ['nonsense'], whenAny: [], active: true })).rejects.toMatchObject({ code: 'VALIDATION' });
     await m.saveNotificationRule(actors.ADMIN, { key: 'state-law', name: 'State breach law', regulation: 'State law', recipient: 'AG', hours: 24, group: 'state-law', whenAll: ['personalData', 'inUs'], whenAny: [], active: true });

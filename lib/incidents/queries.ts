@@ -39,11 +39,28 @@ export async function listIncidents(actor: Actor, input: ListIncidentsQuery = {}
       orderBy: [{ detectedAt: 'desc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
-      select: { id: true, title: true, type: true, severity: true, status: true, nearMiss: true, detectedAt: true, systems: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        title: true,
+        type: true,
+        severity: true,
+        status: true,
+        nearMiss: true,
+        detectedAt: true,
+        acknowledgedAt: true,
+        containedAt: true,
+        resolvedAt: true,
+        systems: { select: { id: true, name: true } },
+      },
     }),
     db.incident.count({ where }),
   ]);
-  const items: IncidentSummary[] = rows.map((r) => ({ ...r, detectedAt: r.detectedAt.toISOString() }));
+  const targets = await responseTargets(actor);
+  const now = new Date();
+  const items: IncidentSummary[] = rows.map(({ acknowledgedAt, containedAt, resolvedAt, ...r }) => {
+    const clocks = r.nearMiss ? [] : responseClocks({ ...r, acknowledgedAt, containedAt, resolvedAt }, targets.find((t) => t.severity === r.severity)!, now);
+    return { ...r, detectedAt: r.detectedAt.toISOString(), overdue: clocks.filter((c) => c.state === 'overdue').map((c) => c.label) };
+  });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

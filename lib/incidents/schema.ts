@@ -214,6 +214,8 @@ export const incidentSummarySchema = z.object({
   nearMiss: z.boolean(),
   detectedAt: z.string(),
   systems: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Response steps past their target and not done (acknowledge, contain, resolve). */
+  overdue: z.array(z.string()),
 });
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 export const incidentListSchema = z.object({ items: z.array(incidentSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
