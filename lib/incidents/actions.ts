@@ -14,6 +14,7 @@ import {
   recordNotification,
   reportIncident,
   rollbackFromIncident,
+  updateIncident,
   saveNotificationRule,
   savePostmortem,
   saveResponsePlan,
@@ -22,6 +23,7 @@ import {
 import {
   actionIdSchema,
   correctiveActionSchema,
+  detailsFormSchema,
   exerciseSchema,
   incidentFindingSchema,
   milestoneFormSchema,
@@ -50,6 +52,10 @@ export async function reportIncidentAction(prev: Parameters<typeof report>[0], f
   if (result.ok) redirect(`/incidents/${result.data.id}`);
   return result;
 }
+
+export const updateDetailsAction = validatedAction(detailsFormSchema, async ({ id, ...details }, actor) => refresh(await updateIncident(actor, id, details), id), {
+  successMessage: 'Details saved.',
+});
 
 export const recordMilestoneAction = validatedAction(milestoneFormSchema, async ({ id, milestone, at }, actor) => refresh(await recordMilestone(actor, id, milestone, at), id), {
   successMessage: (r) => `Status is now ${r.status.toLowerCase()}.`,

@@ -86,10 +86,13 @@ describe('updating, by role and ownership', () => {
     await deny(m.updateIncident(actors.AUDITOR, inc.id, { milestone: 'acknowledged' }));
     await deny(m.updateIncident(otherEngineer, inc.id, { milestone: 'acknowledged' }));
     await deny(m.addTimelineEntry(otherEngineer, { id: inc.id, at: new Date(), text: 'x' }));
+    await deny(m.updateIncident(otherEngineer, inc.id, { title: 'hijacked' }));
+    await m.updateIncident(actors.ENGINEER, inc.id, { title: 'Approvals skewed (confirmed)', peopleAffected: 120 });
+    expect(await db.auditEvent.findFirst({ where: { action: 'incident.updated', entityId: inc.id }, select: { changes: true } })).toMatchObject({ changes: expect.stringContaining('confirmed') });
     await m.updateIncident(actors.ENGINEER, inc.id, { milestone: 'acknowledged', milestoneAt: hoursAgo(4) });
     await m.addTimelineEntry(actors.ENGINEER, { id: inc.id, at: hoursAgo(3), text: 'Paused automated declines' });
     const detail = await q.getIncident(actors.ENGINEER, inc.id);
-    expect(detail.status).toBe('ACKNOWLEDGED');
+    expect(detail).toMatchObject({ status: 'ACKNOWLEDGED', title: 'Approvals skewed (confirmed)', peopleAffected: 120 });
     expect(detail.milestones[1]).toMatchObject({ by: actors.ENGINEER.name });
     expect(detail.timeline.map((t) => t.text)).toContain('Paused automated declines');
     expect(detail.may).toEqual({ update: true, manage: false, rollback: false });
@@ -201,6 +204,8 @@ describe('deadlines, notifications and patterns', () => {
     const detail = await q.getIncident(actors.ENGINEER, inc.id);
     expect(detail.severity).toBe('SEV3');
     expect(detail.clocks.map((c) => c.state)).toEqual(['overdue', 'overdue', 'overdue']);
+    const listed = (await q.listIncidents(actors.ENGINEER, { severity: 'SEV3' })).items.find((i) => i.id === inc.id)!;
+    expect(listed.overdue).toEqual(['Acknowledge', 'Contain', 'Resolve']);
 
     await expect(m.saveNotificationRule(actors.ADMIN, { key: 'state-law', name: 'x', regulation: 'x', recipient: 'x', hours: 1, group: 'xx', whenAll: ['nonsense'], whenAny: [], active: true })).rejects.toMatchObject({ code: 'VALIDATION' });
     await m.saveNotificationRule(actors.ADMIN, { key: 'state-law', name: 'State breach law', regulation: 'State law', recipient: 'AG', hours: 24, group: 'state-law', whenAll: ['personalData', 'inUs'], whenAny: [], active: true });
@@ -234,6 +239,7 @@ describe('deadlines, notifications and patterns', () => {
     const v2 = await m.saveResponsePlan(actors.COMPLIANCE_OFFICER, { title: 'Org plan', content: 'v2' });
     let plans = await q.listResponsePlans(actors.AUDITOR);
     expect(plans[0]).toMatchObject({ version: 2, versions: 2, stale: true, content: 'v2' });
+    expect(plans[0].history.map((h) => h.version)).toEqual([1]);
     await deny(m.recordExercise(actors.AUDITOR, { kind: 'TABLETOP', heldAt: new Date(), scenario: 's', participants: 'p', outcome: 'o' }));
     await expect(m.recordExercise(actors.ADMIN, { kind: 'ROLLBACK_DRILL', heldAt: new Date(), scenario: 's', participants: 'p', outcome: 'o' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await m.recordExercise(actors.ADMIN, { kind: 'TABLETOP', heldAt: hoursAgo(1), scenario: 'Data leak', participants: 'Team', outcome: 'Good', planId: v2.id });

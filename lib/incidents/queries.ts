@@ -39,11 +39,28 @@ export async function listIncidents(actor: Actor, input: ListIncidentsQuery = {}
       orderBy: [{ detectedAt: 'desc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
-      select: { id: true, title: true, type: true, severity: true, status: true, nearMiss: true, detectedAt: true, systems: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        title: true,
+        type: true,
+        severity: true,
+        status: true,
+        nearMiss: true,
+        detectedAt: true,
+        acknowledgedAt: true,
+        containedAt: true,
+        resolvedAt: true,
+        systems: { select: { id: true, name: true } },
+      },
     }),
     db.incident.count({ where }),
   ]);
-  const items: IncidentSummary[] = rows.map((r) => ({ ...r, detectedAt: r.detectedAt.toISOString() }));
+  const targets = await responseTargets(actor);
+  const now = new Date();
+  const items: IncidentSummary[] = rows.map(({ acknowledgedAt, containedAt, resolvedAt, ...r }) => {
+    const clocks = r.nearMiss ? [] : responseClocks({ ...r, acknowledgedAt, containedAt, resolvedAt }, targets.find((t) => t.severity === r.severity)!, now);
+    return { ...r, detectedAt: r.detectedAt.toISOString(), overdue: clocks.filter((c) => c.state === 'overdue').map((c) => c.label) };
+  });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -251,12 +268,14 @@ export async function listResponsePlans(actor: Actor) {
     take: 2000,
   });
   const staleBefore = new Date(Date.now() - PLAN_STALE_DAYS * 86_400_000);
-  const current = new Map<string, (typeof rows)[number] & { versions: number }>();
+  const current = new Map<string, (typeof rows)[number] & { versions: number; history: { version: number; title: string; savedAt: string }[] }>();
   for (const r of rows) {
     const key = r.systemId ?? 'org';
     const held = current.get(key);
-    if (held) held.versions += 1;
-    else current.set(key, { ...r, versions: 1 });
+    if (held) {
+      held.versions += 1;
+      held.history.push({ version: r.version, title: r.title, savedAt: r.createdAt.toISOString() });
+    } else current.set(key, { ...r, versions: 1, history: [] });
   }
   return [...current.values()]
     .sort((a, b) => (a.systemId ? 1 : 0) - (b.systemId ? 1 : 0) || (a.system?.name ?? '').localeCompare(b.system?.name ?? ''))
@@ -271,6 +290,7 @@ export async function listResponsePlans(actor: Actor) {
       lastTestedAt: p.lastTestedAt?.toISOString() ?? null,
       updatedAt: p.createdAt.toISOString(),
       stale: !p.lastTestedAt || p.lastTestedAt < staleBefore,
+      history: p.history,
     }));
 }
 

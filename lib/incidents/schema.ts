@@ -93,6 +93,12 @@ export const updateIncidentSchema = z.object({
 });
 export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
 
+export const detailsFormSchema = z.object({
+  id,
+  title: text(200, 'a title'),
+  description: text(10_000, 'a description'),
+  peopleAffected: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Cannot be negative').max(100_000_000).nullable()),
+});
 export const milestoneFormSchema = z.object({ id, milestone: z.enum(MILESTONES), at: instant().optional() });
 export const overrideSeveritySchema = z.object({ id, severity: severitySchema, reason: text(2000, 'a reason') });
 export const timelineEntrySchema = z.object({ id, at: instant(), text: text(4000, 'what was done') });
@@ -208,6 +214,8 @@ export const incidentSummarySchema = z.object({
   nearMiss: z.boolean(),
   detectedAt: z.string(),
   systems: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Response steps past their target and not done (acknowledge, contain, resolve). */
+  overdue: z.array(z.string()),
 });
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 export const incidentListSchema = z.object({ items: z.array(incidentSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -126,7 +126,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                   {i.nearMiss ? <Badge className="ml-2">Near miss</Badge> : null}
                 </Td>
                 <Td><SeverityBadge severity={i.severity} /></Td>
-                <Td><StatusBadge status={i.status} /></Td>
+                <Td>
+                  <StatusBadge status={i.status} />
+                  {i.overdue.length ? <Badge tone="bad" className="ml-2">{`Overdue: ${i.overdue.join(', ').toLowerCase()}`}</Badge> : null}
+                </Td>
                 <Td>{TYPE_LABELS[i.type]}</Td>
                 <Td>{i.systems.map((s) => s.name).join(', ') || '—'}</Td>
                 <Td><LocalTime iso={i.detectedAt} /></Td>

@@ -22,6 +22,7 @@ import {
   recordNotificationAction,
   rollbackAction,
   savePostmortemAction,
+  updateDetailsAction,
 } from '@/lib/incidents/actions';
 import { FACTS, type Fact } from '@/lib/incidents/clocks';
 import { getIncident, incidentFormOptions } from '@/lib/incidents/queries';
@@ -76,6 +77,17 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-600">Versions</dt>
             <dd>{inc.versions.map((v) => `${v.model} ${v.label}`).join('; ') || '—'}</dd>
           </dl>
+          {inc.may.update ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Edit details</summary>
+              <ActionForm action={updateDetailsAction} submitLabel="Save details" label="Edit details" className="mt-2 space-y-3">
+                <input type="hidden" name="id" value={inc.id} />
+                <Text id="details-title" label="Title" name="title" required defaultValue={inc.title} />
+                <TextArea id="details-description" label="Description" name="description" required rows={4} defaultValue={inc.description} />
+                <Text id="details-people" label="People affected (estimate)" name="peopleAffected" type="number" min={0} defaultValue={inc.peopleAffected ?? ''} />
+              </ActionForm>
+            </details>
+          ) : null}
         </Card>
 
         <Card title="Severity">
@@ -235,10 +247,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                 {inc.may.rollback && m.production && m.approved.length ? (
                   <ConfirmAction
                     action={rollbackAction}
-                    fields={{ id: inc.id, modelId: m.id, reason: `Incident: ${inc.title}` }}
+                    fields={{ id: inc.id, modelId: m.id }}
                     label={`Roll back ${m.key}`}
                     title={`Roll back ${m.key}?`}
-                    body={<>Production moves from {m.production} to the previous approved version. {m.production} returns to validation. This is recorded with the incident.</>}
+                    body={
+                      <>
+                        <p>Production moves from {m.production} to the previous approved version; {m.production} returns to validation. This is recorded with the incident.</p>
+                        <TextArea id={`rollback-reason-${m.id}`} label="Reason" name="reason" required rows={2} defaultValue={`Incident: ${inc.title}`} className="mt-3 space-y-1" />
+                      </>
+                    }
                     confirmLabel="Roll back"
                   />
                 ) : null}

@@ -40,6 +40,16 @@ export default async function PlansPage() {
                   <summary className="cursor-pointer text-sm">Read the plan</summary>
                   <p className="mt-2 whitespace-pre-wrap text-sm">{p.content}</p>
                 </details>
+                {p.history.length ? (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-sm">Earlier versions</summary>
+                    <ul className="mt-1 text-sm">
+                      {p.history.map((h) => (
+                        <li key={h.version}>Version {h.version}: {h.title}, saved <LocalTime iso={h.savedAt} /></li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>
