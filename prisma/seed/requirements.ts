@@ -23,7 +23,7 @@ const SYSTEMS = [
     regions: ['US', 'EU'],
     riskTier: 'HIGH',
     status: 'IN_PRODUCTION',
-    technical: 'admin@acme.example',
+    technical: 'engineer@acme.example',
     business: 'compliance@acme.example',
   },
   {
