@@ -41,7 +41,7 @@ test.describe('audit workspace', () => {
     await expect(page.getByRole('form', { name: 'Record a certification' })).toHaveCount(0);
     for (const [path, body] of [
       ['/api/v1/audits', { title: 'Nope', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-01-01', periodEnd: '2026-02-01' }],
-      ['/api/v1/certifications', { name: 'X', standard: 'OTHER', issuer: 'X', scope: 'X', issuedAt: '2026-01-01', expiresAt: '2027-01-01' }],
+      ['/api/v1/certifications', { name: 'HIPAA attestation', standard: 'HIPAA', issuer: 'Example CPA', scope: 'Clinical platform', issuedAt: '2026-01-01', expiresAt: '2027-01-01' }],
     ] as const) {
       const res = await context.request.post(path, { data: body });
       expect(res.status(), path).toBe(403);

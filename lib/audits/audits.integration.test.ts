@@ -92,6 +92,12 @@ describe('audits and certifications', () => {
     await expect(audits.createAudit(actors.ADMIN, { title: 'Engineer as auditor', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-01-01', periodEnd: '2026-02-01', auditorIds: [actors.ENGINEER.userId!] })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('keeps the auditors when an update does not name them, and replaces them when it does', async () => {
+    await audits.updateAudit(actors.COMPLIANCE_OFFICER, { id: auditId, status: 'FIELDWORK', firm: 'Example LLP' });
+    expect(await db.auditAssignment.findMany({ where: { auditId }, select: { userId: true } })).toEqual([{ userId: actors.AUDITOR.userId }]);
+    await deny(audits.updateAudit(actors.AUDITOR, { id: auditId, status: 'CLOSED' }));
+  });
+
   it('flags certifications expiring within 90 days', async () => {
     await audits.createCertification(actors.COMPLIANCE_OFFICER, { name: 'SOC 2 report', standard: 'SOC2_TYPE2', issuer: 'Example LLP', scope: 'Platform', issuedAt: day(-300), expiresAt: day(30), auditId });
     await audits.createCertification(actors.COMPLIANCE_OFFICER, { name: 'ISO 27001', standard: 'ISO_27001', issuer: 'BSI', scope: 'All', issuedAt: day(-30), expiresAt: day(700) });
