@@ -24,9 +24,10 @@ test.describe('audit workspace', () => {
     await aud.page.goto(`/audits/findings/${id}`);
     await aud.page.getByLabel('Verification note').fill('Checked the CI gate configuration and two releases.');
     await aud.page.getByRole('button', { name: 'Verify and close' }).click();
-    await expect(aud.page.getByRole('status').filter({ hasText: 'Status changed.' })).toBeVisible();
-    await aud.page.reload();
+    // The page re-renders in its new state: closed, with the verifier named.
     await expect(aud.page.getByText('Verified and closed by')).toBeVisible();
+    await expect(aud.page.getByText('Aude Auditor, ', { exact: false })).toBeVisible();
+    await expect(aud.page.getByRole('button', { name: 'Verify and close' })).toHaveCount(0);
     await aud.context.close();
   });
 
