@@ -120,6 +120,31 @@ test.describe('audit workspace', () => {
     await context.close();
   });
 
+  test('an owner fulfils an evidence request by upload; the auditor rejects, then accepts', async ({ browser }) => {
+    const eng = await pageAs(browser, 'ENGINEER');
+    await eng.page.goto('/audits/requests?mine=true');
+    const card = eng.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' });
+    await card.getByText('Attach evidence…').click();
+    await card.getByLabel('File').setInputFiles({ name: 'runbook.txt', mimeType: 'text/plain', buffer: Buffer.from('Monitoring runbook\nAlerts Q3: 4, all triaged\n') });
+    await card.getByRole('button', { name: 'Attach evidence' }).click();
+    await expect(card.getByRole('status').filter({ hasText: 'added' })).toBeVisible();
+    await expect(card.getByText('Submitted')).toBeVisible();
+    await eng.context.close();
+
+    const aud = await pageAs(browser, 'AUDITOR');
+    await aud.page.goto('/audits/requests?status=SUBMITTED');
+    const review = aud.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' });
+    await review.getByLabel('Decision').selectOption('reject');
+    await review.getByRole('button', { name: 'Record decision' }).click();
+    await expect(review.getByRole('alert').filter({ hasText: 'Say why the evidence is rejected' })).toBeVisible();
+    await review.getByLabel('Decision').selectOption('accept');
+    await review.getByLabel('Comment (required to reject)').fill('Runbook and alert log cover the period.');
+    await review.getByRole('button', { name: 'Record decision' }).click();
+    await aud.page.goto('/audits/requests?status=ACCEPTED');
+    await expect(aud.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' })).toBeVisible();
+    await aud.context.close();
+  });
+
   test('the audit tracking table exports as CSV and XLSX', async ({ browser }) => {
     const { context } = await pageAs(browser, 'COMPLIANCE_OFFICER');
     const csv = await context.request.get('/api/v1/findings/export?format=csv');
