@@ -21,3 +21,37 @@ export function MultiSelect({ label, name, options, hint, size = 4 }: { label: s
     </div>
   );
 }
+
+type Base = { label: string; name: string; id: string; className?: string };
+
+/** Fields for pages with several forms: the id is given, so labels never collide. */
+export function Input({ label, name, id, className, ...rest }: Base & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className={`space-y-1 ${className ?? ''}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <input id={id} name={name} className={inputClass} {...rest} />
+    </div>
+  );
+}
+
+export function TextArea({ label, name, id, className, ...rest }: Base & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div className={`space-y-1 ${className ?? ''}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <textarea id={id} name={name} className={inputClass} {...rest} />
+    </div>
+  );
+}
+
+export function Select({ label, name, id, className, options, ...rest }: Base & React.SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
+  return (
+    <div className={`space-y-1 ${className ?? ''}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <select id={id} name={name} className={inputClass} {...rest}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

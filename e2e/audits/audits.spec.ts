@@ -24,9 +24,10 @@ test.describe('audit workspace', () => {
     await aud.page.goto(`/audits/findings/${id}`);
     await aud.page.getByLabel('Verification note').fill('Checked the CI gate configuration and two releases.');
     await aud.page.getByRole('button', { name: 'Verify and close' }).click();
-    await expect(aud.page.getByRole('status').filter({ hasText: 'Status changed.' })).toBeVisible();
-    await aud.page.reload();
+    // The page re-renders in its new state: closed, with the verifier named.
     await expect(aud.page.getByText('Verified and closed by')).toBeVisible();
+    await expect(aud.page.getByText('Aude Auditor, ', { exact: false })).toBeVisible();
+    await expect(aud.page.getByRole('button', { name: 'Verify and close' })).toHaveCount(0);
     await aud.context.close();
   });
 
@@ -41,7 +42,7 @@ test.describe('audit workspace', () => {
     await expect(page.getByRole('form', { name: 'Record a certification' })).toHaveCount(0);
     for (const [path, body] of [
       ['/api/v1/audits', { title: 'Nope', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-01-01', periodEnd: '2026-02-01' }],
-      ['/api/v1/certifications', { name: 'X', standard: 'OTHER', issuer: 'X', scope: 'X', issuedAt: '2026-01-01', expiresAt: '2027-01-01' }],
+      ['/api/v1/certifications', { name: 'HIPAA attestation', standard: 'HIPAA', issuer: 'Example CPA', scope: 'Clinical platform', issuedAt: '2026-01-01', expiresAt: '2027-01-01' }],
     ] as const) {
       const res = await context.request.post(path, { data: body });
       expect(res.status(), path).toBe(403);
@@ -117,6 +118,31 @@ test.describe('audit workspace', () => {
     expect(verdict.manifest?.audit.title).toBe('SOC 2 Type II 2025 (external)');
     expect(verdict.manifest?.files.some((f) => f.path.startsWith('evidence/'))).toBe(true);
     await context.close();
+  });
+
+  test('an owner fulfils an evidence request by upload; the auditor rejects, then accepts', async ({ browser }) => {
+    const eng = await pageAs(browser, 'ENGINEER');
+    await eng.page.goto('/audits/requests?mine=true');
+    const card = eng.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' });
+    await card.getByText('Attach evidence…').click();
+    await card.getByLabel('File').setInputFiles({ name: 'runbook.txt', mimeType: 'text/plain', buffer: Buffer.from('Monitoring runbook\nAlerts Q3: 4, all triaged\n') });
+    await card.getByRole('button', { name: 'Attach evidence' }).click();
+    await expect(card.getByRole('status').filter({ hasText: 'added' })).toBeVisible();
+    await expect(card.getByText('Submitted')).toBeVisible();
+    await eng.context.close();
+
+    const aud = await pageAs(browser, 'AUDITOR');
+    await aud.page.goto('/audits/requests?status=SUBMITTED');
+    const review = aud.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' });
+    await review.getByLabel('Decision').selectOption('reject');
+    await review.getByRole('button', { name: 'Record decision' }).click();
+    await expect(review.getByRole('alert').filter({ hasText: 'Say why the evidence is rejected' })).toBeVisible();
+    await review.getByLabel('Decision').selectOption('accept');
+    await review.getByLabel('Comment (required to reject)').fill('Runbook and alert log cover the period.');
+    await review.getByRole('button', { name: 'Record decision' }).click();
+    await aud.page.goto('/audits/requests?status=ACCEPTED');
+    await expect(aud.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' })).toBeVisible();
+    await aud.context.close();
   });
 
   test('the audit tracking table exports as CSV and XLSX', async ({ browser }) => {

@@ -51,6 +51,17 @@ export function searchParamsToObject(sp: URLSearchParams): Record<string, string
   return out;
 }
 
+// `next start` builds nextUrl from its own bind address (localhost), not the
+// host the browser used, so the Host header is compared as well.
+function sameOrigin(origin: string, req: NextRequest): boolean {
+  if (origin === req.nextUrl.origin) return true;
+  try {
+    return new URL(origin).host === req.headers.get('host');
+  } catch {
+    return false;
+  }
+}
+
 async function resolveActor(req: NextRequest, meta: RequestMeta): Promise<Actor> {
   const auth = req.headers.get('authorization');
   if (auth) {
@@ -66,7 +77,7 @@ async function resolveActor(req: NextRequest, meta: RequestMeta): Promise<Actor>
   // Cookie-authenticated writes must come from our own pages.
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.get('origin');
-    if (origin && origin !== req.nextUrl.origin) throw new AppError('FORBIDDEN', 'Cross-origin request refused.');
+    if (origin && !sameOrigin(origin, req)) throw new AppError('FORBIDDEN', 'Cross-origin request refused.');
   }
   return actor;
 }

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +91,12 @@ describe('audits and certifications', () => {
     }
     await expect(audits.createAudit(actors.ADMIN, { title: 'Bad period', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-02-01', periodEnd: '2026-01-01' })).rejects.toThrow();
     await expect(audits.createAudit(actors.ADMIN, { title: 'Engineer as auditor', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-01-01', periodEnd: '2026-02-01', auditorIds: [actors.ENGINEER.userId!] })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('keeps the auditors when an update does not name them, and replaces them when it does', async () => {
+    await audits.updateAudit(actors.COMPLIANCE_OFFICER, { id: auditId, status: 'FIELDWORK', firm: 'Example LLP' });
+    expect(await db.auditAssignment.findMany({ where: { auditId }, select: { userId: true } })).toEqual([{ userId: actors.AUDITOR.userId }]);
+    await deny(audits.updateAudit(actors.AUDITOR, { id: auditId, status: 'CLOSED' }));
   });
 
   it('flags certifications expiring within 90 days', async () => {
@@ -252,7 +259,7 @@ describe('auditor visibility', () => {
 });
 
 describe('evidence pack', () => {
-  it('exports a signed pack that verifies offline, and detects any change', async () => {
+  it('exports a signed pack that verifies offline, and detects any change', { timeout: 60_000 }, async () => {
     const pack = await buildEvidencePack(actors.AUDITOR, auditId);
     const zip = await streamToBuffer(pack.stream);
     expect(pack.totalBytes).toBe(zip.length);
@@ -280,6 +287,24 @@ describe('evidence pack', () => {
     const forged = Buffer.from(zip);
     forged[zip.indexOf(Buffer.from('"generatedAt"')) + 1] = 0x7b;
     expect(verifyPack(forged, publicPem).problems).toContain('the signature over manifest.json does not verify with this public key');
+
+    // The command-line verifier, as an auditor runs it offline.
+    const dir = await mkdtemp(path.join(tmpdir(), 'pack-'));
+    await writeFile(path.join(dir, 'pack.zip'), zip);
+    await writeFile(path.join(dir, 'bad.zip'), bad);
+    await writeFile(path.join(dir, 'key.pem'), publicPem);
+    const cli = (file: string) =>
+      new Promise<{ code: number; out: string }>((resolve) => {
+        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
+          resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
+        );
+      });
+    const good = await cli('pack.zip');
+    expect(good.out).toContain('OK: the signature is valid');
+    expect(good.code).toBe(0);
+    const failed = await cli('bad.zip');
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/FAILED:[\s\S]*SHA-256/);
   });
 
   it('refuses the pack to roles without audit read and to unassigned auditors', async () => {

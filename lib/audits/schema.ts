@@ -55,7 +55,8 @@ export const updateAuditSchema = z.object({
   id: idSchema,
   status: blankAsUndefined(z.enum(AUDIT_STATUSES)),
   firm: blankAsUndefined(z.string().trim().max(200)),
-  auditorIds: idListSchema.optional(),
+  /** Absent keeps the current auditors; a list replaces them. */
+  auditorIds: z.preprocess((v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(idSchema).max(500).optional()),
   reportEvidenceId: blankAsUndefined(idSchema),
 });
 export type UpdateAuditInput = z.input<typeof updateAuditSchema>;

@@ -1,5 +1,5 @@
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { userActor } from '@/lib/auth/actor';
+import { ROLE_GRANTS, type Role } from '@/lib/auth/permissions';
 import { createAudit, createCertification, updateAudit } from '@/lib/audits/mutations';
 import { db } from '@/lib/db';
 import { addEvidence, createEvidenceRequest, reviewEvidenceRequest } from '@/lib/evidence/mutations';
@@ -44,7 +44,9 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
   const as = (role: string): Actor => {
     const u = users.find((x) => x.role === role);
     if (!u) throw new Error(`seed: no ${role} user`);
-    return userActor(u, { id: 'seed', ip: null });
+    // The demo people act themselves, so the history shows who did what (the
+    // session module is not importable outside Next.js).
+    return { kind: 'user', userId: u.id, tokenId: null, orgId, role: u.role as Role, name: u.name, email: u.email, label: u.email, grants: ROLE_GRANTS[u.role as Role], request: { id: 'seed', ip: null } };
   };
   const admin = as('ADMIN');
   const compliance = as('COMPLIANCE_OFFICER');

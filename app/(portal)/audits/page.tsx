@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
-import { MultiSelect } from '@/components/audits/fields';
+import { MultiSelect, Select } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -38,7 +38,7 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter audits">
-        <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))]} />
+        <Select label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))]} />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply</button>
       </form>
       {items.length === 0 ? (

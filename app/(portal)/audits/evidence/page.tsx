@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
-import { MultiSelect } from '@/components/audits/fields';
+import { Input, MultiSelect } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { TextAreaField, TextField } from '@/components/ui/field';
@@ -40,7 +40,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
       />
       <AuditsNav current="/audits/evidence" />
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter evidence">
-        <TextField label="Search title" name="q" defaultValue={query.q} />
+        <Input label="Search title" name="q" id="filter-q" defaultValue={query.q} />
         {query.findingId ? <input type="hidden" name="findingId" value={query.findingId} /> : null}
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="stale" value="true" defaultChecked={query.stale === 'true'} /> Stale only (past valid-until)
@@ -95,7 +95,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
               </div>
               <TextField label="…or a link" name="url" type="url" placeholder="https://" />
               <TextAreaField label="Description" name="description" rows={2} className="md:col-span-2" />
-              {query.findingId ? <input type="hidden" name="findingIds" value={query.findingId} /> : <MultiSelect label="Findings" name="findingIds" options={[]} />}
+              {query.findingId ? <input type="hidden" name="findingIds" value={query.findingId} /> : null}
               <MultiSelect label="Requirements" name="requirementIds" options={options.requirements} />
               <MultiSelect label="Controls" name="controlIds" options={options.controls} />
               <MultiSelect label="Model versions" name="modelVersionIds" options={options.versions} />

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { FindingStatusBadge, SeverityBadge } from '@/components/audits/badges';
-import { MultiSelect } from '@/components/audits/fields';
+import { Input, MultiSelect, Select } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -43,12 +43,12 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       />
       <AuditsNav current="/audits/findings" />
       <form className="no-print mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end" role="search" aria-label="Filter findings">
-        <TextField label="Search title" name="q" defaultValue={query.q} />
-        <SelectField label="Audit" name="auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
-        <SelectField label="Severity" name="severity" defaultValue={query.severity ?? ''} options={[{ value: '', label: 'Any' }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))]} />
-        <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, { value: 'ACTIVE', label: 'Not closed' }, ...FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))]} />
-        <SelectField label="Owner" name="ownerId" defaultValue={query.ownerId ?? ''} options={[{ value: '', label: 'Anyone' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
-        <SelectField label="Framework" name="frameworkId" defaultValue={query.frameworkId ?? ''} options={[{ value: '', label: 'Any' }, ...options.frameworks.map((f) => ({ value: f.id, label: f.name }))]} />
+        <Input label="Search title" name="q" id="filter-q" defaultValue={query.q} />
+        <Select label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
+        <Select label="Severity" name="severity" id="filter-severity" defaultValue={query.severity ?? ''} options={[{ value: '', label: 'Any' }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))]} />
+        <Select label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, { value: 'ACTIVE', label: 'Not closed' }, ...FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))]} />
+        <Select label="Owner" name="ownerId" id="filter-ownerId" defaultValue={query.ownerId ?? ''} options={[{ value: '', label: 'Anyone' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
+        <Select label="Framework" name="frameworkId" id="filter-frameworkId" defaultValue={query.frameworkId ?? ''} options={[{ value: '', label: 'Any' }, ...options.frameworks.map((f) => ({ value: f.id, label: f.name }))]} />
         <div className="flex items-end gap-3">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="overdue" value="true" defaultChecked={query.overdue === 'true'} /> Overdue only

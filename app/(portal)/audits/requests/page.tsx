@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
+import { Input, Select, TextArea } from '@/components/audits/fields';
 import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -29,8 +30,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Evidence requests" description="Auditors ask for specific evidence; the owner attaches it; the auditor accepts or rejects it with a comment." />
       <AuditsNav current="/audits/requests" />
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter requests">
-        <SelectField label="Audit" name="auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
-        <SelectField label="Status" name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }))]} />
+        <Select label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
+        <Select label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }))]} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="mine" value="true" defaultChecked={query.mine === 'true'} /> Assigned to me
         </label>
@@ -67,12 +68,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                       <div className="mt-3">
                         <EvidenceUploadForm label={`Attach evidence to ${r.title}`} submitLabel="Attach evidence">
                           <input type="hidden" name="requestId" value={r.id} />
-                          <TextField label="Title" name="title" defaultValue={r.title} required />
+                          <Input label="Title" name="title" id={`title-${r.id}`} defaultValue={r.title} required />
                           <div className="space-y-1">
                             <label htmlFor={`file-${r.id}`} className="block text-sm font-medium text-slate-800">File</label>
                             <input id={`file-${r.id}`} name="file" type="file" className="block text-sm" />
                           </div>
-                          <TextField label="…or a link" name="url" type="url" />
+                          <Input label="…or a link" name="url" id={`url-${r.id}`} type="url" />
                         </EvidenceUploadForm>
                       </div>
                     </details>
@@ -80,8 +81,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   {canRequest && r.status === 'SUBMITTED' ? (
                     <ActionForm action={reviewRequestAction} label={`Review ${r.title}`} submitLabel="Record decision" className="mt-3">
                       <input type="hidden" name="id" value={r.id} />
-                      <SelectField label="Decision" name="decision" options={[{ value: 'accept', label: 'Accept' }, { value: 'reject', label: 'Reject' }]} />
-                      <TextAreaField label="Comment (required to reject)" name="comment" rows={2} />
+                      <Select label="Decision" name="decision" id={`decision-${r.id}`} options={[{ value: 'accept', label: 'Accept' }, { value: 'reject', label: 'Reject' }]} />
+                      <TextArea label="Comment (required to reject)" name="comment" id={`comment-${r.id}`} rows={2} />
                     </ActionForm>
                   ) : null}
                 </Card>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { FindingStatusBadge, SeverityBadge } from '@/components/audits/badges';
+import { TextArea } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
@@ -81,7 +82,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               <ActionForm action={transitionFindingAction} label="Ready for verification" submitLabel="Mark ready for verification" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="ready_for_verification" />
-                <TextAreaField label="What was done" name="comment" rows={2} />
+                <TextArea label="What was done" name="comment" id="ready-comment" rows={2} />
               </ActionForm>
             ) : null}
             {f.status === 'READY_FOR_VERIFICATION' && isOwner ? (
@@ -92,12 +93,12 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 <ActionForm action={transitionFindingAction} label="Verify and close" submitLabel="Verify and close">
                   <input type="hidden" name="id" value={f.id} />
                   <input type="hidden" name="transition" value="close" />
-                  <TextAreaField label="Verification note" name="comment" rows={2} />
+                  <TextArea label="Verification note" name="comment" id="close-comment" rows={2} />
                 </ActionForm>
                 <ActionForm action={transitionFindingAction} label="Send back to remediation" submitLabel="Send back" variant="secondary">
                   <input type="hidden" name="id" value={f.id} />
                   <input type="hidden" name="transition" value="reject_verification" />
-                  <TextAreaField label="What is still missing" name="comment" rows={2} required />
+                  <TextArea label="What is still missing" name="comment" id="reject-comment" rows={2} required />
                 </ActionForm>
               </>
             ) : null}
@@ -105,7 +106,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               <ActionForm action={transitionFindingAction} label="Reopen" submitLabel="Reopen" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="reopen" />
-                <TextAreaField label="Why reopen" name="comment" rows={2} />
+                <TextArea label="Why reopen" name="comment" id="reopen-comment" rows={2} />
               </ActionForm>
             ) : null}
             {canAccept && active ? (
