@@ -140,6 +140,8 @@ test.describe('audit workspace', () => {
     await review.getByLabel('Decision').selectOption('accept');
     await review.getByLabel('Comment (required to reject)').fill('Runbook and alert log cover the period.');
     await review.getByRole('button', { name: 'Record decision' }).click();
+    // Accepted, it leaves the list of submitted requests.
+    await expect(review).toHaveCount(0);
     await aud.page.goto('/audits/requests?status=ACCEPTED');
     await expect(aud.page.getByTestId('request-item').filter({ hasText: 'Model monitoring runbook' })).toBeVisible();
     await aud.context.close();
