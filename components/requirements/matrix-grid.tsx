@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { cn } from '@/components/ui/cn';
 import { inputClass } from '@/components/ui/field';
 import { bulkUpdateCellsAction, updateCellAction } from '@/lib/requirements/actions';
-import { STATUS_LABELS, STATUS_SHORT, STATUSES, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
+import { MATRIX_WINDOW, STATUS_LABELS, STATUS_SHORT, STATUSES, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
 
 const ROW_H = 44;
-const WINDOW = 100;
+const WINDOW = MATRIX_WINDOW;
 const OVERSCAN = 8;
 const FIRST_COL = 340;
 const COL_W = 132;
@@ -190,7 +190,7 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
             const res = await bulkUpdateCellsAction(null, { cells, status, reason, justification });
             setMessage({ ok: res.ok, text: res.message ?? (res.ok ? 'Saved.' : 'Failed.') });
             if (res.ok) {
-              patchCells(cells.map((c) => ({ rowId: c.requirementId, sysId: c.systemId, cell: { status, justification: justification || null, assessedAt: new Date().toISOString() } })));
+              patchCells(cells.map((c) => ({ rowId: c.requirementId, sysId: c.systemId, cell: { status, justification: justification || null } })));
               setSelected(new Set());
             }
             return res;
@@ -346,7 +346,7 @@ function CellEditor({ row, system, style, onClose, onSaved }: { row: MatrixRow; 
         setPending(true);
         const res = await updateCellAction(null, { requirementId: row.id, systemId: system.id, status, justification, notes, evidenceUrl });
         setPending(false);
-        if (res.ok) onSaved({ status, justification: justification || null, notes: notes || null, evidenceUrl: evidenceUrl || null, assessedAt: new Date().toISOString() }, `${row.ref} for ${system.name}: ${STATUS_LABELS[status]}.`);
+        if (res.ok) onSaved({ status, justification: justification || null, notes: notes || null, evidenceUrl: evidenceUrl || null }, `${row.ref} for ${system.name}: ${STATUS_LABELS[status]}.`);
         else {
           setErrors(res.fieldErrors);
           setError(res.message);

@@ -71,9 +71,12 @@ export const matrixFilterSchema = z.object({
 export type MatrixFilter = z.input<typeof matrixFilterSchema>;
 export type MatrixFilterValues = z.output<typeof matrixFilterSchema>;
 
+/** Rows per window the server sends (the page sends the first). */
+export const MATRIX_WINDOW = 50;
+
 export const matrixWindowSchema = matrixFilterSchema.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(500).default(MATRIX_WINDOW),
 });
 export type MatrixWindowQuery = z.input<typeof matrixWindowSchema>;
 
@@ -109,7 +112,8 @@ export const bulkUpdateCellsSchema = z
 export type BulkUpdateCellsInput = z.input<typeof bulkUpdateCellsSchema>;
 
 export type MatrixSystem = { id: string; name: string; regions: string[]; domain: string; canEdit: boolean };
-export type MatrixCellView = { status: Status; notes: string | null; justification: string | null; evidenceUrl: string | null; assessedBy: string | null; assessedAt: string | null; applies: boolean };
+/** Compact on purpose (a window holds rows × systems of these): empty fields are left out. Who and when live on the cell page. */
+export type MatrixCellView = { status: Status; applies: boolean; notes?: string | null; justification?: string | null; evidenceUrl?: string | null };
 export type MatrixRow = {
   id: string;
   frameworkKey: string;
