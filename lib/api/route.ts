@@ -66,9 +66,19 @@ async function resolveActor(req: NextRequest, meta: RequestMeta): Promise<Actor>
   // Cookie-authenticated writes must come from our own pages.
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const origin = req.headers.get('origin');
-    if (origin && origin !== req.nextUrl.origin) throw new AppError('FORBIDDEN', 'Cross-origin request refused.');
+    // Compare with the Host the browser used: behind `next start` nextUrl.origin can name another host (localhost vs 127.0.0.1).
+    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+    if (origin && origin !== req.nextUrl.origin && (!host || safeHost(origin) !== host)) throw new AppError('FORBIDDEN', 'Cross-origin request refused.');
   }
   return actor;
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export function errorResponse(error: unknown, meta: RequestMeta, context: string): NextResponse {
