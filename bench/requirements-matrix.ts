@@ -89,6 +89,7 @@ try {
       deepRows.push(performance.now() - s);
     }
     const rendered = await page.getByTestId('matrix-row').count();
+    await page.screenshot({ path: '.data/bench-matrix.png' });
     console.log(`Chromium: first rows visible       p50 ${ms(percentile(firstRows.slice(1), 50))}  p95 ${ms(percentile(firstRows.slice(1), 95))}`);
     console.log(`Chromium: rows after jump to middle p50 ${ms(percentile(deepRows.slice(1), 50))}  p95 ${ms(percentile(deepRows.slice(1), 95))}  (${rendered} row elements in the DOM of ${REQUIREMENTS})`);
   } finally {

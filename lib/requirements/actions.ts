@@ -18,6 +18,7 @@ import {
   setSystemFrameworks,
   updateCell,
   updateControl,
+  updateFramework,
   updateRequirement,
 } from './mutations';
 import {
@@ -32,6 +33,7 @@ import {
   statusSchema,
   systemInputSchema,
   updateCellSchema,
+  updateFrameworkSchema,
   updateRequirementSchema,
 } from './schema';
 
@@ -57,6 +59,10 @@ export const loadLibraryAction = validatedAction(z.object({}), async (_input, ac
 
 export const createFrameworkAction = validatedAction(createFrameworkSchema, async (input, actor) => refresh(await createFramework(actor, input)), {
   successMessage: (f) => `Framework “${f.name}” created.`,
+});
+
+export const updateFrameworkAction = validatedAction(updateFrameworkSchema, async (input, actor) => refresh(await updateFramework(actor, input)), {
+  successMessage: 'Framework saved.',
 });
 
 export const createRequirementAction = validatedAction(createRequirementSchema, async (input, actor) => refresh(await createRequirement(actor, input)), {

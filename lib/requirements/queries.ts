@@ -111,7 +111,7 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
       nextReviewDue: r.nextReviewDue?.toISOString() ?? null,
       overdue: Boolean(r.nextReviewDue && r.nextReviewDue.getTime() < now),
       derivedStatus: r.statusFromControls ? (derived.get(r.id) ?? 'NOT_ASSESSED') : null,
-      cells: {},
+      cells: [],
     };
     for (const s of systems) {
       const c = cellMap.get(`${r.id}|${s.id}`);
@@ -119,7 +119,7 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
       if (c?.notes) view.notes = c.notes;
       if (c?.justification) view.justification = c.justification;
       if (c?.evidenceUrl) view.evidenceUrl = c.evidenceUrl;
-      row.cells[s.id] = view;
+      row.cells.push(view);
     }
     return row;
   });

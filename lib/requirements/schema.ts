@@ -128,7 +128,8 @@ export type MatrixRow = {
   overdue: boolean;
   /** Set when the row takes its status from its controls. */
   derivedStatus: Status | null;
-  cells: Record<string, MatrixCellView>;
+  /** One per system, in the order of the window's `systems`. */
+  cells: MatrixCellView[];
 };
 
 // ---------- library ----------
