@@ -20,6 +20,7 @@ import {
   updateControl,
   updateFramework,
   updateRequirement,
+  updateSystem,
 } from './mutations';
 import {
   assignOwnerSchema,
@@ -35,6 +36,7 @@ import {
   updateCellSchema,
   updateFrameworkSchema,
   updateRequirementSchema,
+  updateSystemSchema,
 } from './schema';
 
 const refresh = <T,>(data: T) => {
@@ -84,6 +86,8 @@ export const assignOwnersAction = validatedAction(assignOwnerSchema, async (inpu
 export const createSystemAction = validatedAction(systemInputSchema, async (input, actor) => refresh(await createSystem(actor, input)), {
   successMessage: (s) => `AI system “${s.name}” created. Suggested frameworks: ${s.suggestedFrameworks.join(', ')} — confirm them below.`,
 });
+
+export const updateSystemAction = validatedAction(updateSystemSchema, async (input, actor) => refresh(await updateSystem(actor, input)), { successMessage: 'AI system saved.' });
 
 export const setSystemFrameworksAction = validatedAction(setSystemFrameworksSchema, async (input, actor) => refresh(await setSystemFrameworks(actor, input)), {
   successMessage: 'Applicable frameworks confirmed.',

@@ -200,7 +200,13 @@ export const systemInputSchema = z.object({
   cardPayments: blankAsUndefined(boolish),
 });
 export type SystemInput = z.input<typeof systemInputSchema>;
-export const updateSystemSchema = systemInputSchema.partial().extend({ id });
+/** "" clears an owner on update (on create it just means none). */
+const ownerOrNull = z.preprocess((v) => (v === '' ? null : v), id.nullable().optional());
+// Built without the create defaults, so a PATCH that leaves a field out leaves it alone.
+export const updateSystemSchema = systemInputSchema
+  .extend({ status: z.enum(SYSTEM_STATUSES).optional() })
+  .partial()
+  .extend({ id, businessOwnerId: ownerOrNull, technicalOwnerId: ownerOrNull });
 
 export const setSystemFrameworksSchema = z.object({
   systemId: id,
@@ -218,7 +224,7 @@ export const controlInputSchema = z.object({
   status: statusSchema.default('NOT_ASSESSED'),
 });
 export type ControlInput = z.input<typeof controlInputSchema>;
-export const updateControlSchema = controlInputSchema.omit({ key: true }).partial().extend({ id });
+export const updateControlSchema = controlInputSchema.omit({ key: true }).extend({ status: statusSchema.optional() }).partial().extend({ id, ownerId: ownerOrNull });
 
 export const mappingInputSchema = z.object({
   controlId: id,
