@@ -154,7 +154,7 @@ export async function matrixSummary(actor: Actor, input: MatrixFilter = {}) {
   // per-system and overall figures are sums of those few hundred pairs.
   const pairsQuery = db.$queryRaw<{ frameworkKey: string; frameworkName: string; systemId: string; cells: bigint; assessed: bigint; compliant: bigint; nonCompliant: bigint }[]>`
     WITH req AS (
-      SELECT r."id", r."frameworkId" FROM "Requirement" r JOIN "Framework" f ON f."id" = r."frameworkId" WHERE ${where}
+      SELECT r."id", r."frameworkId", r."statusFromControls" FROM "Requirement" r JOIN "Framework" f ON f."id" = r."frameworkId" WHERE ${where}
     ), per_fw AS (
       SELECT "frameworkId", count(*) AS n FROM req GROUP BY 1
     ), agg AS (
@@ -162,16 +162,39 @@ export async function matrixSummary(actor: Actor, input: MatrixFilter = {}) {
              count(*) FILTER (WHERE c."status" <> 'NOT_ASSESSED') AS assessed,
              count(*) FILTER (WHERE c."status" IN ('COMPLIANT', 'NOT_APPLICABLE')) AS compliant,
              count(*) FILTER (WHERE c."status" = 'NON_COMPLIANT') AS "nonCompliant"
-        FROM "MatrixCell" c JOIN req ON req."id" = c."requirementId"
+        FROM "MatrixCell" c JOIN req ON req."id" = c."requirementId" AND NOT req."statusFromControls"
        WHERE c."systemId" = ANY(${systemIds})
        GROUP BY 1, 2
+    ), derived AS (
+      -- The same rule as statusFromControls() in logic.ts, for rows that take their status from controls.
+      SELECT req."id", req."frameworkId",
+             CASE
+               WHEN count(ctl."id") FILTER (WHERE ctl."status" <> 'NOT_APPLICABLE') = 0
+                 THEN CASE WHEN count(ctl."id") > 0 THEN 'NOT_APPLICABLE' ELSE 'NOT_ASSESSED' END
+               WHEN bool_or(ctl."status" = 'NON_COMPLIANT') THEN 'NON_COMPLIANT'
+               WHEN bool_and(ctl."status" IN ('COMPLIANT', 'NOT_APPLICABLE')) THEN 'COMPLIANT'
+               WHEN bool_or(ctl."status" IN ('COMPLIANT', 'PARTIALLY_COMPLIANT')) THEN 'PARTIALLY_COMPLIANT'
+               ELSE 'NOT_ASSESSED'
+             END AS status
+        FROM req LEFT JOIN "ControlMapping" m ON m."requirementId" = req."id" LEFT JOIN "Control" ctl ON ctl."id" = m."controlId"
+       WHERE req."statusFromControls"
+       GROUP BY req."id", req."frameworkId"
+    ), dagg AS (
+      SELECT "frameworkId",
+             count(*) FILTER (WHERE status <> 'NOT_ASSESSED') AS assessed,
+             count(*) FILTER (WHERE status IN ('COMPLIANT', 'NOT_APPLICABLE')) AS compliant,
+             count(*) FILTER (WHERE status = 'NON_COMPLIANT') AS "nonCompliant"
+        FROM derived GROUP BY 1
     )
     SELECT f."key" AS "frameworkKey", f."name" AS "frameworkName", sf."systemId", per_fw.n AS "cells",
-           coalesce(agg.assessed, 0) AS "assessed", coalesce(agg.compliant, 0) AS "compliant", coalesce(agg."nonCompliant", 0) AS "nonCompliant"
+           coalesce(agg.assessed, 0) + coalesce(dagg.assessed, 0) AS "assessed",
+           coalesce(agg.compliant, 0) + coalesce(dagg.compliant, 0) AS "compliant",
+           coalesce(agg."nonCompliant", 0) + coalesce(dagg."nonCompliant", 0) AS "nonCompliant"
       FROM "SystemFramework" sf
       JOIN per_fw ON per_fw."frameworkId" = sf."frameworkId"
       JOIN "Framework" f ON f."id" = sf."frameworkId"
       LEFT JOIN agg ON agg."frameworkId" = sf."frameworkId" AND agg."systemId" = sf."systemId"
+      LEFT JOIN dagg ON dagg."frameworkId" = sf."frameworkId"
      WHERE sf."systemId" = ANY(${systemIds})`;
   const countsQuery = db.$queryRaw<{ total: bigint; unowned: bigint; overdue: bigint; aiSpecific: bigint }[]>`
     SELECT count(*) AS "total", count(*) FILTER (WHERE r."ownerId" IS NULL) AS "unowned",

@@ -175,6 +175,9 @@ describe('controls, crosswalk and derived status', () => {
     await deny(m.updateControl(actors.ENGINEER, { id: ctl.id, name: 'Renamed by the owner' }));
     await deny(m.updateControl(actors.AUDITOR, { id: ctl.id, status: 'COMPLIANT' }));
     expect((await db.control.findUniqueOrThrow({ where: { id: ctl.id } })).status).toBe('PARTIALLY_COMPLIANT');
+    // The posture figures use the derived status too (one cell: triage is the only EU system).
+    const posture = await q.matrixSummary(actors.AUDITOR, { framework: 'eu-ai-act', q: 'Art. 11' });
+    expect(posture.bySystem).toEqual([expect.objectContaining({ id: triageId, cells: 1, assessed: 1, compliant: 0, nonCompliant: 0 })]);
     await deny(m.createControl(actors.ENGINEER, { key: 'CTL-X-01', name: 'x' }));
     await deny(m.addMapping(actors.AUDITOR, { controlId: ctl.id, frameworkKey: 'gdpr', ref: 'Art. 5', relationship: 'RELATED', rationale: 'x' }));
   });
