@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { cn } from '@/components/ui/cn';
 import { inputClass } from '@/components/ui/field';
 import { bulkUpdateCellsAction, updateCellAction } from '@/lib/requirements/actions';
-import { STATUS_LABELS, STATUS_SHORT, STATUSES, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
+import { MATRIX_WINDOW, STATUS_LABELS, STATUS_SHORT, STATUSES, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
 
 const ROW_H = 44;
-const WINDOW = 100;
+const WINDOW = MATRIX_WINDOW;
 const OVERSCAN = 8;
 const FIRST_COL = 340;
 const COL_W = 132;
@@ -155,8 +155,11 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
           const mine = changes.filter((c) => c.rowId === r.id);
           if (!mine.length) return r;
           touched = true;
-          const cells = { ...r.cells };
-          for (const c of mine) cells[c.sysId] = { ...cells[c.sysId], ...c.cell };
+          const cells = [...r.cells];
+          for (const c of mine) {
+            const j = systems.findIndex((s) => s.id === c.sysId);
+            if (j >= 0) cells[j] = { ...cells[j], ...c.cell };
+          }
           return { ...r, cells };
         });
         if (touched) next.set(w, { ...win, rows });
@@ -171,7 +174,8 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
   const template = `${FIRST_COL}px repeat(${systems.length}, ${COL_W}px)`;
 
   return (
-    <div>
+    // contain: inline-size keeps the wide grid from widening the page; it scrolls inside its own box.
+    <div className="[contain:inline-size]">
       <p id="matrix-help" className="mb-2 text-sm text-slate-600">
         {total.toLocaleString()} requirement{total === 1 ? '' : 's'} × {systems.length} AI system{systems.length === 1 ? '' : 's'}. Arrow keys move, Enter edits a cell, Esc cancels
         {canEditAnything ? ', Space selects cells for a bulk update' : ''}. Cells you cannot edit are read-only.
@@ -190,7 +194,7 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
             const res = await bulkUpdateCellsAction(null, { cells, status, reason, justification });
             setMessage({ ok: res.ok, text: res.message ?? (res.ok ? 'Saved.' : 'Failed.') });
             if (res.ok) {
-              patchCells(cells.map((c) => ({ rowId: c.requirementId, sysId: c.systemId, cell: { status, justification: justification || null, assessedAt: new Date().toISOString() } })));
+              patchCells(cells.map((c) => ({ rowId: c.requirementId, sysId: c.systemId, cell: { status, justification: justification || null } })));
               setSelected(new Set());
             }
             return res;
@@ -254,7 +258,7 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
                       )}
                     </div>
                     {systems.map((s, j) => {
-                      const cell = row?.cells[s.id];
+                      const cell = row?.cells[j];
                       const col = j + 1;
                       const editable = canEdit(row, s);
                       const isSel = row ? selected.has(`${row.id}|${s.id}`) : false;
@@ -295,6 +299,7 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
               key={`${editing.row}:${editing.col}`}
               row={editingRow}
               system={editingSys}
+              systemIndex={editing.col - 1}
               style={{ top: (editing.row + 2) * ROW_H, left: Math.min(FIRST_COL + (editing.col - 1) * COL_W, width - 360) }}
               onClose={() => {
                 setEditing(null);
@@ -315,8 +320,8 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
   );
 }
 
-function CellEditor({ row, system, style, onClose, onSaved }: { row: MatrixRow; system: MatrixSystem; style: { top: number; left: number }; onClose: () => void; onSaved: (cell: Partial<MatrixCellView>, message: string) => void }) {
-  const cell = row.cells[system.id];
+function CellEditor({ row, system, systemIndex, style, onClose, onSaved }: { row: MatrixRow; system: MatrixSystem; systemIndex: number; style: { top: number; left: number }; onClose: () => void; onSaved: (cell: Partial<MatrixCellView>, message: string) => void }) {
+  const cell = row.cells[systemIndex];
   const [status, setStatus] = useState<Status>(cell.status);
   const [justification, setJustification] = useState(cell.justification ?? '');
   const [notes, setNotes] = useState(cell.notes ?? '');
@@ -346,7 +351,7 @@ function CellEditor({ row, system, style, onClose, onSaved }: { row: MatrixRow; 
         setPending(true);
         const res = await updateCellAction(null, { requirementId: row.id, systemId: system.id, status, justification, notes, evidenceUrl });
         setPending(false);
-        if (res.ok) onSaved({ status, justification: justification || null, notes: notes || null, evidenceUrl: evidenceUrl || null, assessedAt: new Date().toISOString() }, `${row.ref} for ${system.name}: ${STATUS_LABELS[status]}.`);
+        if (res.ok) onSaved({ status, justification: justification || null, notes: notes || null, evidenceUrl: evidenceUrl || null }, `${row.ref} for ${system.name}: ${STATUS_LABELS[status]}.`);
         else {
           setErrors(res.fieldErrors);
           setError(res.message);

@@ -18,7 +18,9 @@ import {
   setSystemFrameworks,
   updateCell,
   updateControl,
+  updateFramework,
   updateRequirement,
+  updateSystem,
 } from './mutations';
 import {
   assignOwnerSchema,
@@ -32,7 +34,9 @@ import {
   statusSchema,
   systemInputSchema,
   updateCellSchema,
+  updateFrameworkSchema,
   updateRequirementSchema,
+  updateSystemSchema,
 } from './schema';
 
 const refresh = <T,>(data: T) => {
@@ -59,6 +63,10 @@ export const createFrameworkAction = validatedAction(createFrameworkSchema, asyn
   successMessage: (f) => `Framework “${f.name}” created.`,
 });
 
+export const updateFrameworkAction = validatedAction(updateFrameworkSchema, async (input, actor) => refresh(await updateFramework(actor, input)), {
+  successMessage: 'Framework saved.',
+});
+
 export const createRequirementAction = validatedAction(createRequirementSchema, async (input, actor) => refresh(await createRequirement(actor, input)), {
   successMessage: (r) => `Requirement ${r.ref} added.`,
 });
@@ -78,6 +86,8 @@ export const assignOwnersAction = validatedAction(assignOwnerSchema, async (inpu
 export const createSystemAction = validatedAction(systemInputSchema, async (input, actor) => refresh(await createSystem(actor, input)), {
   successMessage: (s) => `AI system “${s.name}” created. Suggested frameworks: ${s.suggestedFrameworks.join(', ')} — confirm them below.`,
 });
+
+export const updateSystemAction = validatedAction(updateSystemSchema, async (input, actor) => refresh(await updateSystem(actor, input)), { successMessage: 'AI system saved.' });
 
 export const setSystemFrameworksAction = validatedAction(setSystemFrameworksSchema, async (input, actor) => refresh(await setSystemFrameworks(actor, input)), {
   successMessage: 'Applicable frameworks confirmed.',

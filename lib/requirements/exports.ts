@@ -20,7 +20,7 @@ async function exportRows(actor: Actor, filter: MatrixFilter) {
   const header = [...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS, ...systems.map((s) => `${CSV_STATUS_PREFIX}${s.name}`)];
   const body = rows.map((r) => {
     const d = byId.get(r.id)!;
-    return [r.frameworkKey, r.ref, r.title, d.summary, r.area, String(r.aiSpecific), d.group ?? '', d.owner?.email ?? '', String(d.reviewCadenceDays), ...systems.map((s) => r.cells[s.id].status)];
+    return [r.frameworkKey, r.ref, r.title, d.summary, r.area, String(r.aiSpecific), d.group ?? '', d.owner?.email ?? '', String(d.reviewCadenceDays), ...r.cells.map((c) => c.status)];
   });
   return { header, body, rows, systems };
 }
@@ -46,7 +46,7 @@ export async function exportMatrixXlsx(actor: Actor, filter: MatrixFilter = {}):
   labels.addRow(['Framework', 'Reference', 'Title', 'Area', 'AI-specific', 'Owner', 'Review due', ...systems.map((s) => s.name)]);
   labels.getRow(1).font = { bold: true };
   for (const r of rows) {
-    labels.addRow([r.frameworkName, r.ref, r.title, AREA_LABELS[r.area as Area], r.aiSpecific ? 'Yes' : 'No', r.ownerName ?? 'Unowned', r.nextReviewDue ? new Date(r.nextReviewDue) : '', ...systems.map((s) => STATUS_LABELS[r.cells[s.id].status])]);
+    labels.addRow([r.frameworkName, r.ref, r.title, AREA_LABELS[r.area as Area], r.aiSpecific ? 'Yes' : 'No', r.ownerName ?? 'Unowned', r.nextReviewDue ? new Date(r.nextReviewDue) : '', ...r.cells.map((c) => STATUS_LABELS[c.status])]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

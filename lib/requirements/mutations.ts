@@ -343,7 +343,7 @@ export async function updateControl(actor: Actor, input: Partial<ControlInput> &
     const sel = { name: true, description: true, area: true, ownerId: true, status: true } as const;
     const before = await tx.control.findFirst({ where: { id, orgId: actor.orgId }, select: sel });
     if (!before) throw notFound('The control');
-    const onlyStatus = Object.keys(data).every((k) => k === 'status');
+    const onlyStatus = Object.entries(data).every(([k, v]) => k === 'status' || v === undefined);
     authorize(actor, onlyStatus ? 'matrix:edit' : 'library:manage', { ownerIds: onlyStatus ? [before.ownerId] : [] });
     await assertUserInOrg(tx, actor.orgId, data.ownerId, 'ownerId');
     const after = await tx.control.update({ where: { id }, data, select: sel });

@@ -87,9 +87,9 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
   const ids = rows.map((r) => r.id);
   const [cells, derived] = await Promise.all([
     ids.length && systemIds.length
-      ? db.$queryRaw<{ requirementId: string; systemId: string; status: Status; notes: string | null; justification: string | null; evidenceUrl: string | null; assessedAt: Date | null; assessedBy: string | null }[]>`
-          SELECT c."requirementId", c."systemId", c."status"::text AS "status", c."notes", c."justification", c."evidenceUrl", c."assessedAt", u."name" AS "assessedBy"
-            FROM "MatrixCell" c LEFT JOIN "User" u ON u."id" = c."assessedById"
+      ? db.$queryRaw<{ requirementId: string; systemId: string; status: Status; notes: string | null; justification: string | null; evidenceUrl: string | null }[]>`
+          SELECT c."requirementId", c."systemId", c."status"::text AS "status", c."notes", c."justification", c."evidenceUrl"
+            FROM "MatrixCell" c
            WHERE c."requirementId" = ANY(${ids}) AND c."systemId" = ANY(${systemIds})`
       : Promise.resolve([]),
     derivedStatuses(rows.filter((r) => r.statusFromControls).map((r) => r.id)),
@@ -111,20 +111,15 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
       nextReviewDue: r.nextReviewDue?.toISOString() ?? null,
       overdue: Boolean(r.nextReviewDue && r.nextReviewDue.getTime() < now),
       derivedStatus: r.statusFromControls ? (derived.get(r.id) ?? 'NOT_ASSESSED') : null,
-      cells: {},
+      cells: [],
     };
     for (const s of systems) {
       const c = cellMap.get(`${r.id}|${s.id}`);
-      const view: MatrixCellView = {
-        status: row.derivedStatus ?? c?.status ?? 'NOT_ASSESSED',
-        notes: c?.notes ?? null,
-        justification: c?.justification ?? null,
-        evidenceUrl: c?.evidenceUrl ?? null,
-        assessedBy: c?.assessedBy ?? null,
-        assessedAt: c?.assessedAt?.toISOString() ?? null,
-        applies: applySet.has(`${s.id}|${r.frameworkId}`),
-      };
-      row.cells[s.id] = view;
+      const view: MatrixCellView = { status: row.derivedStatus ?? c?.status ?? 'NOT_ASSESSED', applies: applySet.has(`${s.id}|${r.frameworkId}`) };
+      if (c?.notes) view.notes = c.notes;
+      if (c?.justification) view.justification = c.justification;
+      if (c?.evidenceUrl) view.evidenceUrl = c.evidenceUrl;
+      row.cells.push(view);
     }
     return row;
   });
@@ -155,37 +150,79 @@ export async function matrixSummary(actor: Actor, input: MatrixFilter = {}) {
   const systems = await visibleSystems(actor, f);
   const systemIds = systems.map((s) => s.id);
   const where = requirementWhere(actor, f, systemIds, { withStatus: false });
-  const grouped = await db.$queryRaw<{ frameworkKey: string | null; frameworkName: string | null; systemId: string | null; cells: bigint; assessed: bigint; compliant: bigint; nonCompliant: bigint }[]>`
-    SELECT f."key" AS "frameworkKey", max(f."name") AS "frameworkName", sf."systemId",
-           count(*) AS "cells",
-           count(*) FILTER (WHERE c."status" IS NOT NULL AND c."status" <> 'NOT_ASSESSED') AS "assessed",
-           count(*) FILTER (WHERE c."status" IN ('COMPLIANT', 'NOT_APPLICABLE')) AS "compliant",
-           count(*) FILTER (WHERE c."status" = 'NON_COMPLIANT') AS "nonCompliant"
-      FROM "Requirement" r
-      JOIN "Framework" f ON f."id" = r."frameworkId"
-      JOIN "SystemFramework" sf ON sf."frameworkId" = r."frameworkId" AND sf."systemId" = ANY(${systemIds})
-      LEFT JOIN "MatrixCell" c ON c."requirementId" = r."id" AND c."systemId" = sf."systemId"
-     WHERE ${where}
-     GROUP BY GROUPING SETS ((f."key"), (sf."systemId"), ())`;
-  const counts = await db.$queryRaw<{ total: bigint; unowned: bigint; overdue: bigint; aiSpecific: bigint }[]>`
+  // Cells are aggregated once per (framework, system) pair; the per-framework,
+  // per-system and overall figures are sums of those few hundred pairs.
+  const pairsQuery = db.$queryRaw<{ frameworkKey: string; frameworkName: string; systemId: string; cells: bigint; assessed: bigint; compliant: bigint; nonCompliant: bigint }[]>`
+    WITH req AS (
+      SELECT r."id", r."frameworkId", r."statusFromControls" FROM "Requirement" r JOIN "Framework" f ON f."id" = r."frameworkId" WHERE ${where}
+    ), per_fw AS (
+      SELECT "frameworkId", count(*) AS n FROM req GROUP BY 1
+    ), agg AS (
+      SELECT req."frameworkId", c."systemId",
+             count(*) FILTER (WHERE c."status" <> 'NOT_ASSESSED') AS assessed,
+             count(*) FILTER (WHERE c."status" IN ('COMPLIANT', 'NOT_APPLICABLE')) AS compliant,
+             count(*) FILTER (WHERE c."status" = 'NON_COMPLIANT') AS "nonCompliant"
+        FROM "MatrixCell" c JOIN req ON req."id" = c."requirementId" AND NOT req."statusFromControls"
+       WHERE c."systemId" = ANY(${systemIds})
+       GROUP BY 1, 2
+    ), derived AS (
+      -- The same rule as statusFromControls() in logic.ts, for rows that take their status from controls.
+      SELECT req."id", req."frameworkId",
+             CASE
+               WHEN count(ctl."id") FILTER (WHERE ctl."status" <> 'NOT_APPLICABLE') = 0
+                 THEN CASE WHEN count(ctl."id") > 0 THEN 'NOT_APPLICABLE' ELSE 'NOT_ASSESSED' END
+               WHEN bool_or(ctl."status" = 'NON_COMPLIANT') THEN 'NON_COMPLIANT'
+               WHEN bool_and(ctl."status" IN ('COMPLIANT', 'NOT_APPLICABLE')) THEN 'COMPLIANT'
+               WHEN bool_or(ctl."status" IN ('COMPLIANT', 'PARTIALLY_COMPLIANT')) THEN 'PARTIALLY_COMPLIANT'
+               ELSE 'NOT_ASSESSED'
+             END AS status
+        FROM req LEFT JOIN "ControlMapping" m ON m."requirementId" = req."id" LEFT JOIN "Control" ctl ON ctl."id" = m."controlId"
+       WHERE req."statusFromControls"
+       GROUP BY req."id", req."frameworkId"
+    ), dagg AS (
+      SELECT "frameworkId",
+             count(*) FILTER (WHERE status <> 'NOT_ASSESSED') AS assessed,
+             count(*) FILTER (WHERE status IN ('COMPLIANT', 'NOT_APPLICABLE')) AS compliant,
+             count(*) FILTER (WHERE status = 'NON_COMPLIANT') AS "nonCompliant"
+        FROM derived GROUP BY 1
+    )
+    SELECT f."key" AS "frameworkKey", f."name" AS "frameworkName", sf."systemId", per_fw.n AS "cells",
+           coalesce(agg.assessed, 0) + coalesce(dagg.assessed, 0) AS "assessed",
+           coalesce(agg.compliant, 0) + coalesce(dagg.compliant, 0) AS "compliant",
+           coalesce(agg."nonCompliant", 0) + coalesce(dagg."nonCompliant", 0) AS "nonCompliant"
+      FROM "SystemFramework" sf
+      JOIN per_fw ON per_fw."frameworkId" = sf."frameworkId"
+      JOIN "Framework" f ON f."id" = sf."frameworkId"
+      LEFT JOIN agg ON agg."frameworkId" = sf."frameworkId" AND agg."systemId" = sf."systemId"
+      LEFT JOIN dagg ON dagg."frameworkId" = sf."frameworkId"
+     WHERE sf."systemId" = ANY(${systemIds})`;
+  const countsQuery = db.$queryRaw<{ total: bigint; unowned: bigint; overdue: bigint; aiSpecific: bigint }[]>`
     SELECT count(*) AS "total", count(*) FILTER (WHERE r."ownerId" IS NULL) AS "unowned",
            count(*) FILTER (WHERE r."nextReviewDue" < now()) AS "overdue", count(*) FILTER (WHERE r."aiSpecific") AS "aiSpecific"
       FROM "Requirement" r JOIN "Framework" f ON f."id" = r."frameworkId" WHERE ${where}`;
-  const num = (g: { cells: bigint; assessed: bigint; compliant: bigint; nonCompliant: bigint }) => ({
-    cells: Number(g.cells),
-    assessed: Number(g.assessed),
-    compliant: Number(g.compliant),
-    nonCompliant: Number(g.nonCompliant),
-  });
-  const names = new Map(systems.map((s) => [s.id, s.name]));
-  const byFramework: Completion[] = grouped.filter((g) => g.frameworkKey).map((g) => ({ id: g.frameworkKey!, label: g.frameworkName ?? g.frameworkKey!, ...num(g) })).sort((a, b) => a.label.localeCompare(b.label));
-  const bySystem: Completion[] = grouped.filter((g) => g.systemId).map((g) => ({ id: g.systemId!, label: names.get(g.systemId!) ?? g.systemId!, ...num(g) })).sort((a, b) => a.label.localeCompare(b.label));
-  const all = grouped.find((g) => !g.frameworkKey && !g.systemId);
+  const [pairs, counts] = await Promise.all([pairsQuery, countsQuery]);
+  const names = new Map(systems.map((sys) => [sys.id, sys.name]));
+  const empty = () => ({ cells: 0, assessed: 0, compliant: 0, nonCompliant: 0 });
+  const add = (into: ReturnType<typeof empty>, p: (typeof pairs)[number]) => {
+    into.cells += Number(p.cells);
+    into.assessed += Number(p.assessed);
+    into.compliant += Number(p.compliant);
+    into.nonCompliant += Number(p.nonCompliant);
+  };
+  const overall = empty();
+  const fw = new Map<string, Completion>();
+  const sys = new Map<string, Completion>();
+  for (const p of pairs) {
+    add(overall, p);
+    add(fw.get(p.frameworkKey) ?? fw.set(p.frameworkKey, { id: p.frameworkKey, label: p.frameworkName, ...empty() }).get(p.frameworkKey)!, p);
+    add(sys.get(p.systemId) ?? sys.set(p.systemId, { id: p.systemId, label: names.get(p.systemId) ?? p.systemId, ...empty() }).get(p.systemId)!, p);
+  }
+  const byLabel = (a: Completion, b: Completion) => a.label.localeCompare(b.label);
   const c = counts[0];
   return {
-    overall: all ? num(all) : { cells: 0, assessed: 0, compliant: 0, nonCompliant: 0 },
-    byFramework,
-    bySystem,
+    overall,
+    byFramework: [...fw.values()].sort(byLabel),
+    bySystem: [...sys.values()].sort(byLabel),
     requirements: { total: Number(c?.total ?? 0), unowned: Number(c?.unowned ?? 0), overdue: Number(c?.overdue ?? 0), aiSpecific: Number(c?.aiSpecific ?? 0) },
   };
 }

@@ -81,6 +81,15 @@ describe('AI systems', () => {
     await expect(m.setSystemFrameworks(actors.COMPLIANCE_OFFICER, { systemId: triageId, frameworkKeys: ['no-such-framework'] })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('no-such-framework') });
   });
 
+  it('updates only the fields given (a PATCH keeps the status) and can clear an owner', async () => {
+    await m.updateSystem(actors.COMPLIANCE_OFFICER, { id: creditId, status: 'IN_PRODUCTION' });
+    await m.updateSystem(actors.COMPLIANCE_OFFICER, { id: creditId, purpose: 'Scores consumer credit', businessOwnerId: actors.ADMIN.userId! });
+    await m.updateSystem(actors.COMPLIANCE_OFFICER, { id: creditId, businessOwnerId: '' });
+    const s = await db.aISystem.findUniqueOrThrow({ where: { id: creditId } });
+    expect(s).toMatchObject({ status: 'IN_PRODUCTION', purpose: 'Scores consumer credit', businessOwnerId: null });
+    await deny(m.updateSystem(actors.ENGINEER, { id: triageId, name: 'Renamed' }));
+  });
+
   it('refuses engineers and auditors', async () => {
     for (const role of ['ENGINEER', 'AUDITOR'] as const) {
       await deny(m.createSystem(actors[role], { name: `X ${role}`, purpose: 'x', domain: 'OTHER', regions: ['US'], riskTier: 'MINIMAL' }));
@@ -161,6 +170,14 @@ describe('controls, crosswalk and derived status', () => {
     await m.updateControl(actors.COMPLIANCE_OFFICER, { id: ctl.id, status: 'COMPLIANT' });
     expect((await q.getRequirement(actors.AUDITOR, r)).controlStatus).toBe('COMPLIANT');
     await expect(m.updateCell(actors.COMPLIANCE_OFFICER, { requirementId: r, systemId: triageId, status: 'NON_COMPLIANT' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await m.assignOwners(actors.COMPLIANCE_OFFICER, { kind: 'control', ids: [ctl.id], ownerId: actors.ENGINEER.userId! });
+    await m.updateControl(actors.ENGINEER, { id: ctl.id, status: 'PARTIALLY_COMPLIANT' }); // the owner may report its status
+    await deny(m.updateControl(actors.ENGINEER, { id: ctl.id, name: 'Renamed by the owner' }));
+    await deny(m.updateControl(actors.AUDITOR, { id: ctl.id, status: 'COMPLIANT' }));
+    expect((await db.control.findUniqueOrThrow({ where: { id: ctl.id } })).status).toBe('PARTIALLY_COMPLIANT');
+    // The posture figures use the derived status too (one cell: triage is the only EU system).
+    const posture = await q.matrixSummary(actors.AUDITOR, { framework: 'eu-ai-act', q: 'Art. 11' });
+    expect(posture.bySystem).toEqual([expect.objectContaining({ id: triageId, cells: 1, assessed: 1, compliant: 0, nonCompliant: 0 })]);
     await deny(m.createControl(actors.ENGINEER, { key: 'CTL-X-01', name: 'x' }));
     await deny(m.addMapping(actors.AUDITOR, { controlId: ctl.id, frameworkKey: 'gdpr', ref: 'Art. 5', relationship: 'RELATED', rationale: 'x' }));
   });

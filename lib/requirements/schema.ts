@@ -71,9 +71,12 @@ export const matrixFilterSchema = z.object({
 export type MatrixFilter = z.input<typeof matrixFilterSchema>;
 export type MatrixFilterValues = z.output<typeof matrixFilterSchema>;
 
+/** Rows per window the server sends (the page sends the first). */
+export const MATRIX_WINDOW = 50;
+
 export const matrixWindowSchema = matrixFilterSchema.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(500).default(MATRIX_WINDOW),
 });
 export type MatrixWindowQuery = z.input<typeof matrixWindowSchema>;
 
@@ -109,7 +112,8 @@ export const bulkUpdateCellsSchema = z
 export type BulkUpdateCellsInput = z.input<typeof bulkUpdateCellsSchema>;
 
 export type MatrixSystem = { id: string; name: string; regions: string[]; domain: string; canEdit: boolean };
-export type MatrixCellView = { status: Status; notes: string | null; justification: string | null; evidenceUrl: string | null; assessedBy: string | null; assessedAt: string | null; applies: boolean };
+/** Compact on purpose (a window holds rows × systems of these): empty fields are left out. Who and when live on the cell page. */
+export type MatrixCellView = { status: Status; applies: boolean; notes?: string | null; justification?: string | null; evidenceUrl?: string | null };
 export type MatrixRow = {
   id: string;
   frameworkKey: string;
@@ -124,7 +128,8 @@ export type MatrixRow = {
   overdue: boolean;
   /** Set when the row takes its status from its controls. */
   derivedStatus: Status | null;
-  cells: Record<string, MatrixCellView>;
+  /** One per system, in the order of the window's `systems`. */
+  cells: MatrixCellView[];
 };
 
 // ---------- library ----------
@@ -195,7 +200,13 @@ export const systemInputSchema = z.object({
   cardPayments: blankAsUndefined(boolish),
 });
 export type SystemInput = z.input<typeof systemInputSchema>;
-export const updateSystemSchema = systemInputSchema.partial().extend({ id });
+/** "" clears an owner on update (on create it just means none). */
+const ownerOrNull = z.preprocess((v) => (v === '' ? null : v), id.nullable().optional());
+// Built without the create defaults, so a PATCH that leaves a field out leaves it alone.
+export const updateSystemSchema = systemInputSchema
+  .extend({ status: z.enum(SYSTEM_STATUSES).optional() })
+  .partial()
+  .extend({ id, businessOwnerId: ownerOrNull, technicalOwnerId: ownerOrNull });
 
 export const setSystemFrameworksSchema = z.object({
   systemId: id,
@@ -213,7 +224,7 @@ export const controlInputSchema = z.object({
   status: statusSchema.default('NOT_ASSESSED'),
 });
 export type ControlInput = z.input<typeof controlInputSchema>;
-export const updateControlSchema = controlInputSchema.omit({ key: true }).partial().extend({ id });
+export const updateControlSchema = controlInputSchema.omit({ key: true }).extend({ status: statusSchema.optional() }).partial().extend({ id, ownerId: ownerOrNull });
 
 export const mappingInputSchema = z.object({
   controlId: id,

@@ -7,7 +7,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { can } from '@/lib/auth/gate';
 import { listFrameworks, matrixSummary, matrixWindow } from '@/lib/requirements/queries';
-import { matrixFilterSchema } from '@/lib/requirements/schema';
+import { MATRIX_WINDOW, matrixFilterSchema } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Requirements matrix' };
@@ -17,7 +17,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const parsed = matrixFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const [window, summary, frameworks, users] = await loadPage(
-    Promise.all([matrixWindow(actor, { ...filter, offset: 0, limit: 100 }), matrixSummary(actor, filter), listFrameworks(actor), listAssignableUsers(actor)]),
+    Promise.all([matrixWindow(actor, { ...filter, offset: 0, limit: MATRIX_WINDOW }), matrixSummary(actor, filter), listFrameworks(actor), listAssignableUsers(actor)]),
   );
   const qs = filterQuery(filter);
   const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)}%` : '—');

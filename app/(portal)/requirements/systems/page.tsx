@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/requirements/action-form';
+import { SystemEditForm } from '@/components/requirements/system-edit-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
@@ -52,6 +53,12 @@ export default async function SystemsPage() {
                       ))}
                     </fieldset>
                   </ActionForm>
+                </details>
+              ) : null}
+              {manage ? (
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-sm font-medium">Edit details and owners</summary>
+                  <SystemEditForm system={s} users={users} />
                 </details>
               ) : null}
             </Card>

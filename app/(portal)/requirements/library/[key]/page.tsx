@@ -10,8 +10,8 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { assignOwnersAction, createRequirementAction } from '@/lib/requirements/actions';
-import { AREA_LABELS, AREAS, type Area } from '@/lib/requirements/library-schema';
+import { assignOwnersAction, createRequirementAction, updateFrameworkAction } from '@/lib/requirements/actions';
+import { AREA_LABELS, AREAS, FRAMEWORK_KINDS, type Area } from '@/lib/requirements/library-schema';
 import { getFramework, listRequirements } from '@/lib/requirements/queries';
 import { listAssignableUsers } from '@/lib/users/queries';
 
@@ -76,8 +76,8 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
         <ActionForm action={assignOwnersAction} submit="Assign owner to selected" label="Bulk reassign owners" variant="secondary">
           <div className="mb-3 flex flex-wrap items-end gap-3">
               <div>
-                <label htmlFor="ownerId" className="block text-sm font-medium">New owner for the selected requirements</label>
-                <select id="ownerId" name="ownerId" className={inputClass} defaultValue="">
+                <label htmlFor="bulk-owner" className="block text-sm font-medium">New owner for the selected requirements</label>
+                <select id="bulk-owner" name="ownerId" className={inputClass} defaultValue="">
                   <option value="">Nobody (unowned)</option>
                   {users.map((u) => (
                     <option key={u.id} value={u.id}>{u.name}</option>
@@ -85,8 +85,8 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
                 </select>
               </div>
               <div>
-                <label htmlFor="reason" className="block text-sm font-medium">Reason</label>
-                <input id="reason" name="reason" className={inputClass} />
+                <label htmlFor="bulk-reason" className="block text-sm font-medium">Reason</label>
+                <input id="bulk-reason" name="reason" className={inputClass} />
               </div>
           </div>
           {table}
@@ -94,6 +94,18 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
         </ActionForm>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={{}} basePath={`/requirements/library/${key}`} />
+      {manage && framework.isCustom ? (
+        <Card title="Edit this framework" className="mt-6">
+          <ActionForm action={updateFrameworkAction} submit="Save framework" label="Edit the framework" className="grid gap-4 md:grid-cols-2">
+            <input type="hidden" name="id" value={framework.id} />
+            <TextField label="Name" name="name" defaultValue={framework.name} required />
+            <SelectField label="Kind" name="kind" defaultValue={framework.kind} options={FRAMEWORK_KINDS.map((k) => ({ value: k, label: k.toLowerCase() }))} />
+            <TextField label="Jurisdiction or region" name="jurisdiction" defaultValue={framework.jurisdiction} required />
+            <TextField label="Version" name="version" defaultValue={framework.version} required />
+            <TextField label="Source reference" name="sourceRef" defaultValue={framework.sourceRef ?? ''} className="md:col-span-2" />
+          </ActionForm>
+        </Card>
+      ) : null}
       {manage ? (
         <Card title="Add a requirement" className="mt-6">
           <ActionForm action={createRequirementAction} submit="Add requirement" label="Add a requirement" className="grid gap-4 md:grid-cols-2">
