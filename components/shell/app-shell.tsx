@@ -42,7 +42,7 @@ export function AppShell({
           </div>
         </div>
       </aside>
-      <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 md:ml-60 md:px-8">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 md:ml-60 md:px-8">
         {children}
       </main>
     </div>

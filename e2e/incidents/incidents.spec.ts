@@ -12,8 +12,9 @@ test('an engineer reports an incident through the decision tree and acknowledges
   const title = `Scores drift after feature change ${Date.now()}`;
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Type').selectOption('WRONG_DECISIONS');
-  await page.getByLabel('What happened').fill('Scores for thin-file applicants collapsed after the bureau changed a field.');
-  await page.getByLabel('AI systems').selectOption({ label: 'Credit scoring model' });
+  await page.getByLabel('What happened').fill('Recommendations for new customers collapsed after a catalogue field changed.');
+  // A system the engineer owns: owners update their systems' incidents.
+  await page.getByLabel('AI systems').selectOption({ label: 'Product recommender' });
   await expect(page.getByTestId('tree-outcome')).toContainText('SEV4');
   await page.getByLabel(/protected group treated unfairly/).check();
   await expect(page.getByTestId('tree-outcome')).toContainText('Severity from the tree: SEV2');

@@ -60,7 +60,8 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
   const recommender = await ensureSystem(orgId, 'Product recommender', { domain: 'ECOMMERCE', regions: ['EU', 'US'], riskTier: 'MINIMAL', purpose: 'Recommends products in the shop' }, engineer.userId!);
   const creditModel = await ensureCreditModel(orgId, credit, engineer.userId!);
 
-  // 1. Resolved SEV2 fairness incident, rolled back, with a postmortem.
+  // 1. Resolved SEV2 fairness incident, rolled back, with a postmortem. The engineer reports
+  // it; the compliance officer runs the response (the credit system is not the engineer's).
   const t0 = new Date(Date.now() - 21 * D);
   const fairness = await m.reportIncident(engineer, {
     title: FAIRNESS_TITLE,
@@ -73,8 +74,8 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
     peopleAffected: 85,
     ongoingImpact: true,
   });
-  await m.recordMilestone(engineer, fairness.id, 'acknowledged', new Date(t0.getTime() + 25 * 60_000));
-  await m.addTimelineEntry(engineer, { id: fairness.id, at: new Date(t0.getTime() + 40 * 60_000), text: 'Confirmed the disparity on the last 7 days of decisions; paged compliance.' });
+  await m.recordMilestone(compliance, fairness.id, 'acknowledged', new Date(t0.getTime() + 25 * 60_000));
+  await m.addTimelineEntry(compliance, { id: fairness.id, at: new Date(t0.getTime() + 40 * 60_000), text: 'Confirmed the disparity on the last 7 days of decisions; paged compliance.' });
   const production = await db.modelVersion.findFirst({ where: { modelId: creditModel, stage: 'PRODUCTION' }, select: { id: true } });
   const approved = await db.modelVersion.findFirst({ where: { modelId: creditModel, stage: 'APPROVED' }, select: { id: true } });
   if (production && approved) {
@@ -87,7 +88,7 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
   } else {
     log('seed: credit-risk-gbm has no production + approved version; skipped the demo rollback');
   }
-  await m.recordMilestone(engineer, fairness.id, 'contained', new Date(t0.getTime() + 2 * H + 15 * 60_000));
+  await m.recordMilestone(compliance, fairness.id, 'contained', new Date(t0.getTime() + 2 * H + 15 * 60_000));
   await m.createFindingFromIncident(compliance, {
     id: fairness.id,
     title: 'No fairness gate before promotion of credit models',
@@ -96,10 +97,10 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
     ownerId: engineer.userId!,
     dueDate: new Date(Date.now() + 14 * D),
   });
-  const gate = await m.addCorrectiveAction(engineer, { id: fairness.id, title: 'Add a four-fifths-rule gate to the promotion pipeline', ownerId: engineer.userId!, dueDate: new Date(t0.getTime() + 10 * D) });
-  await m.completeCorrectiveAction(engineer, gate.id);
-  await m.addCorrectiveAction(engineer, { id: fairness.id, title: 'Re-review the 85 declined applications', ownerId: compliance.userId!, dueDate: new Date(Date.now() + 7 * D) });
-  await m.savePostmortem(engineer, {
+  const gate = await m.addCorrectiveAction(compliance, { id: fairness.id, title: 'Add a four-fifths-rule gate to the promotion pipeline', ownerId: engineer.userId!, dueDate: new Date(t0.getTime() + 10 * D) });
+  await m.completeCorrectiveAction(compliance, gate.id);
+  await m.addCorrectiveAction(compliance, { id: fairness.id, title: 'Re-review the 85 declined applications', ownerId: compliance.userId!, dueDate: new Date(Date.now() + 7 * D) });
+  await m.savePostmortem(compliance, {
     id: fairness.id,
     summary: 'Version 1.1.0 of the credit model declined women applicants disproportionately for five days.',
     impact: 'About 85 applicants were declined who would likely have been approved by 1.0.0.',
@@ -109,7 +110,7 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
     correctiveActions: 'Fairness gate in the pipeline; re-review of affected applications.',
     lessons: 'Fairness metrics are release criteria, not reports.',
   });
-  await m.recordMilestone(engineer, fairness.id, 'resolved', new Date(t0.getTime() + 2 * D));
+  await m.recordMilestone(compliance, fairness.id, 'resolved', new Date(t0.getTime() + 2 * D));
 
   // 2. Open SEV1 personal-data incident: the GDPR 72-hour clock is running.
   const t1 = new Date(Date.now() - 20 * H);

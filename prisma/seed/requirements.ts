@@ -23,7 +23,7 @@ const SYSTEMS = [
     regions: ['US', 'EU'],
     riskTier: 'HIGH',
     status: 'IN_PRODUCTION',
-    technical: 'engineer@acme.example',
+    technical: 'admin@acme.example',
     business: 'compliance@acme.example',
   },
   {
