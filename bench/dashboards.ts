@@ -34,7 +34,7 @@ try {
     INSERT INTO "Model" ("id","orgId","systemId","key","name","purpose","ownerId","updatedAt")
       SELECT 'mo' || i, '${orgId}', 'sy' || (1 + i % 50), 'model-' || i, 'Model ' || i, 'Purpose', (SELECT "id" FROM "User" WHERE "email" = 'engineer@acme.example'), now() FROM generate_series(1, 500) i;
     INSERT INTO "ModelVersion" ("id","orgId","modelId","label","stage","createdById","updatedAt")
-      SELECT 'mv' || i, '${orgId}', 'mo' || (1 + i % 500), '1.' || i, (ARRAY['DRAFT','VALIDATION','BIAS_REVIEW','PENDING_APPROVAL','APPROVED','PRODUCTION','RETIRED'])[1 + i % 7]::"ModelStage",
+      SELECT 'mv' || i, '${orgId}', 'mo' || (1 + i % 500), '1.' || i, CASE WHEN i <= 500 THEN 'PRODUCTION' ELSE (ARRAY['DRAFT','VALIDATION','BIAS_REVIEW','PENDING_APPROVAL','APPROVED','RETIRED'])[1 + i % 6] END::"ModelStage",
              (SELECT "id" FROM "User" WHERE "email" = 'engineer@acme.example'), now() FROM generate_series(1, 5000) i;
     INSERT INTO "Finding" ("id","orgId","title","description","severity","status","ownerId","dueDate","createdAt","updatedAt")
       SELECT 'fi' || i, '${orgId}', 'Finding ' || i, 'Description', (ARRAY['CRITICAL','HIGH','MEDIUM','LOW'])[1 + i % 4]::"FindingSeverity",
