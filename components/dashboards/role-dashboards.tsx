@@ -139,6 +139,26 @@ export function EngineerDashboard({ data }: { data: Awaited<ReturnType<typeof en
 export function AuditorDashboard({ data }: { data: Awaited<ReturnType<typeof auditorDashboard>> }) {
   return (
     <div className="grid gap-6 xl:grid-cols-2" data-testid="auditor-dashboard">
+      <Card title="My audits" actions={<Link href="/audits">All audits</Link>}>
+        {data.myAudits.length === 0 ? (
+          <p className="text-sm text-slate-700">You are not assigned to an audit.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 text-sm" data-testid="my-audits">
+            {data.myAudits.map((a) => (
+              <li key={a.id} className="py-2">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <Link href={`/audits/${a.id}`}>{a.title}</Link>
+                  <Badge tone={a.status === 'CLOSED' ? 'good' : 'info'}>{label(a.status)}</Badge>
+                </div>
+                <div className="mt-1 flex items-center gap-2 text-xs text-slate-700">
+                  <progress className="h-2 w-32" max={Math.max(1, a.findings)} value={a.settled} aria-label={`${a.title}: ${a.settled} of ${a.findings} findings settled`} />
+                  {a.settled} of {a.findings} findings closed or accepted
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <Card title="Findings awaiting verification" actions={<Link href="/audits">Audits & findings</Link>}>
         {data.awaiting.length === 0 ? (
           <p className="text-sm text-slate-700">No finding is waiting for verification.</p>

@@ -41,5 +41,7 @@ test('an auditor sees the audit-trail integrity on their dashboard', async ({ br
   const { context, page } = await pageAs(browser, 'AUDITOR');
   await page.goto('/');
   await expect(page.getByTestId('verify-panel').getByText('Intact')).toBeVisible();
+  // The audits they are assigned to, with progress.
+  await expect(page.getByTestId('my-audits')).toContainText('findings closed or accepted');
   await context.close();
 });

@@ -130,17 +130,36 @@ export async function engineerDashboard(actor: Actor) {
 export async function auditorDashboard(actor: Actor) {
   authorize(actor, 'audits:read');
   const orgId = actor.orgId;
-  const [awaiting] = await Promise.all([
+  const me = actor.userId ?? '-';
+  const [awaiting, myAudits] = await Promise.all([
     db.finding.findMany({
       where: { orgId, status: 'READY_FOR_VERIFICATION' },
       orderBy: { updatedAt: 'asc' },
       take: 20,
       select: { id: true, title: true, severity: true, owner: { select: { name: true } } },
     }),
+    // My audits and their progress: findings closed (or risk accepted) out of all raised.
+    db.audit.findMany({
+      where: { orgId, assignments: { some: { userId: me } } },
+      orderBy: { periodEnd: 'desc' },
+      take: 10,
+      select: { id: true, title: true, status: true, periodEnd: true, findings: { select: { status: true } } },
+    }),
   ]);
   // Integrity is checked by the page in the browser (VerifyPanel), so the
   // dashboard itself stays fast however long the trail is.
-  return { awaiting: awaiting.map((f) => ({ id: f.id, title: f.title, severity: f.severity, owner: f.owner?.name ?? 'Unowned' })), canVerify: can(actor, 'audit-trail:verify') };
+  return {
+    awaiting: awaiting.map((f) => ({ id: f.id, title: f.title, severity: f.severity, owner: f.owner?.name ?? 'Unowned' })),
+    myAudits: myAudits.map((a) => ({
+      id: a.id,
+      title: a.title,
+      status: a.status,
+      periodEnd: a.periodEnd.toISOString(),
+      findings: a.findings.length,
+      settled: a.findings.filter((f) => f.status === 'CLOSED' || f.status === 'RISK_ACCEPTED').length,
+    })),
+    canVerify: can(actor, 'audit-trail:verify'),
+  };
 }
 
 /** The administrator's extra figures. */
