@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { scan, testPagesAccessible } from '../support/a11y';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { verifyPack } from '../../lib/evidence/pack-verify';
 import { pageAs } from '../support/auth';
 
-const scan = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 test.describe('audit workspace', () => {
@@ -161,22 +160,14 @@ test.describe('audit workspace', () => {
     await context.close();
   });
 
-  for (const [role, path] of [
+  testPagesAccessible([
     ['COMPLIANCE_OFFICER', '/audits'],
     ['AUDITOR', '/audits/findings'],
     ['ENGINEER', '/audits/evidence?stale=true'],
     ['AUDITOR', '/audits/requests'],
     ['COMPLIANCE_OFFICER', '/audits/certifications'],
     ['ADMIN', '/audits/settings'],
-  ] as const) {
-    test(`${path} as ${role} has no WCAG 2.2 AA violations`, async ({ browser }) => {
-      const { context, page } = await pageAs(browser, role);
-      await page.goto(path);
-      await expect(page.locator('main h1')).toBeVisible();
-      expect((await scan(page)).violations).toEqual([]);
-      await context.close();
-    });
-  }
+  ] as const);
 
   test('a finding page has no WCAG 2.2 AA violations', async ({ browser }) => {
     const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');

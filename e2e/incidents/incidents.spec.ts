@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { scan, testPagesAccessible } from '../support/a11y';
+import { expect, test } from '@playwright/test';
 import { pageAs } from '../support/auth';
 
-const scan = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 const BREACH = 'Triage notes exposed through the explanation endpoint';
 const FAIRNESS = 'Credit approvals skewed against women applicants';
 
@@ -150,20 +149,12 @@ test('the API takes a monitoring alert with a token, refuses bad input, and enfo
   await context.close();
 });
 
-for (const [role, path] of [
+testPagesAccessible([
   ['ENGINEER', '/incidents'],
   ['ENGINEER', '/incidents/new'],
   ['COMPLIANCE_OFFICER', '/incidents/plans'],
   ['ADMIN', '/incidents/settings'],
-] as const) {
-  test(`${path} as ${role} has no WCAG 2.2 AA violations`, async ({ browser }) => {
-    const { context, page } = await pageAs(browser, role);
-    await page.goto(path);
-    await expect(page.locator('main h1')).toBeVisible();
-    expect((await scan(page)).violations).toEqual([]);
-    await context.close();
-  });
-}
+] as const);
 
 test('an incident page as COMPLIANCE_OFFICER has no WCAG 2.2 AA violations', async ({ browser }) => {
   const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');

@@ -1,9 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
+import { testPagesAccessible } from '../support/a11y';
 import { expect, test } from '@playwright/test';
 import { pageAs } from '../support/auth';
-
-const scan = (page: import('@playwright/test').Page) =>
-  new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 
 test('an auditor reads the registry, sees the verified attestation and no controls to change anything', async ({ browser }) => {
   const { context, page } = await pageAs(browser, 'AUDITOR');
@@ -85,7 +82,7 @@ test('the model card reads as a page and exports Markdown and Model Card Toolkit
   await context.close();
 });
 
-for (const [role, path] of [
+testPagesAccessible([
   ['ENGINEER', '/models'],
   ['ENGINEER', '/models/clinical-triage'],
   ['ENGINEER', '/models/clinical-triage/versions/1.2.0'],
@@ -93,12 +90,4 @@ for (const [role, path] of [
   ['AUDITOR', '/models/clinical-triage/versions/1.0.0/card'],
   ['ENGINEER', '/datasets'],
   ['COMPLIANCE_OFFICER', '/models/fairness-thresholds'],
-] as const) {
-  test(`${path} as ${role} has no WCAG 2.2 AA violations`, async ({ browser }) => {
-    const { context, page } = await pageAs(browser, role);
-    await page.goto(path);
-    await expect(page.locator('main h1')).toBeVisible();
-    expect((await scan(page)).violations).toEqual([]);
-    await context.close();
-  });
-}
+] as const);

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { scan } from '../support/a11y';
 import { expect, test } from '@playwright/test';
 import { pageAs, type RoleName } from '../support/auth';
 
@@ -17,7 +17,7 @@ for (const role of Object.keys(DASHBOARD) as RoleName[]) {
     for (const [other, id] of Object.entries(DASHBOARD)) {
       if (other !== role && !(role === 'ADMIN' && other === 'COMPLIANCE_OFFICER')) await expect(page.getByTestId(id)).toHaveCount(0);
     }
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await scan(page);
     expect(results.violations).toEqual([]);
     await context.close();
   });
