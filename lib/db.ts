@@ -30,3 +30,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** Runs inside the caller's transaction when given one, else in a new one, so
+ *  a mutation can be used alone or as a step of a larger write. */
+export function inTransaction<T>(outer: Tx | undefined, run: (tx: Tx) => Promise<T>, opts?: { timeout?: number }): Promise<T> {
+  return outer ? run(outer) : db.$transaction(run, opts);
+}

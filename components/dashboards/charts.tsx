@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { enumLabel } from '@/components/ui/format';
 
 // Colours chosen for contrast and to stay apart for common colour-vision deficiencies.
 const STATUS_COLORS: Record<string, string> = {
@@ -13,7 +14,7 @@ const STATUS_COLORS: Record<string, string> = {
 };
 const SEVERITY_COLORS: Record<string, string> = { CRITICAL: '#7f1d1d', HIGH: '#dc2626', MEDIUM: '#f59e0b', LOW: '#94a3b8' };
 const NAMES: Record<string, string> = { compliantPct: 'Compliant of assessed (%)', assessedPct: 'Assessed of all cells (%)' };
-const label = (k: string) => NAMES[k] ?? k.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+const label = (k: string) => NAMES[k] ?? enumLabel(k);
 
 type Row = Record<string, string | number>;
 

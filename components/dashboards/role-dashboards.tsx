@@ -6,11 +6,12 @@ import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import type { adminDashboard, auditorDashboard, complianceDashboard, engineerDashboard } from '@/lib/dashboards/queries';
 import { StackedBars, TrendLine } from './charts';
+import { enumLabel } from '@/components/ui/format';
 
 const STATUS_KEYS = ['COMPLIANT', 'PARTIALLY_COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'NOT_ASSESSED'];
 const SEVERITY_KEYS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const STAGES = ['DRAFT', 'VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL', 'APPROVED', 'PRODUCTION', 'RETIRED'];
-const label = (k: string) => k.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+const label = enumLabel;
 
 export function ComplianceDashboard({ data }: { data: Awaited<ReturnType<typeof complianceDashboard>> }) {
   const openIncidents = Object.values(data.incidentsOpen).reduce((a, b) => a + b, 0);

@@ -1,7 +1,8 @@
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ReviewFigures } from '@/lib/reviews/schema';
+import { enumLabel } from '@/components/ui/format';
 
-const label = (k: string) => k.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+const label = enumLabel;
 
 function rows(f: ReviewFigures): [string, string, number | undefined, (p: ReviewFigures) => number | undefined, string?][] {
   const r: [string, string, number | undefined, (p: ReviewFigures) => number | undefined, string?][] = [];

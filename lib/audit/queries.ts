@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import type { Permission } from '@/lib/auth/permissions';
+import { csvCell } from '@/lib/csv';
 import { db } from '@/lib/db';
 import { rawPool } from '@/lib/db-raw';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -83,13 +84,6 @@ export async function verifyAuditTrail(actor: Actor): Promise<VerifyResult> {
 
 const CSV_COLUMNS = ['seq', 'at', 'actor', 'action', 'entityType', 'entityId', 'changes', 'reason', 'requestId', 'ip', 'hash'] as const;
 
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = typeof value === 'string' ? value : JSON.stringify(value);
-  // Keep spreadsheet apps from running a cell as a formula.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Streams the filtered trail as CSV in batches, oldest first within the filter. */
 export function exportAuditEventsCsv(actor: Actor, input: AuditEventQuery = {}): ReadableStream<Uint8Array> {

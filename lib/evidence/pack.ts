@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
-import { csvCell } from '@/lib/audit/queries';
+import { csvCell } from '@/lib/csv';
 import { recordEvent } from '@/lib/audit/record';
 import { auditorScope, auditWhere } from '@/lib/audits/visibility';
 import { db } from '@/lib/db';

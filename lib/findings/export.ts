@@ -2,7 +2,7 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
-import { csvCell } from '@/lib/audit/queries';
+import { csvCell } from '@/lib/csv';
 import { recordEvent } from '@/lib/audit/record';
 import { auditorScope } from '@/lib/audits/visibility';
 import { db } from '@/lib/db';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { db, type Tx } from '@/lib/db';
+import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { rollbackModel } from '@/lib/models/rollback';
 import { DEFAULT_NOTIFICATION_RULES, DEFAULT_RESPONSE_TARGETS, FACT_KEYS } from './clocks';
@@ -36,10 +36,6 @@ const invalid = (field: string, message: string) => new AppError('VALIDATION', m
 
 function notInFuture(at: Date, field: string, what: string) {
   if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid(field, `${what} is in the future (${at.toISOString()}). Give the time it actually happened.`);
-}
-
-function transaction<T>(outer: Tx | undefined, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return outer ? run(outer) : db.$transaction(run);
 }
 
 /** Locks the incident row and returns what the gate and the rules need. */
@@ -238,7 +234,7 @@ async function applyOverride(tx: Tx, actor: Actor, inc: LockedIncident, severity
 export async function updateIncident(actor: Actor, id: string, input: UpdateIncidentInput, outer?: Tx) {
   authorize(actor, 'incidents:read');
   const data = updateIncidentSchema.parse(input);
-  return transaction(outer, async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const inc = await lockIncident(tx, actor, id);
     const details = { title: data.title, description: data.description, peopleAffected: data.peopleAffected };
     if (Object.values(details).some((v) => v !== undefined)) {
@@ -473,7 +469,7 @@ export async function saveNotificationRule(actor: Actor, input: z.input<typeof n
 
 export async function ensureIncidentDefaults(actor: Actor, outer?: Tx) {
   authorize(actor, 'settings:manage');
-  return transaction(outer, (tx) => ensureRules(tx, actor.orgId));
+  return inTransaction(outer, (tx) => ensureRules(tx, actor.orgId));
 }
 
 /** Every save is a new version; earlier versions stay for the record. */

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { db, type Tx } from '@/lib/db';
+import { inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
 export type RollbackInput = { reason: string; incidentId?: string | null };
@@ -73,5 +73,5 @@ export async function rollbackModel(actor: Actor, modelId: string, input: Rollba
     });
     return { deploymentId: event.id, at: event.at.toISOString(), from: current, to: target };
   };
-  return outer ? run(outer) : db.$transaction(run);
+  return inTransaction(outer, run);
 }

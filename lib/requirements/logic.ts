@@ -82,13 +82,9 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
-/** One CSV field; formula-looking text is prefixed so spreadsheets do not run it (and the import strips it again). */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV field (the shared writer; the import strips the formula guard again). */
+export { csvCell as csvField } from '@/lib/csv';
+
 
 export function unescapeFormula(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;

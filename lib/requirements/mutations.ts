@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { db, type Tx } from '@/lib/db';
+import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { nextDue, suggestFrameworks } from './logic';
 import {
@@ -32,10 +32,6 @@ import {
   type UpdateCellInput,
   type UpdateRequirementInput,
 } from './schema';
-
-function inTx<T>(outer: Tx | undefined, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return outer ? run(outer) : db.$transaction(run, { timeout: 60_000 });
-}
 
 async function assertUserInOrg(tx: Tx, orgId: string, userId: string | null | undefined, field: string) {
   if (!userId) return;
@@ -75,7 +71,7 @@ const cellSelect = { id: true, status: true, notes: true, justification: true, e
 /** Sets one cell (creating it on first assessment); the change and its audit event commit together. */
 export async function updateCell(actor: Actor, input: UpdateCellInput, outer?: Tx) {
   const data = updateCellSchema.parse(input);
-  return inTx(outer, async (tx) => {
+  return inTransaction(outer, async (tx) => {
     await loadCellTargets(tx, actor, [data]);
     const before = await tx.matrixCell.findUnique({ where: { requirementId_systemId: { requirementId: data.requirementId, systemId: data.systemId } }, select: cellSelect });
     const values = {
@@ -102,7 +98,7 @@ export async function updateCell(actor: Actor, input: UpdateCellInput, outer?: T
       reason: data.reason ?? null,
     });
     return { ...cell, requirementId: data.requirementId, systemId: data.systemId };
-  });
+  }, { timeout: 60_000 });
 }
 
 /** Sets many cells to one status with one reason; all or nothing (one refused cell refuses the lot). */
@@ -204,7 +200,7 @@ const TEXT_FIELDS = ['title', 'summary', 'group', 'area', 'aiSpecific'] as const
 export async function updateRequirement(actor: Actor, input: UpdateRequirementInput, outer?: Tx) {
   authorize(actor, 'library:manage');
   const { id, ...data } = updateRequirementSchema.parse(input);
-  return inTx(outer, async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const before = await tx.requirement.findFirst({
       where: { id, orgId: actor.orgId },
       select: { title: true, summary: true, group: true, area: true, aiSpecific: true, reviewCadenceDays: true, statusFromControls: true, libraryVersion: true, lastReviewedAt: true, createdAt: true },
@@ -224,7 +220,7 @@ export async function updateRequirement(actor: Actor, input: UpdateRequirementIn
     const { libraryVersion: _lv, lastReviewedAt: _lr, createdAt: _c, ...b } = before;
     await recordEvent(tx, actor, { action: 'requirement.updated', entityType: 'requirement', entityId: id, before: b, after });
     return { id, ...after };
-  });
+  }, { timeout: 60_000 });
 }
 
 /** Bulk (re)assignment of owners for requirements or controls; one event per item, one reason. */

@@ -6,7 +6,7 @@ import { authorize } from '@/lib/auth/gate';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
 import { recordEvent } from '@/lib/audit/record';
 import { sha256Hex } from '@/lib/audit/canonical';
-import { db, type Tx } from '@/lib/db';
+import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import type { Role } from '@/lib/auth/permissions';
 import { acceptInviteSchema, changeRoleSchema, createUserSchema, type CreateUserInput } from './schema';
@@ -70,14 +70,10 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   return { ...user, invitePath: inviteToken ? `/invite/${inviteToken}` : null };
 }
 
-function inTx<T>(outer: Tx | undefined, run: (tx: Tx) => Promise<T>): Promise<T> {
-  return outer ? run(outer) : db.$transaction(run);
-}
-
 export async function changeUserRole(actor: Actor, input: { id: string; role: Role }, outer?: Tx) {
   authorize(actor, 'users:manage');
   const data = changeRoleSchema.parse(input);
-  return inTx(outer, async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const user = await loadUser(tx, actor, data.id);
     if (user.role === data.role) return user;
     if (user.role === 'ADMIN') await assertNotLastAdmin(tx, actor.orgId, user.id);
@@ -94,7 +90,7 @@ export async function changeUserRole(actor: Actor, input: { id: string; role: Ro
 /** Deactivation revokes every session at once: the next request is refused. */
 export async function deactivateUser(actor: Actor, id: string, outer?: Tx) {
   authorize(actor, 'users:manage');
-  return inTx(outer, async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const user = await loadUser(tx, actor, id);
     if (!user.active) throw new AppError('CONFLICT', 'This user is already deactivated.');
     if (user.role === 'ADMIN') await assertNotLastAdmin(tx, actor.orgId, user.id);
@@ -113,7 +109,7 @@ export async function deactivateUser(actor: Actor, id: string, outer?: Tx) {
 
 export async function reactivateUser(actor: Actor, id: string, outer?: Tx) {
   authorize(actor, 'users:manage');
-  return inTx(outer, async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const user = await loadUser(tx, actor, id);
     if (user.active) throw new AppError('CONFLICT', 'This user is already active.');
     await tx.user.update({ where: { id }, data: { active: true, deactivatedAt: null } });

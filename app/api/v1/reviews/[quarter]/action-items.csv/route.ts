@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { csvCell } from '@/lib/audit/queries';
+import { csvCell } from '@/lib/csv';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { reviewActionItems } from '@/lib/reviews/queries';
 
