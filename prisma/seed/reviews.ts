@@ -1,4 +1,4 @@
-import { systemActor } from '@/lib/auth/actor';
+import { userActor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { addAttendee, addDecision, closeReview, saveMinutes, startReview } from '@/lib/reviews/mutations';
@@ -21,7 +21,14 @@ export async function seedReviews(orgId: string): Promise<void> {
   const q1 = previousQuarter(current);
   const q2 = previousQuarter(q1);
   if (await db.quarterlyReview.count({ where: { orgId } })) return;
-  const actor = systemActor(orgId, 'seed');
+  // The compliance officer runs the demo reviews, so they read "closed by" a person.
+  const chair = await db.user.findFirst({
+    where: { orgId, role: 'COMPLIANCE_OFFICER', active: true },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, orgId: true, email: true, name: true, role: true, active: true },
+  });
+  if (!chair) return;
+  const actor = userActor(chair, { id: 'seed', ip: null });
   const users = Object.fromEntries(
     (await db.user.findMany({ where: { orgId }, select: { id: true, email: true } })).map((u) => [u.email.split('@')[0], u.id]),
   );
