@@ -6,17 +6,11 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
-import { nextDue, parseCsv, parseOscalCatalog, unescapeFormula } from './logic';
-import {
-  CSV_OPTIONAL_COLUMNS,
-  CSV_REQUIRED_COLUMNS,
-  CSV_STATUS_PREFIX,
-  DEFAULT_REVIEW_CADENCE_DAYS,
-  IMPORT_MAX_BYTES,
-  STATUS_LABELS,
-  STATUSES,
-  type Status,
-} from './schema';
+import { nextDue } from './logic/rules';
+import { parseCsv, unescapeFormula } from './logic/csv';
+import { parseOscalCatalog } from './logic/oscal';
+import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_STATUS_PREFIX, IMPORT_MAX_BYTES } from './schema/imports';
+import { DEFAULT_REVIEW_CADENCE_DAYS, STATUS_LABELS, STATUSES, type Status } from './schema/vocabulary';
 
 export type InvalidRow = { row: number; ref: string | null; reason: string };
 type ReqData = { title: string; summary: string; group: string | null; area: Area; aiSpecific: boolean; ownerId?: string | null; reviewCadenceDays?: number };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, allFairnessChecks } from './fairness';
-import { deployDecision, unmetConditions, type GateSnapshot } from './gate';
+import { deployDecision, unmetConditions, type PromotionSnapshot } from './promotion';
 import { demoModelCard } from './demo-card';
 import { modelCardJson, modelCardMarkdown, type CardData } from './card-export';
 
-const ready: GateSnapshot = {
+const ready: PromotionSnapshot = {
   stage: 'APPROVED',
   createdById: 'eng',
   artifactDigest: 'a'.repeat(64),
@@ -20,7 +20,7 @@ const ready: GateSnapshot = {
 describe('unmetConditions', () => {
   it('passes a ready version, and lists every problem of a bad one at once', () => {
     expect(unmetConditions(ready, 'PRODUCTION')).toEqual([]);
-    const bad: GateSnapshot = {
+    const bad: PromotionSnapshot = {
       ...ready,
       artifactDigest: null,
       modelCard: demoModelCard('M', 'P', ['limitations']),

@@ -1,10 +1,10 @@
-// The promotion gate, pure: given what a version has, list every unmet
+// The promotion rules, pure: given what a version has, list every unmet
 // condition for a target stage. Queries load the snapshot; mutations and the
-// CI/CD gate API call this, so the page, the API and the promotion agree.
+// CI/CD deploy-check API call this, so the page, the API and the promotion agree.
 import type { CheckResult } from './fairness';
 import { CARD_SECTIONS, STAGES, type ModelCard, type Stage } from './schema';
 
-export type GateSnapshot = {
+export type PromotionSnapshot = {
   stage: Stage;
   createdById: string;
   artifactDigest: string | null;
@@ -25,7 +25,7 @@ export function missingCardSections(card: ModelCard): string[] {
   return CARD_SECTIONS.filter(([k]) => !card[k]?.trim()).map(([, label]) => label);
 }
 
-export function metricMeets(m: GateSnapshot['metrics'][number]): boolean {
+export function metricMeets(m: PromotionSnapshot['metrics'][number]): boolean {
   if (m.threshold == null) return true;
   return m.direction === 'AT_MOST' ? m.value <= m.threshold : m.value >= m.threshold;
 }
@@ -35,7 +35,7 @@ export function fmt(n: number | null | undefined): string {
 }
 
 /** The conditions that must hold before a version may enter `target`. */
-export function unmetConditions(v: GateSnapshot, target: Stage): string[] {
+export function unmetConditions(v: PromotionSnapshot, target: Stage): string[] {
   const reasons: string[] = [];
   const needs = (stage: Stage) => order(target) >= order(stage) && target !== 'RETIRED' && target !== 'DRAFT';
 
@@ -96,7 +96,7 @@ export function nextStage(stage: Stage): Stage | null {
 }
 
 /** For the CI/CD gate API: may this version be deployed? Only the promoted one, with everything holding. */
-export function deployDecision(v: GateSnapshot): { allowed: boolean; reasons: string[] } {
+export function deployDecision(v: PromotionSnapshot): { allowed: boolean; reasons: string[] } {
   const reasons = unmetConditions(v, 'PRODUCTION');
   if (v.stage !== 'PRODUCTION') reasons.unshift(`The version is in stage ${v.stage}, not PRODUCTION.`);
   return { allowed: reasons.length === 0, reasons };
