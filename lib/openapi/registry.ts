@@ -7,7 +7,7 @@ import { reviewsApi } from '@/lib/reviews/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { platformApi } from './platform-spec';
-import type { ApiSpec } from './spec';
+import type { ApiSpec } from '@/lib/api/spec';
 
 // Every /api/v1 operation, by domain. A test checks that each route.ts
 // under app/api/v1 appears here, so the OpenAPI document cannot drift.

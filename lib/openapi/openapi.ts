@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_SPECS } from './registry';
-import type { ApiSpec } from './spec';
+import type { ApiSpec } from '@/lib/api/spec';
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
-import { defineApi } from './spec';
+import { defineApi } from '@/lib/api/spec';
 
 export const platformApi = {
   openapi: defineApi({
