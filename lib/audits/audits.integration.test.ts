@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 const evidenceDir = await mkdtemp(path.join(tmpdir(), 'evidence-'));
 process.env.EVIDENCE_DIR = evidenceDir;
@@ -17,7 +17,7 @@ const publicPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toStrin
 
 await setupTestDatabase('audits');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const audits = await import('./mutations');
 const auditQueries = await import('./queries');
 const settings = await import('./settings');
@@ -295,7 +295,7 @@ describe('evidence pack', () => {
     await writeFile(path.join(dir, 'key.pem'), publicPem);
     const cli = (file: string) =>
       new Promise<{ code: number; out: string }>((resolve) => {
-        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
+        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/tooling/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
           resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
         );
       });

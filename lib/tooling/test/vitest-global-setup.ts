@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { startEmbeddedPostgres } from '../../platform/embedded-postgres';
 import { prepareTemplateDatabase, removeStaleTestClusters, testClusterDir } from './test-db';
 
 // `npm test` starts one database for the whole run and sets

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { databaseUrl, dropDatabase, ensureDatabase, isClusterRunning } from './embedded-postgres';
-import { applyMigrations } from './migrate';
-import { repoRoot } from './process';
+import { databaseUrl, dropDatabase, ensureDatabase, isClusterRunning } from '../../platform/embedded-postgres';
+import { applyMigrations } from '../../platform/migrate';
+import { repoRoot } from '../../platform/process';
 
 /** Migrated once per test run; every test file gets a copy of it. */
 export const TEMPLATE_DATABASE = 'portal_template';

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureChromium } from '@/lib/platform/chromium';
+import { ensureChromium } from '@/lib/tooling/test/chromium';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@/lib/platform/embedded-postgres';
 import { ensurePrismaClient, generateSecrets, runSeed } from '@/lib/platform/launcher';
 import { binPath, findFreePort, repoRoot, run } from '@/lib/platform/process';
-import { prepareTemplateDatabase, removeStaleTestClusters, TEMPLATE_DATABASE, testClusterDir } from '@/lib/platform/test-db';
+import { prepareTemplateDatabase, removeStaleTestClusters, TEMPLATE_DATABASE, testClusterDir } from '@/lib/tooling/test/test-db';
 
 // npm test [-- unit|e2e] [extra args for vitest / playwright]
 // One throw-away PostgreSQL for the whole run: vitest files copy the migrated

@@ -1,4 +1,4 @@
-import { ensureChromium } from '@/lib/platform/chromium';
+import { ensureChromium } from '@/lib/tooling/test/chromium';
 
 try {
   console.log(`chromium: ${await ensureChromium()}`);
