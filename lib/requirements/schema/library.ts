@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, flag } from '@/lib/api/params';
 import { areaSchema, frameworkKeySchema, frameworkKindSchema } from '../library-schema';
 import { DEFAULT_REVIEW_CADENCE_DAYS } from './vocabulary';
-import { id, trimmed, optionalText, boolish } from './fields';
+import { id, trimmed, optionalText } from './fields';
 
 export const createFrameworkSchema = z.object({
   key: frameworkKeySchema,
@@ -24,7 +24,7 @@ export const createRequirementSchema = z.object({
   summary: trimmed(1000, 'a summary'),
   group: optionalText(120),
   area: areaSchema,
-  aiSpecific: boolish.default(false),
+  aiSpecific: flag.default(false),
   ownerId: blankAsUndefined(id),
   reviewCadenceDays: z.coerce.number().int().min(7).max(730).default(DEFAULT_REVIEW_CADENCE_DAYS),
 });

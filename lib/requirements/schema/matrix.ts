@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, flag } from '@/lib/api/params';
 import { areaSchema, frameworkKeySchema } from '../library-schema';
-import { Status, statusSchema } from './vocabulary';
-import { id, trimmed, optionalText, boolish, urlOrBlank } from './fields';
+import { type Status, statusSchema } from './vocabulary';
+import { id, trimmed, optionalText, urlOrBlank } from './fields';
 
 export const matrixFilterSchema = z.object({
   framework: blankAsUndefined(frameworkKeySchema),
@@ -11,8 +11,8 @@ export const matrixFilterSchema = z.object({
   owner: blankAsUndefined(z.string().max(64)),
   status: blankAsUndefined(statusSchema),
   region: blankAsUndefined(z.string().max(16)),
-  aiOnly: blankAsUndefined(boolish),
-  overdue: blankAsUndefined(boolish),
+  aiOnly: blankAsUndefined(flag),
+  overdue: blankAsUndefined(flag),
   q: blankAsUndefined(z.string().trim().max(120)),
 });
 export type MatrixFilter = z.input<typeof matrixFilterSchema>;

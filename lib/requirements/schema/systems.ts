@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, flag } from '@/lib/api/params';
 import { frameworkKeySchema } from '../library-schema';
 import { DOMAINS, RISK_TIERS, SYSTEM_STATUSES, REGIONS } from './vocabulary';
-import { id, trimmed, boolish, ownerOrNull } from './fields';
+import { id, trimmed, ownerOrNull } from './fields';
 
 export const systemInputSchema = z.object({
   name: trimmed(120, 'a name'),
@@ -14,7 +14,7 @@ export const systemInputSchema = z.object({
   businessOwnerId: blankAsUndefined(id),
   technicalOwnerId: blankAsUndefined(id),
   /** Card payments bring PCI DSS into the suggestions. */
-  cardPayments: blankAsUndefined(boolish),
+  cardPayments: blankAsUndefined(flag),
 });
 export type SystemInput = z.input<typeof systemInputSchema>;
 
