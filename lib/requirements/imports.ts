@@ -5,10 +5,11 @@ import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { assertSafeCsv, assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
 import { nextDue, parseCsv, unescapeFormula } from './logic';
-import { OSCAL_IMPORT_MAX_BYTES, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './oscal';
+import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './oscal';
 import {
   CSV_OPTIONAL_COLUMNS,
   CSV_REQUIRED_COLUMNS,
@@ -76,6 +77,7 @@ export async function readImportUpload(req: Request): Promise<{ fileName: string
   }
   const empty = blobs.find((b) => b.size === 0);
   if (empty) throw new AppError('VALIDATION', `The file ${empty.name || ''} is empty.`.replace('  ', ' '), { fieldErrors: { file: ['The file is empty'] } });
+  assertSafeInput({ ...fields, file: blobs.map((b) => b.name ?? '') }, 'upload');
   const files = await Promise.all(blobs.map(async (b, i) => ({ fileName: (typeof b.name === 'string' && b.name ? b.name : `upload-${i + 1}`).slice(0, 200), text: await b.text() })));
   return { fileName: files.map((f) => f.fileName).join(' + ').slice(0, 200), text: files[0].text, files, fields };
 }
@@ -136,6 +138,7 @@ async function planCsv(actor: Actor, text: string) {
   } catch (e) {
     throw new AppError('VALIDATION', `The CSV could not be read: ${(e as Error).message}`);
   }
+  assertSafeCsv(rows);
   if (rows.length === 0) throw new AppError('VALIDATION', 'The CSV is empty: it needs a header row and at least one requirement.');
   const header = rows[0].map((h) => h.trim());
   const missing = CSV_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
@@ -238,7 +241,8 @@ function slug(s: string) {
 async function planOscal(actor: Actor, files: OscalFile[], frameworkKeyInput?: string) {
   let parsed: ReturnType<typeof parseOscalUpload>;
   try {
-    parsed = parseOscalUpload(files);
+    // Control characters and unsafe keys are refused in every parsed file, as at every other input edge.
+    parsed = parseOscalUpload(files, (doc, fileName) => assertSafeInput(doc, `OSCAL file ${fileName}`, { maxDepth: OSCAL_MAX_DEPTH }));
   } catch (e) {
     if (e instanceof OscalError) throw new AppError('VALIDATION', e.message, { fieldErrors: { file: [e.message] } });
     throw e;

@@ -391,9 +391,10 @@ function resolveProfile(file: Parsed, pool: Parsed[], problems: string[], notes:
  * Reads an upload of one OSCAL catalog, or a profile with the catalog (or
  * profiles) it imports. Throws OscalError for a file it refuses as a whole.
  */
-export function parseOscalUpload(files: OscalFile[]): OscalParse {
+export function parseOscalUpload(files: OscalFile[], check?: (doc: unknown, fileName: string) => void): OscalParse {
   const parsed: Parsed[] = files.map((f) => {
     const doc = parseJson(f);
+    check?.(doc, f.fileName);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new OscalError(`${f.fileName} is not an OSCAL document (a JSON object).`);
     if (!('catalog' in doc) && !('profile' in doc)) throw new OscalError(`Not an OSCAL catalog or profile: the top-level "catalog" or "profile" object is missing in ${f.fileName}.`);
     return { fileName: f.fileName, doc };

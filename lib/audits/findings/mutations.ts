@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
+import { assertInOrg } from '@/lib/auth/org';
+import { auditorScope, findingWhere } from '@/lib/auth/scope';
 import { recordEvent } from '@/lib/audit/record';
-import { readAuditSettings } from '@/lib/audits/settings';
-import { auditorScope, findingWhere } from '@/lib/audits/visibility';
 import { db, type Tx } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors';
+import { readAuditSettings } from '../settings/queries';
 import {
   acceptRiskSchema,
   ACTIVE_STATUSES,
@@ -20,15 +21,6 @@ import {
 } from './schema';
 
 const DAY = 86_400_000;
-
-/** Every id must name a row of this organisation; otherwise a 422 naming the field. */
-export async function assertInOrg(tx: Tx, orgId: string, field: string, model: 'requirement' | 'control' | 'aISystem' | 'modelVersion' | 'matrixCell' | 'finding', ids: string[]) {
-  if (!ids.length) return;
-  const unique = [...new Set(ids)];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same count() on five delegates
-  const count: number = await (tx[model] as any).count({ where: { orgId, id: { in: unique } } });
-  if (count !== unique.length) throw new AppError('VALIDATION', `Unknown ${field}: some of the ids do not exist in this organisation.`, { fieldErrors: { [field]: ['Unknown id'] } });
-}
 
 async function assertUser(tx: Tx, orgId: string, id: string, field = 'ownerId') {
   const user = await tx.user.findFirst({ where: { id, orgId, active: true }, select: { id: true } });
@@ -50,9 +42,7 @@ export async function createFinding(actor: Actor, input: CreateFindingInput) {
     } else if (scope) {
       throw new AppError('VALIDATION', 'Choose one of the audits you are assigned to.', { fieldErrors: { auditId: ['Required for your assignment'] } });
     }
-    if (data.incidentId && !(await tx.incident.findFirst({ where: { id: data.incidentId, orgId: actor.orgId }, select: { id: true } }))) {
-      throw new AppError('VALIDATION', 'Unknown incident.', { fieldErrors: { incidentId: ['Unknown incident'] } });
-    }
+    await assertInOrg(tx, actor.orgId, 'incidentId', 'incident', [data.incidentId], { message: 'Unknown incident.', field: 'Unknown incident' });
     if (data.ownerId) await assertUser(tx, actor.orgId, data.ownerId);
     await assertInOrg(tx, actor.orgId, 'requirementIds', 'requirement', data.requirementIds);
     await assertInOrg(tx, actor.orgId, 'controlIds', 'control', data.controlIds);
