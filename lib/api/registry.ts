@@ -1,6 +1,7 @@
 import { auditApi } from '@/lib/audit/api-spec';
 import { auditsApi, certificationsApi, evidenceApi, findingsApi } from '@/lib/audits/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
+import { jobsApi } from '@/lib/jobs/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
@@ -25,4 +26,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   certificationsApi,
   incidentsApi,
   reviewsApi,
+  jobsApi,
 ].flatMap((group) => Object.values(group));

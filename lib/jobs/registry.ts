@@ -1,6 +1,9 @@
 import 'server-only';
+import { recordExpiredCertifications } from '@/lib/audits/record-expired-certifications';
 import { db } from '@/lib/db';
+import { recordStaleEvidence } from '@/lib/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/findings/queries';
+import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -28,5 +31,26 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(orgId, ctx.now)),
+  }),
+  defineJob({
+    name: 'evidence.record-stale',
+    description: 'Evidence whose valid-until date passed is recorded as stale in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordStaleEvidence(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'audits.record-expired-certifications',
+    description: 'Certifications whose expiry date passed are recorded as expired in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredCertifications(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'incidents.record-untested-plans',
+    description: 'Response plans not tested for a year are recorded as untested in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordUntestedResponsePlans(ctx.actor(orgId), ctx.now)),
   }),
 ];
