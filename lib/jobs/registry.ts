@@ -1,8 +1,8 @@
 import 'server-only';
-import { recordExpiredCertifications } from '@/lib/audits/record-expired-certifications';
+import { recordExpiredCertifications } from '@/lib/audits/certifications/record-expired';
 import { db } from '@/lib/db';
-import { recordStaleEvidence } from '@/lib/evidence/record-stale';
-import { reopenExpiredRiskAcceptances } from '@/lib/findings/queries';
+import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
+import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/queries';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 

@@ -12,9 +12,9 @@ const { db } = await import('@/lib/db');
 const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
 const { JOBS } = await import('./registry');
 const { startJobRuntime } = await import('./runtime');
-const findings = await import('@/lib/findings/mutations');
-const evidenceQueries = await import('@/lib/evidence/queries');
-const auditQueries = await import('@/lib/audits/queries');
+const findings = await import('@/lib/audits/findings/mutations');
+const evidenceQueries = await import('@/lib/audits/evidence/queries');
+const certificationQueries = await import('@/lib/audits/certifications/queries');
 const incidents = await import('@/lib/incidents/mutations');
 const incidentQueries = await import('@/lib/incidents/queries');
 
@@ -63,7 +63,7 @@ describe('the reads that show time-based states', () => {
   it('write nothing: no audit event, no change, even with everything due', async () => {
     const before = await db.auditEvent.count();
     const stale = await evidenceQueries.listEvidence(actors.COMPLIANCE_OFFICER, { stale: 'true' });
-    const certifications = await auditQueries.listCertifications(actors.COMPLIANCE_OFFICER);
+    const certifications = await certificationQueries.listCertifications(actors.COMPLIANCE_OFFICER);
     const plans = await incidentQueries.listResponsePlans(actors.COMPLIANCE_OFFICER);
     expect(await db.auditEvent.count()).toBe(before);
     // ...and they still show the state, computed at read time.
