@@ -16,6 +16,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
+  { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
 ];
 
 /** The sections this actor may open, for the navigation. */
