@@ -62,8 +62,7 @@ export async function readImportUpload(req: Request): Promise<{ fileName: string
     throw new AppError('PAYLOAD_TOO_LARGE', `The file is ${sizeText(file.size)}; imports are limited to ${sizeText(IMPORT_MAX_BYTES)}. Split the file and import it in parts.`);
   }
   if (file.size === 0) throw new AppError('VALIDATION', 'The file is empty.', { fieldErrors: { file: ['The file is empty'] } });
-  const fields: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string') fields[k] = v;
+  const fields: Record<string, string> = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
   const fileName = 'name' in file && typeof file.name === 'string' ? file.name.slice(0, 200) : 'upload';
   assertSafeInput({ ...fields, file: fileName }, 'upload');
   return { fileName, text: await file.text(), fields };
