@@ -1,35 +1,16 @@
 import { assertSafeCsv } from '@/lib/api/input-guard';
+import { parseCsv } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
-
-/** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
-export function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i];
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.some((f) => f.trim() !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f.trim() !== '')) rows.push(row);
-  return rows;
-}
 
 /** Rows as objects keyed by the (lower-cased) header; names every missing required column. */
 export function csvRecords(input: string, required: readonly string[]): Record<string, string>[] {
-  const rows = parseCsv(input.replace(/^\uFEFF/, ''));
+  let rows: string[][];
+  try {
+    rows = parseCsv(input);
+  } catch (e) {
+    const message = `The CSV could not be read: ${(e as Error).message}`;
+    throw new AppError('VALIDATION', message, { fieldErrors: { csv: [message] } });
+  }
   assertSafeCsv(rows);
   const [header, ...body] = rows;
   if (!header) throw new AppError('VALIDATION', 'The CSV is empty.');

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { AREA_LABELS, type Area } from './library-schema';
-import { csvField } from './logic/csv';
+import { csvCell } from '@/lib/csv';
 import { matrixAllRows } from './queries/matrix';
 import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_STATUS_PREFIX } from './schema/imports';
 import { STATUS_LABELS } from './schema/vocabulary';
@@ -29,7 +29,7 @@ async function exportRows(actor: Actor, filter: MatrixFilter) {
 
 export async function exportMatrixCsv(actor: Actor, filter: MatrixFilter = {}): Promise<string> {
   const { header, body } = await exportRows(actor, filter);
-  return `${[header, ...body].map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...body].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export async function exportMatrixXlsx(actor: Actor, filter: MatrixFilter = {}): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv, unescapeFormula } from './logic/csv';
+import { csvCell as csvField, parseCsv, unescapeFormula } from '@/lib/csv';
 import { guessArea, parseOscalCatalog } from './logic/oscal';
 import { statusFromControls, suggestFrameworks } from './logic/rules';
 

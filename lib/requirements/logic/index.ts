@@ -1,3 +1,2 @@
 export * from './rules';
-export * from './csv';
 export * from './oscal';
