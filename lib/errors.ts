@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 
 // Expected failures carry a code; one mapper turns any error into an HTTP
 // status and a message that is safe to show. Internals never leave the server.
@@ -62,8 +62,7 @@ export function toPublicError(error: unknown): PublicError {
     };
   }
   if (error instanceof ZodError) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
+    const fieldErrors = zodFieldErrors(error);
     const [field, msgs] = Object.entries(fieldErrors)[0] ?? ['_', ['invalid input']];
     return { status: 422, code: 'VALIDATION', message: `Invalid input: ${field === '_' ? '' : `${field}: `}${msgs[0]}`, fieldErrors };
   }
@@ -78,4 +77,27 @@ export function toPublicError(error: unknown): PublicError {
 export function logUnexpected(error: unknown, context: string): void {
   const pub = toPublicError(error);
   if (pub.status >= 500) console.error(`[${context}]`, error);
+}
+
+// A union that matches no branch reports the branch that came closest, so
+// the message still names a field instead of "Invalid input".
+function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+      if (closest.length) return flatIssues(closest, path);
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
+/** The one conversion from a zod error to field errors (`_` for the whole input). */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out = new Map<string, string[]>();
+  for (const issue of flatIssues(error.issues)) {
+    const key = issue.path.map(String).join('.') || '_';
+    out.set(key, [...(out.get(key) ?? []), issue.message]);
+  }
+  return Object.fromEntries(out);
 }

@@ -3,9 +3,8 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
-import { AppError, logUnexpected, toPublicError, type FieldErrors } from '@/lib/errors';
+import { AppError, logUnexpected, toPublicError, zodFieldErrors, type FieldErrors } from '@/lib/errors';
 import { inputProblems } from './input-guard';
-import { zodFieldErrors } from './route';
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }

@@ -5,7 +5,7 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
 import { actorForToken } from '@/lib/tokens/resolve';
-import { AppError, logUnexpected, toPublicError, type FieldErrors } from '@/lib/errors';
+import { AppError, logUnexpected, toPublicError, zodFieldErrors } from '@/lib/errors';
 import { assertSafeInput } from './input-guard';
 import type { ApiSpec } from './spec';
 
@@ -21,28 +21,6 @@ export type ApiContext<S extends ApiSpec> = {
   query: Infer<S['query']>;
   body: Infer<S['body']>;
 };
-
-// A union that matches no branch reports the branch that came closest, so
-// the message still names a field instead of "Invalid input".
-function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
-  return issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length) {
-      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-      if (closest.length) return flatIssues(closest, path);
-    }
-    return [{ path, message: issue.message }];
-  });
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out = new Map<string, string[]>();
-  for (const issue of flatIssues(error.issues)) {
-    const key = issue.path.map(String).join('.') || '_';
-    out.set(key, [...(out.get(key) ?? []), issue.message]);
-  }
-  return Object.fromEntries(out);
-}
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   assertSafeInput(value, what);

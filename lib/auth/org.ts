@@ -42,3 +42,13 @@ export async function assertInOrg(
     });
   }
 }
+
+/**
+ * The one "active member of this organisation" check, for every field that
+ * names a person (owners, assignees): a 422 naming the field otherwise.
+ */
+export async function assertActiveMember(tx: Tx, orgId: string, userId: string, field: string): Promise<{ id: string; name: string }> {
+  const user = await tx.user.findFirst({ where: { id: userId, orgId, active: true }, select: { id: true, name: true } });
+  if (!user) throw new AppError('VALIDATION', 'Choose an active member of this organisation.', { fieldErrors: { [field]: ['Choose an active member of this organisation.'] } });
+  return user;
+}

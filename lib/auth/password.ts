@@ -1,6 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { z } from 'zod';
 
 // Argon2id with OWASP's recommended floor (19 MiB, 2 passes).
 const ARGON_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -25,11 +24,6 @@ export function passwordProblem(password: string, email?: string): string | null
   }
   return null;
 }
-
-export const newPasswordSchema = z.string().superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON_OPTIONS);

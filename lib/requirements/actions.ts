@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/api/action';
 import { loadLibrary } from './library';
-import { confirmImport } from './imports';
 import { addMapping, createControl, removeMapping, updateControl } from './mutations/controls';
 import { assignOwners, createFramework, createRequirement, updateFramework, updateRequirement } from './mutations/library';
 import { bulkUpdateCells, updateCell } from './mutations/matrix-cells';
@@ -87,8 +86,4 @@ export const removeMappingAction = validatedAction(z.object({ id: z.string().min
 
 export const recordReviewAction = validatedAction(recordReviewSchema, async (input, actor) => refresh(await recordReview(actor, input)), {
   successMessage: (r) => `Review recorded for ${r.quarter}.`,
-});
-
-export const confirmImportAction = validatedAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, actor) => refresh(await confirmImport(actor, id)), {
-  successMessage: (r) => `Imported: ${r.created} created, ${r.changed} changed, ${r.cellsChanged} cells updated.`,
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { canonicalJson, sha256Hex } from '@/lib/audit/canonical';
@@ -115,8 +116,7 @@ export async function addActionItem(actor: Actor, input: z.input<typeof actionIt
   const data = actionItemSchema.parse(input);
   return db.$transaction(async (tx) => {
     const review = await openReview(tx, actor, data.reviewId);
-    const owner = await tx.user.findFirst({ where: { id: data.ownerId, orgId: actor.orgId, active: true }, select: { id: true, name: true } });
-    if (!owner) throw new AppError('VALIDATION', 'Choose an active user as the owner.', { fieldErrors: { ownerId: ['Choose an active user'] } });
+    const owner = await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
     const item = await tx.actionItem.create({
       data: { orgId: actor.orgId, reviewId: review.id, title: data.title, ownerId: owner.id, dueDate: new Date(`${data.dueDate}T23:59:59.000Z`) },
       select: { id: true },

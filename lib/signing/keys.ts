@@ -19,15 +19,6 @@ function keys() {
   return cached;
 }
 
-export function signingConfigured(): boolean {
-  try {
-    keys();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The public key as SPKI PEM, for anyone verifying offline. */
 export function publicKeyPem(): string {
   return keys().publicKey.export({ type: 'spki', format: 'pem' }).toString();

@@ -29,12 +29,3 @@ export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
     status: t.revokedAt ? 'revoked' : t.expiresAt.getTime() <= now ? 'expired' : 'active',
   }));
 }
-
-/** Active tokens that expire within the given number of days (dashboards). */
-export async function countTokensExpiringSoon(actor: Actor, days = 14): Promise<number> {
-  authorize(actor, 'tokens:manage');
-  const now = new Date();
-  return db.apiToken.count({
-    where: { orgId: actor.orgId, revokedAt: null, expiresAt: { gt: now, lte: new Date(now.getTime() + days * 86_400_000) } },
-  });
-}

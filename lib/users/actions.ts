@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formDataToObject, refuseUnsafe, validatedAction, type ActionResult } from '@/lib/api/action';
 import { requestMeta } from '@/lib/auth/request';
-import { AppError, logUnexpected, toPublicError } from '@/lib/errors';
+import { AppError, logUnexpected, toPublicError, zodFieldErrors } from '@/lib/errors';
 import { acceptInvite, changeUserRole, createUser, deactivateUser, reactivateUser, reissueInvite } from './mutations';
 import { acceptInviteSchema, changeRoleSchema, createUserSchema, userIdSchema } from './schema';
 
@@ -43,9 +43,7 @@ export async function acceptInviteAction(
   if (unsafe) return unsafe;
   const parsed = acceptInviteSchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(i.message);
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
+    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error) };
   }
   try {
     const data = await acceptInvite(parsed.data, await requestMeta());

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
@@ -7,14 +8,13 @@ import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { correctiveActionSchema } from '../schema';
 import { lockIncident } from './lock-incident';
-import { assertMember } from './checks';
 
 export async function addCorrectiveAction(actor: Actor, input: z.input<typeof correctiveActionSchema>) {
   const data = correctiveActionSchema.parse(input);
   return db.$transaction(async (tx) => {
     const inc = await lockIncident(tx, actor, data.id);
     authorize(actor, 'incidents:update', inc.owners);
-    const owner = await assertMember(tx, actor, data.ownerId, 'ownerId');
+    const owner = await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
     const row = await tx.incidentCorrectiveAction.create({
       data: { orgId: actor.orgId, incidentId: inc.id, title: data.title, ownerId: owner.id, dueDate: data.dueDate },
       select: { id: true },

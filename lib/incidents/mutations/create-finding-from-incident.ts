@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { createFinding } from '@/lib/audits/findings/mutations';
@@ -6,14 +7,13 @@ import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { incidentFindingSchema } from '../schema';
 import { addEntry, lockIncident } from './lock-incident';
-import { assertMember } from './checks';
 
 export async function createFindingFromIncident(actor: Actor, input: z.input<typeof incidentFindingSchema>) {
   const data = incidentFindingSchema.parse(input);
   return db.$transaction(async (tx) => {
     const inc = await lockIncident(tx, actor, data.id);
     authorize(actor, 'incidents:update', inc.owners);
-    const owner = await assertMember(tx, actor, data.ownerId, 'ownerId');
+    const owner = await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
     // Through the findings domain: source INCIDENT, its default due date, its event.
     const finding = await createFinding(
       actor,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { db, inTransaction, type Tx } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { DEFAULT_NOTIFICATION_RULES, DEFAULT_RESPONSE_TARGETS, FACT_KEYS } from '../clocks';
 import { notificationRuleSchema, responseTargetSchema } from '../schema';
 import { invalid } from './checks';
@@ -56,9 +56,4 @@ export async function saveNotificationRule(actor: Actor, input: z.input<typeof n
     await recordEvent(tx, actor, { action: before ? 'incident.rule_changed' : 'incident.rule_added', entityType: 'incident-rule', entityId: key, before, after: values });
     return { key };
   });
-}
-
-export async function ensureIncidentDefaults(actor: Actor, outer?: Tx) {
-  authorize(actor, 'settings:manage');
-  return inTransaction(outer, (tx) => ensureRules(tx, actor.orgId));
 }

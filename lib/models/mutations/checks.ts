@@ -15,11 +15,6 @@ export async function actingUserId(tx: Tx, actor: Actor): Promise<string> {
   throw new AppError('FORBIDDEN', 'This action must be done by a person or an API token.');
 }
 
-export async function assertMember(tx: Tx, orgId: string, userId: string, field: string) {
-  const u = await tx.user.findFirst({ where: { id: userId, orgId, active: true }, select: { id: true } });
-  if (!u) throw new AppError('VALIDATION', 'Choose an active user of this organisation.', { fieldErrors: { [field]: ['Unknown or inactive user'] } });
-}
-
 export const writeOwners = (row: VersionRow) => ({ ownerIds: [row.model.ownerId, row.createdById] });
 
 export function assertEditable(row: VersionRow) {

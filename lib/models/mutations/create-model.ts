@@ -1,11 +1,12 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { createModelSchema, type CreateModelInput } from '../schema';
-import { actingUserId, assertMember } from './checks';
+import { actingUserId } from './checks';
 
 export async function createModel(actor: Actor, input: CreateModelInput) {
   authorize(actor, 'models:create');
@@ -14,8 +15,8 @@ export async function createModel(actor: Actor, input: CreateModelInput) {
     const system = await tx.aISystem.findFirst({ where: { id: data.systemId, orgId: actor.orgId }, select: { id: true, name: true } });
     if (!system) throw new AppError('VALIDATION', 'Choose an AI system of this organisation.', { fieldErrors: { systemId: ['Unknown AI system'] } });
     const ownerId = data.ownerId ?? (await actingUserId(tx, actor));
-    await assertMember(tx, actor.orgId, ownerId, 'ownerId');
-    if (data.businessOwnerId) await assertMember(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
+    await assertActiveMember(tx, actor.orgId, ownerId, 'ownerId');
+    if (data.businessOwnerId) await assertActiveMember(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
     const exists = await tx.model.findFirst({ where: { orgId: actor.orgId, key: data.key }, select: { id: true } });
     if (exists) throw new AppError('CONFLICT', `A model with the key ${data.key} already exists.`, { fieldErrors: { key: ['Already in use'] } });
     const model = await tx.model.create({

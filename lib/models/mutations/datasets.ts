@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, authorizeMember } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -6,14 +7,14 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { createDatasetSchema, type CreateDatasetInput } from '../schema';
 import { findVersion } from '../snapshot';
-import { actingUserId, assertEditable, assertMember, lockVersion, writeOwners } from './checks';
+import { actingUserId, assertEditable, lockVersion, writeOwners } from './checks';
 
 export async function createDataset(actor: Actor, input: CreateDatasetInput) {
   authorize(actor, 'models:create');
   const data = createDatasetSchema.parse(input);
   return db.$transaction(async (tx) => {
     const ownerId = data.ownerId ?? (await actingUserId(tx, actor));
-    await assertMember(tx, actor.orgId, ownerId, 'ownerId');
+    await assertActiveMember(tx, actor.orgId, ownerId, 'ownerId');
     const exists = await tx.dataset.findFirst({ where: { orgId: actor.orgId, name: data.name }, select: { id: true } });
     if (exists) throw new AppError('CONFLICT', `A dataset named ${data.name} already exists.`, { fieldErrors: { name: ['Already in use'] } });
     if (data.personalData && !data.legalBasis) throw new AppError('VALIDATION', 'Personal data needs a legal basis.', { fieldErrors: { legalBasis: ['Give the legal basis for processing'] } });

@@ -1,17 +1,18 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { controlInputSchema, mappingInputSchema, updateControlSchema, type ControlInput, type MappingInput } from '../schema/controls';
-import { assertUserInOrg, frameworkByKey } from './lookups';
+import { frameworkByKey } from './lookups';
 
 export async function createControl(actor: Actor, input: ControlInput) {
   authorize(actor, 'library:manage');
   const data = controlInputSchema.parse(input);
   return db.$transaction(async (tx) => {
-    await assertUserInOrg(tx, actor.orgId, data.ownerId, 'ownerId');
+    if (data.ownerId) await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
     const dup = await tx.control.findUnique({ where: { orgId_key: { orgId: actor.orgId, key: data.key } }, select: { id: true } });
     if (dup) throw new AppError('CONFLICT', `A control with the key "${data.key}" already exists.`, { fieldErrors: { key: ['Already in use'] } });
     const c = await tx.control.create({
@@ -32,7 +33,7 @@ export async function updateControl(actor: Actor, input: Partial<ControlInput> &
     if (!before) throw notFound('The control');
     const onlyStatus = Object.entries(data).every(([k, v]) => k === 'status' || v === undefined);
     authorize(actor, onlyStatus ? 'matrix:edit' : 'library:manage', { ownerIds: onlyStatus ? [before.ownerId] : [] });
-    await assertUserInOrg(tx, actor.orgId, data.ownerId, 'ownerId');
+    if (data.ownerId) await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
     const after = await tx.control.update({ where: { id }, data, select: sel });
     await recordEvent(tx, actor, { action: 'control.updated', entityType: 'control', entityId: id, before, after });
     return { id, ...after };

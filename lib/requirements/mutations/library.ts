@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -7,7 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { AppError, notFound } from '@/lib/errors';
 import { nextDue } from '../logic/rules';
 import { assignOwnerSchema, createFrameworkSchema, createRequirementSchema, updateFrameworkSchema, updateRequirementSchema, type AssignOwnerInput, type CreateFrameworkInput, type CreateRequirementInput, type UpdateRequirementInput } from '../schema/library';
-import { assertUserInOrg, frameworkByKey } from './lookups';
+import { frameworkByKey } from './lookups';
 
 export async function createFramework(actor: Actor, input: CreateFrameworkInput) {
   authorize(actor, 'library:manage');
@@ -41,7 +42,7 @@ export async function createRequirement(actor: Actor, input: CreateRequirementIn
   const data = createRequirementSchema.parse(input);
   return db.$transaction(async (tx) => {
     const f = await frameworkByKey(tx, actor, data.frameworkKey);
-    await assertUserInOrg(tx, actor.orgId, data.ownerId, 'ownerId');
+    if (data.ownerId) await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
     const dup = await tx.requirement.findUnique({ where: { frameworkId_ref: { frameworkId: f.id, ref: data.ref } }, select: { id: true } });
     if (dup) throw new AppError('CONFLICT', `${data.frameworkKey} already has a requirement "${data.ref}".`, { fieldErrors: { ref: ['Duplicate reference'] } });
     const last = await tx.requirement.aggregate({ where: { frameworkId: f.id }, _max: { position: true } });
@@ -95,7 +96,7 @@ export async function assignOwners(actor: Actor, input: AssignOwnerInput) {
   const data = assignOwnerSchema.parse(input);
   return db.$transaction(
     async (tx) => {
-      await assertUserInOrg(tx, actor.orgId, data.ownerId, 'ownerId');
+      if (data.ownerId) await assertActiveMember(tx, actor.orgId, data.ownerId, 'ownerId');
       const ids = [...new Set(data.ids)];
       const rows =
         data.kind === 'requirement'

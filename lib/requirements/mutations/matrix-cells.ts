@@ -42,7 +42,7 @@ export async function updateCell(actor: Actor, input: UpdateCellInput, outer?: T
     const values = {
       status: data.status,
       notes: data.notes ?? null,
-      justification: data.status === 'NOT_APPLICABLE' ? (data.justification ?? null) : (data.justification ?? null),
+      justification: data.justification ?? null,
       evidenceUrl: data.evidenceUrl ?? null,
       assessedById: actor.userId,
       assessedAt: new Date(),

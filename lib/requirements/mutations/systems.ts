@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -6,7 +7,6 @@ import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { suggestFrameworks } from '../logic/rules';
 import { setSystemFrameworksSchema, systemInputSchema, updateSystemSchema, type SystemInput } from '../schema/systems';
-import { assertUserInOrg } from './lookups';
 
 async function applyFrameworkKeys(tx: Tx, actor: Actor, systemId: string, keys: string[], confirmed: boolean) {
   const frameworks = await tx.framework.findMany({ where: { orgId: actor.orgId, key: { in: keys } }, select: { id: true, key: true } });
@@ -28,8 +28,8 @@ export async function createSystem(actor: Actor, input: SystemInput) {
   authorize(actor, 'systems:manage');
   const data = systemInputSchema.parse(input);
   return db.$transaction(async (tx) => {
-    await assertUserInOrg(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
-    await assertUserInOrg(tx, actor.orgId, data.technicalOwnerId, 'technicalOwnerId');
+    if (data.businessOwnerId) await assertActiveMember(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
+    if (data.technicalOwnerId) await assertActiveMember(tx, actor.orgId, data.technicalOwnerId, 'technicalOwnerId');
     const dup = await tx.aISystem.findUnique({ where: { orgId_name: { orgId: actor.orgId, name: data.name } }, select: { id: true } });
     if (dup) throw new AppError('CONFLICT', `An AI system named "${data.name}" already exists.`, { fieldErrors: { name: ['Already in use'] } });
     const { cardPayments, ...fields } = data;
@@ -50,8 +50,8 @@ export async function updateSystem(actor: Actor, input: Partial<SystemInput> & {
     const sel = { name: true, purpose: true, domain: true, regions: true, riskTier: true, status: true, businessOwnerId: true, technicalOwnerId: true } as const;
     const before = await tx.aISystem.findFirst({ where: { id, orgId: actor.orgId }, select: sel });
     if (!before) throw notFound('The AI system');
-    await assertUserInOrg(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
-    await assertUserInOrg(tx, actor.orgId, data.technicalOwnerId, 'technicalOwnerId');
+    if (data.businessOwnerId) await assertActiveMember(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
+    if (data.technicalOwnerId) await assertActiveMember(tx, actor.orgId, data.technicalOwnerId, 'technicalOwnerId');
     const after = await tx.aISystem.update({ where: { id }, data, select: sel });
     await recordEvent(tx, actor, { action: 'ai_system.updated', entityType: 'ai_system', entityId: id, before, after });
     return { id, ...after };

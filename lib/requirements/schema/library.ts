@@ -53,7 +53,3 @@ export const assignOwnerSchema = z.object({
   reason: optionalText(500),
 });
 export type AssignOwnerInput = z.input<typeof assignOwnerSchema>;
-
-export const loadLibrarySchema = z.object({
-  keys: z.array(frameworkKeySchema).max(50).optional(),
-});
