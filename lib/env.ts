@@ -77,3 +77,16 @@ export function oidcConfigured(): boolean {
   const e = env();
   return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
 }
+
+const uploadLimitSchema = z.object({ EVIDENCE_MAX_MB: z.coerce.number().positive().max(2048).default(25) });
+
+/**
+ * EVIDENCE_MAX_MB in bytes: the largest upload, end to end. Readable on its
+ * own because next.config.ts sizes the proxy's request-body buffer from it
+ * before the rest of the environment exists (at build time).
+ */
+export function uploadMaxBytes(source: NodeJS.ProcessEnv = process.env): number {
+  const parsed = uploadLimitSchema.safeParse(source);
+  if (!parsed.success) throw new Error(`Invalid environment: EVIDENCE_MAX_MB: ${parsed.error.issues[0]?.message}`);
+  return Math.round(parsed.data.EVIDENCE_MAX_MB * 1024 * 1024);
+}

@@ -6,6 +6,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { assertSafeCsv, assertSafeInput } from '@/lib/api/input-guard';
+import { readMultipart } from '@/lib/api/multipart';
 import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
 import { nextDue } from './logic/rules';
@@ -45,33 +46,19 @@ const sizeText = (n: number) => `${(n / MB).toFixed(1)} MB`;
  * the "file" field may repeat.
  */
 export async function readImportUpload(req: Request): Promise<{ fileName: string; text: string; files: OscalFile[]; fields: Record<string, string> }> {
-  const length = Number(req.headers.get('content-length') ?? '0');
-  if (length > OSCAL_IMPORT_MAX_BYTES + 64 * 1024) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The upload is about ${sizeText(length)}; imports are limited to ${sizeText(IMPORT_MAX_BYTES)} (CSV) and ${sizeText(OSCAL_IMPORT_MAX_BYTES)} (OSCAL). Split the file and import it in parts.`);
-  }
-  if (!(req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    throw new AppError('BAD_REQUEST', 'Send the file as multipart/form-data with a "file" field.');
-  }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError('BAD_REQUEST', 'The upload could not be read as multipart/form-data.');
-  }
-  const blobs = form.getAll('file').filter((f): f is File => f instanceof Blob);
+  const body = await readMultipart(req, { fileBytes: OSCAL_IMPORT_MAX_BYTES, files: 8, what: 'Imports' });
+  const blobs = body.files.filter((f) => f.field === 'file');
   if (!blobs.length) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
-  if (blobs.length > 8) throw new AppError('VALIDATION', 'Upload at most 8 files at once (a profile with the catalogs and profiles it imports).', { fieldErrors: { file: ['At most 8 files'] } });
-  // Entries, not assignment: a field named "__proto__" becomes an own key the guard refuses.
-  const fields: Record<string, string> = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const total = blobs.reduce((n, b) => n + b.size, 0);
+  const fields: Record<string, string> = Object.fromEntries(body.fields);
+  const total = blobs.reduce((n, b) => n + b.bytes.length, 0);
   const limit = fields.kind === 'csv' ? IMPORT_MAX_BYTES : OSCAL_IMPORT_MAX_BYTES;
   if (total > limit) {
     throw new AppError('PAYLOAD_TOO_LARGE', `The upload is ${sizeText(total)}; ${fields.kind === 'csv' ? 'CSV' : 'OSCAL'} imports are limited to ${sizeText(limit)}. Split the file and import it in parts.`);
   }
-  const empty = blobs.find((b) => b.size === 0);
+  const empty = blobs.find((b) => b.bytes.length === 0);
   if (empty) throw new AppError('VALIDATION', `The file ${empty.name || ''} is empty.`.replace('  ', ' '), { fieldErrors: { file: ['The file is empty'] } });
-  assertSafeInput({ ...fields, file: blobs.map((b) => b.name ?? '') }, 'upload');
-  const files = await Promise.all(blobs.map(async (b, i) => ({ fileName: (typeof b.name === 'string' && b.name ? b.name : `upload-${i + 1}`).slice(0, 200), text: await b.text() })));
+  assertSafeInput({ ...fields, file: blobs.map((b) => b.name) }, 'upload');
+  const files = blobs.map((b, i) => ({ fileName: (b.name || `upload-${i + 1}`).slice(0, 200), text: b.bytes.toString('utf8') }));
   return { fileName: files.map((f) => f.fileName).join(' + ').slice(0, 200), text: files[0].text, files, fields };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { uploadMaxBytes } from '@/lib/env';
 import { DEFAULT_ALLOWED_TYPES } from './file-type';
 
 // Evidence storage settings, read once from the environment and validated.
@@ -40,7 +41,7 @@ export function readEvidenceConfig(source: NodeJS.ProcessEnv = process.env): Evi
     driver: e.EVIDENCE_STORAGE,
     // Outside public/: nothing here is ever served except through the download route.
     dir: path.resolve(e.EVIDENCE_DIR ?? path.join(process.cwd(), '.data', 'evidence')),
-    maxBytes: Math.round(e.EVIDENCE_MAX_MB * 1024 * 1024),
+    maxBytes: uploadMaxBytes(source),
     allowedTypes: e.EVIDENCE_ALLOWED_TYPES ? e.EVIDENCE_ALLOWED_TYPES.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_ALLOWED_TYPES,
     s3:
       e.EVIDENCE_STORAGE === 's3'
