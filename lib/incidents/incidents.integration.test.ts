@@ -95,7 +95,7 @@ describe('updating, by role and ownership', () => {
     expect(detail).toMatchObject({ status: 'ACKNOWLEDGED', title: 'Approvals skewed (confirmed)', peopleAffected: 120 });
     expect(detail.milestones[1]).toMatchObject({ by: actors.ENGINEER.name });
     expect(detail.timeline.map((t) => t.text)).toContain('Paused automated declines');
-    expect(detail.may).toEqual({ update: true, manage: false, rollback: false });
+    expect(detail.capabilities).toEqual({ update: true, manage: false, rollback: false });
 
     // An incident on a system the engineer does not own.
     const elsewhere = await report(actors.ADMIN, { modelKeys: [], systemIds: [otherSystem.id] });

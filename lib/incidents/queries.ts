@@ -233,12 +233,16 @@ export async function getIncident(actor: Actor, id: string) {
     })),
     versions: inc.versions.map((v) => ({ id: v.id, label: v.label, model: v.model.key })),
     timeline: inc.timeline.map((t) => ({ id: t.id, at: t.at.toISOString(), author: t.authorName, text: t.text })),
-    actions: inc.actions.map((a) => ({ id: a.id, title: a.title, owner: nameOf(a.ownerId), ownerId: a.ownerId, dueDate: a.dueDate.toISOString(), status: a.status, doneAt: a.doneAt?.toISOString() ?? null, overdue: a.status === 'OPEN' && a.dueDate < now })),
+    actions: inc.actions.map((a) => ({
+      id: a.id, title: a.title, owner: nameOf(a.ownerId), ownerId: a.ownerId, dueDate: a.dueDate.toISOString(), status: a.status, doneAt: a.doneAt?.toISOString() ?? null, overdue: a.status === 'OPEN' && a.dueDate < now,
+      // The rule completeCorrectiveAction applies: the incident's owners or the action's own owner.
+      capabilities: { complete: a.status === 'OPEN' && can(actor, 'incidents:update', { ownerIds: [...owners.ownerIds, a.ownerId] }) },
+    })),
     postmortem: inc.postmortem ? { ...inc.postmortem, updatedAt: inc.postmortem.updatedAt.toISOString() } : null,
     findings: inc.findings.map((f) => ({ id: f.id, title: f.title, severity: f.severity, status: f.status, owner: f.owner?.name ?? null, dueDate: f.dueDate?.toISOString() ?? null })),
     deployments: inc.deployments.map((d) => ({ id: d.id, kind: d.kind, at: d.at.toISOString(), reason: d.reason, model: d.model.key, to: d.version?.label ?? null, from: d.fromVersion?.label ?? null })),
     rules: rules.map((r) => ({ key: r.key, regulation: r.regulation, name: r.name, recipient: r.recipient })),
-    may: {
+    capabilities: {
       update: can(actor, 'incidents:update', owners),
       manage: can(actor, 'incidents:manage'),
       rollback: can(actor, 'models:promote'),

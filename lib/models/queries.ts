@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { modelCardJson, modelCardMarkdown, type CardData } from './card-export';
 import { DEFAULT_THRESHOLDS } from './fairness';
 import { deployDecision, missingCardSections, nextStage, unmetConditions } from './promotion';
-import { listDatasetsQuerySchema, listModelsQuerySchema, type ListModelsQuery } from './schema';
+import { EDITABLE_STAGES, listDatasetsQuerySchema, listModelsQuerySchema, type ListModelsQuery } from './schema';
 import { cardOf, findVersion, snapshotOf, thresholdsOf, type VersionRow } from './snapshot';
 
 export async function listModels(actor: Actor, input: ListModelsQuery = {}) {
@@ -114,7 +114,7 @@ export async function getModel(actor: Actor, key: string) {
       version: d.version?.label ?? null,
       fromVersion: d.fromVersion?.label ?? null,
     })),
-    can: {
+    capabilities: {
       write: can(actor, 'models:write', { ownerIds: [m.ownerId] }),
       createVersion: can(actor, 'models:create') && can(actor, 'models:write', { ownerIds: [m.ownerId] }),
       rollback: can(actor, 'models:promote') && hasProduction && approvedOthers,
@@ -182,8 +182,10 @@ export async function getVersion(actor: Actor, model: string, version: string) {
     next,
     nextReasons: next ? unmetConditions(promotion, next) : [],
     productionReasons: row.stage === 'PRODUCTION' ? deployDecision(promotion).reasons : unmetConditions(promotion, 'PRODUCTION'),
-    can: {
+    capabilities: {
       write: can(actor, 'models:write', owners),
+      // Results, datasets and the card change only in the stages updateVersion accepts (assertEditable).
+      edit: can(actor, 'models:write', owners) && EDITABLE_STAGES.includes(row.stage),
       advance: next != null && next !== 'APPROVED' && next !== 'PRODUCTION' && can(actor, 'models:write', owners),
       promote: next === 'PRODUCTION' && can(actor, 'models:promote'),
       retire: row.stage !== 'RETIRED' && row.stage !== 'PRODUCTION' && can(actor, 'models:promote'),

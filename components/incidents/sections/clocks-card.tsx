@@ -68,7 +68,7 @@ export function NotificationsCard({ inc }: { inc: IncidentDetail }) {
                 <p className="mt-1">
                   Notified <LocalTime iso={d.notification.notifiedAt} /> to {d.notification.recipient}, reference {d.notification.reference}
                 </p>
-              ) : inc.may.manage ? (
+              ) : inc.capabilities.manage ? (
                 <details className="mt-2">
                   <summary className="cursor-pointer font-medium">Record the notification</summary>
                   <ActionForm action={recordNotificationAction} schema={notificationSchema} fields={{ id: inc.id, ruleKey: d.ruleKey }} submit="Record notification" label={`Record notification for ${d.regulation}`} className="mt-2 space-y-3">

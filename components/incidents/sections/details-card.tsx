@@ -27,7 +27,7 @@ export function DetailsCard({ inc }: { inc: IncidentDetail }) {
         <dt className="text-slate-600">Versions</dt>
         <dd>{inc.versions.map((v) => `${v.model} ${v.label}`).join('; ') || '—'}</dd>
       </dl>
-      {inc.may.update ? (
+      {inc.capabilities.update ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium">Edit details</summary>
           <ActionForm action={updateDetailsAction} schema={detailsFormSchema} fields={{ id: inc.id }} submit="Save details" label="Edit details" resetOnSuccess={false} className="mt-2 space-y-3">

@@ -31,7 +31,7 @@ export function PostmortemCard({ inc }: { inc: IncidentDetail }) {
       ) : (
         <EmptyState title="No postmortem yet">{required ? 'This incident cannot be closed until one is written.' : 'Optional for SEV3 and SEV4.'}</EmptyState>
       )}
-      {inc.may.update ? (
+      {inc.capabilities.update ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium">{pm ? 'Edit the postmortem' : 'Write the postmortem'}</summary>
           <ActionForm action={savePostmortemAction} schema={postmortemSchema} fields={{ id: inc.id }} submit="Save postmortem" label="Postmortem" resetOnSuccess={false} className="mt-2 grid gap-3 md:grid-cols-2">

@@ -31,7 +31,7 @@ export function RollbackCard({ inc }: { inc: IncidentDetail }) {
             <span>
               {m.key}: production {m.production ?? 'none'}; approved {m.approved.join(', ') || 'none'}
             </span>
-            {inc.may.rollback && m.production && m.approved.length ? (
+            {inc.capabilities.rollback && m.production && m.approved.length ? (
               <ConfirmAction
                 action={rollbackAction}
                 fields={{ id: inc.id, modelId: m.id }}
@@ -50,7 +50,7 @@ export function RollbackCard({ inc }: { inc: IncidentDetail }) {
           </li>
         ))}
       </ul>
-      {!inc.may.rollback && inc.models.length ? <p className="mt-2 text-xs text-slate-600">Rolling back needs the models:promote permission (compliance officers and administrators).</p> : null}
+      {!inc.capabilities.rollback && inc.models.length ? <p className="mt-2 text-xs text-slate-600">Rolling back needs the models:promote permission (compliance officers and administrators).</p> : null}
     </Card>
   );
 }
@@ -69,7 +69,7 @@ export function FindingsCard({ inc }: { inc: IncidentDetail }) {
           ))}
         </ul>
       )}
-      {inc.may.update ? (
+      {inc.capabilities.update ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium">Raise a finding</summary>
           <ActionForm action={createFindingAction} schema={incidentFindingSchema} fields={{ id: inc.id }} submit="Raise finding" label="Raise a finding" className="mt-2 space-y-3">
@@ -85,7 +85,7 @@ export function FindingsCard({ inc }: { inc: IncidentDetail }) {
   );
 }
 
-export function CorrectiveActionsCard({ inc, actorUserId }: { inc: IncidentDetail; actorUserId: string | null }) {
+export function CorrectiveActionsCard({ inc }: { inc: IncidentDetail }) {
   return (
     <Card title="Corrective actions" className="mt-6">
       {inc.actions.length === 0 ? (
@@ -111,7 +111,7 @@ export function CorrectiveActionsCard({ inc, actorUserId }: { inc: IncidentDetai
                 <Td>
                   {a.status === 'DONE' ? (
                     <Badge tone="good">Done</Badge>
-                  ) : inc.may.update || a.ownerId === actorUserId ? (
+                  ) : a.capabilities.complete ? (
                     <ActionForm action={completeCorrectiveActionAction} fields={{ actionId: a.id }} submit="Mark done" label={`Mark ${a.title} done`} variant="secondary" announce="toast" />
                   ) : (
                     <Badge tone="warn">Open</Badge>
@@ -122,7 +122,7 @@ export function CorrectiveActionsCard({ inc, actorUserId }: { inc: IncidentDetai
           </tbody>
         </Table>
       )}
-      {inc.may.update ? (
+      {inc.capabilities.update ? (
         <details className="mt-4 max-w-xl">
           <summary className="cursor-pointer text-sm font-medium">Add a corrective action</summary>
           <ActionForm action={addCorrectiveActionAction} schema={correctiveActionSchema} fields={{ id: inc.id }} submit="Add action" label="Add a corrective action" className="mt-2 space-y-3">

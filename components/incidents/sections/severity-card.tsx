@@ -26,7 +26,7 @@ export function SeverityCard({ inc }: { inc: IncidentDetail }) {
           <li key={r}>{r}</li>
         ))}
       </ul>
-      {inc.may.manage ? (
+      {inc.capabilities.manage ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium">Override severity</summary>
           <ActionForm action={overrideSeverityAction} schema={overrideSeveritySchema} fields={{ id: inc.id }} submit="Override" label="Override severity" className="mt-2 space-y-3">

@@ -8,7 +8,7 @@ import type { IncidentDetail } from './types';
 
 export function TimelineCard({ inc }: { inc: IncidentDetail }) {
   const next = MILESTONES[STATUSES.indexOf(inc.status)] ?? null;
-  const mayDoNext = next ? (next === 'closed' ? inc.may.manage : inc.may.update) : false;
+  const mayDoNext = next ? (next === 'closed' ? inc.capabilities.manage : inc.capabilities.update) : false;
   const needsPostmortem = REQUIRES_POSTMORTEM.includes(inc.severity);
   return (
     <Card title="Timeline" className="mt-6">
@@ -55,7 +55,7 @@ export function TimelineCard({ inc }: { inc: IncidentDetail }) {
           ))}
         </ol>
       )}
-      {inc.may.update ? (
+      {inc.capabilities.update ? (
         <details className="mt-4 max-w-xl">
           <summary className="cursor-pointer text-sm font-medium">Add a timeline entry</summary>
           <ActionForm action={addTimelineEntryAction} schema={timelineEntrySchema} fields={{ id: inc.id }} submit="Add entry" label="Add a timeline entry" className="mt-2 space-y-3">

@@ -49,7 +49,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <RollbackCard inc={inc} />
         <FindingsCard inc={inc} />
       </div>
-      <CorrectiveActionsCard inc={inc} actorUserId={actor.userId} />
+      <CorrectiveActionsCard inc={inc} />
       <PostmortemCard inc={inc} />
     </>
   );

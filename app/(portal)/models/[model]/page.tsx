@@ -23,7 +23,7 @@ export default async function ModelPage({ params }: { params: Promise<{ model: s
   return (
     <>
       <p className="no-print mb-2 text-sm"><Link href="/models">← Models</Link></p>
-      <PageHeader title={m.name} description={m.purpose} actions={m.can.rollback && production ? <RollbackDialog modelId={m.id} from={production.label} /> : null} />
+      <PageHeader title={m.name} description={m.purpose} actions={m.capabilities.rollback && production ? <RollbackDialog modelId={m.id} from={production.label} /> : null} />
       <dl className="mb-6 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div><dt className="text-slate-600">Key</dt><dd><code>{m.key}</code></dd></div>
         <div><dt className="text-slate-600">AI system</dt><dd>{m.system.name} <Badge>{m.system.riskTier}</Badge></dd></div>
@@ -75,7 +75,7 @@ export default async function ModelPage({ params }: { params: Promise<{ model: s
           </tbody>
         </Table>
       )}
-      {m.can.createVersion ? (
+      {m.capabilities.createVersion ? (
         <Card title="Register a version" className="no-print mt-8">
           <ActionForm action={createVersionAction} fields={{ model: m.key }} submit="Register version" label="Register a version">
             <div className="grid gap-4 md:grid-cols-2">

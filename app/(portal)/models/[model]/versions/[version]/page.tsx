@@ -26,7 +26,7 @@ import {
 import { CHECK_LABELS } from '@/lib/models/fairness';
 import { fmt, metricMeets } from '@/lib/models/promotion';
 import { listDatasets, getVersion, type VersionView } from '@/lib/models/queries';
-import { CARD_SECTIONS, EDITABLE_STAGES, STAGE_LABELS } from '@/lib/models/schema';
+import { CARD_SECTIONS, STAGE_LABELS } from '@/lib/models/schema';
 
 export const metadata: Metadata = { title: 'Model version' };
 
@@ -49,14 +49,14 @@ function GatePanel({ v }: { v: VersionView }) {
           {v.next ? <Reasons reasons={v.nextReasons} ok={`Every condition for ${STAGE_LABELS[v.next].toLowerCase()} is met.`} /> : null}
           {v.next === 'APPROVED' ? <p className="mt-1 text-xs text-slate-600">Approval happens when the business owner and a compliance officer have both signed off.</p> : null}
           <div className="no-print mt-3 flex flex-wrap gap-2">
-            {v.can.advance && v.next ? (
+            {v.capabilities.advance && v.next ? (
               <ActionForm action={changeStageAction} fields={{ ...ref, target: v.next }} submit={v.next === 'PENDING_APPROVAL' ? 'Request approval' : `Move to ${STAGE_LABELS[v.next].toLowerCase()}`} label="Advance stage" />
             ) : null}
-            {v.can.promote ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'PRODUCTION' }} submit="Promote to production" label="Promote to production" /> : null}
-            {v.can.returnToDraft ? (
+            {v.capabilities.promote ? <ActionForm action={changeStageAction} fields={{ ...ref, target: 'PRODUCTION' }} submit="Promote to production" label="Promote to production" /> : null}
+            {v.capabilities.returnToDraft ? (
               <ConfirmAction action={changeStageAction} fields={{ ...ref, target: 'DRAFT' }} label="Return to draft" variant="secondary" title={`Return ${v.label} to draft?`} body="Its sign-offs are cleared and it must pass every gate again." />
             ) : null}
-            {v.can.retire ? (
+            {v.capabilities.retire ? (
               <ConfirmAction action={changeStageAction} fields={{ ...ref, target: 'RETIRED' }} label="Retire" title={`Retire ${v.label}?`} body="A retired version can no longer be promoted or rolled back to. This cannot be undone." />
             ) : null}
           </div>
@@ -75,7 +75,7 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
   const actor = await requireActor();
   const v = await loadPage(getVersion(actor, decodeURIComponent(p.model), decodeURIComponent(p.version)));
   const ref = { model: v.model.key, version: v.label };
-  const editable = v.can.write && EDITABLE_STAGES.includes(v.stage);
+  const editable = v.capabilities.edit;
   const [datasets, history] = await Promise.all([
     editable ? listDatasets(actor, { pageSize: 200 }).then((r) => r.items) : Promise.resolve([]),
     entityHistory(actor, 'models:read', 'model_version', v.id, 50),
@@ -137,14 +137,14 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
           ) : (
             <p className="text-sm text-slate-700">None yet.</p>
           )}
-          {v.can.signBusiness || v.can.signCompliance ? (
+          {v.capabilities.signBusiness || v.capabilities.signCompliance ? (
             <div className="no-print mt-3 space-y-3">
-              {v.can.signBusiness ? (
+              {v.capabilities.signBusiness ? (
                 <ActionForm action={signOffAction} fields={{ ...ref, role: 'BUSINESS_OWNER' }} submit="Sign off as business owner" label="Business owner sign-off">
                   <UniqueField label="Comment (business owner)" name="comment" id="comment-business" />
                 </ActionForm>
               ) : null}
-              {v.can.signCompliance ? (
+              {v.capabilities.signCompliance ? (
                 <ActionForm action={signOffAction} fields={{ ...ref, role: 'COMPLIANCE' }} submit="Sign off for compliance" label="Compliance sign-off">
                   <UniqueField label="Comment (compliance)" name="comment" id="comment-compliance" />
                 </ActionForm>
@@ -233,7 +233,7 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
                       <Td>
                         {c.passed ? <Badge tone="good">passes</Badge> : m ? <Badge tone="warn">fails — mitigation accepted</Badge> : <Badge tone="bad">fails</Badge>}
                         {m ? <p className="mt-1 text-xs">{m.mitigation} <span className="text-slate-600">(accepted by {m.approver}, <LocalTime iso={m.acceptedAt} dateOnly />)</span></p> : null}
-                        {!c.passed && !m && v.can.acceptMitigation ? (
+                        {!c.passed && !m && v.capabilities.acceptMitigation ? (
                           <details className="no-print mt-2">
                             <summary className="cursor-pointer text-xs">Accept with a mitigation</summary>
                             <ActionForm action={acceptMitigationAction} fields={{ ...ref, attribute: c.attribute, check: c.check }} submit="Accept mitigation" label={`Accept mitigation for ${c.attribute} ${c.check}`}>
