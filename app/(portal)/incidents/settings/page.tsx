@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/incidents/action-form';
 import { formatMinutes, SeverityBadge } from '@/components/incidents/badges';
-import { Select, Text } from '@/components/incidents/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, SelectField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -37,11 +36,11 @@ export default async function IncidentSettingsPage() {
                 <Td>{formatMinutes(t.resolveMinutes)}</Td>
                 {admin ? (
                   <Td>
-                    <ActionForm action={saveResponseTargetAction} submitLabel="Save" label={`${t.severity} targets`} variant="secondary" className="flex flex-wrap items-end gap-2">
+                    <ActionForm action={saveResponseTargetAction} submit="Save" label={`${t.severity} targets`} variant="secondary" className="flex flex-wrap items-end gap-2">
                       <input type="hidden" name="severity" value={t.severity} />
-                      <Text id={`${t.severity}-ack`} label="Ack" name="ackMinutes" type="number" min={1} defaultValue={t.ackMinutes} className="w-24" />
-                      <Text id={`${t.severity}-contain`} label="Contain" name="containMinutes" type="number" min={1} defaultValue={t.containMinutes} className="w-24" />
-                      <Text id={`${t.severity}-resolve`} label="Resolve" name="resolveMinutes" type="number" min={1} defaultValue={t.resolveMinutes} className="w-28" />
+                      <TextField id={`${t.severity}-ack`} label="Ack" name="ackMinutes" type="number" min={1} defaultValue={t.ackMinutes} className="w-24" />
+                      <TextField id={`${t.severity}-contain`} label="Contain" name="containMinutes" type="number" min={1} defaultValue={t.containMinutes} className="w-24" />
+                      <TextField id={`${t.severity}-resolve`} label="Resolve" name="resolveMinutes" type="number" min={1} defaultValue={t.resolveMinutes} className="w-28" />
                     </ActionForm>
                   </Td>
                 ) : null}
@@ -75,16 +74,16 @@ export default async function IncidentSettingsPage() {
         {admin ? (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium">Add or change a rule (same key replaces it)</summary>
-            <ActionForm action={saveNotificationRuleAction} submitLabel="Save rule" label="Notification rule" className="mt-2 grid gap-3 md:grid-cols-2">
-              <Text id="rule-key" label="Key" name="key" required placeholder="e.g. state-breach-law" />
-              <Text id="rule-name" label="Name" name="name" required />
-              <Text id="rule-regulation" label="Regulation" name="regulation" required />
-              <Text id="rule-recipient" label="Notify" name="recipient" required />
-              <Text id="rule-hours" label="Deadline (hours after awareness)" name="hours" type="number" min={1} required />
-              <Text id="rule-group" label="Group" name="group" required />
-              <Text id="rule-all" label="When all (comma-separated facts)" name="whenAll" placeholder="personalData, inUs" />
-              <Text id="rule-any" label="When any (comma-separated facts)" name="whenAny" />
-              <Select id="rule-active" label="Active" name="active" options={[{ value: 'true', label: 'Active' }, { value: 'false', label: 'Inactive' }]} />
+            <ActionForm action={saveNotificationRuleAction} submit="Save rule" label="Notification rule" className="mt-2 grid gap-3 md:grid-cols-2">
+              <TextField id="rule-key" label="Key" name="key" required placeholder="e.g. state-breach-law" />
+              <TextField id="rule-name" label="Name" name="name" required />
+              <TextField id="rule-regulation" label="Regulation" name="regulation" required />
+              <TextField id="rule-recipient" label="Notify" name="recipient" required />
+              <TextField id="rule-hours" label="Deadline (hours after awareness)" name="hours" type="number" min={1} required />
+              <TextField id="rule-group" label="Group" name="group" required />
+              <TextField id="rule-all" label="When all (comma-separated facts)" name="whenAll" placeholder="personalData, inUs" />
+              <TextField id="rule-any" label="When any (comma-separated facts)" name="whenAny" />
+              <SelectField id="rule-active" label="Active" name="active" options={[{ value: 'true', label: 'Active' }, { value: 'false', label: 'Inactive' }]} />
             </ActionForm>
           </details>
         ) : null}
