@@ -180,7 +180,7 @@ export type Obligation = {
   name: string;
   jurisdiction: string;
   citation: string;
-  sourceUrl: string;
+  sourceUrl: string | null;
   recipient: string;
   /** true: applies; null: may apply once a missing fact is known. */
   applies: true | null;
@@ -227,7 +227,7 @@ export function obligations(rules: readonly Rule[], f: IncidentFacts, sent: read
       name: rule.name,
       jurisdiction: rule.jurisdiction,
       citation: rule.citation,
-      sourceUrl: rule.sourceUrl,
+      sourceUrl: rule.sourceUrl ?? null,
       recipient: rule.recipient,
       applies: e.value,
       why: e.matched,

@@ -206,7 +206,7 @@ export const ruleDefinitionSchema = z
     /** e.g. "EU", "US", "US-CA": shown and used to group the list. */
     jurisdiction: z.string().trim().min(2).max(20),
     citation: z.string().trim().min(1).max(200),
-    sourceUrl: z.url({ protocol: /^https$/, error: 'An https:// address of the law’s text' }),
+    sourceUrl: z.url({ protocol: /^https$/, error: 'An https:// address of the law’s text' }).optional(),
     recipient: z.string().trim().min(1).max(300),
     appliesWhen: conditionSchema,
     promptness: z.enum(Object.keys(PROMPTNESS) as [keyof typeof PROMPTNESS, ...(keyof typeof PROMPTNESS)[]]).nullable().default(null),

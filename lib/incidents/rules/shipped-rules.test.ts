@@ -144,8 +144,9 @@ describe('every shipped rule, positive and negative, from the law’s text', () 
     }
   });
 
-  it('has at least one positive and one negative case for each shipped rule', () => {
+  it('has at least one positive and one negative case for each shipped rule, and links the law', () => {
     for (const r of lib.rules) {
+      expect(r.sourceUrl, `${r.key} source`).toMatch(/^https:\/\//);
       const mine = cases.filter((c) => c[1] === r.key);
       expect(mine.some((c) => c[3] !== null), `${r.key} positive`).toBe(true);
       expect(mine.some((c) => c[3] === null), `${r.key} negative`).toBe(true);

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/incidents/action-form';
 import { formatMinutes, SeverityBadge, StatusBadge } from '@/components/incidents/badges';
 import { Countdown } from '@/components/incidents/countdown';
+import { NotificationFacts } from '@/components/incidents/facts-form';
+import { Obligations } from '@/components/incidents/obligations';
 import { DateTimeField } from '@/components/incidents/datetime-field';
 import { Select, Text, TextArea } from '@/components/incidents/fields';
 import { Badge } from '@/components/ui/badge';
@@ -19,12 +21,10 @@ import {
   createFindingAction,
   overrideSeverityAction,
   recordMilestoneAction,
-  recordNotificationAction,
   rollbackAction,
   savePostmortemAction,
   updateDetailsAction,
 } from '@/lib/incidents/actions';
-import { FACTS, type Fact } from '@/lib/incidents/clocks';
 import { getIncident, incidentFormOptions } from '@/lib/incidents/queries';
 import { FINDING_SEVERITIES, MILESTONES, REQUIRES_POSTMORTEM, STATUSES, TYPE_LABELS } from '@/lib/incidents/schema';
 import { SEVERITIES, TREE_QUESTIONS } from '@/lib/incidents/severity';
@@ -69,7 +69,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-600">Protected group affected</dt>
             <dd>{inc.protectedGroup ? 'Yes' : 'No'}</dd>
             <dt className="text-slate-600">Personal data involved</dt>
-            <dd>{inc.personalData ? 'Yes' : 'No'}{inc.healthData ? ' (health / special category)' : ''}</dd>
+            <dd>{inc.personalData ? 'Yes' : 'No'}</dd>
             <dt className="text-slate-600">AI systems</dt>
             <dd>{inc.systems.map((s) => `${s.name} (${s.riskTier.toLowerCase()}, ${s.regions.join('/')})`).join('; ') || '—'}</dd>
             <dt className="text-slate-600">Models</dt>
@@ -143,37 +143,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           )}
         </Card>
 
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card title="Regulatory notifications">
-          {inc.deadlines.length === 0 ? (
-            <p className="text-sm text-slate-600">No notification rule applies to the facts of this incident.</p>
-          ) : (
-            <ul className="space-y-4">
-              {inc.deadlines.map((d) => (
-                <li key={d.ruleKey} className="rounded-md border border-slate-200 p-3 text-sm" data-testid={`deadline-${d.ruleKey}`}>
-                  <p className="font-medium">{d.label} <Badge tone={STATE_TONE[d.state]}>{d.state}</Badge></p>
-                  <p>To: {d.recipient} · within {d.hours} h · due <LocalTime iso={d.dueAt} /></p>
-                  <p><Countdown dueAt={d.dueAt} doneAt={d.doneAt} /></p>
-                  {d.notification ? (
-                    <p className="mt-1">Notified <LocalTime iso={d.notification.notifiedAt} /> to {d.notification.recipient}, reference {d.notification.reference}</p>
-                  ) : inc.may.manage ? (
-                    <details className="mt-2">
-                      <summary className="cursor-pointer font-medium">Record the notification</summary>
-                      <ActionForm action={recordNotificationAction} submitLabel="Record notification" label={`Record notification for ${d.regulation}`} className="mt-2 space-y-3">
-                        <input type="hidden" name="id" value={inc.id} />
-                        <input type="hidden" name="ruleKey" value={d.ruleKey} />
-                        <DateTimeField idPrefix={`${d.ruleKey}-`} name="notifiedAt" label="Notified at" defaultNow required />
-                        <Text id={`${d.ruleKey}-recipient`} label="To whom" name="recipient" defaultValue={d.recipient} required />
-                        <Text id={`${d.ruleKey}-reference`} label="Reference" name="reference" required />
-                      </ActionForm>
-                    </details>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="mt-3 text-xs text-slate-600">
-            Facts: {(Object.keys(FACTS) as Fact[]).filter((f) => inc.facts[f]).map((f) => FACTS[f]).join('; ') || 'none'}. Clocks start at detection (awareness).
-          </p>
+          <Obligations inc={inc} />
+        </Card>
+        <Card title="Notification facts">
+          <NotificationFacts inc={inc} />
         </Card>
       </div>
 
