@@ -5,7 +5,8 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { reportIncidentAction } from '@/lib/incidents/actions';
-import { INCIDENT_TYPES, TYPE_LABELS } from '@/lib/incidents/schema';
+import { DATA_CATEGORIES, DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, ENTITY_ROLES, FLAGS, type Flag } from '@/lib/incidents/rules/language';
+import { DEFAULT_ENTITY_ROLES, INCIDENT_TYPES, SETTABLE_FLAGS, TYPE_LABELS } from '@/lib/incidents/schema';
 import { assessSeverity, TREE_QUESTIONS, type TreeAnswers } from '@/lib/incidents/severity';
 import { DateTimeField } from './datetime-field';
 
@@ -16,14 +17,23 @@ type Options = {
 
 // Form field names of the tree questions that are also incident facts.
 const FIELD_OF: Partial<Record<keyof TreeAnswers, string>> = {
-  personalDataExposed: 'personalData',
-  specialCategoryData: 'healthData',
   protectedGroupAffected: 'protectedGroup',
 };
+// Answered by the data categories below (so biometric data is never mistaken for PHI).
+const FROM_DATA: readonly (keyof TreeAnswers)[] = ['personalDataExposed', 'specialCategoryData'];
+const SPECIAL: readonly string[] = ['SPECIAL_CATEGORY', 'PHI', 'BIOMETRIC', 'MEDICAL'];
+// The tree already asks these in the laws' sense (death, serious harm to health, fundamental rights).
+const FROM_TREE: readonly Flag[] = ['death', 'seriousHealthHarm', 'fundamentalRightsInfringement'];
 
 export function ReportIncidentForm({ options }: { options: Options }) {
   const [state, action] = useActionState(reportIncidentAction, null);
   const [answers, setAnswers] = useState<Partial<TreeAnswers>>({});
+  const [categories, setCategories] = useState<string[]>([]);
+  const onCategory = (key: string, on: boolean) => {
+    const next = on ? [...categories, key] : categories.filter((c) => c !== key);
+    setCategories(next);
+    setAnswers((a) => ({ ...a, personalDataExposed: next.length > 0, specialCategoryData: next.some((c) => SPECIAL.includes(c)) }));
+  };
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const outcome = assessSeverity(answers);
   return (
@@ -84,7 +94,7 @@ export function ReportIncidentForm({ options }: { options: Options }) {
         <legend className="px-1 text-sm font-medium">Severity decision tree</legend>
         <p className="mb-3 text-xs text-slate-600">Answer each question. Each “yes” can only raise the severity; the answers and the outcome are stored with the incident. A compliance officer can override it later, with a reason.</p>
         <div className="space-y-2">
-          {TREE_QUESTIONS.map((q) => {
+          {TREE_QUESTIONS.filter((q) => !FROM_DATA.includes(q.key)).map((q) => {
             const field = FIELD_OF[q.key] ?? q.key;
             return (
               <label key={q.key} className="flex items-start gap-2 text-sm">
@@ -111,6 +121,49 @@ export function ReportIncidentForm({ options }: { options: Options }) {
               <li key={r}>{r}</li>
             ))}
           </ul>
+        </div>
+      </fieldset>
+
+      <fieldset className="rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium">Notification facts (decide which regulators to tell, and by when)</legend>
+        <div className="grid gap-4 md:grid-cols-2">
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium text-slate-800">Data involved (also answers the tree’s data questions)</legend>
+            <input type="hidden" name="dataCategories[]" value="" />
+            {DATA_CATEGORY_KEYS.map((k) => (
+              <label key={k} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="dataCategories[]" value={k} className="mt-1" onChange={(e) => onCategory(k, e.target.checked)} />
+                <span>{DATA_CATEGORIES[k]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium text-slate-800">Our organisation’s role</legend>
+            <input type="hidden" name="entityRoles[]" value="" />
+            {ENTITY_ROLE_KEYS.map((k) => (
+              <label key={k} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="entityRoles[]" value={k} className="mt-1" defaultChecked={DEFAULT_ENTITY_ROLES.includes(k)} />
+                <span>{ENTITY_ROLES[k]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="space-y-1 md:col-span-2">
+            <legend className="text-sm font-medium text-slate-800">What happened, in the laws’ terms</legend>
+            <input type="hidden" name="notificationFlags[]" value="" />
+            {SETTABLE_FLAGS.filter((f) => !FROM_TREE.includes(f)).map((k) => (
+              <label key={k} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="notificationFlags[]" value={k} className="mt-1" />
+                <span>{FLAGS[k]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <TextField
+            label="Affected people by residence"
+            name="residents"
+            hint="e.g. US-CA: 600, US-NY: 20, EU: 40 (state and jurisdiction thresholds count these)"
+            errors={errors?.residents}
+            className="md:col-span-2"
+          />
         </div>
       </fieldset>
 
