@@ -4,6 +4,7 @@ import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { assertSafeCsv, assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
 import { nextDue, parseCsv, parseOscalCatalog, unescapeFormula } from './logic';
@@ -64,6 +65,7 @@ export async function readImportUpload(req: Request): Promise<{ fileName: string
   const fields: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string') fields[k] = v;
   const fileName = 'name' in file && typeof file.name === 'string' ? file.name.slice(0, 200) : 'upload';
+  assertSafeInput({ ...fields, file: fileName }, 'upload');
   return { fileName, text: await file.text(), fields };
 }
 
@@ -121,6 +123,7 @@ async function planCsv(actor: Actor, text: string) {
   } catch (e) {
     throw new AppError('VALIDATION', `The CSV could not be read: ${(e as Error).message}`);
   }
+  assertSafeCsv(rows);
   if (rows.length === 0) throw new AppError('VALIDATION', 'The CSV is empty: it needs a header row and at least one requirement.');
   const header = rows[0].map((h) => h.trim());
   const missing = CSV_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
@@ -227,6 +230,8 @@ async function planOscal(actor: Actor, text: string, frameworkKeyInput?: string)
   } catch (e) {
     throw new AppError('VALIDATION', `The OSCAL file is not valid JSON: ${(e as Error).message}`);
   }
+  // Real catalogs nest about a dozen levels; the walk also stops stack-deep files.
+  assertSafeInput(doc, 'OSCAL file', { maxDepth: 64 });
   let parsed: ReturnType<typeof parseOscalCatalog>;
   try {
     parsed = parseOscalCatalog(doc);

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { csvCell } from '@/lib/csv';
 import { recordEvent } from '@/lib/audit/record';
-import { auditorScope } from '@/lib/audits/visibility';
+import { auditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { findingFilterWhere, reopenExpiredRiskAcceptances } from './queries';

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { csvCell } from '@/lib/csv';
 import { recordEvent } from '@/lib/audit/record';
-import { auditorScope, auditWhere } from '@/lib/audits/visibility';
+import { auditorScope, auditWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { signBytes } from '@/lib/signing/keys';

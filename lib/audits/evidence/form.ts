@@ -1,5 +1,6 @@
 import 'server-only';
 import { formDataToObject } from '@/lib/api/action';
+import { assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 import { evidenceConfig } from './config';
 import type { UploadedFile } from './mutations';
@@ -27,7 +28,9 @@ export async function formEvidence(form: FormData): Promise<{ meta: Record<strin
   const raw = form.get('file');
   form.delete('file');
   const meta = formDataToObject(form);
+  assertSafeInput(meta, 'upload');
   if (raw && typeof raw !== 'string' && (raw.name || raw.size)) {
+    assertSafeInput({ file: raw.name }, 'file name');
     return { meta, file: { name: raw.name || 'upload', bytes: Buffer.from(await raw.arrayBuffer()) } };
   }
   return { meta, file: null };

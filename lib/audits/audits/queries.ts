@@ -3,10 +3,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
-import { CERT_EXPIRY_WARN_DAYS, listAuditsQuerySchema, type ListAuditsQuery } from './schema';
-import { auditorScope, auditWhere } from './visibility';
-
-const DAY = 86_400_000;
+import { auditorScope, auditWhere } from '@/lib/auth/scope';
+import { listAuditsQuerySchema, type ListAuditsQuery } from './schema';
 
 export async function listAudits(actor: Actor, input: ListAuditsQuery = {}) {
   authorize(actor, 'audits:read');
@@ -108,36 +106,3 @@ export async function auditFormOptions(actor: Actor) {
   ]);
   return { frameworks, systems, auditors };
 }
-
-export async function listCertifications(actor: Actor) {
-  authorize(actor, 'audits:read');
-  const rows = await db.certification.findMany({
-    where: { orgId: actor.orgId },
-    orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
-    take: 500,
-    select: {
-      id: true,
-      name: true,
-      standard: true,
-      issuer: true,
-      scope: true,
-      issuedAt: true,
-      expiresAt: true,
-      audit: { select: { id: true, title: true } },
-      reportEvidence: { select: { id: true, title: true } },
-    },
-  });
-  const now = Date.now();
-  return rows.map((c) => {
-    const daysLeft = Math.ceil((c.expiresAt.getTime() - now) / DAY);
-    return {
-      ...c,
-      issuedAt: c.issuedAt.toISOString(),
-      expiresAt: c.expiresAt.toISOString(),
-      daysLeft,
-      expired: daysLeft < 0,
-      expiringSoon: daysLeft >= 0 && daysLeft <= CERT_EXPIRY_WARN_DAYS,
-    };
-  });
-}
-export type CertificationView = Awaited<ReturnType<typeof listCertifications>>[number];

@@ -4,7 +4,7 @@ import { systemActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { entityHistory } from '@/lib/audit/queries';
 import { recordEvent } from '@/lib/audit/record';
-import { auditorScope, findingWhere, type AuditorScope } from '@/lib/audits/visibility';
+import { auditorScope, findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blankAsUndefined } from '@/lib/api/params';
-import { idListSchema, idSchema } from '@/lib/audits/schema';
+import { idListSchema, idSchema } from '../schema';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export const FINDING_STATUSES = ['OPEN', 'IN_REMEDIATION', 'READY_FOR_VERIFICATION', 'CLOSED', 'RISK_ACCEPTED'] as const;

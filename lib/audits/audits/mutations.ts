@@ -1,17 +1,11 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import { assertInOrg } from '@/lib/auth/org';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
-import {
-  auditInputSchema,
-  certificationInputSchema,
-  updateAuditSchema,
-  type AuditInput,
-  type CertificationInput,
-  type UpdateAuditInput,
-} from './schema';
+import { auditInputSchema, updateAuditSchema, type AuditInput, type UpdateAuditInput } from './schema';
 
 const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
@@ -24,12 +18,8 @@ async function assertAuditors(tx: Tx, orgId: string, ids: string[]) {
 }
 
 async function assertScope(tx: Tx, orgId: string, frameworkIds: string[], systemIds: string[]) {
-  const [f, s] = await Promise.all([
-    tx.framework.count({ where: { orgId, id: { in: frameworkIds } } }),
-    tx.aISystem.count({ where: { orgId, id: { in: systemIds } } }),
-  ]);
-  if (f !== new Set(frameworkIds).size) throw new AppError('VALIDATION', 'Unknown framework in the scope.', { fieldErrors: { frameworkIds: ['Unknown framework'] } });
-  if (s !== new Set(systemIds).size) throw new AppError('VALIDATION', 'Unknown AI system in the scope.', { fieldErrors: { systemIds: ['Unknown AI system'] } });
+  await assertInOrg(tx, orgId, 'frameworkIds', 'framework', frameworkIds, { message: 'Unknown framework in the scope.', field: 'Unknown framework' });
+  await assertInOrg(tx, orgId, 'systemIds', 'aISystem', systemIds, { message: 'Unknown AI system in the scope.', field: 'Unknown AI system' });
 }
 
 export async function createAudit(actor: Actor, input: AuditInput) {
@@ -91,34 +81,5 @@ export async function updateAudit(actor: Actor, input: UpdateAuditInput) {
     }
     await recordEvent(tx, actor, { action: 'audit.updated', entityType: 'audit', entityId: a.id, before, after });
     return { id: a.id, ...after };
-  });
-}
-
-export async function createCertification(actor: Actor, input: CertificationInput) {
-  authorize(actor, 'audits:manage');
-  const data = certificationInputSchema.parse(input);
-  return db.$transaction(async (tx) => {
-    if (data.auditId && !(await tx.audit.findFirst({ where: { id: data.auditId, orgId: actor.orgId }, select: { id: true } }))) {
-      throw new AppError('VALIDATION', 'Unknown audit.', { fieldErrors: { auditId: ['Unknown audit'] } });
-    }
-    if (data.reportEvidenceId && !(await tx.evidence.findFirst({ where: { id: data.reportEvidenceId, orgId: actor.orgId }, select: { id: true } }))) {
-      throw new AppError('VALIDATION', 'Unknown report evidence.', { fieldErrors: { reportEvidenceId: ['Unknown evidence'] } });
-    }
-    const cert = await tx.certification.create({
-      data: {
-        orgId: actor.orgId,
-        name: data.name,
-        standard: data.standard,
-        issuer: data.issuer,
-        scope: data.scope,
-        issuedAt: asDate(data.issuedAt),
-        expiresAt: asDate(data.expiresAt),
-        auditId: data.auditId ?? null,
-        reportEvidenceId: data.reportEvidenceId ?? null,
-      },
-      select: { id: true, name: true, expiresAt: true },
-    });
-    await recordEvent(tx, actor, { action: 'certification.created', entityType: 'certification', entityId: cert.id, after: data });
-    return { ...cert, expiresAt: cert.expiresAt.toISOString() };
   });
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { blankAsUndefined } from '@/lib/api/params';
-import { idListSchema, idSchema } from '@/lib/audits/schema';
-import { futureDateSchema } from '@/lib/findings/schema';
+import { idListSchema, idSchema } from '../schema';
 
 export const evidenceMetaSchema = z.object({
   title: z.string().trim().min(2, 'Give the evidence a title').max(200),
@@ -49,38 +48,3 @@ export const evidenceSummarySchema = z.object({
 export type EvidenceSummary = z.infer<typeof evidenceSummarySchema>;
 
 export const evidenceListSchema = z.object({ items: z.array(evidenceSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
-
-export const REQUEST_STATUSES = ['OPEN', 'SUBMITTED', 'ACCEPTED', 'REJECTED'] as const;
-export const REQUEST_STATUS_LABELS: Record<(typeof REQUEST_STATUSES)[number], string> = {
-  OPEN: 'Open',
-  SUBMITTED: 'Submitted',
-  ACCEPTED: 'Accepted',
-  REJECTED: 'Rejected',
-};
-
-export const createRequestSchema = z
-  .object({
-    title: z.string().trim().min(3, 'Say what evidence is needed').max(200),
-    details: blankAsUndefined(z.string().trim().max(5000)),
-    dueDate: futureDateSchema,
-    auditId: blankAsUndefined(idSchema),
-    requirementId: blankAsUndefined(idSchema),
-    findingId: blankAsUndefined(idSchema),
-    assigneeId: blankAsUndefined(idSchema),
-  })
-  .refine((r) => r.requirementId || r.findingId, { path: ['requirementId'], message: 'Ask on a requirement or a finding' });
-export type CreateRequestInput = z.input<typeof createRequestSchema>;
-
-export const reviewRequestSchema = z
-  .object({
-    id: idSchema,
-    decision: z.enum(['accept', 'reject']),
-    comment: blankAsUndefined(z.string().trim().max(5000)),
-  })
-  .refine((r) => r.decision === 'accept' || r.comment, { path: ['comment'], message: 'Say why the evidence is rejected' });
-
-export const listRequestsQuerySchema = z.object({
-  auditId: blankAsUndefined(idSchema),
-  status: blankAsUndefined(z.enum(REQUEST_STATUSES)),
-  mine: blankAsUndefined(z.enum(['true', 'false'])),
-});

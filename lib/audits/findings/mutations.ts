@@ -1,11 +1,13 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
+import { assertInOrg } from '@/lib/auth/org';
+import { auditorScope, findingWhere } from '@/lib/auth/scope';
 import { recordEvent } from '@/lib/audit/record';
-import { readAuditSettings } from '@/lib/audits/settings';
-import { auditorScope, findingWhere } from '@/lib/audits/visibility';
-import { db, type Tx } from '@/lib/db';
+import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors';
+import { incidentOwnership } from '@/lib/incidents/queries';
+import { readAuditSettings } from '../settings/queries';
 import {
   acceptRiskSchema,
   ACTIVE_STATUSES,
@@ -21,15 +23,6 @@ import {
 
 const DAY = 86_400_000;
 
-/** Every id must name a row of this organisation; otherwise a 422 naming the field. */
-export async function assertInOrg(tx: Tx, orgId: string, field: string, model: 'requirement' | 'control' | 'aISystem' | 'modelVersion' | 'matrixCell' | 'finding', ids: string[]) {
-  if (!ids.length) return;
-  const unique = [...new Set(ids)];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same count() on five delegates
-  const count: number = await (tx[model] as any).count({ where: { orgId, id: { in: unique } } });
-  if (count !== unique.length) throw new AppError('VALIDATION', `Unknown ${field}: some of the ids do not exist in this organisation.`, { fieldErrors: { [field]: ['Unknown id'] } });
-}
-
 async function assertUser(tx: Tx, orgId: string, id: string, field = 'ownerId') {
   const user = await tx.user.findFirst({ where: { id, orgId, active: true }, select: { id: true } });
   if (!user) throw new AppError('VALIDATION', 'The owner must be an active user of this organisation.', { fieldErrors: { [field]: ['Unknown user'] } });
@@ -37,22 +30,40 @@ async function assertUser(tx: Tx, orgId: string, id: string, field = 'ownerId') 
 
 const dateOnly = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
-export async function createFinding(actor: Actor, input: CreateFindingInput) {
-  authorize(actor, 'findings:raise');
+/**
+ * Raising a finding needs `findings:raise`; raising one from an incident is
+ * part of responding to it, so whoever may update the incident may too.
+ */
+async function authorizeRaise(tx: Tx, actor: Actor, incidentId: string | undefined) {
+  if (!incidentId || can(actor, 'findings:raise')) {
+    authorize(actor, 'findings:raise');
+    return;
+  }
+  const owners = await incidentOwnership(tx, actor.orgId, incidentId);
+  if (!owners) throw new AppError('VALIDATION', 'Unknown incident.', { fieldErrors: { incidentId: ['Unknown incident'] } });
+  authorize(actor, 'incidents:update', owners);
+}
+
+/**
+ * The one way a finding is created, from this domain or inside another
+ * domain's transaction (`tx`): source, default due date and the
+ * `finding.created` event are decided here.
+ */
+export async function createFinding(actor: Actor, input: CreateFindingInput, outer?: Tx) {
+  if (!input.incidentId) authorize(actor, 'findings:raise');
   const data = createFindingSchema.parse(input);
-  const scope = await auditorScope(actor);
-  const settings = await readAuditSettings(actor.orgId);
-  const dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00.000Z`) : new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + settings.dueDays[data.severity] * DAY);
-  return db.$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
+    await authorizeRaise(tx, actor, data.incidentId);
+    const scope = await auditorScope(actor);
+    const settings = await readAuditSettings(actor.orgId);
+    const dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00.000Z`) : new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + settings.dueDays[data.severity] * DAY);
     if (data.auditId) {
       const audit = await tx.audit.findFirst({ where: { AND: [{ id: data.auditId, orgId: actor.orgId }, scope ? { id: { in: scope.auditIds } } : {}] }, select: { id: true } });
       if (!audit) throw new AppError('VALIDATION', 'Unknown audit.', { fieldErrors: { auditId: ['Unknown audit'] } });
     } else if (scope) {
       throw new AppError('VALIDATION', 'Choose one of the audits you are assigned to.', { fieldErrors: { auditId: ['Required for your assignment'] } });
     }
-    if (data.incidentId && !(await tx.incident.findFirst({ where: { id: data.incidentId, orgId: actor.orgId }, select: { id: true } }))) {
-      throw new AppError('VALIDATION', 'Unknown incident.', { fieldErrors: { incidentId: ['Unknown incident'] } });
-    }
+    await assertInOrg(tx, actor.orgId, 'incidentId', 'incident', [data.incidentId], { message: 'Unknown incident.', field: 'Unknown incident' });
     if (data.ownerId) await assertUser(tx, actor.orgId, data.ownerId);
     await assertInOrg(tx, actor.orgId, 'requirementIds', 'requirement', data.requirementIds);
     await assertInOrg(tx, actor.orgId, 'controlIds', 'control', data.controlIds);

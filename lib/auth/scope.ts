@@ -1,14 +1,14 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth/actor';
+import { z } from 'zod';
+import type { Actor } from './actor';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { readAuditSettings } from './settings';
 
 /**
  * What an auditor may read: the audits they are assigned to, or everything
  * when configured as an internal auditor (or when all auditors see all).
- * `null` means no restriction (every role but the auditor). Other domains
- * can apply it: an auditor's reads are limited to `auditIds`' scope.
+ * `null` means no restriction (every role but the auditor). Every domain
+ * that can show an audit's data applies it in its `where` clauses.
  * API tokens inherit the restriction of the auditor who created them.
  */
 export type AuditorScope = null | {
@@ -25,10 +25,23 @@ async function auditorUserId(actor: Actor): Promise<string | null> {
   return token?.createdBy.role === 'AUDITOR' ? token.createdBy.id : null;
 }
 
+/** The Setting table is deployment-wide, so each organisation's audit
+ *  workspace settings (visibility among them) live under their own key. */
+export const auditSettingKey = (orgId: string) => `audits:${orgId}`;
+
+const visibilitySchema = z.object({ allAuditorsSeeAll: z.boolean().catch(false), internalAuditorIds: z.array(z.string()).catch([]) });
+
+/** Which auditors see everything, from the audit workspace settings. */
+async function readAuditorVisibility(orgId: string) {
+  const row = await db.setting.findUnique({ where: { key: auditSettingKey(orgId) }, select: { value: true } });
+  const parsed = visibilitySchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : { allAuditorsSeeAll: false, internalAuditorIds: [] };
+}
+
 export async function auditorScope(actor: Actor): Promise<AuditorScope> {
   const userId = await auditorUserId(actor);
   if (!userId) return null;
-  const settings = await readAuditSettings(actor.orgId);
+  const settings = await readAuditorVisibility(actor.orgId);
   if (settings.allAuditorsSeeAll || settings.internalAuditorIds.includes(userId)) return null;
   const audits = await db.audit.findMany({
     where: { orgId: actor.orgId, assignments: { some: { userId } } },

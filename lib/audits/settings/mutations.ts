@@ -1,26 +1,12 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import { auditSettingKey as settingKey } from '@/lib/auth/scope';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { auditSettingsSchema, DEFAULT_AUDIT_SETTINGS, type AuditSettings } from './schema';
-
-// The Setting table is deployment-wide, so each organisation's audit
-// settings live under their own key.
-const settingKey = (orgId: string) => `audits:${orgId}`;
-
-export async function readAuditSettings(orgId: string): Promise<AuditSettings> {
-  const row = await db.setting.findUnique({ where: { key: settingKey(orgId) }, select: { value: true } });
-  if (!row) return DEFAULT_AUDIT_SETTINGS;
-  const parsed = auditSettingsSchema.safeParse({ ...DEFAULT_AUDIT_SETTINGS, ...(row.value as object) });
-  return parsed.success ? parsed.data : DEFAULT_AUDIT_SETTINGS;
-}
-
-export async function getAuditSettings(actor: Actor): Promise<AuditSettings> {
-  authorize(actor, 'audits:read');
-  return readAuditSettings(actor.orgId);
-}
+import { readAuditSettings } from './queries';
+import { auditSettingsSchema, type AuditSettings } from './schema';
 
 export async function updateAuditSettings(actor: Actor, input: AuditSettings): Promise<AuditSettings> {
   authorize(actor, 'settings:manage');
