@@ -7,14 +7,16 @@ import { recordEvent } from '@/lib/audit/record';
 import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { rollbackModel } from '@/lib/models/rollback';
-import { DEFAULT_NOTIFICATION_RULES, DEFAULT_RESPONSE_TARGETS, FACT_KEYS } from './clocks';
+import { DEFAULT_RESPONSE_TARGETS } from './clocks';
+import { factsUpdate, reportedFacts, type FactsChange } from './rules/facts';
+import { activeNotificationRules } from './rules/library';
 import {
   correctiveActionSchema,
   exerciseSchema,
   incidentFindingSchema,
   MILESTONE_STATUS,
+  DEFAULT_ENTITY_ROLES,
   MILESTONES,
-  notificationRuleSchema,
   notificationSchema,
   postmortemSchema,
   reportIncidentSchema,
@@ -37,6 +39,18 @@ const invalid = (field: string, message: string) => new AppError('VALIDATION', m
 
 function notInFuture(at: Date, field: string, what: string) {
   if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid(field, `${what} is in the future (${at.toISOString()}). Give the time it actually happened.`);
+}
+
+const NO_FACTS = { dataCategories: [], entityRoles: [], notificationFlags: [], residents: null, awareAt: null, classifiedAt: null, materiality: 'NOT_ASSESSED' as const, materialityDeterminedAt: null };
+const FACT_TIMES = { awareAt: 'When the organisation became aware', classifiedAt: 'The classification time', materialityDeterminedAt: 'The materiality determination time' } as const;
+
+/** The notification facts' times may not be in the future either. */
+function noFutureFacts(times: Record<keyof typeof FACT_TIMES, Date | null>) {
+  for (const [field, what] of Object.entries(FACT_TIMES) as [keyof typeof FACT_TIMES, string][]) {
+    const at = times[field];
+    if (at) notInFuture(at, field, what);
+  }
+  return times;
 }
 
 /** Locks the incident row and returns what the gate and the rules need. */
@@ -62,6 +76,14 @@ async function lockIncident(tx: Tx, actor: Actor, id: string) {
       systems: { select: { technicalOwnerId: true, businessOwnerId: true } },
       models: { select: { id: true, key: true } },
       postmortem: { select: { id: true } },
+      dataCategories: true,
+      entityRoles: true,
+      notificationFlags: true,
+      residents: true,
+      awareAt: true,
+      classifiedAt: true,
+      materiality: true,
+      materialityDeterminedAt: true,
     },
   });
   return { ...incident, owners: { ownerIds: incident.systems.flatMap((s) => [s.technicalOwnerId, s.businessOwnerId]) } };
@@ -84,6 +106,11 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
   authorize(actor, 'incidents:report');
   const data = reportIncidentSchema.parse(input);
   notInFuture(data.detectedAt, 'detectedAt', 'The detection time');
+  const reported = reportedFacts(data, DEFAULT_ENTITY_ROLES);
+  // Ticking "significant" or "major" on the report classifies the incident now, as on an update.
+  const times = noFutureFacts(
+    factsUpdate(NO_FACTS, { notificationFlags: reported.notificationFlags, awareAt: data.awareAt, classifiedAt: data.classifiedAt, materiality: data.materiality, materialityDeterminedAt: data.materialityDeterminedAt }, new Date()).times,
+  );
   return db.$transaction(async (tx) => {
     const orgId = actor.orgId;
     const systems = data.systemIds.length
@@ -114,12 +141,13 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
     const modelIds = new Set([...models.map((m) => m.id), ...versions.map((v) => v.modelId)]);
     const systemIds = new Set([...systems.map((s) => s.id), ...models.map((m) => m.systemId), ...versions.map((v) => v.model.systemId)]);
 
+    const facts = reported;
     const answers: TreeAnswers = {
       death: data.death,
       seriousHarm: data.seriousHarm,
       criticalInfrastructure: data.criticalInfrastructure,
-      personalDataExposed: data.personalData,
-      specialCategoryData: data.healthData,
+      personalDataExposed: facts.personalData,
+      specialCategoryData: facts.specialCategory,
       protectedGroupAffected: data.protectedGroup,
       fundamentalRights: data.fundamentalRights,
       widespread: data.widespread,
@@ -138,9 +166,15 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
         reportedById: actor.userId,
         peopleAffected: data.peopleAffected ?? null,
         protectedGroup: data.protectedGroup,
-        personalData: data.personalData,
-        healthData: data.healthData,
+        personalData: facts.personalData,
+        healthData: facts.healthData,
         nearMiss: data.nearMiss,
+        dataCategories: facts.dataCategories,
+        entityRoles: facts.entityRoles,
+        notificationFlags: facts.notificationFlags,
+        residents: data.residents ?? undefined,
+        materiality: data.materiality ?? 'NOT_ASSESSED',
+        ...times,
         treeAnswers: { answers, reasons: outcome.reasons },
         treeSeverity: outcome.severity,
         severity: outcome.severity,
@@ -165,6 +199,10 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
         modelIds: [...modelIds],
         versionIds: versions.map((v) => v.id),
         treeAnswers: answers,
+        dataCategories: facts.dataCategories,
+        entityRoles: facts.entityRoles,
+        notificationFlags: facts.notificationFlags,
+        residents: data.residents ?? null,
       },
     });
     return { ...created, detectedAt: created.detectedAt.toISOString() };
@@ -231,6 +269,27 @@ async function applyOverride(tx: Tx, actor: Actor, inc: LockedIncident, severity
   await recordEvent(tx, actor, { action: 'incident.severity_overridden', entityType: 'incident', entityId: inc.id, before: { severity: inc.severity }, after: { severity }, reason: why });
 }
 
+async function applyFacts(tx: Tx, actor: Actor, inc: LockedIncident, input: FactsChange) {
+  authorize(actor, 'incidents:update', inc.owners);
+  const change = factsUpdate(inc, input, new Date());
+  noFutureFacts(change.times);
+  const fields = Object.keys(change.data);
+  if (!fields.length) return;
+  const { residents, ...rest } = change.data;
+  await tx.incident.update({
+    where: { id: inc.id },
+    data: {
+      ...rest,
+      dataCategories: rest.dataCategories ? [...rest.dataCategories] : undefined,
+      entityRoles: rest.entityRoles ? [...rest.entityRoles] : undefined,
+      notificationFlags: rest.notificationFlags ? [...rest.notificationFlags] : undefined,
+      ...(residents !== undefined ? { residents: residents as Record<string, number> } : {}),
+    },
+  });
+  await addEntry(tx, actor, inc.id, new Date(), `Notification facts changed: ${fields.join(', ')}.`);
+  await recordEvent(tx, actor, { action: 'incident.facts_changed', entityType: 'incident', entityId: inc.id, changes: { before: change.before, after: change.after } });
+}
+
 /** PATCH semantics (API and forms): details, a milestone and/or a severity override, all or nothing. */
 export async function updateIncident(actor: Actor, id: string, input: UpdateIncidentInput, outer?: Tx) {
   authorize(actor, 'incidents:read');
@@ -249,6 +308,17 @@ export async function updateIncident(actor: Actor, id: string, input: UpdateInci
         after: updated,
       });
     }
+    const factsGiven: FactsChange = {
+      dataCategories: data.dataCategories,
+      entityRoles: data.entityRoles,
+      notificationFlags: data.notificationFlags,
+      residents: data.residents,
+      awareAt: data.awareAt,
+      classifiedAt: data.classifiedAt,
+      materiality: data.materiality,
+      materialityDeterminedAt: data.materialityDeterminedAt,
+    };
+    if (Object.values(factsGiven).some((v) => v !== undefined)) await applyFacts(tx, actor, inc, factsGiven);
     if (data.severity) await applyOverride(tx, actor, inc, data.severity, data.severityReason);
     if (data.milestone) await applyMilestone(tx, actor, inc, data.milestone, data.milestoneAt ?? new Date());
     else if (data.milestoneAt) throw invalid('milestone', 'Say which milestone the time is for.');
@@ -278,18 +348,13 @@ export async function addTimelineEntry(actor: Actor, input: z.input<typeof timel
   });
 }
 
-async function rulesFor(tx: Tx, orgId: string) {
-  const stored = await tx.incidentNotificationRule.findMany({ where: { orgId }, select: { key: true, active: true } });
-  return stored.length ? stored : DEFAULT_NOTIFICATION_RULES.map((r) => ({ key: r.key, active: true }));
-}
-
 export async function recordNotification(actor: Actor, input: z.input<typeof notificationSchema>) {
   authorize(actor, 'incidents:manage');
   const data = notificationSchema.parse(input);
   notInFuture(data.notifiedAt, 'notifiedAt', 'The notification time');
   return db.$transaction(async (tx) => {
     const inc = await lockIncident(tx, actor, data.id);
-    if (!(await rulesFor(tx, actor.orgId)).some((r) => r.key === data.ruleKey)) throw invalid('ruleKey', `Unknown notification rule: ${data.ruleKey}.`);
+    if (!(await activeNotificationRules(actor, tx)).some((r) => r.key === data.ruleKey)) throw invalid('ruleKey', `Unknown notification rule: ${data.ruleKey}.`);
     if (data.notifiedAt < inc.detectedAt) throw invalid('notifiedAt', 'The notification cannot be before the incident was detected.');
     const exists = await tx.incidentNotification.findUnique({ where: { incidentId_ruleKey: { incidentId: inc.id, ruleKey: data.ruleKey } }, select: { id: true } });
     if (exists) throw new AppError('CONFLICT', 'This notification is already recorded.');
@@ -425,38 +490,6 @@ export async function saveResponseTarget(actor: Actor, input: z.input<typeof res
     });
     return { severity: data.severity, ...values };
   });
-}
-
-/** Stores the shipped rules for the org the first time an admin edits any. */
-async function ensureRules(tx: Tx, orgId: string) {
-  const count = await tx.incidentNotificationRule.count({ where: { orgId } });
-  if (count) return;
-  await tx.incidentNotificationRule.createMany({
-    data: DEFAULT_NOTIFICATION_RULES.map((r) => ({ ...r, whenAll: [...r.whenAll], whenAny: [...r.whenAny], orgId })),
-  });
-}
-
-export async function saveNotificationRule(actor: Actor, input: z.input<typeof notificationRuleSchema>) {
-  authorize(actor, 'settings:manage');
-  const data = notificationRuleSchema.parse(input);
-  const unknown = [...data.whenAll, ...data.whenAny].filter((f) => !(FACT_KEYS as string[]).includes(f));
-  if (unknown.length) throw invalid('whenAll', `Unknown fact: ${unknown.join(', ')}. Use: ${FACT_KEYS.join(', ')}.`);
-  return db.$transaction(async (tx) => {
-    await ensureRules(tx, actor.orgId);
-    const before = await tx.incidentNotificationRule.findUnique({
-      where: { orgId_key: { orgId: actor.orgId, key: data.key } },
-      select: { name: true, regulation: true, recipient: true, hours: true, group: true, whenAll: true, whenAny: true, active: true },
-    });
-    const { key, ...values } = data;
-    await tx.incidentNotificationRule.upsert({ where: { orgId_key: { orgId: actor.orgId, key } }, create: { orgId: actor.orgId, key, ...values }, update: values });
-    await recordEvent(tx, actor, { action: before ? 'incident.rule_changed' : 'incident.rule_added', entityType: 'incident-rule', entityId: key, before, after: values });
-    return { key };
-  });
-}
-
-export async function ensureIncidentDefaults(actor: Actor, outer?: Tx) {
-  authorize(actor, 'settings:manage');
-  return inTransaction(outer, (tx) => ensureRules(tx, actor.orgId));
 }
 
 /** Every save is a new version; earlier versions stay for the record. */

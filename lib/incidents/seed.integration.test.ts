@@ -27,7 +27,17 @@ it('seeds the incident demo story once, through the real mutations', async () =>
 
   const breach = await q.getIncident(actor, byTitle['Triage notes exposed through the explanation endpoint'].id);
   expect(breach).toMatchObject({ severity: 'SEV1', status: 'ACKNOWLEDGED' });
-  expect(breach.deadlines.map((d) => [d.ruleKey, d.state])).toEqual([['gdpr-art-33', 'running'], ['hipaa-breach', 'running']]);
+  expect(breach.obligations.map((d) => [d.ruleKey, d.state])).toEqual([
+    ['gdpr-art-33', 'running'],
+    ['us-ca-breach-residents', 'running'],
+    ['us-ny-breach-residents', 'running'],
+    ['hipaa-164-404', 'running'],
+    ['hipaa-164-406', 'running'],
+    ['hipaa-164-408-500', 'running'],
+    ['gdpr-art-34', 'open'],
+    ['us-ca-breach-regulator', 'waiting'],
+    ['us-ny-breach-regulator', 'open'],
+  ]);
 
   expect(byTitle['Prompt-injection attempt caught by the input filter'].nearMiss).toBe(true);
   const plans = await q.listResponsePlans(actor);

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
+import { parseOrThrow } from '@/lib/api/route';
 import { AppError, notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { describeCondition, describeDeadline, obligations, type Obligation } from './evaluate';
@@ -163,7 +164,7 @@ function checkReferences(def: RuleDefinition, key: string, known: Set<string>) {
 /** Adds or changes one rule (same key replaces it); the first edit stores the shipped set for the organisation. */
 export async function saveNotificationRule(actor: Actor, input: z.input<typeof notificationRuleInputSchema>) {
   authorize(actor, 'settings:manage');
-  const data = notificationRuleInputSchema.parse(input);
+  const data = parseOrThrow(notificationRuleInputSchema, input, 'notification rule');
   const def = ruleInputToDefinition(data);
   const lib = shippedRules();
   const shipped = lib.rules.find((r) => r.key === data.key);
@@ -192,7 +193,7 @@ export type RulePreview = { applies: boolean; conditionText: string; deadlineTex
 /** What a rule (as typed, before saving) would say about a sample or a real incident. Writes nothing. */
 export async function previewNotificationRule(actor: Actor, input: z.input<typeof rulePreviewSchema>): Promise<RulePreview> {
   authorize(actor, 'incidents:read');
-  const data = rulePreviewSchema.parse(input);
+  const data = parseOrThrow(rulePreviewSchema, input, 'notification rule');
   const def = ruleInputToDefinition(data);
   const rule: Rule = { ...def, key: data.key };
   const others = (await activeNotificationRules(actor)).filter((r) => r.key !== rule.key);
