@@ -1,8 +1,16 @@
 // Runs once when the server starts: a production server without its secrets
 // (or with a malformed environment) stops here instead of serving requests.
+// Then the job queue's workers start in this process, unless
+// JOBS_IN_PROCESS=false leaves them to `npm run worker`.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentOrExit } = await import('./lib/platform/startup');
     checkEnvironmentOrExit();
+    const { startJobsInProcess } = await import('./lib/jobs/instance');
+    startJobsInProcess();
   }
+  // Zod's default messages become ones a person can act on, for every
+  // Server Action and API route of this process (the map lives in the form kit).
+  const { installFormErrorMap } = await import('./components/ui/form/error-map');
+  installFormErrorMap();
 }

@@ -6,6 +6,11 @@ const boolish = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((v) => v === 'true' || v === '1');
+/** Like boolish, but absent or empty means true. */
+const boolishOn = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === undefined || v === '' || v === 'true' || v === '1');
 
 const envSchema = z
   .object({
@@ -21,6 +26,8 @@ const envSchema = z
     OIDC_NAME: z.string().default('Company SSO'),
     SIGNING_PRIVATE_KEY: z.string().optional(),
     TRUST_PROXY: boolish,
+    // false when separate `npm run worker` processes run the job queue.
+    JOBS_IN_PROCESS: boolishOn,
   })
   .superRefine((env, ctx) => {
     const secret = env.NEXTAUTH_SECRET;

@@ -12,8 +12,8 @@ function toLocalInput(d: Date) {
  * The reader types a time in their own time zone; the form sends it as UTC
  * ISO 8601 in a hidden field, so the server never guesses a zone.
  */
-export function DateTimeField({ name, label, idPrefix = '', defaultNow = false, defaultIso, required = false, dateOnly = false, hint }: { name: string; label: string; idPrefix?: string; defaultNow?: boolean; defaultIso?: string | null; required?: boolean; dateOnly?: boolean; hint?: string }) {
-  const [local, setLocal] = useState(() => (defaultIso ? toLocalInput(new Date(defaultIso)).slice(0, dateOnly ? 10 : 16) : defaultNow ? toLocalInput(new Date()).slice(0, dateOnly ? 10 : 16) : ''));
+export function DateTimeField({ name, label, idPrefix = '', defaultNow = false, required = false, dateOnly = false, hint }: { name: string; label: string; idPrefix?: string; defaultNow?: boolean; required?: boolean; dateOnly?: boolean; hint?: string }) {
+  const [local, setLocal] = useState(() => (defaultNow ? toLocalInput(new Date()).slice(0, dateOnly ? 10 : 16) : ''));
   const iso = local ? new Date(dateOnly ? `${local}T00:00` : local).toISOString() : '';
   const id = `${idPrefix}${name}-local`;
   return (

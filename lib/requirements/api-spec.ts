@@ -14,7 +14,6 @@ import {
   matrixWindowSchema,
   quarterSchema,
   recordReviewSchema,
-  setSystemFrameworksSchema,
   systemInputSchema,
   updateCellSchema,
   updateControlSchema,
@@ -39,6 +38,7 @@ const importSummary = z.object({
   cellChanges: z.array(z.object({ frameworkKey: z.string(), ref: z.string(), system: z.string(), from: z.string(), to: z.string() })),
   unchanged: z.number(),
   invalid: z.array(z.object({ row: z.number(), ref: z.string().nullable(), reason: z.string() })),
+  notes: z.array(z.string()).describe('What the import read but does not apply, e.g. an OSCAL profile\'s alterations'),
 });
 
 export const requirementsApi = {
@@ -51,7 +51,7 @@ export const requirementsApi = {
     tag: TAG,
     summary: 'Load or reload the shipped regulation library (idempotent; your edits are kept and reported as conflicts)',
     permission: 'library:manage',
-    body: z.object({ keys: z.array(frameworkKeySchema).max(50).optional() }),
+    body: z.object({ keys: z.array(frameworkKeySchema).min(1).max(50).describe('The shipped frameworks to load or reload, by key') }),
   }),
   listRequirements: defineApi({
     method: 'GET',
@@ -70,7 +70,7 @@ export const requirementsApi = {
   listSystems: defineApi({ method: 'GET', path: '/api/v1/ai-systems', tag: TAG, summary: 'List AI systems (use cases) with their applicable frameworks', permission: 'requirements:read' }),
   createSystem: defineApi({ method: 'POST', path: '/api/v1/ai-systems', tag: TAG, summary: 'Register an AI system; frameworks are suggested from regions and domain', permission: 'systems:manage', body: systemInputSchema, successStatus: 201 }),
   updateSystem: defineApi({ method: 'PATCH', path: '/api/v1/ai-systems/{id}', tag: TAG, summary: 'Edit an AI system', permission: 'systems:manage', params: idParams, body: updateSystemSchema.omit({ id: true }) }),
-  setSystemFrameworks: defineApi({ method: 'PUT', path: '/api/v1/ai-systems/{id}/frameworks', tag: TAG, summary: 'Confirm which frameworks apply to an AI system', permission: 'systems:manage', params: idParams, body: setSystemFrameworksSchema.omit({ systemId: true }) }),
+  setSystemFrameworks: defineApi({ method: 'PUT', path: '/api/v1/ai-systems/{id}/frameworks', tag: TAG, summary: 'Confirm which frameworks apply to an AI system', permission: 'systems:manage', params: idParams, body: z.object({ frameworkKeys: z.array(frameworkKeySchema).max(100).describe('Every framework that applies; [] clears them') }) }),
   matrix: defineApi({ method: 'GET', path: '/api/v1/matrix', tag: TAG, summary: 'A window of matrix rows (requirements) with a cell per AI system', permission: 'requirements:read', query: matrixWindowSchema }),
   summary: defineApi({
     method: 'GET',
@@ -94,10 +94,10 @@ export const requirementsApi = {
     method: 'POST',
     path: '/api/v1/imports/preview',
     tag: TAG,
-    summary: 'Step 1 of an import: upload a requirements CSV or an OSCAL catalog (JSON); returns what would change and every invalid row. Writes nothing.',
+    summary: 'Step 1 of an import: upload a requirements CSV, an OSCAL catalog (JSON), or an OSCAL profile with the catalog it imports (repeat the file field); returns what would change and every invalid row. Writes nothing.',
     permission: 'library:manage',
     bodyType: 'multipart',
-    body: z.object({ file: z.string().describe('The file (max 5 MB)'), kind: importKindSchema, frameworkKey: frameworkKeySchema.optional().describe('OSCAL: the key of the framework to create or update') }),
+    body: z.object({ file: z.string().describe('The file (CSV max 5 MB; OSCAL max 16 MB in all). For an OSCAL profile, send the profile and its catalog as two file fields.'), kind: importKindSchema, frameworkKey: frameworkKeySchema.optional().describe('OSCAL: the key of the framework to create or update') }),
     response: importSummary,
     successStatus: 201,
   }),

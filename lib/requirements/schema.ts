@@ -146,11 +146,14 @@ export type CreateFrameworkInput = z.input<typeof createFrameworkSchema>;
 
 export const updateFrameworkSchema = createFrameworkSchema.omit({ key: true }).partial().extend({ id });
 
+/** A requirement's text is never cut: the longest published statements (NIST SP 800-53) run to a few thousand characters. */
+export const REQUIREMENT_SUMMARY_MAX = 50_000;
+
 export const createRequirementSchema = z.object({
   frameworkKey: frameworkKeySchema,
   ref: trimmed(80, 'a reference'),
   title: trimmed(120, 'a title'),
-  summary: trimmed(1000, 'a summary'),
+  summary: trimmed(REQUIREMENT_SUMMARY_MAX, 'a summary'),
   group: optionalText(120),
   area: areaSchema,
   aiSpecific: flag.default(false),
@@ -162,7 +165,7 @@ export type CreateRequirementInput = z.input<typeof createRequirementSchema>;
 export const updateRequirementSchema = z.object({
   id,
   title: trimmed(120, 'a title').optional(),
-  summary: trimmed(1000, 'a summary').optional(),
+  summary: trimmed(REQUIREMENT_SUMMARY_MAX, 'a summary').optional(),
   group: z.string().trim().max(120).nullable().optional(),
   area: areaSchema.optional(),
   aiSpecific: z.boolean().optional(),

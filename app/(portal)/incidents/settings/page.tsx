@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { ActionForm } from '@/components/incidents/action-form';
 import { formatMinutes, SeverityBadge } from '@/components/incidents/badges';
 import { Text } from '@/components/incidents/fields';
 import { RuleEditor } from '@/components/incidents/rule-editor';
+import { ActionForm as KitActionForm } from '@/components/ui/form';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -83,9 +85,9 @@ export default async function IncidentSettingsPage() {
         ) : null}
         {admin ? (
           <div className="mb-4 max-w-xl">
-            <ActionForm action={loadShippedRulesAction} submitLabel={set.stored ? 'Reload the shipped rules' : 'Load the shipped rules'} label="Shipped notification rules" variant="secondary">
+            <KitActionForm action={loadShippedRulesAction} schema={z.object({})} submit={set.stored ? 'Reload the shipped rules' : 'Load the shipped rules'} label="Shipped notification rules" variant="secondary">
               <p className="text-xs text-slate-600">Adds new shipped rules and updates those you have not edited; your edits are kept and listed as conflicts.</p>
-            </ActionForm>
+            </KitActionForm>
           </div>
         ) : null}
         <Table caption="Notification rules">
