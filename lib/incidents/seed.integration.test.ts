@@ -44,4 +44,4 @@ it('seeds the incident demo story once, through the real mutations', async () =>
   expect(plans.map((p) => [p.scope, p.stale])).toEqual([['Organisation-wide', false], ['Clinical triage assistant', true]]);
   expect((await q.listExercises(actor)).map((e) => e.kind)).toEqual(['TABLETOP', 'ROLLBACK_DRILL']);
   expect(await db.auditEvent.count({ where: { entityType: 'incident' } })).toBeGreaterThan(10);
-});
+}, 120_000); // the whole demo is seeded twice: longer than the default on a shared machine
