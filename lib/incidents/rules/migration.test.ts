@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrationsDir } from '@/lib/platform/migrate';
-import { createTestDatabase, type TestDatabase } from '@/lib/platform/test-db';
+import { createTestDatabase, type TestDatabase } from '@/lib/tooling/test/test-db';
 import { incidentFactsFrom } from './facts';
 import { ruleDefinitionSchema } from './language';
 
