@@ -69,7 +69,7 @@ describe('evidence pack', () => {
     await writeFile(path.join(dir, 'key.pem'), publicPem);
     const cli = (file: string) =>
       new Promise<{ code: number; out: string }>((resolve) => {
-        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
+        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/tooling/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
           resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
         );
       });
