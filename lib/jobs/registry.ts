@@ -2,7 +2,7 @@ import 'server-only';
 import { recordExpiredCertifications } from '@/lib/audits/certifications/record-expired';
 import { db } from '@/lib/db';
 import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
-import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/queries';
+import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -30,7 +30,7 @@ export const JOBS: readonly JobDefinition[] = [
     description: 'Findings whose risk acceptance has expired go back to open.',
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
-    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(orgId, ctx.now)),
+    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'evidence.record-stale',
