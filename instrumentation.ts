@@ -9,4 +9,8 @@ export async function register() {
     const { startJobsInProcess } = await import('./lib/jobs/instance');
     startJobsInProcess();
   }
+  // Zod's default messages become ones a person can act on, for every
+  // Server Action and API route of this process (the map lives in the form kit).
+  const { installFormErrorMap } = await import('./components/ui/form/error-map');
+  installFormErrorMap();
 }
