@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 // Every registered time-based job, run through the real queue: its change
 // and its audit event (as the job's system actor, the job id as request id),
@@ -9,7 +9,7 @@ import { setupTestDatabase } from '@/lib/platform/integration';
 
 const tdb = await setupTestDatabase('jobs_schedules');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const { JOBS } = await import('./registry');
 const { startJobRuntime } = await import('./runtime');
 const findings = await import('@/lib/audits/findings/mutations');
