@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeRedirectPath } from '@/lib/auth/redirect';
 import { getActor } from '@/lib/auth/session';
 import { env, oidcConfigured } from '@/lib/env';
 
@@ -13,14 +14,9 @@ const ERRORS: Record<string, string> = {
   SessionRequired: 'Sign in to continue.',
 };
 
-function safeCallback(value: string | undefined): string {
-  // Only same-site paths: never redirect to another origin after sign-in.
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const callbackUrl = safeCallback(sp.callbackUrl);
+  const callbackUrl = safeRedirectPath(sp.callbackUrl, env().NEXTAUTH_URL);
   if (await getActor()) redirect(callbackUrl);
   const initialError = sp.error ? (ERRORS[sp.error] ?? 'Sign-in failed. Try again.') : undefined;
   return (
