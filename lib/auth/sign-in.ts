@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { anonymousActor, type RequestMeta } from './actor';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { userActor } from './session';
-import { claimAttempt, recordSuccess, throttleMessage, throttleState } from './throttle';
+import { claimAttempt, recordFailure, recordSuccess, throttleMessage, throttleState } from './throttle';
 
 export class SignInError extends Error {}
 
@@ -36,6 +36,7 @@ export async function signInWithPassword(rawEmail: string, password: string, met
   else await burnPasswordCheck(password);
 
   if (!ok || !user) {
+    await recordFailure(email, meta.ip);
     await db.$transaction((tx) =>
       recordEvent(tx, { ...anonymousActor(meta, email), orgId: user?.orgId ?? '' }, {
         action: 'auth.sign_in_failed',

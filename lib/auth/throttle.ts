@@ -46,8 +46,11 @@ export async function throttleState(email: string, ip: string | null): Promise<T
  * Check and count in one step: under a row lock on every key of the attempt
  * (account and IP, locked in key order), either refuses it (blocked or
  * waiting) or admits it and counts it as a failure right away, so parallel
- * guesses queue on the lock and each sees the ones before it. A successful
- * attempt takes its count back with `recordSuccess`.
+ * guesses queue on the lock and each sees the ones before it: no more than
+ * the limit are ever checked. The wait between attempts is set once the
+ * attempt has failed (`recordFailure`), so an attempt still being checked
+ * never makes a parallel one wait; a successful one takes its count back
+ * with `recordSuccess`.
  */
 export async function claimAttempt(email: string, ip: string | null): Promise<ThrottleState> {
   const list = keys(email, ip).sort((a, b) => a.key.localeCompare(b.key));
@@ -61,22 +64,29 @@ export async function claimAttempt(email: string, ip: string | null): Promise<Th
     const state = stateOf(rows);
     if (state.blockedForSeconds > 0 || state.waitSeconds > 0) return state;
     for (const { key, limit } of list) {
-      // The increment, the window reset and the resulting delay or block in one statement.
+      // The increment, the window reset and a resulting block in one statement.
       await tx.$executeRaw`
         UPDATE "LoginThrottle" AS t SET
           "failures" = c.f,
-          "windowStart" = CASE WHEN t."windowStart" < now() - make_interval(mins => ${THROTTLE.windowMinutes}) THEN now() ELSE t."windowStart" END,
+          "windowStart" = CASE WHEN c.expired THEN now() ELSE t."windowStart" END,
           "blockedUntil" = CASE WHEN c.f >= ${limit} THEN now() + make_interval(mins => ${THROTTLE.blockMinutes}) ELSE t."blockedUntil" END,
-          "nextAllowedAt" = CASE WHEN c.f >= ${THROTTLE.slowAfter}
-                                 THEN now() + make_interval(secs => LEAST(${THROTTLE.maxDelaySeconds}, power(2, c.f - ${THROTTLE.slowAfter}))::float8)
-                                 ELSE NULL END,
           "updatedAt" = now()
-        FROM (SELECT CASE WHEN "windowStart" < now() - make_interval(mins => ${THROTTLE.windowMinutes}) THEN 1 ELSE "failures" + 1 END AS f
+        FROM (SELECT "windowStart" < now() - make_interval(mins => ${THROTTLE.windowMinutes}) AS expired,
+                     CASE WHEN "windowStart" < now() - make_interval(mins => ${THROTTLE.windowMinutes}) THEN 1 ELSE "failures" + 1 END AS f
               FROM "LoginThrottle" WHERE "key" = ${key}) AS c
         WHERE t."key" = ${key}`;
     }
     return state;
   });
+}
+
+/** The attempt was wrong: from the `slowAfter`-th failure the next one must wait (1 s, 2 s, 4 s ... 30 s). */
+export async function recordFailure(email: string, ip: string | null): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "LoginThrottle" SET
+      "nextAllowedAt" = now() + make_interval(secs => LEAST(${THROTTLE.maxDelaySeconds}, power(2, "failures" - ${THROTTLE.slowAfter}))::float8),
+      "updatedAt" = now()
+    WHERE "key" = ANY(${keys(email, ip).map((k) => k.key)}::text[]) AND "failures" >= ${THROTTLE.slowAfter}`;
 }
 
 /** The attempt was right: the account starts afresh and the IP's count is taken back. */
