@@ -1,5 +1,5 @@
 import { Badge, type Tone } from '@/components/ui/badge';
-import { FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingStatus, type Severity } from '@/lib/findings/schema';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingStatus, type Severity } from '@/lib/audits/findings/schema';
 
 const SEVERITY_TONES: Record<Severity, Tone> = { CRITICAL: 'bad', HIGH: 'bad', MEDIUM: 'warn', LOW: 'neutral' };
 const STATUS_TONES: Record<FindingStatus, Tone> = { OPEN: 'warn', IN_REMEDIATION: 'info', READY_FOR_VERIFICATION: 'info', CLOSED: 'good', RISK_ACCEPTED: 'neutral' };

@@ -2,7 +2,8 @@
 
 import { useRef, useState } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { STATUS_LABELS, type Status } from '@/lib/requirements/schema';
+import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/oscal';
+import { IMPORT_MAX_BYTES, STATUS_LABELS, type Status } from '@/lib/requirements/schema';
 
 type Summary = {
   id: string;
@@ -16,10 +17,11 @@ type Summary = {
   cellChanges: { frameworkKey: string; ref: string; system: string; from: Status; to: Status }[];
   unchanged: number;
   invalid: { row: number; ref: string | null; reason: string }[];
+  notes?: string[];
 };
 type Phase = { kind: 'idle' } | { kind: 'uploading'; pct: number } | { kind: 'checking' } | { kind: 'applying' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
-const MAX = 5 * 1024 * 1024;
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const LIST = 50;
 
 function upload(form: FormData, onProgress: (pct: number) => void): Promise<{ status: number; body: unknown }> {
@@ -51,9 +53,11 @@ export function ImportPanel() {
   const preview = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setSummary(null);
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setPhase({ kind: 'error', text: 'Choose a file to import.' });
-    if (file.size > MAX) return setPhase({ kind: 'error', text: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; imports are limited to 5 MB. Split the file and import it in parts.` });
+    const files = [...(fileRef.current?.files ?? [])];
+    if (!files.length) return setPhase({ kind: 'error', text: 'Choose a file to import.' });
+    const size = files.reduce((n, f) => n + f.size, 0);
+    const max = kind === 'csv' ? IMPORT_MAX_BYTES : OSCAL_IMPORT_MAX_BYTES;
+    if (size > max) return setPhase({ kind: 'error', text: `The upload is ${(size / 1024 / 1024).toFixed(1)} MB; ${kind === 'csv' ? 'CSV' : 'OSCAL'} imports are limited to ${mb(max)}. Split the file and import it in parts.` });
     const form = new FormData(e.currentTarget);
     setPhase({ kind: 'uploading', pct: 0 });
     try {
@@ -84,12 +88,13 @@ export function ImportPanel() {
           <label htmlFor="import-kind" className="block text-sm font-medium">Format</label>
           <select id="import-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as 'csv' | 'oscal')} className={inputClass}>
             <option value="csv">Requirements CSV</option>
-            <option value="oscal">OSCAL catalog (JSON)</option>
+            <option value="oscal">OSCAL catalog, or profile with its catalog (JSON)</option>
           </select>
         </div>
         <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">File (max 5 MB)</label>
-          <input id="import-file" ref={fileRef} name="file" type="file" accept={kind === 'csv' ? '.csv,text/csv' : '.json,application/json'} className={inputClass} />
+          <label htmlFor="import-file" className="block text-sm font-medium">{kind === 'csv' ? `File (max ${mb(IMPORT_MAX_BYTES)})` : `File(s) (max ${mb(OSCAL_IMPORT_MAX_BYTES)} in all)`}</label>
+          <input id="import-file" ref={fileRef} name="file" type="file" multiple={kind === 'oscal'} accept={kind === 'csv' ? '.csv,text/csv' : '.json,application/json'} aria-describedby={kind === 'oscal' ? 'import-file-hint' : undefined} className={inputClass} />
+          {kind === 'oscal' ? <p id="import-file-hint" className="mt-1 text-xs text-slate-600">For a baseline (OSCAL profile), choose the profile and the catalog it imports together.</p> : null}
         </div>
         {kind === 'oscal' ? (
           <div>
@@ -130,6 +135,11 @@ export function ImportPanel() {
                 ))}
               </ul>
             </div>
+          ) : null}
+          {summary.notes?.length ? (
+            <ul className="list-disc pl-5 text-sm text-slate-700" aria-label="Not applied">
+              {summary.notes.map((n, i) => <li key={i}>{n}</li>)}
+            </ul>
           ) : null}
           {summary.creates.length ? (
             <details>

@@ -1,7 +1,7 @@
 import { scan, testPagesAccessible } from '../support/a11y';
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { verifyPack } from '../../lib/evidence/pack-verify';
+import { verifyPack } from '../../lib/audits/evidence/pack-verify';
 import { pageAs } from '../support/auth';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
 import { AppError, logUnexpected, toPublicError, type FieldErrors } from '@/lib/errors';
+import { inputProblems } from './input-guard';
 import { zodFieldErrors } from './route';
 
 export type ActionResult<T = unknown> =
@@ -27,6 +28,14 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+/** Control characters, unsafe keys and deep nesting, refused before zod sees the input. */
+export function refuseUnsafe(raw: unknown): { ok: false; message: string; fieldErrors: FieldErrors } | null {
+  const problems = inputProblems(raw);
+  const first = Object.entries(problems)[0];
+  if (!first) return null;
+  return { ok: false, message: `Please correct the highlighted fields (${first[0]}: ${first[1][0]}).`, fieldErrors: problems };
+}
+
 /**
  * Every Server Action is a public endpoint: this parses its input with zod,
  * requires a signed-in actor (the mutation then calls the gate), and returns
@@ -40,6 +49,8 @@ export function validatedAction<S extends z.ZodType, T>(
   return async (_prev: ActionResult<T> | null, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     try {
       const raw = input instanceof FormData ? formDataToObject(input) : input;
+      const unsafe = refuseUnsafe(raw);
+      if (unsafe) return unsafe;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error) };

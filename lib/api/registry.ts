@@ -1,5 +1,10 @@
 import { auditApi } from '@/lib/audit/api-spec';
-import { auditsApi, certificationsApi, evidenceApi, findingsApi } from '@/lib/audits/api-spec';
+import { auditsApi } from '@/lib/audits/audits/api-spec';
+import { certificationsApi } from '@/lib/audits/certifications/api-spec';
+import { evidenceApi } from '@/lib/audits/evidence/api-spec';
+import { findingsApi } from '@/lib/audits/findings/api-spec';
+import { requestsApi } from '@/lib/audits/requests/api-spec';
+import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
@@ -20,8 +25,10 @@ export const API_SPECS: readonly ApiSpec[] = [
   modelsApi,
   datasetsApi,
   auditsApi,
+  auditSettingsApi,
   findingsApi,
   evidenceApi,
+  requestsApi,
   certificationsApi,
   incidentsApi,
   reviewsApi,

@@ -6,6 +6,7 @@ import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
 import { actorForToken } from '@/lib/tokens/resolve';
 import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError, type FieldErrors } from '@/lib/errors';
+import { assertSafeInput } from './input-guard';
 import type { ApiSpec } from './spec';
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
@@ -31,6 +32,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  assertSafeInput(value, what);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
@@ -105,6 +107,18 @@ async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
+// Response.redirect() and fetched responses have immutable headers: copy those.
+function withRequestId(res: Response, id: string): Response {
+  try {
+    res.headers.set('x-request-id', id);
+    return res;
+  } catch {
+    const copy = new Response(res.body, { status: res.status, statusText: res.statusText, headers: new Headers(res.headers) });
+    copy.headers.set('x-request-id', id);
+    return copy;
+  }
+}
+
 type RouteCtx = { params: Promise<Record<string, string | string[]>> };
 
 /**
@@ -125,10 +139,7 @@ export function apiRoute<S extends ApiSpec>(
       const body =
         spec.body && spec.bodyType !== 'multipart' ? parseOrThrow(spec.body, await readJson(req), 'request body') : undefined;
       const result = await handler({ actor, meta, req, params, query, body } as ApiContext<S>);
-      if (result instanceof Response) {
-        result.headers.set('x-request-id', meta.id);
-        return result;
-      }
+      if (result instanceof Response) return withRequestId(result, meta.id);
       return NextResponse.json(result ?? null, {
         status: spec.successStatus ?? 200,
         headers: { 'x-request-id': meta.id, 'cache-control': 'no-store' },

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/gate';
+import { auditorScope, requestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
-import { ACTIVE_STATUSES } from '@/lib/findings/schema';
-import { CERT_EXPIRY_WARN_DAYS } from './schema';
-import { auditorScope, requestWhere } from './visibility';
+import { CERT_EXPIRY_WARN_DAYS } from './certifications/schema';
+import { ACTIVE_STATUSES } from './findings/schema';
 
 type Stat = { label: string; value: number; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
 

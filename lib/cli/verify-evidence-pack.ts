@@ -4,7 +4,7 @@
 //   npm run verify-pack -- <pack.zip> --key-url https://portal.example.com/api/v1/signing-key
 // Exit code 0 when the pack is intact, 1 when it is not, 2 on bad usage.
 import { readFile } from 'node:fs/promises';
-import { verifyPack } from '@/lib/evidence/pack-verify';
+import { verifyPack } from '@/lib/audits/evidence/pack-verify';
 
 function usage(message?: string): never {
   if (message) console.error(message);

@@ -164,6 +164,20 @@ describe('rollback, findings and corrective actions', () => {
     expect(detail.models[0].production).toBe('1.0.0');
   });
 
+  it('raises findings from an incident through the findings domain: source INCIDENT, finding.created, default due date', async () => {
+    const inc = await report(actors.ENGINEER);
+    const finding = await m.createFindingFromIncident(actors.ENGINEER, { id: inc.id, title: 'Drift alert ignored', description: 'd', severity: 'CRITICAL', ownerId: actors.ENGINEER.userId! });
+    const row = await db.finding.findUniqueOrThrow({ where: { id: finding.id }, select: { source: true, incidentId: true, dueDate: true } });
+    expect(row.source).toBe('INCIDENT');
+    expect(row.incidentId).toBe(inc.id);
+    // The default for a critical finding: 30 days from today (UTC).
+    const today = new Date(new Date().toISOString().slice(0, 10)).getTime();
+    expect(row.dueDate?.toISOString().slice(0, 10)).toBe(new Date(today + 30 * 86_400_000).toISOString().slice(0, 10));
+    const events = await db.auditEvent.findMany({ where: { entityId: finding.id }, select: { action: true, changes: true } });
+    expect(events.map((e) => e.action)).toEqual(['finding.created']);
+    expect(JSON.stringify(events[0].changes)).toContain('INCIDENT');
+  });
+
   it('creates findings linked both ways, and tracks corrective actions to done', async () => {
     const inc = await report(actors.ENGINEER);
     const due = new Date(Date.now() + 14 * 86_400_000);
@@ -172,7 +186,7 @@ describe('rollback, findings and corrective actions', () => {
     const row = await db.finding.findUniqueOrThrow({ where: { id: finding.id }, select: { incidentId: true, status: true, ownerId: true, dueDate: true } });
     expect(row).toMatchObject({ incidentId: inc.id, status: 'OPEN', ownerId: actors.ENGINEER.userId });
     expect((await q.getIncident(actors.AUDITOR, inc.id)).findings.map((f) => f.id)).toEqual([finding.id]);
-    expect(await db.auditEvent.count({ where: { action: 'finding.raised', entityId: finding.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'finding.created', entityId: finding.id } })).toBe(1);
 
     const action = await m.addCorrectiveAction(actors.ENGINEER, { id: inc.id, title: 'Add fairness gate', ownerId: actors.ENGINEER.userId!, dueDate: due });
     await deny(m.completeCorrectiveAction(actors.AUDITOR, action.id));

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
+import { createFinding } from '@/lib/audits/findings/mutations';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, inTransaction, type Tx } from '@/lib/db';
@@ -342,27 +343,13 @@ export async function createFindingFromIncident(actor: Actor, input: z.input<typ
     const inc = await lockIncident(tx, actor, data.id);
     authorize(actor, 'incidents:update', inc.owners);
     const owner = await assertMember(tx, actor, data.ownerId, 'ownerId');
-    const finding = await tx.finding.create({
-      data: {
-        orgId: actor.orgId,
-        title: data.title,
-        description: data.description,
-        severity: data.severity,
-        status: 'OPEN',
-        ownerId: owner.id,
-        dueDate: data.dueDate,
-        incidentId: inc.id,
-        createdById: actor.userId,
-      },
-      select: { id: true, title: true, severity: true, status: true },
-    });
+    // Through the findings domain: source INCIDENT, its default due date, its event.
+    const finding = await createFinding(
+      actor,
+      { title: data.title, description: data.description, severity: data.severity, incidentId: inc.id, ownerId: owner.id, dueDate: data.dueDate?.toISOString().slice(0, 10) },
+      tx,
+    );
     await addEntry(tx, actor, inc.id, new Date(), `Finding raised: ${finding.title} (owner ${owner.name}).`);
-    await recordEvent(tx, actor, {
-      action: 'finding.raised',
-      entityType: 'finding',
-      entityId: finding.id,
-      after: { title: finding.title, severity: finding.severity, status: finding.status, ownerId: owner.id, dueDate: data.dueDate.toISOString(), incidentId: inc.id },
-    });
     return finding;
   });
 }

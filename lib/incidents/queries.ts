@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
-import { db } from '@/lib/db';
+import type { Ownable } from '@/lib/auth/permissions';
+import { db, type Db, type Tx } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
@@ -15,6 +16,13 @@ import {
 } from './clocks';
 import { listIncidentsQuerySchema, PLAN_STALE_DAYS, quarterRange, type IncidentSummary, type ListIncidentsQuery } from './schema';
 import { SEVERITIES, type Severity, type TreeAnswers } from './severity';
+
+/** Who may update an incident (`incidents:update` on owned records): the
+ *  owners of its AI systems. `null` when it is not this organisation's. */
+export async function incidentOwnership(tx: Tx | Db, orgId: string, id: string): Promise<Ownable | null> {
+  const incident = await tx.incident.findFirst({ where: { id, orgId }, select: { systems: { select: { technicalOwnerId: true, businessOwnerId: true } } } });
+  return incident ? { ownerIds: incident.systems.flatMap((s) => [s.technicalOwnerId, s.businessOwnerId]) } : null;
+}
 
 function whereFor(actor: Actor, q: ReturnType<typeof listIncidentsQuerySchema.parse>): Prisma.IncidentWhereInput {
   const range = q.quarter ? quarterRange(q.quarter) : null;

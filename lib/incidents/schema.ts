@@ -117,7 +117,8 @@ export const incidentFindingSchema = z.object({
   description: text(10_000, 'a description'),
   severity: z.enum(FINDING_SEVERITIES),
   ownerId: id,
-  dueDate: instant('a due date'),
+  /** Omit for the findings default for the severity. */
+  dueDate: z.preprocess((v) => (v === '' || v === null ? undefined : v), instant('a due date').optional()),
 });
 export const correctiveActionSchema = z.object({ id, title: text(300, 'the action'), ownerId: id, dueDate: instant('a due date') });
 export const actionIdSchema = z.object({ actionId: id });

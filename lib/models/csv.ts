@@ -1,3 +1,4 @@
+import { assertSafeCsv } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 
 /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
@@ -28,7 +29,9 @@ export function parseCsv(input: string): string[][] {
 
 /** Rows as objects keyed by the (lower-cased) header; names every missing required column. */
 export function csvRecords(input: string, required: readonly string[]): Record<string, string>[] {
-  const [header, ...body] = parseCsv(input.replace(/^\uFEFF/, ''));
+  const rows = parseCsv(input.replace(/^\uFEFF/, ''));
+  assertSafeCsv(rows);
+  const [header, ...body] = rows;
   if (!header) throw new AppError('VALIDATION', 'The CSV is empty.');
   const names = header.map((h) => h.trim().toLowerCase());
   const missing = required.filter((r) => !names.includes(r));

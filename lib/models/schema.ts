@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputProblems } from '@/lib/api/input-guard';
 import { blankAsUndefined } from '@/lib/api/params';
 
 export const STAGES = ['DRAFT', 'VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL', 'APPROVED', 'PRODUCTION', 'RETIRED'] as const;
@@ -211,11 +212,16 @@ function jsonText<T extends z.ZodType>(schema: T, what: string) {
     if (typeof v !== 'string') return v;
     if (!v.trim()) return undefined;
     try {
-      return JSON.parse(v);
+      const parsed: unknown = JSON.parse(v);
+      // "\u0000" inside JSON text is plain ASCII until parsed: check what it became.
+      return Object.keys(inputProblems(parsed)).length ? Symbol.for('unsafe-json') : parsed;
     } catch {
       return Symbol.for('invalid-json');
     }
-  }, z.custom((v) => v !== Symbol.for('invalid-json'), { message: `${what} is not valid JSON` }).pipe(schema.optional()));
+  }, z
+    .custom((v) => v !== Symbol.for('invalid-json'), { message: `${what} is not valid JSON` })
+    .refine((v) => v !== Symbol.for('unsafe-json'), { message: `${what} contains a control character or an unsafe key` })
+    .pipe(schema.optional()));
 }
 
 /** "name, value, >=, threshold" per line, e.g. "auc, 0.86, >=, 0.80". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 import { csvRecords } from './csv';
 import { fairnessUploadSchema, groupResultSchema, predictionRowSchema, type FairnessUpload } from './schema';
@@ -25,6 +26,7 @@ export function parseFairnessFile(kind: 'groups' | 'predictions', text: string, 
     } catch {
       throw new AppError('VALIDATION', 'The file is not valid JSON.');
     }
+    assertSafeInput(json, 'file', { prefix: ['file'] });
     upload = kind === 'groups' ? { groups: (Array.isArray(json) ? json : (json as { groups?: unknown }).groups) as never } : { attribute: attribute ?? '', predictions: (Array.isArray(json) ? json : (json as { predictions?: unknown }).predictions) as never };
   } else if (kind === 'groups') {
     const records = csvRecords(trimmed, ['attribute', 'group', 'count']);

@@ -39,6 +39,7 @@ const importSummary = z.object({
   cellChanges: z.array(z.object({ frameworkKey: z.string(), ref: z.string(), system: z.string(), from: z.string(), to: z.string() })),
   unchanged: z.number(),
   invalid: z.array(z.object({ row: z.number(), ref: z.string().nullable(), reason: z.string() })),
+  notes: z.array(z.string()).describe('What the import read but does not apply, e.g. an OSCAL profile\'s alterations'),
 });
 
 export const requirementsApi = {
@@ -94,10 +95,10 @@ export const requirementsApi = {
     method: 'POST',
     path: '/api/v1/imports/preview',
     tag: TAG,
-    summary: 'Step 1 of an import: upload a requirements CSV or an OSCAL catalog (JSON); returns what would change and every invalid row. Writes nothing.',
+    summary: 'Step 1 of an import: upload a requirements CSV, an OSCAL catalog (JSON), or an OSCAL profile with the catalog it imports (repeat the file field); returns what would change and every invalid row. Writes nothing.',
     permission: 'library:manage',
     bodyType: 'multipart',
-    body: z.object({ file: z.string().describe('The file (max 5 MB)'), kind: importKindSchema, frameworkKey: frameworkKeySchema.optional().describe('OSCAL: the key of the framework to create or update') }),
+    body: z.object({ file: z.string().describe('The file (CSV max 5 MB; OSCAL max 16 MB in all). For an OSCAL profile, send the profile and its catalog as two file fields.'), kind: importKindSchema, frameworkKey: frameworkKeySchema.optional().describe('OSCAL: the key of the framework to create or update') }),
     response: importSummary,
     successStatus: 201,
   }),

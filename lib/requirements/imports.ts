@@ -1,29 +1,33 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { assertSafeCsv, assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
-import { nextDue, parseCsv, parseOscalCatalog, unescapeFormula } from './logic';
+import { nextDue, parseCsv, unescapeFormula } from './logic';
+import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './oscal';
 import {
   CSV_OPTIONAL_COLUMNS,
   CSV_REQUIRED_COLUMNS,
   CSV_STATUS_PREFIX,
   DEFAULT_REVIEW_CADENCE_DAYS,
   IMPORT_MAX_BYTES,
+  REQUIREMENT_SUMMARY_MAX,
   STATUS_LABELS,
   STATUSES,
   type Status,
 } from './schema';
 
 export type InvalidRow = { row: number; ref: string | null; reason: string };
-type ReqData = { title: string; summary: string; group: string | null; area: Area; aiSpecific: boolean; ownerId?: string | null; reviewCadenceDays?: number };
+type ReqData = { title: string; summary: string; statement?: StatementNode | null; group: string | null; area: Area; aiSpecific: boolean; ownerId?: string | null; reviewCadenceDays?: number };
 type PlanCreate = ReqData & { frameworkKey: string; ref: string };
 type PlanChange = { id: string; frameworkKey: string; ref: string; data: Partial<ReqData>; before: Partial<ReqData>; textChanged: boolean };
 type PlanCell = { frameworkKey: string; ref: string; systemId: string; systemName: string; from: Status; to: Status };
-type Plan = { newFramework: { key: string; name: string; version: string; sourceRef: string } | null; creates: PlanCreate[]; changes: PlanChange[]; cells: PlanCell[] };
+type Plan = { newFramework: { key: string; name: string; version: string; jurisdiction: string; sourceRef: string } | null; creates: PlanCreate[]; changes: PlanChange[]; cells: PlanCell[] };
 export type ImportSummary = {
   kind: 'csv' | 'oscal';
   fileName: string;
@@ -35,16 +39,22 @@ export type ImportSummary = {
   cellChanges: { frameworkKey: string; ref: string; system: string; from: Status; to: Status }[];
   unchanged: number;
   invalid: InvalidRow[];
+  /** What the import read but does not apply (e.g. a profile's alterations). */
+  notes: string[];
 };
 
 const MB = 1024 * 1024;
 const sizeText = (n: number) => `${(n / MB).toFixed(1)} MB`;
 
-/** Reads an uploaded file from a multipart request, refusing anything over the limit before buffering it. */
-export async function readImportUpload(req: Request): Promise<{ fileName: string; text: string; fields: Record<string, string> }> {
+/**
+ * Reads the uploaded file(s) from a multipart request, refusing anything over
+ * the limit before buffering it. An OSCAL profile comes with its catalog, so
+ * the "file" field may repeat.
+ */
+export async function readImportUpload(req: Request): Promise<{ fileName: string; text: string; files: OscalFile[]; fields: Record<string, string> }> {
   const length = Number(req.headers.get('content-length') ?? '0');
-  if (length > IMPORT_MAX_BYTES + 64 * 1024) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The file is about ${sizeText(length)}; imports are limited to ${sizeText(IMPORT_MAX_BYTES)}. Split the file and import it in parts.`);
+  if (length > OSCAL_IMPORT_MAX_BYTES + 64 * 1024) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The upload is about ${sizeText(length)}; imports are limited to ${sizeText(IMPORT_MAX_BYTES)} (CSV) and ${sizeText(OSCAL_IMPORT_MAX_BYTES)} (OSCAL). Split the file and import it in parts.`);
   }
   if (!(req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
     throw new AppError('BAD_REQUEST', 'Send the file as multipart/form-data with a "file" field.');
@@ -55,16 +65,21 @@ export async function readImportUpload(req: Request): Promise<{ fileName: string
   } catch {
     throw new AppError('BAD_REQUEST', 'The upload could not be read as multipart/form-data.');
   }
-  const file = form.get('file');
-  if (!(file instanceof Blob)) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
-  if (file.size > IMPORT_MAX_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The file is ${sizeText(file.size)}; imports are limited to ${sizeText(IMPORT_MAX_BYTES)}. Split the file and import it in parts.`);
-  }
-  if (file.size === 0) throw new AppError('VALIDATION', 'The file is empty.', { fieldErrors: { file: ['The file is empty'] } });
+  const blobs = form.getAll('file').filter((f): f is File => f instanceof Blob);
+  if (!blobs.length) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
+  if (blobs.length > 8) throw new AppError('VALIDATION', 'Upload at most 8 files at once (a profile with the catalogs and profiles it imports).', { fieldErrors: { file: ['At most 8 files'] } });
   const fields: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string') fields[k] = v;
-  const fileName = 'name' in file && typeof file.name === 'string' ? file.name.slice(0, 200) : 'upload';
-  return { fileName, text: await file.text(), fields };
+  const total = blobs.reduce((n, b) => n + b.size, 0);
+  const limit = fields.kind === 'csv' ? IMPORT_MAX_BYTES : OSCAL_IMPORT_MAX_BYTES;
+  if (total > limit) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The upload is ${sizeText(total)}; ${fields.kind === 'csv' ? 'CSV' : 'OSCAL'} imports are limited to ${sizeText(limit)}. Split the file and import it in parts.`);
+  }
+  const empty = blobs.find((b) => b.size === 0);
+  if (empty) throw new AppError('VALIDATION', `The file ${empty.name || ''} is empty.`.replace('  ', ' '), { fieldErrors: { file: ['The file is empty'] } });
+  assertSafeInput({ ...fields, file: blobs.map((b) => b.name ?? '') }, 'upload');
+  const files = await Promise.all(blobs.map(async (b, i) => ({ fileName: (typeof b.name === 'string' && b.name ? b.name : `upload-${i + 1}`).slice(0, 200), text: await b.text() })));
+  return { fileName: files.map((f) => f.fileName).join(' + ').slice(0, 200), text: files[0].text, files, fields };
 }
 
 function parseArea(v: string): Area | null {
@@ -89,12 +104,12 @@ function parseStatus(v: string): Status | null {
   return byLabel ? byLabel[0] : null;
 }
 
-type Existing = { id: string; ref: string; title: string; summary: string; group: string | null; area: Area; aiSpecific: boolean; ownerId: string | null; reviewCadenceDays: number; statusFromControls: boolean };
+type Existing = { id: string; ref: string; title: string; summary: string; statement: unknown; group: string | null; area: Area; aiSpecific: boolean; ownerId: string | null; reviewCadenceDays: number; statusFromControls: boolean };
 
 async function existingRequirements(orgId: string, frameworkIds: string[]) {
   const rows = await db.requirement.findMany({
     where: { orgId, frameworkId: { in: frameworkIds } },
-    select: { id: true, ref: true, title: true, summary: true, group: true, area: true, aiSpecific: true, ownerId: true, reviewCadenceDays: true, statusFromControls: true, framework: { select: { key: true } } },
+    select: { id: true, ref: true, title: true, summary: true, statement: true, group: true, area: true, aiSpecific: true, ownerId: true, reviewCadenceDays: true, statusFromControls: true, framework: { select: { key: true } } },
   });
   return new Map(rows.map((r) => [`${r.framework.key}::${r.ref}`, r as Existing & { framework: { key: string } }]));
 }
@@ -103,9 +118,11 @@ function diff(have: Existing, want: ReqData): { data: Partial<ReqData>; before: 
   const data: Partial<ReqData> = {};
   const before: Partial<ReqData> = {};
   let textChanged = false;
-  for (const k of ['title', 'summary', 'group', 'area', 'aiSpecific', 'ownerId', 'reviewCadenceDays'] as const) {
+  for (const k of ['title', 'summary', 'statement', 'group', 'area', 'aiSpecific', 'ownerId', 'reviewCadenceDays'] as const) {
     if (want[k] === undefined) continue;
-    if ((have[k] ?? null) !== (want[k] ?? null)) {
+    // JSONB does not keep key order, so the statement is compared structurally.
+    const same = k === 'statement' ? isDeepStrictEqual(have[k] ?? null, want[k] ?? null) : (have[k] ?? null) === (want[k] ?? null);
+    if (!same) {
       (data as Record<string, unknown>)[k] = want[k];
       (before as Record<string, unknown>)[k] = have[k];
       if (k !== 'ownerId' && k !== 'reviewCadenceDays') textChanged = true;
@@ -121,6 +138,7 @@ async function planCsv(actor: Actor, text: string) {
   } catch (e) {
     throw new AppError('VALIDATION', `The CSV could not be read: ${(e as Error).message}`);
   }
+  assertSafeCsv(rows);
   if (rows.length === 0) throw new AppError('VALIDATION', 'The CSV is empty: it needs a header row and at least one requirement.');
   const header = rows[0].map((h) => h.trim());
   const missing = CSV_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
@@ -170,7 +188,7 @@ async function planCsv(actor: Actor, text: string) {
     const title = get('title') ?? '';
     const summary = get('summary') ?? '';
     if (!title || title.length > 120) return fail(title ? 'The title is longer than 120 characters' : 'The title is empty');
-    if (!summary || summary.length > 1000) return fail(summary ? 'The summary is longer than 1,000 characters' : 'The summary is empty');
+    if (!summary || summary.length > REQUIREMENT_SUMMARY_MAX) return fail(summary ? `The summary is longer than ${REQUIREMENT_SUMMARY_MAX.toLocaleString('en')} characters` : 'The summary is empty');
     const area = parseArea(get('area') ?? '');
     if (!area) return fail(`Unknown area "${get('area')}" (use one of ${AREAS.join(', ')})`);
     const ai = parseBool(get('aiSpecific') ?? '');
@@ -220,26 +238,24 @@ function slug(s: string) {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '') || 'imported-catalog';
 }
 
-async function planOscal(actor: Actor, text: string, frameworkKeyInput?: string) {
-  let doc: unknown;
+async function planOscal(actor: Actor, files: OscalFile[], frameworkKeyInput?: string) {
+  let parsed: ReturnType<typeof parseOscalUpload>;
   try {
-    doc = JSON.parse(text);
+    // Control characters and unsafe keys are refused in every parsed file, as at every other input edge.
+    parsed = parseOscalUpload(files, (doc, fileName) => assertSafeInput(doc, `OSCAL file ${fileName}`, { maxDepth: OSCAL_MAX_DEPTH }));
   } catch (e) {
-    throw new AppError('VALIDATION', `The OSCAL file is not valid JSON: ${(e as Error).message}`);
+    if (e instanceof OscalError) throw new AppError('VALIDATION', e.message, { fieldErrors: { file: [e.message] } });
+    throw e;
   }
-  let parsed: ReturnType<typeof parseOscalCatalog>;
-  try {
-    parsed = parseOscalCatalog(doc);
-  } catch (e) {
-    throw new AppError('VALIDATION', (e as Error).message);
-  }
-  if (parsed.controls.length === 0 && parsed.problems.length === 0) throw new AppError('VALIDATION', 'The OSCAL catalog has no controls to import.');
+  if (parsed.controls.length === 0 && parsed.problems.length === 0) throw new AppError('VALIDATION', `The OSCAL ${parsed.kind} has no controls to import.`);
   const key = frameworkKeyInput?.trim() || slug(parsed.title);
   if (!frameworkKeySchema.safeParse(key).success) throw new AppError('VALIDATION', `"${key}" is not a valid framework key: use lower-case words joined by hyphens.`, { fieldErrors: { frameworkKey: ['Use lower-case words joined by hyphens'] } });
   const fw = await db.framework.findUnique({ where: { orgId_key: { orgId: actor.orgId, key } }, select: { id: true } });
   const existing = fw ? await existingRequirements(actor.orgId, [fw.id]) : new Map<string, Existing>();
   const plan: Plan = {
-    newFramework: fw ? null : { key, name: parsed.title.slice(0, 160), version: (parsed.version ?? '1').slice(0, 80), sourceRef: 'Imported from an OSCAL catalog' },
+    newFramework: fw
+      ? null
+      : { key, name: parsed.title.slice(0, 160), version: (parsed.version ?? '1').slice(0, 80), jurisdiction: (parsed.jurisdiction ?? 'Not stated').slice(0, 80), sourceRef: parsed.sourceRef.slice(0, 1000) },
     creates: [],
     changes: [],
     cells: [],
@@ -253,17 +269,17 @@ async function planOscal(actor: Actor, text: string, frameworkKeyInput?: string)
       return;
     }
     seen.add(c.ref);
-    const want: ReqData = { title: c.title, summary: c.summary, group: c.group, area: c.area, aiSpecific: c.aiSpecific };
+    const want: ReqData = { title: c.title, summary: c.summary, statement: c.statement, group: c.group, area: c.area, aiSpecific: c.aiSpecific };
     const have = existing.get(`${key}::${c.ref}`);
     if (!have) plan.creates.push({ ...want, frameworkKey: key, ref: c.ref });
     else {
-      // Area and AI flag are guesses on import: keep what the organisation set.
+      // Area and AI flag: keep what the organisation set.
       const d = diff(have, { ...want, area: have.area, aiSpecific: have.aiSpecific });
       if (Object.keys(d.data).length) plan.changes.push({ id: have.id, frameworkKey: key, ref: c.ref, ...d });
       else unchanged++;
     }
   });
-  return { plan, invalid, unchanged, rows: parsed.controls.length, frameworkKey: key };
+  return { plan, invalid, unchanged, rows: parsed.controls.length, frameworkKey: key, notes: parsed.notes };
 }
 
 /**
@@ -271,10 +287,13 @@ async function planOscal(actor: Actor, text: string, frameworkKeyInput?: string)
  * and return what would be created, changed and refused. Writes nothing
  * to the library.
  */
-export async function previewImport(actor: Actor, input: { kind: 'csv' | 'oscal'; fileName: string; text: string; frameworkKey?: string }) {
+export async function previewImport(actor: Actor, input: { kind: 'csv' | 'oscal'; fileName: string; text: string; files?: OscalFile[]; frameworkKey?: string }) {
   authorize(actor, 'library:manage');
-  if (Buffer.byteLength(input.text) > IMPORT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${sizeText(IMPORT_MAX_BYTES)}.`);
-  const { plan, invalid, unchanged, rows, frameworkKey } = input.kind === 'csv' ? await planCsv(actor, input.text) : await planOscal(actor, input.text, input.frameworkKey);
+  const files = input.files?.length ? input.files : [{ fileName: input.fileName, text: input.text }];
+  const limit = input.kind === 'csv' ? IMPORT_MAX_BYTES : OSCAL_IMPORT_MAX_BYTES;
+  if (files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The upload is larger than ${sizeText(limit)}.`);
+  const { plan, invalid, unchanged, rows, frameworkKey, notes } =
+    input.kind === 'csv' ? { ...(await planCsv(actor, files[0].text)), notes: [] as string[] } : await planOscal(actor, files, input.frameworkKey);
   if (plan.cells.length) authorize(actor, 'matrix:edit');
   const summary: ImportSummary = {
     kind: input.kind,
@@ -287,6 +306,7 @@ export async function previewImport(actor: Actor, input: { kind: 'csv' | 'oscal'
     cellChanges: plan.cells.map((c) => ({ frameworkKey: c.frameworkKey, ref: c.ref, system: c.systemName, from: c.from, to: c.to })),
     unchanged,
     invalid,
+    notes,
   };
   const batch = await db.importBatch.create({
     data: { orgId: actor.orgId, createdById: actor.userId, kind: input.kind, fileName: input.fileName, frameworkKey, plan: plan as unknown as Prisma.InputJsonValue, summary: summary as unknown as Prisma.InputJsonValue },
@@ -312,7 +332,7 @@ export async function confirmImport(actor: Actor, id: string) {
       if (plan.newFramework) {
         const clash = await tx.framework.findUnique({ where: { orgId_key: { orgId: actor.orgId, key: plan.newFramework.key } }, select: { id: true } });
         if (clash) throw new AppError('CONFLICT', `A framework "${plan.newFramework.key}" was created since the preview. Preview again.`);
-        const f = await tx.framework.create({ data: { orgId: actor.orgId, key: plan.newFramework.key, name: plan.newFramework.name, kind: 'STANDARD', jurisdiction: 'International', version: plan.newFramework.version, sourceRef: plan.newFramework.sourceRef, isCustom: true }, select: { id: true } });
+        const f = await tx.framework.create({ data: { orgId: actor.orgId, key: plan.newFramework.key, name: plan.newFramework.name, kind: 'STANDARD', jurisdiction: plan.newFramework.jurisdiction ?? 'Not stated', version: plan.newFramework.version, sourceRef: plan.newFramework.sourceRef, isCustom: true }, select: { id: true } });
         await recordEvent(tx, actor, { action: 'framework.created', entityType: 'framework', entityId: f.id, after: { ...plan.newFramework, source: batch.fileName } });
       }
       const frameworks = await tx.framework.findMany({ where: { orgId: actor.orgId }, select: { id: true, key: true } });
@@ -326,7 +346,7 @@ export async function confirmImport(actor: Actor, id: string) {
         try {
           await tx.requirement.createMany({
             data: plan.creates.map((c, i) => ({
-              orgId: actor.orgId, frameworkId: fwId.get(c.frameworkKey)!, ref: c.ref, title: c.title, summary: c.summary, group: c.group, area: c.area, aiSpecific: c.aiSpecific,
+              orgId: actor.orgId, frameworkId: fwId.get(c.frameworkKey)!, ref: c.ref, title: c.title, summary: c.summary, statement: c.statement ?? Prisma.DbNull, group: c.group, area: c.area, aiSpecific: c.aiSpecific,
               position: (maxPosition.get(c.frameworkKey) ?? 0) + i + 1, ownerId: c.ownerId ?? null, reviewCadenceDays: c.reviewCadenceDays ?? DEFAULT_REVIEW_CADENCE_DAYS, nextReviewDue: c.reviewCadenceDays ? nextDue(new Date(), c.reviewCadenceDays) : due,
             })),
           });
@@ -335,9 +355,13 @@ export async function confirmImport(actor: Actor, id: string) {
         }
       }
       for (const c of plan.changes) {
-        const res = await tx.requirement.updateMany({ where: { id: c.id, orgId: actor.orgId }, data: { ...c.data, ...(c.textChanged ? { customised: true, editedAt: new Date() } : {}) } });
+        const { statement, ...rest } = c.data;
+        const data = { ...rest, ...(statement !== undefined ? { statement: statement ?? Prisma.DbNull } : {}) };
+        const res = await tx.requirement.updateMany({ where: { id: c.id, orgId: actor.orgId }, data: { ...data, ...(c.textChanged ? { customised: true, editedAt: new Date() } : {}) } });
         if (res.count !== 1) throw new AppError('CONFLICT', `${c.frameworkKey} ${c.ref} was removed since the preview. Preview again. Nothing was imported.`);
-        await recordEvent(tx, actor, { action: 'requirement.updated', entityType: 'requirement', entityId: c.id, before: c.before, after: c.data, reason: `Import of ${batch.fileName}` });
+        // The structured statement repeats the summary's text: the event keeps the summary.
+        const { statement: _before, ...before } = c.before;
+        await recordEvent(tx, actor, { action: 'requirement.updated', entityType: 'requirement', entityId: c.id, before, after: rest, reason: `Import of ${batch.fileName}` });
       }
       if (plan.cells.length) {
         const reqs = await tx.requirement.findMany({ where: { orgId: actor.orgId, OR: plan.cells.map((c) => ({ frameworkId: fwId.get(c.frameworkKey), ref: c.ref })) }, select: { id: true, ref: true, frameworkId: true } });

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, inTransaction, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { AppError, notFound } from '@/lib/errors';
 import { nextDue, suggestFrameworks } from './logic';
 import {
@@ -213,6 +214,8 @@ export async function updateRequirement(actor: Actor, input: UpdateRequirementIn
       data: {
         ...data,
         ...(textChanged ? { customised: true, editedAt: new Date() } : {}),
+        // An edited summary replaces the imported structured statement.
+        ...(data.summary !== undefined && data.summary !== before.summary ? { statement: Prisma.DbNull } : {}),
         ...(cadenceChanged ? { nextReviewDue: nextDue(before.lastReviewedAt ?? before.createdAt, data.reviewCadenceDays!) } : {}),
       },
       select: { title: true, summary: true, group: true, area: true, aiSpecific: true, reviewCadenceDays: true, statusFromControls: true, customised: true },

@@ -4,6 +4,7 @@ import { authorize, can } from '@/lib/auth/gate';
 import { entityHistory } from '@/lib/audit/queries';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { asStatement } from './oscal';
 import { AppError, notFound } from '@/lib/errors';
 import { statusFromControls } from './logic';
 import {
@@ -335,7 +336,7 @@ export async function getRequirement(actor: Actor, id: string) {
   const r = await db.requirement.findFirst({
     where: { id, orgId: actor.orgId },
     select: {
-      id: true, ref: true, title: true, summary: true, group: true, area: true, aiSpecific: true, ownerId: true, customised: true, editedAt: true, reviewCadenceDays: true,
+      id: true, ref: true, title: true, summary: true, statement: true, group: true, area: true, aiSpecific: true, ownerId: true, customised: true, editedAt: true, reviewCadenceDays: true,
       lastReviewedAt: true, nextReviewDue: true, statusFromControls: true, libraryVersion: true,
       owner: { select: { name: true } }, framework: { select: { key: true, name: true } },
       controlMappings: { select: { id: true, relationship: true, rationale: true, control: { select: { id: true, key: true, name: true, status: true } } } },
@@ -349,6 +350,7 @@ export async function getRequirement(actor: Actor, id: string) {
   return {
     ...r,
     ownerName: r.owner?.name ?? null,
+    statement: asStatement(r.statement),
     editedAt: r.editedAt?.toISOString() ?? null,
     lastReviewedAt: r.lastReviewedAt?.toISOString() ?? null,
     nextReviewDue: r.nextReviewDue?.toISOString() ?? null,

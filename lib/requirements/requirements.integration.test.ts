@@ -276,6 +276,39 @@ describe('imports and exports', () => {
     await expect(imports.previewImport(actors.ADMIN, { kind: 'oscal', fileName: 'bad.json', text: '{not json' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('not valid JSON') });
   });
 
+  it('imports an SP 800-53 baseline (OSCAL profile + catalog): NIST text, structured statement, group area, metadata jurisdiction', async () => {
+    const fx = (n: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', n), 'utf8');
+    const files = [
+      { fileName: 'NIST_SP-800-53_rev5_LOW-baseline_profile.json', text: fx('sp800-53-rev5-low-excerpt_profile.json') },
+      { fileName: 'NIST_SP-800-53_rev5_catalog.json', text: fx('sp800-53-rev5-low-excerpt_catalog.json') },
+    ];
+    const preview = await imports.previewImport(actors.ADMIN, { kind: 'oscal', fileName: 'low.json', text: '', files, frameworkKey: 'sp800-53-low' });
+    expect(preview).toMatchObject({ newFramework: 'NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE (excerpt)', invalid: [], notes: [] });
+    expect(preview.creates.map((c) => c.ref)).toEqual(['AC-1', 'AC-2', 'AT-2', 'AT-2(2)', 'AU-11', 'CA-2']);
+    await imports.confirmImport(actors.ADMIN, preview.id);
+    const fw = await db.framework.findFirstOrThrow({ where: { orgId, key: 'sp800-53-low' } });
+    expect(fw).toMatchObject({ jurisdiction: 'US', version: '5.1.1+u4' });
+    expect(fw.sourceRef).toContain('resolved against NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE');
+    const ca2 = await db.requirement.findFirstOrThrow({ where: { frameworkId: fw.id, ref: 'CA-2' } });
+    expect(ca2).toMatchObject({ group: 'Assessment, Authorization, and Monitoring', area: 'MONITORING' });
+    expect(ca2.summary.split('\n').find((l) => l.startsWith('d.'))).toBe(
+      'd. Assess the controls in the system and its environment of operation at least annually to determine the extent to which the controls are implemented correctly, operating as intended, and producing the desired outcome with respect to meeting established security and privacy requirements;',
+    );
+    const ac2 = await db.requirement.findFirstOrThrow({ where: { frameworkId: fw.id, ref: 'AC-2' } });
+    expect(ac2.summary.length).toBeGreaterThan(1000);
+    expect((ac2.statement as { items: { label: string; items: unknown[] }[] }).items[7]).toMatchObject({ label: 'h.', text: 'Notify account managers and [Assignment: organization-defined personnel or roles] within:', items: [expect.objectContaining({ label: '1.' }), expect.anything(), expect.anything()] });
+    const view = await q.getRequirement(actors.AUDITOR, ac2.id);
+    expect(view.statement?.items[3].items[2].text).toBe('Access authorizations (i.e., privileges) and [Assignment: organization-defined attributes (as required)] for each account;');
+    // A second preview of the same files changes nothing.
+    const again = await imports.previewImport(actors.ADMIN, { kind: 'oscal', fileName: 'low.json', text: '', files, frameworkKey: 'sp800-53-low' });
+    expect(again).toMatchObject({ creates: [], changes: [], unchanged: 6 });
+  });
+
+  it('refuses an OSCAL file nested 20,000 levels deep with a 422 that names the problem', async () => {
+    const text = `{"catalog":{"metadata":{"title":"x"},"groups":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
+    await expect(imports.previewImport(actors.ADMIN, { kind: 'oscal', fileName: 'deep.json', text })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('deep.json is nested 20,002 levels deep') });
+  });
+
   it('imports a 1 MB OSCAL catalog in well under 10 s', async () => {
     const groups = Array.from({ length: 20 }, (_, g) => ({
       id: `g${g}`,

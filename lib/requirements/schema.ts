@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, flag } from '@/lib/api/params';
 import { AREAS, areaSchema, frameworkKeySchema, frameworkKindSchema, relationshipSchema } from './library-schema';
 
 // Inputs and views of the requirements domain. Pure (safe for the client).
@@ -52,7 +52,6 @@ export const DEFAULT_REVIEW_CADENCE_DAYS = 90;
 const id = z.string().min(1).max(64);
 const trimmed = (max: number, what: string) => z.string().trim().min(1, `Enter ${what}`).max(max, `${what} is too long (max ${max})`);
 const optionalText = (max: number) => blankAsUndefined(z.string().trim().max(max));
-const boolish = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 const urlOrBlank = blankAsUndefined(z.url('Enter a full URL (https://…)').max(2000).refine((u) => /^https?:\/\//i.test(u), 'Use an http(s) URL'));
 
 // ---------- matrix ----------
@@ -64,8 +63,8 @@ export const matrixFilterSchema = z.object({
   owner: blankAsUndefined(z.string().max(64)),
   status: blankAsUndefined(statusSchema),
   region: blankAsUndefined(z.string().max(16)),
-  aiOnly: blankAsUndefined(boolish),
-  overdue: blankAsUndefined(boolish),
+  aiOnly: blankAsUndefined(flag),
+  overdue: blankAsUndefined(flag),
   q: blankAsUndefined(z.string().trim().max(120)),
 });
 export type MatrixFilter = z.input<typeof matrixFilterSchema>;
@@ -147,14 +146,17 @@ export type CreateFrameworkInput = z.input<typeof createFrameworkSchema>;
 
 export const updateFrameworkSchema = createFrameworkSchema.omit({ key: true }).partial().extend({ id });
 
+/** A requirement's text is never cut: the longest published statements (NIST SP 800-53) run to a few thousand characters. */
+export const REQUIREMENT_SUMMARY_MAX = 50_000;
+
 export const createRequirementSchema = z.object({
   frameworkKey: frameworkKeySchema,
   ref: trimmed(80, 'a reference'),
   title: trimmed(120, 'a title'),
-  summary: trimmed(1000, 'a summary'),
+  summary: trimmed(REQUIREMENT_SUMMARY_MAX, 'a summary'),
   group: optionalText(120),
   area: areaSchema,
-  aiSpecific: boolish.default(false),
+  aiSpecific: flag.default(false),
   ownerId: blankAsUndefined(id),
   reviewCadenceDays: z.coerce.number().int().min(7).max(730).default(DEFAULT_REVIEW_CADENCE_DAYS),
 });
@@ -163,7 +165,7 @@ export type CreateRequirementInput = z.input<typeof createRequirementSchema>;
 export const updateRequirementSchema = z.object({
   id,
   title: trimmed(120, 'a title').optional(),
-  summary: trimmed(1000, 'a summary').optional(),
+  summary: trimmed(REQUIREMENT_SUMMARY_MAX, 'a summary').optional(),
   group: z.string().trim().max(120).nullable().optional(),
   area: areaSchema.optional(),
   aiSpecific: z.boolean().optional(),
@@ -197,7 +199,7 @@ export const systemInputSchema = z.object({
   businessOwnerId: blankAsUndefined(id),
   technicalOwnerId: blankAsUndefined(id),
   /** Card payments bring PCI DSS into the suggestions. */
-  cardPayments: blankAsUndefined(boolish),
+  cardPayments: blankAsUndefined(flag),
 });
 export type SystemInput = z.input<typeof systemInputSchema>;
 /** "" clears an owner on update (on create it just means none). */

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction, type ActionResult } from '@/lib/api/action';
+import { refuseUnsafe, validatedAction, type ActionResult } from '@/lib/api/action';
 import { requestMeta } from '@/lib/auth/request';
 import { AppError, logUnexpected, toPublicError } from '@/lib/errors';
 import { acceptInvite, changeUserRole, createUser, deactivateUser, reactivateUser, reissueInvite } from './mutations';
@@ -38,7 +38,10 @@ export async function acceptInviteAction(
   _prev: ActionResult<{ email: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ email: string }>> {
-  const parsed = acceptInviteSchema.safeParse(Object.fromEntries(form));
+  const raw = Object.fromEntries(form);
+  const unsafe = refuseUnsafe(raw);
+  if (unsafe) return unsafe;
+  const parsed = acceptInviteSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(i.message);

@@ -1,9 +1,11 @@
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { ROLE_GRANTS, type Role } from '@/lib/auth/permissions';
-import { createAudit, createCertification, updateAudit } from '@/lib/audits/mutations';
+import { createAudit, updateAudit } from '@/lib/audits/audits/mutations';
+import { createCertification } from '@/lib/audits/certifications/mutations';
 import { db } from '@/lib/db';
-import { addEvidence, createEvidenceRequest, reviewEvidenceRequest } from '@/lib/evidence/mutations';
-import { acceptRisk, addFindingComment, createFinding, transitionFinding } from '@/lib/findings/mutations';
+import { addEvidence } from '@/lib/audits/evidence/mutations';
+import { createEvidenceRequest, reviewEvidenceRequest } from '@/lib/audits/requests/mutations';
+import { acceptRisk, addFindingComment, createFinding, transitionFinding } from '@/lib/audits/findings/mutations';
 
 const SOC2_TITLE = 'SOC 2 Type II 2025 (external)';
 const ISO_TITLE = 'ISO/IEC 42001 readiness (internal)';

@@ -8,15 +8,15 @@ import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
-import { updateAuditAction } from '@/lib/audits/actions';
-import { auditFormOptions, getAudit } from '@/lib/audits/queries';
-import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS, AUDIT_STATUSES, STANDARD_LABELS } from '@/lib/audits/schema';
+import { updateAuditAction } from '@/lib/audits/audits/actions';
+import { auditFormOptions, getAudit } from '@/lib/audits/audits/queries';
+import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS, AUDIT_STATUSES, STANDARD_LABELS } from '@/lib/audits/audits/schema';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { listEvidenceRequests } from '@/lib/evidence/queries';
-import { REQUEST_STATUS_LABELS } from '@/lib/evidence/schema';
-import { FINDING_STATUS_LABELS, FINDING_STATUSES } from '@/lib/findings/schema';
+import { listEvidenceRequests } from '@/lib/audits/requests/queries';
+import { REQUEST_STATUS_LABELS } from '@/lib/audits/requests/schema';
+import { FINDING_STATUS_LABELS, FINDING_STATUSES } from '@/lib/audits/findings/schema';
 
 export const metadata: Metadata = { title: 'Audit' };
 

@@ -12,11 +12,11 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { evidenceConfig } from '@/lib/evidence/config';
-import { formatBytes } from '@/lib/evidence/file-type';
-import { listEvidence } from '@/lib/evidence/queries';
-import { listEvidenceQuerySchema } from '@/lib/evidence/schema';
-import { findingFormOptions } from '@/lib/findings/queries';
+import { evidenceConfig } from '@/lib/audits/evidence/config';
+import { formatBytes } from '@/lib/audits/evidence/file-type';
+import { listEvidence } from '@/lib/audits/evidence/queries';
+import { listEvidenceQuerySchema } from '@/lib/audits/evidence/schema';
+import { findingFormOptions } from '@/lib/audits/findings/queries';
 
 export const metadata: Metadata = { title: 'Evidence' };
 

@@ -14,9 +14,9 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { createFindingAction } from '@/lib/findings/actions';
-import { findingFormOptions, listFindings } from '@/lib/findings/queries';
-import { FINDING_SOURCES, FINDING_STATUS_LABELS, FINDING_STATUSES, listFindingsQuerySchema, SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS } from '@/lib/findings/schema';
+import { createFindingAction } from '@/lib/audits/findings/actions';
+import { findingFormOptions, listFindings } from '@/lib/audits/findings/queries';
+import { FINDING_SOURCES, FINDING_STATUS_LABELS, FINDING_STATUSES, listFindingsQuerySchema, SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS } from '@/lib/audits/findings/schema';
 
 export const metadata: Metadata = { title: 'Findings' };
 

@@ -11,10 +11,10 @@ import { LocalTime } from '@/components/ui/local-time';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { createRequestAction, reviewRequestAction } from '@/lib/evidence/actions';
-import { listEvidenceRequests } from '@/lib/evidence/queries';
-import { listRequestsQuerySchema, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from '@/lib/evidence/schema';
-import { findingFormOptions } from '@/lib/findings/queries';
+import { createRequestAction, reviewRequestAction } from '@/lib/audits/requests/actions';
+import { listEvidenceRequests } from '@/lib/audits/requests/queries';
+import { listRequestsQuerySchema, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from '@/lib/audits/requests/schema';
+import { findingFormOptions } from '@/lib/audits/findings/queries';
 
 export const metadata: Metadata = { title: 'Evidence requests' };
 

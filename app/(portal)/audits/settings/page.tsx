@@ -4,13 +4,13 @@ import { AuditsNav } from '@/components/audits/audits-nav';
 import { MultiSelect } from '@/components/audits/fields';
 import { Card, PageHeader } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
-import { updateAuditSettingsAction } from '@/lib/audits/actions';
-import { auditFormOptions } from '@/lib/audits/queries';
-import { getAuditSettings } from '@/lib/audits/settings';
+import { updateAuditSettingsAction } from '@/lib/audits/settings/actions';
+import { auditFormOptions } from '@/lib/audits/audits/queries';
+import { getAuditSettings } from '@/lib/audits/settings/queries';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { SEVERITIES, SEVERITY_LABELS } from '@/lib/findings/schema';
+import { SEVERITIES, SEVERITY_LABELS } from '@/lib/audits/findings/schema';
 
 export const metadata: Metadata = { title: 'Audit settings' };
 

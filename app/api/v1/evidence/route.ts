@@ -1,8 +1,8 @@
 import { apiRoute } from '@/lib/api/route';
-import { evidenceApi } from '@/lib/audits/api-spec';
-import { readEvidenceForm } from '@/lib/evidence/form';
-import { addEvidence } from '@/lib/evidence/mutations';
-import { listEvidence } from '@/lib/evidence/queries';
+import { evidenceApi } from '@/lib/audits/evidence/api-spec';
+import { readEvidenceForm } from '@/lib/audits/evidence/form';
+import { addEvidence } from '@/lib/audits/evidence/mutations';
+import { listEvidence } from '@/lib/audits/evidence/queries';
 
 export const GET = apiRoute(evidenceApi.list, ({ actor, query }) => listEvidence(actor, query));
 

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
-import { findingsApi } from '@/lib/audits/api-spec';
-import { createFinding } from '@/lib/findings/mutations';
-import { listFindings } from '@/lib/findings/queries';
+import { findingsApi } from '@/lib/audits/findings/api-spec';
+import { createFinding } from '@/lib/audits/findings/mutations';
+import { listFindings } from '@/lib/audits/findings/queries';
 
 export const GET = apiRoute(findingsApi.list, ({ actor, query }) => listFindings(actor, query));
 export const POST = apiRoute(findingsApi.create, ({ actor, body }) => createFinding(actor, body));

@@ -11,9 +11,9 @@ import { LocalTime } from '@/components/ui/local-time';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { acceptRiskAction, addCommentAction, transitionFindingAction, updateFindingAction } from '@/lib/findings/actions';
-import { findingFormOptions, getFinding } from '@/lib/findings/queries';
-import { SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS } from '@/lib/findings/schema';
+import { acceptRiskAction, addCommentAction, transitionFindingAction, updateFindingAction } from '@/lib/audits/findings/actions';
+import { findingFormOptions, getFinding } from '@/lib/audits/findings/queries';
+import { SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS } from '@/lib/audits/findings/schema';
 
 export const metadata: Metadata = { title: 'Finding' };
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/requirements/action-form';
 import { ReviewForm } from '@/components/requirements/review-form';
+import { Statement } from '@/components/requirements/statement';
 import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -38,7 +39,9 @@ export default async function RequirementPage({ params }: { params: Promise<{ id
         {r.ownerName ? <Badge>Owner: {r.ownerName}</Badge> : <Badge tone="warn">Unowned</Badge>}
         {r.overdue ? <Badge tone="bad">Review overdue</Badge> : null}
       </div>
-      <p className="mb-6 max-w-3xl text-sm text-slate-800">{r.summary}</p>
+      <div className="mb-6">
+        {r.statement ? <Statement node={r.statement} /> : <p className="max-w-3xl whitespace-pre-line text-sm text-slate-800">{r.summary}</p>}
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Reviews">
           <p className="mb-3 text-sm">

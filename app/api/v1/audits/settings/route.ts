@@ -1,6 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
-import { auditsApi } from '@/lib/audits/api-spec';
-import { getAuditSettings, updateAuditSettings } from '@/lib/audits/settings';
+import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
+import { getAuditSettings } from '@/lib/audits/settings/queries';
+import { updateAuditSettings } from '@/lib/audits/settings/mutations';
 
-export const GET = apiRoute(auditsApi.getSettings, ({ actor }) => getAuditSettings(actor));
-export const PUT = apiRoute(auditsApi.putSettings, ({ actor, body }) => updateAuditSettings(actor, body));
+export const GET = apiRoute(auditSettingsApi.get, ({ actor }) => getAuditSettings(actor));
+export const PUT = apiRoute(auditSettingsApi.put, ({ actor, body }) => updateAuditSettings(actor, body));

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
-import { evidenceApi } from '@/lib/audits/api-spec';
-import { createEvidenceRequest } from '@/lib/evidence/mutations';
-import { listEvidenceRequests } from '@/lib/evidence/queries';
+import { requestsApi } from '@/lib/audits/requests/api-spec';
+import { createEvidenceRequest } from '@/lib/audits/requests/mutations';
+import { listEvidenceRequests } from '@/lib/audits/requests/queries';
 
-export const GET = apiRoute(evidenceApi.listRequests, ({ actor, query }) => listEvidenceRequests(actor, query));
-export const POST = apiRoute(evidenceApi.createRequest, ({ actor, body }) => createEvidenceRequest(actor, body));
+export const GET = apiRoute(requestsApi.list, ({ actor, query }) => listEvidenceRequests(actor, query));
+export const POST = apiRoute(requestsApi.create, ({ actor, body }) => createEvidenceRequest(actor, body));

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
-import { findingsApi } from '@/lib/audits/api-spec';
-import { exportFindings } from '@/lib/findings/export';
+import { findingsApi } from '@/lib/audits/findings/api-spec';
+import { exportFindings } from '@/lib/audits/findings/export';
 
 const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 

@@ -7,8 +7,8 @@ import { importKindSchema } from '@/lib/requirements/schema';
 
 export const POST = apiRoute(api.importPreview, async ({ actor, req }) => {
   const upload = await readImportUpload(req);
-  const kind = importKindSchema.safeParse(upload.fields.kind ?? (upload.fileName.toLowerCase().endsWith('.json') ? 'oscal' : 'csv'));
+  const kind = importKindSchema.safeParse(upload.fields.kind ?? (upload.files[0].fileName.toLowerCase().endsWith('.json') ? 'oscal' : 'csv'));
   if (!kind.success) throw new AppError('VALIDATION', 'kind must be "csv" or "oscal".', { fieldErrors: { kind: ['Use csv or oscal'] } });
-  const summary = await previewImport(actor, { kind: kind.data, fileName: upload.fileName, text: upload.text, frameworkKey: upload.fields.frameworkKey || undefined });
+  const summary = await previewImport(actor, { kind: kind.data, fileName: upload.fileName, text: upload.text, files: upload.files, frameworkKey: upload.fields.frameworkKey || undefined });
   return NextResponse.json(summary, { status: 201, headers: { 'cache-control': 'no-store' } });
 });

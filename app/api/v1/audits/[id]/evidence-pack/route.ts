@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
-import { auditsApi } from '@/lib/audits/api-spec';
-import { buildEvidencePack } from '@/lib/evidence/pack';
+import { auditsApi } from '@/lib/audits/audits/api-spec';
+import { buildEvidencePack } from '@/lib/audits/evidence/pack';
 
 export const GET = apiRoute(auditsApi.pack, async ({ actor, params }) => {
   const pack = await buildEvidencePack(actor, params.id);

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
-import { evidenceApi } from '@/lib/audits/api-spec';
-import { downloadEvidence } from '@/lib/evidence/mutations';
+import { evidenceApi } from '@/lib/audits/evidence/api-spec';
+import { downloadEvidence } from '@/lib/audits/evidence/mutations';
 
 export const GET = apiRoute(evidenceApi.download, async ({ actor, params }) => {
   const result = await downloadEvidence(actor, params.id);

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { findingsApi } from '@/lib/audits/api-spec';
-import { acceptRisk } from '@/lib/findings/mutations';
+import { findingsApi } from '@/lib/audits/findings/api-spec';
+import { acceptRisk } from '@/lib/audits/findings/mutations';
 
 export const POST = apiRoute(findingsApi.acceptRisk, ({ actor, params, body }) => acceptRisk(actor, { ...body, id: params.id }));

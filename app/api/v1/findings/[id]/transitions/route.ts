@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { findingsApi } from '@/lib/audits/api-spec';
-import { transitionFinding } from '@/lib/findings/mutations';
+import { findingsApi } from '@/lib/audits/findings/api-spec';
+import { transitionFinding } from '@/lib/audits/findings/mutations';
 
 export const POST = apiRoute(findingsApi.transition, ({ actor, params, body }) => transitionFinding(actor, { ...body, id: params.id }));

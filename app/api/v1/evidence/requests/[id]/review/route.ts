@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { evidenceApi } from '@/lib/audits/api-spec';
-import { reviewEvidenceRequest } from '@/lib/evidence/mutations';
+import { requestsApi } from '@/lib/audits/requests/api-spec';
+import { reviewEvidenceRequest } from '@/lib/audits/requests/mutations';
 
-export const POST = apiRoute(evidenceApi.reviewRequest, ({ actor, params, body }) => reviewEvidenceRequest(actor, { ...body, id: params.id }));
+export const POST = apiRoute(requestsApi.review, ({ actor, params, body }) => reviewEvidenceRequest(actor, { ...body, id: params.id }));

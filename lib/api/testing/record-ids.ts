@@ -1,0 +1,62 @@
+import type { ApiHarness } from './harness';
+
+type Params = Record<string, string>;
+const CAP = 30;
+
+/**
+ * Real path parameters for every templated /api/v1 path: each record of the
+ * kind the route serves (every evidence kind, finding state, model stage…),
+ * up to CAP of each. A path missing here fails the walk, so a new route
+ * cannot slip through untested.
+ */
+export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<string, Params[]>> {
+  const { db } = h;
+  const ids = (rows: { id: string }[]) => rows.map((r) => ({ id: r.id }));
+  const take = CAP;
+  const [versions, reviews] = await Promise.all([
+    db.modelVersion.findMany({ take, orderBy: { stage: 'asc' }, select: { id: true, label: true, model: { select: { key: true, id: true } } } }),
+    db.quarterlyReview.findMany({ take, select: { quarter: true } }),
+  ]);
+  const models = [...new Map(versions.map((v) => [v.model.key, v.model])).values()];
+  const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
+  return {
+    '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
+    '/api/v1/ai-systems/{id}': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/ai-systems/{id}/frameworks': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/audits/{id}': ids(await db.audit.findMany({ take, select: { id: true } })),
+    '/api/v1/audits/{id}/evidence-pack': ids(await db.audit.findMany({ take, select: { id: true } })),
+    '/api/v1/controls/{id}': ids(await db.control.findMany({ take, select: { id: true } })),
+    '/api/v1/datasets/{id}': ids(await db.dataset.findMany({ take, select: { id: true } })),
+    '/api/v1/evidence/{id}': ids(await db.evidence.findMany({ take: 100, select: { id: true } })),
+    '/api/v1/evidence/{id}/download': ids(await db.evidence.findMany({ take: 100, select: { id: true } })),
+    '/api/v1/evidence/requests/{id}/review': evidenceRequests,
+    '/api/v1/findings/{id}': ids(await db.finding.findMany({ take: 100, select: { id: true } })),
+    '/api/v1/findings/{id}/comments': ids(await db.finding.findMany({ take, select: { id: true } })),
+    '/api/v1/findings/{id}/risk-acceptance': ids(await db.finding.findMany({ take, select: { id: true } })),
+    '/api/v1/findings/{id}/transitions': ids(await db.finding.findMany({ take, select: { id: true } })),
+    '/api/v1/frameworks/{id}': ids(await db.framework.findMany({ take, select: { id: true } })),
+    '/api/v1/imports/{id}': ids(await db.importBatch.findMany({ take, select: { id: true } })),
+    '/api/v1/imports/{id}/confirm': ids(await db.importBatch.findMany({ take, select: { id: true } })),
+    '/api/v1/incidents/{id}': ids(await db.incident.findMany({ take: 100, select: { id: true } })),
+    '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
+    '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
+    '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
+    '/api/v1/reviews/{quarter}': reviews.map((r) => ({ quarter: r.quarter })),
+    '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),
+    '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),
+    '/api/v1/tokens/{id}': ids(await db.apiToken.findMany({ take, select: { id: true } })),
+    '/api/v1/users/{id}': ids(await db.user.findMany({ take, select: { id: true } })),
+    '/api/v1/models/{model}': models.flatMap((m) => [{ model: m.key }, { model: m.id }]),
+    '/api/v1/models/{model}/rollback': models.map((m) => ({ model: m.key })),
+    '/api/v1/models/{model}/versions': models.map((m) => ({ model: m.key })),
+    ...Object.fromEntries(
+      ['', '/attestation', '/card', '/fairness', '/gate', '/mitigations', '/sign-offs', '/stage'].map((tail) => [
+        `/api/v1/models/{model}/versions/{version}${tail}`,
+        versions.map((v) => ({ model: v.model.key, version: v.label })),
+      ]),
+    ),
+  };
+}
+
+/** Values a path parameter must refuse with a 4xx: unknown, control characters, over-long. */
+export const BAD_PARAM_VALUES = ['does-not-exist', 'a\u0000b', 'x'.repeat(5000), '../../etc/passwd', '2026-Q9'];

@@ -1,0 +1,174 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { recordEvent } from '@/lib/audit/record';
+import { assertInOrg } from '@/lib/auth/org';
+import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
+import { db, type Tx } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+import { evidenceConfig } from './config';
+import { checkUpload, UploadProblem } from './file-type';
+import { evidenceMetaSchema, type EvidenceMetaInput } from './schema';
+import { evidenceStore } from './storage';
+
+export type UploadedFile = { name: string; bytes: Buffer };
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
+
+/** Who owns what the evidence is attached to: they may attach evidence to it. */
+async function ownersOfTargets(tx: Tx, orgId: string, m: ReturnType<typeof evidenceMetaSchema.parse>) {
+  const [findings, requirements, controls, request] = await Promise.all([
+    m.findingIds.length ? tx.finding.findMany({ where: { orgId, id: { in: m.findingIds } }, select: { ownerId: true } }) : [],
+    m.requirementIds.length ? tx.requirement.findMany({ where: { orgId, id: { in: m.requirementIds } }, select: { ownerId: true } }) : [],
+    m.controlIds.length ? tx.control.findMany({ where: { orgId, id: { in: m.controlIds } }, select: { ownerId: true } }) : [],
+    m.requestId ? tx.evidenceRequest.findFirst({ where: { orgId, id: m.requestId }, select: { assigneeId: true } }) : null,
+  ]);
+  return [...findings, ...requirements, ...controls].map((r) => r.ownerId).concat(request?.assigneeId ?? null);
+}
+
+/**
+ * Records evidence: a file (checked by content, hashed, stored through the
+ * storage driver) or a link. Compliance and admins may add any evidence;
+ * owners may add evidence to what they own or were asked for.
+ */
+export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Record<string, unknown>, file?: UploadedFile | null) {
+  const meta = evidenceMetaSchema.parse(input);
+  if (!file && !meta.url) throw new AppError('VALIDATION', 'Attach a file or give a link.', { fieldErrors: { file: ['Attach a file or give a link'] } });
+  if (file && meta.url) throw new AppError('VALIDATION', 'Give either a file or a link, not both.', { fieldErrors: { url: ['Remove the link or the file'] } });
+  // Everything that can be refused is checked before a byte is stored.
+  const owners = await ownersOfTargets(db, actor.orgId, meta);
+  authorize(actor, 'evidence:write', { ownerIds: owners });
+  let contentType: string | null = null;
+  if (file) {
+    const cfg = evidenceConfig();
+    try {
+      contentType = checkUpload(file.name, file.bytes, { maxBytes: cfg.maxBytes, allowed: cfg.allowedTypes }).contentType;
+    } catch (error) {
+      if (error instanceof UploadProblem) throw new AppError(error.code, error.message, { fieldErrors: { file: [error.message] } });
+      throw error;
+    }
+  }
+  const id = `ev_${randomBytes(12).toString('hex')}`;
+  const storageKey = file ? `${actor.orgId.replace(/[^a-z0-9]/gi, '')}/${id}` : null;
+  const hash = file ? sha256(file.bytes) : null;
+  if (file && storageKey) await evidenceStore().put(storageKey, file.bytes, contentType!);
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertInOrg(tx, actor.orgId, 'requirementIds', 'requirement', meta.requirementIds);
+      await assertInOrg(tx, actor.orgId, 'cellIds', 'matrixCell', meta.cellIds);
+      await assertInOrg(tx, actor.orgId, 'controlIds', 'control', meta.controlIds);
+      await assertInOrg(tx, actor.orgId, 'findingIds', 'finding', meta.findingIds);
+      await assertInOrg(tx, actor.orgId, 'modelVersionIds', 'modelVersion', meta.modelVersionIds);
+      if (meta.ownerId && !(await tx.user.findFirst({ where: { id: meta.ownerId, orgId: actor.orgId, active: true }, select: { id: true } }))) {
+        throw new AppError('VALIDATION', 'Unknown owner.', { fieldErrors: { ownerId: ['Unknown user'] } });
+      }
+      const request = meta.requestId
+        ? await tx.evidenceRequest.findFirst({ where: { id: meta.requestId, orgId: actor.orgId }, select: { id: true, status: true, requirementId: true, findingId: true } })
+        : null;
+      if (meta.requestId && !request) throw new AppError('VALIDATION', 'Unknown evidence request.', { fieldErrors: { requestId: ['Unknown request'] } });
+      if (request && !['OPEN', 'REJECTED'].includes(request.status)) throw new AppError('CONFLICT', 'This evidence request is not waiting for evidence.');
+      const requirementIds = [...new Set([...meta.requirementIds, ...(request?.requirementId ? [request.requirementId] : [])])];
+      const findingIds = [...new Set([...meta.findingIds, ...(request?.findingId ? [request.findingId] : [])])];
+      const evidence = await tx.evidence.create({
+        data: {
+          id,
+          orgId: actor.orgId,
+          title: meta.title,
+          description: meta.description ?? null,
+          kind: file ? 'FILE' : 'LINK',
+          url: meta.url ?? null,
+          fileName: file ? file.name.slice(0, 255) : null,
+          contentType,
+          size: file ? file.bytes.length : null,
+          sha256: hash,
+          storageKey,
+          ownerId: meta.ownerId ?? actor.userId,
+          collectedById: actor.userId,
+          collectedAt: meta.collectedAt ? asDate(meta.collectedAt) : new Date(),
+          validUntil: meta.validUntil ? asDate(meta.validUntil) : null,
+          requirements: { create: requirementIds.map((requirementId) => ({ requirementId })) },
+          cells: { create: [...new Set(meta.cellIds)].map((cellId) => ({ cellId })) },
+          controls: { create: [...new Set(meta.controlIds)].map((controlId) => ({ controlId })) },
+          findings: { create: findingIds.map((findingId) => ({ findingId })) },
+          versions: { create: [...new Set(meta.modelVersionIds)].map((modelVersionId) => ({ modelVersionId })) },
+        },
+        select: { id: true, title: true, kind: true, sha256: true, size: true, contentType: true },
+      });
+      await recordEvent(tx, actor, {
+        action: 'evidence.added',
+        entityType: 'evidence',
+        entityId: id,
+        after: {
+          title: meta.title,
+          kind: evidence.kind,
+          fileName: file?.name ?? null,
+          contentType,
+          size: evidence.size,
+          sha256: hash,
+          url: meta.url ?? null,
+          validUntil: meta.validUntil ?? null,
+          requirementIds,
+          cellIds: meta.cellIds,
+          controlIds: meta.controlIds,
+          findingIds,
+          modelVersionIds: meta.modelVersionIds,
+        },
+      });
+      if (request) {
+        await tx.evidenceRequest.update({ where: { id: request.id }, data: { status: 'SUBMITTED', evidenceId: id } });
+        await recordEvent(tx, actor, { action: 'evidence_request.fulfilled', entityType: 'evidence_request', entityId: request.id, changes: { status: { from: request.status, to: 'SUBMITTED' }, evidenceId: id } });
+      }
+      return evidence;
+    });
+  } catch (error) {
+    if (storageKey) await evidenceStore().delete(storageKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+export type EvidenceDownload =
+  | { kind: 'LINK'; url: string; title: string }
+  | { kind: 'FILE'; bytes: Buffer; fileName: string; contentType: string; sha256: string };
+
+/** Loads a stored file and re-checks its SHA-256; a mismatch is tampering. */
+export async function readVerifiedFile(actor: Actor, e: { id: string; storageKey: string; sha256: string }): Promise<Buffer> {
+  const bytes = await evidenceStore().get(e.storageKey);
+  const actual = sha256(bytes);
+  if (actual !== e.sha256) {
+    await db.$transaction((tx) =>
+      recordEvent(tx, actor, {
+        action: 'evidence.tampering_detected',
+        entityType: 'evidence',
+        entityId: e.id,
+        changes: { expectedSha256: e.sha256, actualSha256: actual, size: bytes.length },
+        reason: 'The stored file does not match the SHA-256 recorded at upload',
+      }),
+    );
+    throw new AppError('CONFLICT', 'Integrity check failed: the stored file does not match the SHA-256 recorded when it was uploaded. The download is blocked and the tampering has been recorded in the audit trail.', {
+      details: { tampered: true, evidenceId: e.id },
+    });
+  }
+  return bytes;
+}
+
+/** Every access, file or link, is recorded in the audit trail. */
+export async function downloadEvidence(actor: Actor, id: string): Promise<EvidenceDownload> {
+  authorize(actor, 'audits:read');
+  const scope = await auditorScope(actor);
+  const e = await db.evidence.findFirst({
+    where: { AND: [{ id, orgId: actor.orgId }, evidenceWhere(scope)] },
+    select: { id: true, title: true, kind: true, url: true, fileName: true, contentType: true, sha256: true, storageKey: true },
+  });
+  if (!e) throw notFound('The evidence');
+  if (e.kind === 'LINK') {
+    await db.$transaction((tx) => recordEvent(tx, actor, { action: 'evidence.accessed', entityType: 'evidence', entityId: e.id, changes: { url: e.url } }));
+    return { kind: 'LINK', url: e.url!, title: e.title };
+  }
+  const bytes = await readVerifiedFile(actor, { id: e.id, storageKey: e.storageKey!, sha256: e.sha256! });
+  await db.$transaction((tx) =>
+    recordEvent(tx, actor, { action: 'evidence.downloaded', entityType: 'evidence', entityId: e.id, changes: { fileName: e.fileName, sha256: e.sha256, size: bytes.length } }),
+  );
+  return { kind: 'FILE', bytes, fileName: e.fileName ?? `${e.id}.bin`, contentType: e.contentType ?? 'application/octet-stream', sha256: e.sha256! };
+}

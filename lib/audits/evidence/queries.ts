@@ -1,0 +1,94 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { listEvidenceQuerySchema, type EvidenceSummary, type ListEvidenceQuery } from './schema';
+
+const summarySelect = {
+  id: true,
+  title: true,
+  kind: true,
+  fileName: true,
+  contentType: true,
+  size: true,
+  sha256: true,
+  url: true,
+  owner: { select: { name: true } },
+  collectedBy: { select: { name: true } },
+  collectedAt: true,
+  validUntil: true,
+} satisfies Prisma.EvidenceSelect;
+
+type Row = Prisma.EvidenceGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(e: Row, now = Date.now()): EvidenceSummary {
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    fileName: e.fileName,
+    contentType: e.contentType,
+    size: e.size,
+    sha256: e.sha256,
+    url: e.url,
+    ownerName: e.owner?.name ?? null,
+    collectedByName: e.collectedBy?.name ?? null,
+    collectedAt: e.collectedAt.toISOString(),
+    validUntil: e.validUntil?.toISOString() ?? null,
+    stale: !!e.validUntil && e.validUntil.getTime() < now,
+  };
+}
+
+export async function listEvidence(actor: Actor, input: ListEvidenceQuery = {}) {
+  authorize(actor, 'audits:read');
+  const q = listEvidenceQuerySchema.parse(input);
+  const scope = await auditorScope(actor);
+  const and: Prisma.EvidenceWhereInput[] = [{ orgId: actor.orgId }, evidenceWhere(scope)];
+  if (q.q) and.push({ title: { contains: q.q, mode: 'insensitive' } });
+  if (q.stale === 'true') and.push({ validUntil: { lt: new Date() } });
+  if (q.findingId) and.push({ findings: { some: { findingId: q.findingId } } });
+  if (q.requirementId) and.push({ requirements: { some: { requirementId: q.requirementId } } });
+  const where = { AND: and };
+  const [rows, total] = await Promise.all([
+    db.evidence.findMany({
+      where,
+      orderBy: q.stale === 'true' ? [{ validUntil: 'asc' }, { id: 'asc' }] : [{ collectedAt: 'desc' }, { id: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: summarySelect,
+    }),
+    db.evidence.count({ where }),
+  ]);
+  const now = Date.now();
+  return { items: rows.map((r) => toSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getEvidence(actor: Actor, id: string) {
+  authorize(actor, 'audits:read');
+  const scope = await auditorScope(actor);
+  const e = await db.evidence.findFirst({
+    where: { AND: [{ id, orgId: actor.orgId }, evidenceWhere(scope)] },
+    select: {
+      ...summarySelect,
+      description: true,
+      requirements: { select: { requirement: { select: { id: true, ref: true, title: true, framework: { select: { name: true } } } } } },
+      cells: { select: { cell: { select: { id: true, requirement: { select: { ref: true } }, system: { select: { name: true } } } } } },
+      controls: { select: { control: { select: { id: true, key: true, name: true } } } },
+      findings: { select: { finding: { select: { id: true, title: true } } } },
+      versions: { select: { modelVersion: { select: { id: true, label: true, model: { select: { name: true } } } } } },
+    },
+  });
+  if (!e) throw notFound('The evidence');
+  return {
+    ...toSummary(e),
+    description: e.description,
+    requirements: e.requirements.map((r) => ({ id: r.requirement.id, label: `${r.requirement.framework.name} ${r.requirement.ref} — ${r.requirement.title}` })),
+    cells: e.cells.map((c) => ({ id: c.cell.id, label: `${c.cell.requirement.ref} × ${c.cell.system.name}` })),
+    controls: e.controls.map((c) => ({ id: c.control.id, label: `${c.control.key} — ${c.control.name}` })),
+    findings: e.findings.map((f) => ({ id: f.finding.id, label: f.finding.title })),
+    versions: e.versions.map((v) => ({ id: v.modelVersion.id, label: `${v.modelVersion.model.name} ${v.modelVersion.label}` })),
+  };
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditWorkspace } from '../test-fixture';
+import { createAuditWorkspace, day, deny, setupAuditTestEnv } from '../test-fixture';
+
+await setupAuditTestEnv('findings');
+const { db } = await import('@/lib/db');
+const findings = await import('./mutations');
+const findingQueries = await import('./queries');
+const { exportFindings } = await import('./export');
+const settings = await import('../settings/mutations');
+
+let actors: AuditWorkspace['actors'];
+let auditId: string;
+let frameworkId: string;
+let requirementId: string;
+
+async function counts() {
+  return { findings: await db.finding.count(), evidence: await db.evidence.count(), events: await db.auditEvent.count() };
+}
+
+beforeAll(async () => {
+  ({ actors, auditId, frameworkId, requirementId } = await createAuditWorkspace());
+});
+
+describe('findings', () => {
+  it('defaults the due date by severity from the settings, and refuses past dates writing nothing', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'MFA not enforced', description: 'Admins lack MFA', severity: 'CRITICAL', auditId, ownerId: actors.ENGINEER.userId!, requirementIds: [requirementId] });
+    expect(f.dueDate!.slice(0, 10)).toBe(day(30));
+    await settings.updateAuditSettings(actors.ADMIN, { dueDays: { CRITICAL: 7, HIGH: 60, MEDIUM: 90, LOW: 180 }, allAuditorsSeeAll: false, internalAuditorIds: [] });
+    const g = await findings.createFinding(actors.COMPLIANCE_OFFICER, { title: 'Second critical', description: 'x', severity: 'CRITICAL', ownerId: actors.ENGINEER.userId! });
+    expect(g.dueDate!.slice(0, 10)).toBe(day(7));
+    await deny(settings.updateAuditSettings(actors.COMPLIANCE_OFFICER, { dueDays: { CRITICAL: 1, HIGH: 1, MEDIUM: 1, LOW: 1 }, allAuditorsSeeAll: true, internalAuditorIds: [] }));
+
+    const before = await counts();
+    await expect(findings.createFinding(actors.AUDITOR, { title: 'Late one', description: 'x', severity: 'LOW', auditId, dueDate: day(-1) })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(findings.createFinding(actors.AUDITOR, { title: 'Bad link', description: 'x', severity: 'LOW', auditId, requirementIds: ['nope'] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await deny(findings.createFinding(actors.ENGINEER, { title: 'Engineer raise', description: 'x', severity: 'LOW' }));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('runs the workflow: the owner remediates, cannot close their own, an independent verifier closes', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Access review missing', description: 'Quarterly review not done', severity: 'HIGH', auditId, ownerId: actors.ENGINEER.userId! });
+    // Another engineer-like actor (the auditor) cannot remediate; the owner can.
+    await deny(findings.transitionFinding(actors.AUDITOR, { id: f.id, transition: 'start_remediation' }));
+    await findings.transitionFinding(actors.ENGINEER, { id: f.id, transition: 'start_remediation' });
+    await findings.transitionFinding(actors.ENGINEER, { id: f.id, transition: 'ready_for_verification' });
+    await deny(findings.transitionFinding(actors.ENGINEER, { id: f.id, transition: 'close' }));
+    await expect(findings.transitionFinding(actors.AUDITOR, { id: f.id, transition: 'reject_verification' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await findings.transitionFinding(actors.AUDITOR, { id: f.id, transition: 'close', comment: 'Verified the Q2 review record' });
+    const detail = await findingQueries.getFinding(actors.ENGINEER, f.id);
+    expect(detail.status).toBe('CLOSED');
+    expect(detail.closedAt).not.toBeNull();
+    expect(detail.history.map((h) => h.action)).toEqual(['finding.close', 'finding.ready_for_verification', 'finding.start_remediation', 'finding.created']);
+    await expect(findings.transitionFinding(actors.AUDITOR, { id: f.id, transition: 'close' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('never lets a compliance officer close a finding they own', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Own finding', description: 'x', severity: 'LOW', auditId, ownerId: actors.COMPLIANCE_OFFICER.userId! });
+    await findings.transitionFinding(actors.COMPLIANCE_OFFICER, { id: f.id, transition: 'ready_for_verification' });
+    await expect(findings.transitionFinding(actors.COMPLIANCE_OFFICER, { id: f.id, transition: 'close' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('You own this finding') });
+    await deny(findings.acceptRisk(actors.COMPLIANCE_OFFICER, { id: f.id, rationale: 'Accepting my own risk', expiresAt: day(10) }));
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).status).toBe('READY_FOR_VERIFICATION');
+  });
+
+  it('reopens an accepted risk when the acceptance expires', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Legacy cipher', description: 'x', severity: 'MEDIUM', auditId, ownerId: actors.ENGINEER.userId! });
+    await deny(findings.acceptRisk(actors.AUDITOR, { id: f.id, rationale: 'Auditors do not accept risk', expiresAt: day(10) }));
+    await findings.acceptRisk(actors.COMPLIANCE_OFFICER, { id: f.id, rationale: 'Vendor upgrade scheduled for Q3', expiresAt: day(10) });
+    expect((await findingQueries.listFindings(actors.ENGINEER, { status: 'RISK_ACCEPTED' })).items.map((x) => x.id)).toContain(f.id);
+    await db.finding.update({ where: { id: f.id }, data: { riskExpiresAt: new Date(Date.now() - 1000) } });
+    const list = await findingQueries.listFindings(actors.ENGINEER, { status: 'OPEN' });
+    expect(list.items.map((x) => x.id)).toContain(f.id);
+    expect(await db.auditEvent.count({ where: { entityId: f.id, action: 'finding.risk_acceptance_expired' } })).toBe(1);
+  });
+
+  it('filters, flags overdue findings and exports the tracking table', async () => {
+    const f = await findings.createFinding(actors.COMPLIANCE_OFFICER, { title: 'Overdue one', description: 'x', severity: 'LOW', auditId, ownerId: actors.ENGINEER.userId!, requirementIds: [requirementId] });
+    await db.finding.update({ where: { id: f.id }, data: { dueDate: new Date(Date.now() - 5 * 86_400_000) } });
+    const overdue = await findingQueries.listFindings(actors.ENGINEER, { overdue: 'true' });
+    expect(overdue.items.map((x) => x.id)).toEqual([f.id]);
+    expect(overdue.items[0].overdue).toBe(true);
+    const byFramework = await findingQueries.listFindings(actors.ENGINEER, { frameworkId });
+    expect(byFramework.items.every((x) => x.auditId === auditId)).toBe(true);
+    expect(byFramework.total).toBe(2);
+    const csv = (await exportFindings(actors.AUDITOR, { auditId }, 'csv')).toString('utf8');
+    expect(csv.split('\r\n')[0]).toContain('Finding ID,Title,Audit');
+    expect(csv).toContain('Overdue one');
+    const xlsx = await exportFindings(actors.AUDITOR, { auditId }, 'xlsx');
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('lets auditors comment, owners comment on theirs, and nobody else', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Commented', description: 'x', severity: 'LOW', auditId, ownerId: actors.COMPLIANCE_OFFICER.userId! });
+    await findings.addFindingComment(actors.AUDITOR, { id: f.id, body: 'Please attach the policy' });
+    await deny(findings.addFindingComment(actors.ENGINEER, { id: f.id, body: 'Not my finding' }));
+    expect((await findingQueries.getFinding(actors.ADMIN, f.id)).comments.map((c) => c.body)).toEqual(['Please attach the policy']);
+  });
+});

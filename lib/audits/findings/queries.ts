@@ -1,0 +1,198 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { systemActor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { entityHistory } from '@/lib/audit/queries';
+import { recordEvent } from '@/lib/audit/record';
+import { auditorScope, findingWhere, type AuditorScope } from '@/lib/auth/scope';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { ACTIVE_STATUSES, listFindingsQuerySchema, type FindingSummary, type ListFindingsQuery } from './schema';
+
+const DAY = 86_400_000;
+
+/**
+ * Accepted risks whose acceptance has expired go back to open. Called from
+ * the list and detail reads (no background job needed): the check is one
+ * indexed query when nothing has expired.
+ */
+export async function reopenExpiredRiskAcceptances(orgId: string, now = new Date()): Promise<number> {
+  const expired = await db.finding.findMany({
+    where: { orgId, status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now } },
+    select: { id: true, riskExpiresAt: true },
+    take: 500,
+  });
+  if (!expired.length) return 0;
+  const actor = systemActor(orgId, 'risk-acceptance-expiry');
+  return db.$transaction(async (tx) => {
+    let reopened = 0;
+    for (const f of expired) {
+      const res = await tx.finding.updateMany({ where: { id: f.id, status: 'RISK_ACCEPTED' }, data: { status: 'OPEN', closedAt: null } });
+      if (!res.count) continue;
+      reopened += 1;
+      await recordEvent(tx, actor, {
+        action: 'finding.risk_acceptance_expired',
+        entityType: 'finding',
+        entityId: f.id,
+        changes: { status: { from: 'RISK_ACCEPTED', to: 'OPEN' }, riskExpiresAt: f.riskExpiresAt?.toISOString() ?? null },
+        reason: 'The risk acceptance expired',
+      });
+    }
+    return reopened;
+  });
+}
+
+export function findingFilterWhere(actor: Actor, scope: AuditorScope, q: ReturnType<typeof listFindingsQuerySchema.parse>, now = new Date()) {
+  const and: Prisma.FindingWhereInput[] = [{ orgId: actor.orgId }, findingWhere(scope)];
+  if (q.auditId) and.push({ auditId: q.auditId });
+  if (q.severity) and.push({ severity: q.severity });
+  if (q.status === 'ACTIVE') and.push({ status: { in: ACTIVE_STATUSES } });
+  else if (q.status) and.push({ status: q.status });
+  if (q.ownerId) and.push({ ownerId: q.ownerId });
+  if (q.frameworkId) and.push({ requirements: { some: { requirement: { frameworkId: q.frameworkId } } } });
+  if (q.q) and.push({ title: { contains: q.q, mode: 'insensitive' } });
+  if (q.overdue === 'true') and.push({ status: { in: ACTIVE_STATUSES }, dueDate: { lt: now } });
+  return { AND: and } satisfies Prisma.FindingWhereInput;
+}
+
+export const summarySelect = {
+  id: true,
+  title: true,
+  severity: true,
+  status: true,
+  source: true,
+  auditId: true,
+  audit: { select: { title: true } },
+  ownerId: true,
+  owner: { select: { name: true } },
+  dueDate: true,
+  createdAt: true,
+  closedAt: true,
+} satisfies Prisma.FindingSelect;
+
+type SummaryRow = Prisma.FindingGetPayload<{ select: typeof summarySelect }>;
+
+export function toSummary(f: SummaryRow, now = Date.now()): FindingSummary {
+  const end = f.closedAt?.getTime() ?? now;
+  return {
+    id: f.id,
+    title: f.title,
+    severity: f.severity,
+    status: f.status,
+    source: f.source,
+    auditId: f.auditId,
+    auditTitle: f.audit?.title ?? null,
+    ownerId: f.ownerId,
+    ownerName: f.owner?.name ?? null,
+    dueDate: f.dueDate?.toISOString() ?? null,
+    createdAt: f.createdAt.toISOString(),
+    closedAt: f.closedAt?.toISOString() ?? null,
+    ageDays: Math.floor((end - f.createdAt.getTime()) / DAY),
+    overdue: ACTIVE_STATUSES.includes(f.status) && !!f.dueDate && f.dueDate.getTime() < now,
+  };
+}
+
+export async function listFindings(actor: Actor, input: ListFindingsQuery = {}) {
+  authorize(actor, 'audits:read');
+  const q = listFindingsQuerySchema.parse(input);
+  await reopenExpiredRiskAcceptances(actor.orgId);
+  const scope = await auditorScope(actor);
+  const where = findingFilterWhere(actor, scope, q);
+  const [rows, total] = await Promise.all([
+    db.finding.findMany({
+      where,
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: summarySelect,
+    }),
+    db.finding.count({ where }),
+  ]);
+  const now = Date.now();
+  return { items: rows.map((r) => toSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Loads a finding the actor may see (org and auditor scope), or 404. */
+export async function visibleFinding(actor: Actor, id: string) {
+  const scope = await auditorScope(actor);
+  const found = await db.finding.findFirst({ where: { id, orgId: actor.orgId, ...findingWhere(scope) }, select: { id: true, ownerId: true, status: true } });
+  if (!found) throw notFound('The finding');
+  return found;
+}
+
+export async function getFinding(actor: Actor, id: string) {
+  authorize(actor, 'audits:read');
+  await reopenExpiredRiskAcceptances(actor.orgId);
+  await visibleFinding(actor, id);
+  const f = await db.finding.findUniqueOrThrow({
+    where: { id },
+    select: {
+      ...summarySelect,
+      description: true,
+      remediationPlan: true,
+      incidentId: true,
+      incident: { select: { title: true } },
+      createdBy: { select: { name: true } },
+      remediationStartedAt: true,
+      readyAt: true,
+      verifiedBy: { select: { name: true } },
+      riskApprover: { select: { name: true } },
+      riskRationale: true,
+      riskExpiresAt: true,
+      requirements: { select: { requirement: { select: { id: true, ref: true, title: true, framework: { select: { name: true } } } } } },
+      controls: { select: { control: { select: { id: true, key: true, name: true } } } },
+      systems: { select: { system: { select: { id: true, name: true } } } },
+      versions: { select: { modelVersion: { select: { id: true, label: true, model: { select: { name: true } } } } } },
+      comments: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      evidence: { select: { evidence: { select: { id: true, title: true, kind: true, fileName: true, validUntil: true } } } },
+    },
+  });
+  const history = await entityHistory(actor, 'audits:read', 'finding', id);
+  return {
+    ...toSummary(f),
+    description: f.description,
+    remediationPlan: f.remediationPlan,
+    incidentId: f.incidentId,
+    incidentTitle: f.incident?.title ?? null,
+    createdByName: f.createdBy?.name ?? null,
+    remediationStartedAt: f.remediationStartedAt?.toISOString() ?? null,
+    readyAt: f.readyAt?.toISOString() ?? null,
+    verifiedByName: f.verifiedBy?.name ?? null,
+    riskApproverName: f.riskApprover?.name ?? null,
+    riskRationale: f.riskRationale,
+    riskExpiresAt: f.riskExpiresAt?.toISOString() ?? null,
+    requirements: f.requirements.map((r) => ({ id: r.requirement.id, label: `${r.requirement.framework.name} ${r.requirement.ref} — ${r.requirement.title}` })),
+    controls: f.controls.map((c) => ({ id: c.control.id, label: `${c.control.key} — ${c.control.name}` })),
+    systems: f.systems.map((s) => ({ id: s.system.id, label: s.system.name })),
+    versions: f.versions.map((v) => ({ id: v.modelVersion.id, label: `${v.modelVersion.model.name} ${v.modelVersion.label}` })),
+    comments: f.comments.map((c) => ({ id: c.id, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
+    evidence: f.evidence.map((e) => ({ ...e.evidence, validUntil: e.evidence.validUntil?.toISOString() ?? null })),
+    history,
+  };
+}
+export type FindingDetail = Awaited<ReturnType<typeof getFinding>>;
+
+/** Options for the finding forms: what can be linked, in this org. */
+export async function findingFormOptions(actor: Actor) {
+  authorize(actor, 'audits:read');
+  const scope = await auditorScope(actor);
+  const [audits, users, requirements, controls, systems, versions, frameworks] = await Promise.all([
+    db.audit.findMany({ where: { orgId: actor.orgId, ...(scope ? { id: { in: scope.auditIds } } : {}) }, select: { id: true, title: true }, orderBy: { periodEnd: 'desc' }, take: 200 }),
+    db.user.findMany({ where: { orgId: actor.orgId, active: true }, select: { id: true, name: true, role: true }, orderBy: { name: 'asc' }, take: 1000 }),
+    db.requirement.findMany({ where: { orgId: actor.orgId }, select: { id: true, ref: true, title: true, framework: { select: { name: true } } }, orderBy: [{ frameworkId: 'asc' }, { ref: 'asc' }], take: 2000 }),
+    db.control.findMany({ where: { orgId: actor.orgId }, select: { id: true, key: true, name: true }, orderBy: { key: 'asc' }, take: 1000 }),
+    db.aISystem.findMany({ where: { orgId: actor.orgId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 1000 }),
+    db.modelVersion.findMany({ where: { orgId: actor.orgId }, select: { id: true, label: true, model: { select: { name: true } } }, orderBy: { createdAt: 'desc' }, take: 1000 }),
+    db.framework.findMany({ where: { orgId: actor.orgId }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+  ]);
+  return {
+    audits,
+    users,
+    frameworks,
+    requirements: requirements.map((r) => ({ id: r.id, label: `${r.framework.name} ${r.ref} — ${r.title}` })),
+    controls: controls.map((c) => ({ id: c.id, label: `${c.key} — ${c.name}` })),
+    systems: systems.map((s) => ({ id: s.id, label: s.name })),
+    versions: versions.map((v) => ({ id: v.id, label: `${v.model.name} ${v.label}` })),
+  };
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { auditorScope, requestWhere } from '@/lib/auth/scope';
+import { db } from '@/lib/db';
+import { listRequestsQuerySchema } from './schema';
+
+export async function listEvidenceRequests(actor: Actor, input: { auditId?: string; status?: string; mine?: string } = {}) {
+  authorize(actor, 'audits:read');
+  const q = listRequestsQuerySchema.parse(input);
+  const scope = await auditorScope(actor);
+  const rows = await db.evidenceRequest.findMany({
+    where: {
+      AND: [
+        { orgId: actor.orgId },
+        requestWhere(scope),
+        q.auditId ? { auditId: q.auditId } : {},
+        q.status ? { status: q.status } : {},
+        q.mine === 'true' ? { assigneeId: actor.userId ?? '-' } : {},
+      ],
+    },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      details: true,
+      dueDate: true,
+      status: true,
+      reviewComment: true,
+      auditId: true,
+      audit: { select: { title: true } },
+      requirement: { select: { id: true, ref: true, title: true } },
+      finding: { select: { id: true, title: true } },
+      assigneeId: true,
+      assignee: { select: { name: true } },
+      requestedBy: { select: { name: true } },
+      evidence: { select: { id: true, title: true } },
+    },
+  });
+  const now = Date.now();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    details: r.details,
+    dueDate: r.dueDate.toISOString(),
+    overdue: r.status === 'OPEN' && r.dueDate.getTime() < now,
+    status: r.status,
+    reviewComment: r.reviewComment,
+    auditId: r.auditId,
+    auditTitle: r.audit?.title ?? null,
+    requirement: r.requirement ? { id: r.requirement.id, label: `${r.requirement.ref} — ${r.requirement.title}` } : null,
+    finding: r.finding ? { id: r.finding.id, label: r.finding.title } : null,
+    assigneeId: r.assigneeId,
+    assigneeName: r.assignee?.name ?? null,
+    requestedByName: r.requestedBy.name,
+    evidence: r.evidence,
+  }));
+}
+export type EvidenceRequestView = Awaited<ReturnType<typeof listEvidenceRequests>>[number];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Requirement" ADD COLUMN     "statement" JSONB;
