@@ -4,10 +4,12 @@ import { db } from '@/lib/db';
 // Counters live in PostgreSQL so every instance behind a load balancer sees
 // the same failures. Per account: from the 3rd failure each attempt must wait
 // (1 s, 2 s, 4 s ... up to 30 s); the 10th blocks the account for 15 minutes.
-// Per IP the same, with a higher ceiling (many users can share an address).
+// Per IP the same from the 10th failure, blocked at the 50th: many people can
+// share an address (an office, a VPN), so it slows down later.
 export const THROTTLE = {
   windowMinutes: 15,
   slowAfter: 3,
+  slowAfterIp: 10,
   maxDelaySeconds: 30,
   blockMinutes: 15,
   blockAfter: { account: 10, ip: 50 },
@@ -15,9 +17,11 @@ export const THROTTLE = {
 
 export type ThrottleState = { blockedForSeconds: number; waitSeconds: number };
 
-function keys(email: string, ip: string | null): { key: string; limit: number }[] {
-  const list: { key: string; limit: number }[] = [{ key: `acct:${email.trim().toLowerCase()}`, limit: THROTTLE.blockAfter.account }];
-  if (ip) list.push({ key: `ip:${ip}`, limit: THROTTLE.blockAfter.ip });
+type Key = { key: string; limit: number; slowAfter: number };
+
+function keys(email: string, ip: string | null): Key[] {
+  const list: Key[] = [{ key: `acct:${email.trim().toLowerCase()}`, limit: THROTTLE.blockAfter.account, slowAfter: THROTTLE.slowAfter }];
+  if (ip) list.push({ key: `ip:${ip}`, limit: THROTTLE.blockAfter.ip, slowAfter: THROTTLE.slowAfterIp });
   return list;
 }
 
@@ -80,13 +84,15 @@ export async function claimAttempt(email: string, ip: string | null): Promise<Th
   });
 }
 
-/** The attempt was wrong: from the `slowAfter`-th failure the next one must wait (1 s, 2 s, 4 s ... 30 s). */
+/** The attempt was wrong: from the key's `slowAfter`-th failure the next one must wait (1 s, 2 s, 4 s ... 30 s). */
 export async function recordFailure(email: string, ip: string | null): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "LoginThrottle" SET
-      "nextAllowedAt" = now() + make_interval(secs => LEAST(${THROTTLE.maxDelaySeconds}, power(2, "failures" - ${THROTTLE.slowAfter}))::float8),
-      "updatedAt" = now()
-    WHERE "key" = ANY(${keys(email, ip).map((k) => k.key)}::text[]) AND "failures" >= ${THROTTLE.slowAfter}`;
+  for (const { key, slowAfter } of keys(email, ip)) {
+    await db.$executeRaw`
+      UPDATE "LoginThrottle" SET
+        "nextAllowedAt" = now() + make_interval(secs => LEAST(${THROTTLE.maxDelaySeconds}, power(2, "failures" - ${slowAfter}))::float8),
+        "updatedAt" = now()
+      WHERE "key" = ${key} AND "failures" >= ${slowAfter}`;
+  }
 }
 
 /** The attempt was right: the account starts afresh and the IP's count is taken back. */
