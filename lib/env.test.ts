@@ -27,6 +27,14 @@ describe('environment validation', () => {
     expect(env.SESSION_IDLE_MINUTES).toBe(30);
     expect(env.DEMO_MODE).toBe(true);
   });
+
+  it('runs the job queue in the app process unless JOBS_IN_PROCESS turns it off', () => {
+    expect(readEnv(base).JOBS_IN_PROCESS).toBe(true);
+    expect(readEnv({ ...base, JOBS_IN_PROCESS: '' }).JOBS_IN_PROCESS).toBe(true);
+    expect(readEnv({ ...base, JOBS_IN_PROCESS: 'false' }).JOBS_IN_PROCESS).toBe(false);
+    expect(readEnv({ ...base, JOBS_IN_PROCESS: '0' }).JOBS_IN_PROCESS).toBe(false);
+    expect(() => readEnv({ ...base, JOBS_IN_PROCESS: 'maybe' })).toThrow(/JOBS_IN_PROCESS/);
+  });
 });
 
 describe('trusted proxy hops', () => {

@@ -6,6 +6,11 @@ const boolish = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((v) => v === 'true' || v === '1');
+/** Like boolish, but absent or empty means true. */
+const boolishOn = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === undefined || v === '' || v === 'true' || v === '1');
 
 const envSchema = z
   .object({
@@ -24,6 +29,8 @@ const envSchema = z
     // (0: none, the socket's peer is the client).
     TRUST_PROXY_HOPS: z.coerce.number().int('TRUST_PROXY_HOPS must be a whole number of proxies').min(0).max(10).default(0),
     TRUST_PROXY: z.string().optional(),
+    // false when separate `npm run worker` processes run the job queue.
+    JOBS_IN_PROCESS: boolishOn,
   })
   .superRefine((env, ctx) => {
     const secret = env.NEXTAUTH_SECRET;

@@ -14,4 +14,5 @@ export const NAV: readonly NavItem[] = [
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
+  { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
 ];

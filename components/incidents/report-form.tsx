@@ -1,18 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { useState } from 'react';
+import { ActionForm, CheckboxField, Combobox, DateTimeField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { reportIncidentAction } from '@/lib/incidents/actions';
-import { INCIDENT_TYPES, TYPE_LABELS } from '@/lib/incidents/schema';
+import { INCIDENT_TYPES, TYPE_LABELS, reportIncidentSchema } from '@/lib/incidents/schema';
 import { assessSeverity, TREE_QUESTIONS, type TreeAnswers } from '@/lib/incidents/severity';
-import { DateTimeField } from './datetime-field';
-
-type Options = {
-  systems: { id: string; name: string }[];
-  models: { id: string; key: string; name: string; system: string; versions: { id: string; label: string; stage: string }[] }[];
-};
 
 // Form field names of the tree questions that are also incident facts.
 const FIELD_OF: Partial<Record<keyof TreeAnswers, string>> = {
@@ -21,86 +13,39 @@ const FIELD_OF: Partial<Record<keyof TreeAnswers, string>> = {
   protectedGroupAffected: 'protectedGroup',
 };
 
-export function ReportIncidentForm({ options }: { options: Options }) {
-  const [state, action] = useActionState(reportIncidentAction, null);
+export function ReportIncidentForm() {
   const [answers, setAnswers] = useState<Partial<TreeAnswers>>({});
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   const outcome = assessSeverity(answers);
   return (
-    <form action={action} className="space-y-6" aria-label="Report an incident">
+    <ActionForm action={reportIncidentAction} schema={reportIncidentSchema} label="Report an incident" submit="Report incident" pendingText="Reporting…" resetOnSuccess={false} className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Title" name="title" required maxLength={200} errors={errors?.title} />
-        <SelectField
-          label="Type"
-          name="type"
-          required
-          errors={errors?.type}
-          defaultValue=""
-          options={[{ value: '', label: 'Choose a type' }, ...INCIDENT_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))]}
-        />
-        <TextAreaField label="What happened" name="description" rows={4} required className="md:col-span-2" errors={errors?.description} />
-        <DateTimeField name="detectedAt" label="Detected at (your local time)" defaultNow required hint="When the organisation became aware. Regulatory clocks start here." />
-        <TextField
-          label="Estimated people affected"
-          name="peopleAffected"
-          type="number"
-          min={0}
-          errors={errors?.peopleAffected}
-          onChange={(e) => setAnswers((a) => ({ ...a, peopleAffected: Number(e.target.value) || 0 }))}
-        />
+        <TextField label="Title" name="title" />
+        <SelectField label="Type" name="type" defaultValue="" placeholder="Choose a type" options={INCIDENT_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} />
+        <TextAreaField label="What happened" name="description" rows={4} className="md:col-span-2" />
+        <DateTimeField name="detectedAt" label="Detected at (your local time)" defaultNow hint="When the organisation became aware. Regulatory clocks start here." />
+        <TextField label="Estimated people affected" name="peopleAffected" type="number" onChange={(e) => setAnswers((a) => ({ ...a, peopleAffected: Number(e.target.value) || 0 }))} />
       </div>
-      {errors?.detectedAt ? <p className="text-xs font-medium text-red-700" role="alert">Detected at: {errors.detectedAt.join(' ')}</p> : null}
 
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-sm font-medium">Affected AI systems and models</legend>
-        <div>
-          <label htmlFor="systemIds" className="block text-sm font-medium">AI systems</label>
-          <select id="systemIds" name="systemIds" multiple className="mt-1 block h-28 w-full rounded-md border border-slate-300 p-1 text-sm" aria-describedby="systems-hint">
-            {options.systems.map((s) => (
-              <option key={s.id} value={s.id}>{s.name}</option>
-            ))}
-          </select>
-          <p id="systems-hint" className="text-xs text-slate-600">Ctrl/Cmd-click to choose several. A chosen model adds its system.</p>
-          {errors?.systemIds ? <p className="text-xs font-medium text-red-700" role="alert">{errors.systemIds.join(' ')}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="versionIds" className="block text-sm font-medium">Models and versions</label>
-          <select id="versionIds" name="versionIds" multiple className="mt-1 block h-28 w-full rounded-md border border-slate-300 p-1 text-sm">
-            {options.models.map((m) => (
-              <optgroup key={m.id} label={`${m.key} (${m.system})`}>
-                {m.versions.map((v) => (
-                  <option key={v.id} value={v.id}>{`${m.key} ${v.label} — ${v.stage.toLowerCase()}`}</option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          {errors?.versionIds || errors?.modelIds ? (
-            <p className="text-xs font-medium text-red-700" role="alert">{[...(errors.versionIds ?? []), ...(errors.modelIds ?? [])].join(' ')}</p>
-          ) : null}
-        </div>
+        <Combobox label="AI systems" name="systemIds" source="systems" multiple hint="Type to search. A chosen model version adds its system." />
+        <Combobox label="Models and versions" name="versionIds" source="model-versions" multiple />
       </fieldset>
 
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium">Severity decision tree</legend>
-        <p className="mb-3 text-xs text-slate-600">Answer each question. Each “yes” can only raise the severity; the answers and the outcome are stored with the incident. A compliance officer can override it later, with a reason.</p>
+        <p className="mb-3 text-xs text-slate-600">
+          Answer each question. Each “yes” can only raise the severity; the answers and the outcome are stored with the incident. A compliance officer can override it later, with a reason.
+        </p>
         <div className="space-y-2">
-          {TREE_QUESTIONS.map((q) => {
-            const field = FIELD_OF[q.key] ?? q.key;
-            return (
-              <label key={q.key} className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name={field}
-                  className="mt-1"
-                  onChange={(e) => setAnswers((a) => ({ ...a, [q.key]: e.target.checked }))}
-                />
-                <span>
-                  {q.question}
-                  {q.raisesTo ? <span className="ml-1 text-xs text-slate-600">(yes → at least {q.raisesTo})</span> : null}
-                </span>
-              </label>
-            );
-          })}
+          {TREE_QUESTIONS.map((q) => (
+            <CheckboxField
+              key={q.key}
+              name={FIELD_OF[q.key] ?? q.key}
+              label={`${q.question}${q.raisesTo ? ` (yes → at least ${q.raisesTo})` : ''}`}
+              onChange={(e) => setAnswers((a) => ({ ...a, [q.key]: e.target.checked }))}
+            />
+          ))}
         </div>
         <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm" aria-live="polite" data-testid="tree-outcome">
           <p>
@@ -113,9 +58,6 @@ export function ReportIncidentForm({ options }: { options: Options }) {
           </ul>
         </div>
       </fieldset>
-
-      <FormMessage state={state} />
-      <SubmitButton pendingText="Reporting…">Report incident</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

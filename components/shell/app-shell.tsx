@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ToastProvider } from '@/components/ui/form/toast';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
@@ -43,7 +44,7 @@ export function AppShell({
         </div>
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 md:ml-60 md:px-8">
-        {children}
+        <ToastProvider>{children}</ToastProvider>
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { scan, testPagesAccessible } from '../support/a11y';
 import { expect, test } from '@playwright/test';
 import { pageAs } from '../support/auth';
+import { pick } from '../support/pick';
 
 const BREACH = 'Triage notes exposed through the explanation endpoint';
 const FAIRNESS = 'Credit approvals skewed against women applicants';
@@ -13,7 +14,7 @@ test('an engineer reports an incident through the decision tree and acknowledges
   await page.getByLabel('Type').selectOption('WRONG_DECISIONS');
   await page.getByLabel('What happened').fill('Recommendations for new customers collapsed after a catalogue field changed.');
   // A system the engineer owns: owners update their systems' incidents.
-  await page.getByLabel('AI systems').selectOption({ label: 'Product recommender' });
+  await pick(page, 'AI systems', 'Product recommender');
   await expect(page.getByTestId('tree-outcome')).toContainText('SEV4');
   await page.getByLabel(/protected group treated unfairly/).check();
   await expect(page.getByTestId('tree-outcome')).toContainText('Severity from the tree: SEV2');

@@ -13,19 +13,14 @@ export type ActionResult<T = unknown> =
 
 /** FormData to a plain object; repeated names (checkbox groups) become arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Entries, not assignment: a field named "__proto__" becomes an own key the guard refuses.
+  const entries: [string, unknown][] = [];
   for (const key of new Set(form.keys())) {
     if (key.startsWith('$ACTION')) continue;
-    const values = form.getAll(key).map((v) => (typeof v === 'string' ? v : v));
-    out[key] = key.endsWith('[]') || values.length > 1 ? values : values[0];
+    const values = form.getAll(key);
+    entries.push([key.endsWith('[]') ? key.slice(0, -2) : key, key.endsWith('[]') || values.length > 1 ? values : values[0]]);
   }
-  for (const key of Object.keys(out)) {
-    if (key.endsWith('[]')) {
-      out[key.slice(0, -2)] = out[key];
-      delete out[key];
-    }
-  }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 /** Control characters, unsafe keys and deep nesting, refused before zod sees the input. */

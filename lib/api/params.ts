@@ -14,3 +14,25 @@ export const flag = z.preprocess((v) => {
   const t = v.trim().toLowerCase();
   return ['true', 'on', '1'].includes(t) ? true : ['false', 'off', '0'].includes(t) ? false : v;
 }, z.boolean({ error: 'Use true or false' }));
+
+/**
+ * z.coerce.number without its surprises: a numeric string from a form or
+ * query becomes a number, but null, booleans, arrays and "" are refused
+ * instead of read as 0 or 1.
+ */
+export function numeric<T extends z.ZodType<number>>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), schema);
+}
+
+/**
+ * An instant from JSON (ISO 8601) or a form (datetime-local): refuses null
+ * and numbers (z.coerce.date reads them as 1970) and years no record means,
+ * which PostgreSQL may not store either.
+ */
+export function instantInput(error = 'Enter a date and time') {
+  return z
+    .preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? new Date(v.trim()) : v), z.date({ error }))
+    .refine((d) => !Number.isNaN(d.getTime()), error)
+    .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999, 'Enter a date between the years 1900 and 9999')
+    .meta({ type: 'string', format: 'date-time' });
+}

@@ -6,6 +6,7 @@ import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { requestsApi } from '@/lib/audits/requests/api-spec';
 import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
+import { jobsApi } from '@/lib/jobs/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
@@ -32,4 +33,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   certificationsApi,
   incidentsApi,
   reviewsApi,
+  jobsApi,
 ].flatMap((group) => Object.values(group));

@@ -22,13 +22,26 @@ export type ApiContext<S extends ApiSpec> = {
   body: Infer<S['body']>;
 };
 
+// A union that matches no branch reports the branch that came closest, so
+// the message still names a field instead of "Invalid input".
+function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+      if (closest.length) return flatIssues(closest, path);
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    (out[key] ??= []).push(issue.message);
+  const out = new Map<string, string[]>();
+  for (const issue of flatIssues(error.issues)) {
+    const key = issue.path.map(String).join('.') || '_';
+    out.set(key, [...(out.get(key) ?? []), issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
@@ -119,6 +132,16 @@ function withRequestId(res: Response, id: string): Response {
   }
 }
 
+async function readBody(req: NextRequest, spec: ApiSpec, schema: z.ZodType): Promise<unknown> {
+  const raw = await readJson(req);
+  const body = parseOrThrow(schema, raw, 'request body');
+  // An empty PATCH would write only an audit event and a new updatedAt.
+  if (spec.method === 'PATCH' && raw && typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0) {
+    throw new AppError('VALIDATION', 'Invalid request body: send at least one field to change.', { fieldErrors: { _: ['Send at least one field to change'] } });
+  }
+  return body;
+}
+
 type RouteCtx = { params: Promise<Record<string, string | string[]>> };
 
 /**
@@ -136,8 +159,7 @@ export function apiRoute<S extends ApiSpec>(
       const actor = await resolveActor(req, meta);
       const params = spec.params ? parseOrThrow(spec.params, await ctx.params, 'path parameters') : undefined;
       const query = spec.query ? parseOrThrow(spec.query, searchParamsToObject(req.nextUrl.searchParams), 'query') : undefined;
-      const body =
-        spec.body && spec.bodyType !== 'multipart' ? parseOrThrow(spec.body, await readJson(req), 'request body') : undefined;
+      const body = spec.body && spec.bodyType !== 'multipart' ? await readBody(req, spec, spec.body) : undefined;
       const result = await handler({ actor, meta, req, params, query, body } as ApiContext<S>);
       if (result instanceof Response) return withRequestId(result, meta.id);
       return NextResponse.json(result ?? null, {

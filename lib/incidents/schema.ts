@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, instantInput, numeric } from '@/lib/api/params';
 import { SEVERITIES, type Severity } from './severity';
 
 export const INCIDENT_TYPES = [
@@ -49,7 +49,7 @@ const idList = z
   .transform((v) => v ?? []);
 /** An instant; UTC ISO 8601 from the API, converted from the reader's local time by the form. */
 export const instant = (what = 'a date and time') =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.date({ error: `Enter ${what}` })).refine((d) => !Number.isNaN(d.getTime()), `Enter ${what}`);
+  z.preprocess((v) => (v === '' ? undefined : v), instantInput(`Enter ${what}`));
 
 export const reportIncidentSchema = z.object({
   title: text(200, 'a title'),
@@ -64,7 +64,7 @@ export const reportIncidentSchema = z.object({
     .optional()
     .transform((v) => v ?? []),
   versionIds: idList,
-  peopleAffected: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Cannot be negative').max(100_000_000).optional()),
+  peopleAffected: z.preprocess((v) => (v === '' ? undefined : v), numeric(z.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Cannot be negative').max(100_000_000)).optional()),
   protectedGroup: flag,
   personalData: flag,
   healthData: flag,
@@ -171,7 +171,7 @@ export const exerciseSchema = z.object({
   scenario: text(5000, 'the scenario'),
   participants: text(2000, 'the participants'),
   outcome: text(5000, 'the outcome'),
-  rollbackMinutes: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(100_000).optional()),
+  rollbackMinutes: z.preprocess((v) => (v === '' ? undefined : v), numeric(z.number().int().min(0).max(100_000)).optional()),
   followUps: z.string().trim().max(5000).default(''),
   planId: blankAsUndefined(id),
   systemId: blankAsUndefined(id),

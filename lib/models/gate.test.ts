@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, allFairnessChecks } from './fairness';
 import { deployDecision, unmetConditions, type GateSnapshot } from './gate';
 import { demoModelCard } from './demo-card';
-import { modelCardJson, modelCardMarkdown, type CardData } from './card-export';
 
 const ready: GateSnapshot = {
   stage: 'APPROVED',
@@ -57,31 +56,5 @@ describe('unmetConditions', () => {
     expect(deployDecision(ready)).toEqual({ allowed: false, reasons: ['The version is in stage APPROVED, not PRODUCTION.'] });
     expect(deployDecision({ ...ready, stage: 'PRODUCTION' })).toEqual({ allowed: true, reasons: [] });
     expect(deployDecision({ ...ready, stage: 'PRODUCTION', attestation: { verified: true, matches: false } }).allowed).toBe(false);
-  });
-});
-
-describe('model card exports', () => {
-  const data: CardData = {
-    model: { key: 'm', name: 'Model', purpose: 'P', system: 'S', owner: { name: 'O', email: 'o@x' }, businessOwner: null },
-    version: { label: '1.0', stage: 'APPROVED', createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'O', framework: 'sklearn', artifactUri: 's3://x', artifactDigest: 'a'.repeat(64) },
-    card: demoModelCard('Model', 'Triage'),
-    metrics: [{ name: 'AUC', value: 0.85, threshold: 0.8, direction: 'AT_LEAST' }],
-    groups: [{ attribute: 'sex', groupValue: 'f', count: 10, selectionRate: 0.5, recall: 0.8, accuracy: 0.9 }],
-    datasets: [{ name: 'D', role: 'TRAINING', classification: 'RESTRICTED' }],
-    mitigations: [{ attribute: 'sex', check: 'DISPARATE_IMPACT', mitigation: 'Manual review' }],
-  };
-  it('writes every section and the thresholds in Markdown', () => {
-    const md = modelCardMarkdown(data);
-    for (const h of ['## Model details', '## Intended use', '## Out-of-scope uses', '## Ethical considerations', '## Known limitations', '## Performance thresholds']) expect(md).toContain(h);
-    expect(md).toContain('| AUC | 0.85 | ≥ 0.8 | yes |');
-  });
-  it('uses Model Card Toolkit field names', () => {
-    const j = modelCardJson(data);
-    expect(j.model_details).toMatchObject({ name: 'Model', version: { name: '1.0' }, owners: [{ name: 'O', contact: 'o@x' }] });
-    expect(j.quantitative_analysis.performance_metrics).toContainEqual({ type: 'AUC', value: '0.85', threshold: '0.8' });
-    expect(j.quantitative_analysis.performance_metrics).toContainEqual({ type: 'selection_rate', value: '0.5', slice: 'sex=f' });
-    expect(j.considerations.use_cases).toEqual([{ description: 'Triage' }]);
-    expect(j.considerations.ethical_considerations).toContainEqual({ name: 'sex: DISPARATE_IMPACT', mitigation_strategy: 'Manual review' });
-    expect(j.model_parameters.data).toEqual([{ name: 'D', sensitive: { sensitive_data: ['restricted'] } }]);
   });
 });

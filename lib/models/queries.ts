@@ -246,7 +246,11 @@ export async function getModelCard(actor: Actor, model: string, version: string)
     card: cardOf(row),
     metrics: row.metrics,
     groups: row.groupResults,
-    datasets: row.datasets.map((d) => ({ name: d.dataset.name, role: d.role, classification: d.dataset.classification })),
+    datasets: row.datasets.map((d) => {
+      // A restricted dataset's details stay hidden from readers who may not see them, in the export as on the page.
+      const hidden = d.dataset.classification === 'RESTRICTED' && !can(actor, 'datasets:restricted', { ownerIds: [d.dataset.ownerId] });
+      return { name: d.dataset.name, role: d.role, classification: d.dataset.classification, description: hidden ? '' : d.dataset.description, sensitiveFields: hidden ? null : d.dataset.personalData ? d.dataset.personalDataCategories : [] };
+    }),
     mitigations: row.mitigations,
   };
 }

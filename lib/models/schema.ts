@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputProblems } from '@/lib/api/input-guard';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, flag, instantInput, numeric } from '@/lib/api/params';
 
 export const STAGES = ['DRAFT', 'VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL', 'APPROVED', 'PRODUCTION', 'RETIRED'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -162,9 +162,9 @@ export const mitigationSchema = z.object({
 });
 export const thresholdsSchema = z.object({
   systemId: id,
-  maxParityDifference: z.coerce.number().min(0).max(1),
-  minDisparateImpact: z.coerce.number().min(0).max(1),
-  maxOpportunityDifference: z.coerce.number().min(0).max(1),
+  maxParityDifference: numeric(z.number().min(0).max(1)),
+  minDisparateImpact: numeric(z.number().min(0).max(1)),
+  maxOpportunityDifference: numeric(z.number().min(0).max(1)),
 });
 export const rollbackSchema = z.object({ reason: text(2000).min(1, 'Give a reason'), incidentId: blankAsUndefined(id) });
 
@@ -174,14 +174,14 @@ export const createDatasetSchema = z.object({
   source: text(1000).default(''),
   ownerId: blankAsUndefined(id),
   classification: z.enum(CLASSIFICATIONS),
-  personalData: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
+  personalData: flag.default(false),
   personalDataCategories: z.preprocess(
     (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
     z.array(text(80).min(1)).max(30),
   ).default([]),
   legalBasis: blankAsUndefined(text(200)),
   retentionDays: blankAsUndefined(z.coerce.number().int().min(1, 'Retention must be at least one day').max(36_500)),
-  deletionDate: blankAsUndefined(z.coerce.date({ error: 'Give a valid date' })),
+  deletionDate: blankAsUndefined(instantInput('Give a valid date')),
   storageLocation: text(500).default(''),
   accessPolicy: text(2000).default(''),
 });

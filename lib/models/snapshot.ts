@@ -55,7 +55,7 @@ export const versionSelect = {
       role: true,
       transformation: true,
       steps: true,
-      dataset: { select: { id: true, name: true, classification: true, ownerId: true } },
+      dataset: { select: { id: true, name: true, classification: true, ownerId: true, description: true, personalData: true, personalDataCategories: true } },
     },
   },
 } satisfies Prisma.ModelVersionSelect;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installJobSchema, JOB_SCHEMA } from '@/lib/jobs/install';
 import { applyMigrations, diffMigrationsToSchema, readMigrationsList } from './migrate';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
@@ -30,6 +31,15 @@ describe('prisma/migrations', () => {
     );
     expect(rows.map((r) => r.migration_name)).toEqual(folders);
     expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
+  });
+
+  it('install the job queue\'s schema beside Prisma\'s, where the schema diff does not see it', async () => {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('job', 'queue', 'schedule', 'version')`,
+      [JOB_SCHEMA],
+    );
+    expect(rows[0].n).toBe(4);
+    expect(await installJobSchema(database.url)).toBe(false);
   });
 
   it('match prisma/schema exactly', async () => {

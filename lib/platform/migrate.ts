@@ -7,6 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaContainer, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { installJobSchema } from '@/lib/jobs/install';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { repoRoot } from './process';
 
@@ -199,14 +200,18 @@ function engineError(error: unknown): Error {
 }
 
 /** Applies pending migrations to the database at `url`, recording them in
- *  `_prisma_migrations`; resolves the names applied now ([] when up to date). */
+ *  `_prisma_migrations`; resolves the names applied now ([] when up to date).
+ *  Then installs the job queue's own schema (pg-boss's, outside Prisma's
+ *  "public" and invisible to its diff) when it is missing. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const migrationsList = await readMigrationsList();
   if (migrationsList.migrationDirectories.length === 0) return [];
-  return withEngine(url, await readSchemaFiles(), async (engine) => {
+  const applied = await withEngine(url, await readSchemaFiles(), async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return result.appliedMigrationNames;
   });
+  await installJobSchema(url);
+  return applied;
 }
 
 /** A diff script with only comments and whitespace is no change. */

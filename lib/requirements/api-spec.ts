@@ -14,7 +14,6 @@ import {
   matrixWindowSchema,
   quarterSchema,
   recordReviewSchema,
-  setSystemFrameworksSchema,
   systemInputSchema,
   updateCellSchema,
   updateControlSchema,
@@ -52,7 +51,7 @@ export const requirementsApi = {
     tag: TAG,
     summary: 'Load or reload the shipped regulation library (idempotent; your edits are kept and reported as conflicts)',
     permission: 'library:manage',
-    body: z.object({ keys: z.array(frameworkKeySchema).max(50).optional() }),
+    body: z.object({ keys: z.array(frameworkKeySchema).min(1).max(50).describe('The shipped frameworks to load or reload, by key') }),
   }),
   listRequirements: defineApi({
     method: 'GET',
@@ -71,7 +70,7 @@ export const requirementsApi = {
   listSystems: defineApi({ method: 'GET', path: '/api/v1/ai-systems', tag: TAG, summary: 'List AI systems (use cases) with their applicable frameworks', permission: 'requirements:read' }),
   createSystem: defineApi({ method: 'POST', path: '/api/v1/ai-systems', tag: TAG, summary: 'Register an AI system; frameworks are suggested from regions and domain', permission: 'systems:manage', body: systemInputSchema, successStatus: 201 }),
   updateSystem: defineApi({ method: 'PATCH', path: '/api/v1/ai-systems/{id}', tag: TAG, summary: 'Edit an AI system', permission: 'systems:manage', params: idParams, body: updateSystemSchema.omit({ id: true }) }),
-  setSystemFrameworks: defineApi({ method: 'PUT', path: '/api/v1/ai-systems/{id}/frameworks', tag: TAG, summary: 'Confirm which frameworks apply to an AI system', permission: 'systems:manage', params: idParams, body: setSystemFrameworksSchema.omit({ systemId: true }) }),
+  setSystemFrameworks: defineApi({ method: 'PUT', path: '/api/v1/ai-systems/{id}/frameworks', tag: TAG, summary: 'Confirm which frameworks apply to an AI system', permission: 'systems:manage', params: idParams, body: z.object({ frameworkKeys: z.array(frameworkKeySchema).max(100).describe('Every framework that applies; [] clears them') }) }),
   matrix: defineApi({ method: 'GET', path: '/api/v1/matrix', tag: TAG, summary: 'A window of matrix rows (requirements) with a cell per AI system', permission: 'requirements:read', query: matrixWindowSchema }),
   summary: defineApi({
     method: 'GET',

@@ -68,8 +68,8 @@ export async function readImportUpload(req: Request): Promise<{ fileName: string
   const blobs = form.getAll('file').filter((f): f is File => f instanceof Blob);
   if (!blobs.length) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
   if (blobs.length > 8) throw new AppError('VALIDATION', 'Upload at most 8 files at once (a profile with the catalogs and profiles it imports).', { fieldErrors: { file: ['At most 8 files'] } });
-  const fields: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string') fields[k] = v;
+  // Entries, not assignment: a field named "__proto__" becomes an own key the guard refuses.
+  const fields: Record<string, string> = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
   const total = blobs.reduce((n, b) => n + b.size, 0);
   const limit = fields.kind === 'csv' ? IMPORT_MAX_BYTES : OSCAL_IMPORT_MAX_BYTES;
   if (total > limit) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { refuseUnsafe, validatedAction, type ActionResult } from '@/lib/api/action';
+import { formDataToObject, refuseUnsafe, validatedAction, type ActionResult } from '@/lib/api/action';
 import { requestMeta } from '@/lib/auth/request';
 import { AppError, logUnexpected, toPublicError } from '@/lib/errors';
 import { acceptInvite, changeUserRole, createUser, deactivateUser, reactivateUser, reissueInvite } from './mutations';
@@ -39,7 +39,7 @@ export async function acceptInviteAction(
   _prev: ActionResult<{ email: string }> | null,
   form: FormData,
 ): Promise<ActionResult<{ email: string }>> {
-  const raw = Object.fromEntries(form);
+  const raw = formDataToObject(form);
   const unsafe = refuseUnsafe(raw);
   if (unsafe) return unsafe;
   const parsed = acceptInviteSchema.safeParse(raw);

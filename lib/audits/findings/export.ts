@@ -7,7 +7,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { auditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { findingFilterWhere, reopenExpiredRiskAcceptances } from './queries';
+import { findingFilterWhere } from './queries';
 import { FINDING_STATUS_LABELS, listFindingsQuerySchema, SEVERITY_LABELS, type ListFindingsQuery } from './schema';
 
 const MAX_ROWS = 50_000;
@@ -37,7 +37,6 @@ type ExportRow = Record<(typeof COLUMNS)[number][0], string | number>;
 async function trackingRows(actor: Actor, input: ListFindingsQuery): Promise<ExportRow[]> {
   authorize(actor, 'audits:read');
   const q = listFindingsQuerySchema.parse(input);
-  await reopenExpiredRiskAcceptances(actor.orgId);
   const where = findingFilterWhere(actor, await auditorScope(actor), q);
   const total = await db.finding.count({ where });
   if (total > MAX_ROWS) throw new AppError('VALIDATION', `${total} findings match; narrow the filters to at most ${MAX_ROWS} for an export.`);

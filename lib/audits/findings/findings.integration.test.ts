@@ -8,6 +8,8 @@ const findings = await import('./mutations');
 const findingQueries = await import('./queries');
 const { exportFindings } = await import('./export');
 const settings = await import('../settings/mutations');
+const { createToken } = await import('@/lib/tokens/mutations');
+const { actorForToken } = await import('@/lib/tokens/resolve');
 
 let actors: AuditWorkspace['actors'];
 let auditId: string;
@@ -70,7 +72,37 @@ describe('findings', () => {
     await db.finding.update({ where: { id: f.id }, data: { riskExpiresAt: new Date(Date.now() - 1000) } });
     const list = await findingQueries.listFindings(actors.ENGINEER, { status: 'OPEN' });
     expect(list.items.map((x) => x.id)).toContain(f.id);
+    await findings.reopenExpiredRiskAcceptances();
     expect(await db.auditEvent.count({ where: { entityId: f.id, action: 'finding.risk_acceptance_expired' } })).toBe(1);
+  });
+
+  it('never writes in a read: an expired acceptance shows as open until the scheduled reopening writes it', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Expiring acceptance', description: 'x', severity: 'LOW', auditId, ownerId: actors.ENGINEER.userId! });
+    await findings.acceptRisk(actors.COMPLIANCE_OFFICER, { id: f.id, rationale: 'Until the vendor patch', expiresAt: day(3) });
+    await db.finding.update({ where: { id: f.id }, data: { riskExpiresAt: new Date(Date.now() - 1000) } });
+    const events = await db.auditEvent.count();
+    const listed = (await findingQueries.listFindings(actors.ENGINEER, { pageSize: 200 })).items.find((x) => x.id === f.id)!;
+    expect(listed).toMatchObject({ status: 'OPEN', riskAcceptanceExpired: true });
+    expect((await findingQueries.getFinding(actors.ENGINEER, f.id)).riskAcceptanceExpired).toBe(true);
+    await exportFindings(actors.AUDITOR, { auditId }, 'csv');
+    // Only the export's own event; the finding itself is untouched.
+    expect(await db.auditEvent.count()).toBe(events + 1);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).status).toBe('RISK_ACCEPTED');
+    expect(await findings.reopenExpiredRiskAcceptances()).toBe(1);
+    expect(await findings.reopenExpiredRiskAcceptances()).toBe(0);
+    const row = await db.finding.findUniqueOrThrow({ where: { id: f.id } });
+    expect(row.status).toBe('OPEN');
+    expect(await db.auditEvent.count({ where: { entityId: f.id, action: 'finding.risk_acceptance_expired', actorLabel: 'risk-acceptance-expiry' } })).toBe(1);
+  });
+
+  it('reopens an expired acceptance in a write that touches the finding, before acting on it', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Expired, then worked on', description: 'x', severity: 'LOW', auditId, ownerId: actors.ENGINEER.userId! });
+    await findings.acceptRisk(actors.COMPLIANCE_OFFICER, { id: f.id, rationale: 'Short acceptance', expiresAt: day(3) });
+    await db.finding.update({ where: { id: f.id }, data: { riskExpiresAt: new Date(Date.now() - 1000) } });
+    await findings.transitionFinding(actors.ENGINEER, { id: f.id, transition: 'start_remediation' });
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).status).toBe('IN_REMEDIATION');
+    const actions = (await db.auditEvent.findMany({ where: { entityId: f.id }, orderBy: { seq: 'asc' }, select: { action: true } })).map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['finding.risk_acceptance_expired', 'finding.start_remediation']);
   });
 
   it('filters, flags overdue findings and exports the tracking table', async () => {
@@ -94,5 +126,41 @@ describe('findings', () => {
     await findings.addFindingComment(actors.AUDITOR, { id: f.id, body: 'Please attach the policy' });
     await deny(findings.addFindingComment(actors.ENGINEER, { id: f.id, body: 'Not my finding' }));
     expect((await findingQueries.getFinding(actors.ADMIN, f.id)).comments.map((c) => c.body)).toEqual(['Please attach the policy']);
+  });
+});
+
+describe('separation of duties', () => {
+  it('refuses whoever owned the finding in this remediation cycle, even after reassigning it', async () => {
+    const f = await findings.createFinding(actors.AUDITOR, { title: 'Reassigned before closing', description: 'x', severity: 'LOW', auditId, ownerId: actors.COMPLIANCE_OFFICER.userId! });
+    await findings.transitionFinding(actors.COMPLIANCE_OFFICER, { id: f.id, transition: 'ready_for_verification' });
+    await findings.updateFinding(actors.COMPLIANCE_OFFICER, { id: f.id, ownerId: actors.ENGINEER.userId! });
+    await expect(findings.transitionFinding(actors.COMPLIANCE_OFFICER, { id: f.id, transition: 'close' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('current remediation cycle') });
+    await deny(findings.transitionFinding(actors.COMPLIANCE_OFFICER, { id: f.id, transition: 'reject_verification', comment: 'x' }));
+    await deny(findings.acceptRisk(actors.COMPLIANCE_OFFICER, { id: f.id, rationale: 'Reassigned, then accepting', expiresAt: day(10) }));
+    // The engineer owns it now and is in the cycle too.
+    await deny(findings.transitionFinding(actors.ENGINEER, { id: f.id, transition: 'close' }));
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).status).toBe('READY_FOR_VERIFICATION');
+    // Someone who never owned it closes it; a reopening starts a new cycle with the present owner only.
+    await findings.transitionFinding(actors.AUDITOR, { id: f.id, transition: 'close' });
+    await findings.transitionFinding(actors.AUDITOR, { id: f.id, transition: 'reopen', comment: 'Regressed' });
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id }, select: { cycleOwnerIds: true } })).cycleOwnerIds).toEqual([actors.ENGINEER.userId]);
+    await findings.transitionFinding(actors.ENGINEER, { id: f.id, transition: 'ready_for_verification' });
+    await findings.transitionFinding(actors.COMPLIANCE_OFFICER, { id: f.id, transition: 'close' });
+    expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).verifiedById).toBe(actors.COMPLIANCE_OFFICER.userId);
+  });
+
+  it('makes an API token act as its creator: it never closes or accepts its creator\'s own finding', async () => {
+    const token = await createToken(actors.ADMIN, { name: 'grc-bot', scopes: ['audits:read', 'audits:manage', 'findings:manage', 'findings:verify'], expiresInDays: 5 });
+    const bot = (await actorForToken(token.secret, { id: 'req-bot', ip: '127.0.0.1' }))!;
+    const own = await findings.createFinding(actors.AUDITOR, { title: 'Admin owns this', description: 'x', severity: 'LOW', auditId, ownerId: actors.ADMIN.userId! });
+    await findings.transitionFinding(actors.ADMIN, { id: own.id, transition: 'ready_for_verification' });
+    await expect(findings.transitionFinding(bot, { id: own.id, transition: 'close' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('You own this finding') });
+    await deny(findings.acceptRisk(bot, { id: own.id, rationale: 'The bot accepts for me', expiresAt: day(10) }));
+    expect((await db.finding.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('READY_FOR_VERIFICATION');
+    // On someone else's finding the token closes, recorded as its creator.
+    const other = await findings.createFinding(actors.AUDITOR, { title: 'Engineer owns this', description: 'x', severity: 'LOW', auditId, ownerId: actors.ENGINEER.userId! });
+    await findings.transitionFinding(actors.ENGINEER, { id: other.id, transition: 'ready_for_verification' });
+    await findings.transitionFinding(bot, { id: other.id, transition: 'close' });
+    expect((await db.finding.findUniqueOrThrow({ where: { id: other.id } })).verifiedById).toBe(actors.ADMIN.userId);
   });
 });

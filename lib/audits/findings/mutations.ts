@@ -1,22 +1,22 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { assertInOrg } from '@/lib/auth/org';
+import { personBehind } from '@/lib/auth/person';
 import { auditorScope, findingWhere } from '@/lib/auth/scope';
 import { recordEvent } from '@/lib/audit/record';
 import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors';
 import { incidentOwnership } from '@/lib/incidents/queries';
 import { readAuditSettings } from '../settings/queries';
+import { findingPermissions, freshCycle, independenceProblem, stateProblem, TRANSITION_RULES, withOwner } from './rules';
 import {
   acceptRiskSchema,
-  ACTIVE_STATUSES,
   commentSchema,
   createFindingSchema,
   transitionSchema,
   updateFindingSchema,
   type CreateFindingInput,
-  type FindingStatus,
   type Transition,
   type UpdateFindingInput,
 } from './schema';
@@ -80,6 +80,7 @@ export async function createFinding(actor: Actor, input: CreateFindingInput, out
         auditId: data.auditId ?? null,
         incidentId: data.incidentId ?? null,
         ownerId: data.ownerId ?? null,
+        cycleOwnerIds: freshCycle(data.ownerId ?? null),
         remediationPlan: data.remediationPlan ?? null,
         dueDate,
         createdById: actor.userId,
@@ -113,15 +114,64 @@ export async function createFinding(actor: Actor, input: CreateFindingInput, out
   });
 }
 
+const EXPIRY_ACTOR = 'risk-acceptance-expiry';
+
+/** Reopens one accepted risk whose acceptance has expired (a new remediation cycle), audited as the expiry job. */
+async function reopenExpired(tx: Tx, orgId: string, f: { id: string; ownerId: string | null; riskExpiresAt: Date | null }) {
+  const res = await tx.finding.updateMany({
+    where: { id: f.id, status: 'RISK_ACCEPTED', riskExpiresAt: { lte: new Date() } },
+    data: { status: 'OPEN', closedAt: null, cycleOwnerIds: freshCycle(f.ownerId) },
+  });
+  if (!res.count) return false;
+  await recordEvent(tx, systemActor(orgId, EXPIRY_ACTOR), {
+    action: 'finding.risk_acceptance_expired',
+    entityType: 'finding',
+    entityId: f.id,
+    changes: { status: { from: 'RISK_ACCEPTED', to: 'OPEN' }, riskExpiresAt: f.riskExpiresAt?.toISOString() ?? null },
+    reason: 'The risk acceptance expired',
+  });
+  return true;
+}
+
+/**
+ * The scheduled job: accepted risks whose acceptance has expired go back to
+ * open, each with a `finding.risk_acceptance_expired` event. Runs for every
+ * organisation (system actor); reads never write this down themselves.
+ */
+export async function reopenExpiredRiskAcceptances(now = new Date(), opts: { orgId?: string; batch?: number } = {}): Promise<number> {
+  authorize(systemActor(opts.orgId ?? '', EXPIRY_ACTOR), 'findings:verify');
+  let reopened = 0;
+  for (;;) {
+    const expired = await db.finding.findMany({
+      where: { status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now }, ...(opts.orgId ? { orgId: opts.orgId } : {}) },
+      select: { id: true, orgId: true, ownerId: true, riskExpiresAt: true },
+      orderBy: { id: 'asc' },
+      take: opts.batch ?? 200,
+    });
+    if (!expired.length) return reopened;
+    const n = await db.$transaction(async (tx) => {
+      let count = 0;
+      for (const f of expired) if (await reopenExpired(tx, f.orgId, f)) count += 1;
+      return count;
+    });
+    reopened += n;
+    if (!n) return reopened;
+  }
+}
+
 async function lockFinding(tx: Tx, actor: Actor, id: string) {
   const scope = await auditorScope(actor);
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Finding" WHERE "id" = ${id} AND "orgId" = ${actor.orgId} FOR UPDATE`;
   if (!rows.length) throw notFound('The finding');
   const f = await tx.finding.findFirst({
     where: { id, ...findingWhere(scope) },
-    select: { id: true, ownerId: true, status: true, title: true, description: true, severity: true, remediationPlan: true, dueDate: true },
+    select: { id: true, ownerId: true, cycleOwnerIds: true, status: true, riskExpiresAt: true, title: true, description: true, severity: true, remediationPlan: true, dueDate: true },
   });
   if (!f) throw notFound('The finding');
+  // A write never acts on an acceptance that has already run out.
+  if (f.status === 'RISK_ACCEPTED' && f.riskExpiresAt && f.riskExpiresAt.getTime() <= Date.now() && (await reopenExpired(tx, actor.orgId, f))) {
+    return { ...f, status: 'OPEN' as const, cycleOwnerIds: freshCycle(f.ownerId) };
+  }
   return f;
 }
 
@@ -130,7 +180,7 @@ export async function updateFinding(actor: Actor, input: UpdateFindingInput) {
   return db.$transaction(async (tx) => {
     const f = await lockFinding(tx, actor, data.id);
     authorize(actor, 'findings:manage', { ownerIds: [f.ownerId] });
-    if (f.status === 'CLOSED') throw new AppError('CONFLICT', 'A closed finding cannot be edited.');
+    refuseIf('CONFLICT', stateProblem(f, 'edit'));
     if (data.ownerId) await assertUser(tx, actor.orgId, data.ownerId);
     const before = { title: f.title, description: f.description, severity: f.severity, ownerId: f.ownerId, remediationPlan: f.remediationPlan, dueDate: dateOnly(f.dueDate) };
     const after = {
@@ -143,43 +193,26 @@ export async function updateFinding(actor: Actor, input: UpdateFindingInput) {
     };
     await tx.finding.update({
       where: { id: f.id },
-      data: { ...after, dueDate: after.dueDate ? new Date(`${after.dueDate}T00:00:00.000Z`) : null },
+      data: { ...after, dueDate: after.dueDate ? new Date(`${after.dueDate}T00:00:00.000Z`) : null, cycleOwnerIds: withOwner(f.cycleOwnerIds, after.ownerId) },
     });
     await recordEvent(tx, actor, { action: 'finding.updated', entityType: 'finding', entityId: f.id, before, after });
     return { id: f.id, ...after };
   });
 }
 
-type Rule = { from: FindingStatus[]; to: FindingStatus; verify: boolean };
-const RULES: Record<Transition, Rule> = {
-  start_remediation: { from: ['OPEN'], to: 'IN_REMEDIATION', verify: false },
-  ready_for_verification: { from: ['OPEN', 'IN_REMEDIATION'], to: 'READY_FOR_VERIFICATION', verify: false },
-  close: { from: ['READY_FOR_VERIFICATION'], to: 'CLOSED', verify: true },
-  reject_verification: { from: ['READY_FOR_VERIFICATION'], to: 'IN_REMEDIATION', verify: true },
-  reopen: { from: ['CLOSED', 'RISK_ACCEPTED'], to: 'OPEN', verify: true },
-};
-
-/** The independence rule: whoever owns a finding never verifies or closes it. */
-function assertIndependent(actor: Actor, ownerId: string | null) {
-  if (actor.userId && ownerId === actor.userId) {
-    throw forbidden('You own this finding: someone independent (an auditor or a compliance officer) must verify and close it.');
-  }
+function refuseIf(code: 'FORBIDDEN' | 'CONFLICT', problem: string | null) {
+  if (problem) throw code === 'FORBIDDEN' ? forbidden(problem) : new AppError('CONFLICT', problem);
 }
 
 export async function transitionFinding(actor: Actor, input: { id: string; transition: Transition; comment?: string }) {
   const data = transitionSchema.parse(input);
-  const rule = RULES[data.transition];
+  const rule = TRANSITION_RULES[data.transition];
   return db.$transaction(async (tx) => {
     const f = await lockFinding(tx, actor, data.id);
-    if (rule.verify) {
-      authorize(actor, 'findings:verify');
-      assertIndependent(actor, f.ownerId);
-    } else {
-      authorize(actor, 'findings:manage', { ownerIds: [f.ownerId] });
-    }
-    if (!rule.from.includes(f.status)) {
-      throw new AppError('CONFLICT', `A finding that is ${f.status.toLowerCase().replace(/_/g, ' ')} cannot move this way.`);
-    }
+    for (const p of findingPermissions(data.transition)) authorize(actor, p, { ownerIds: [f.ownerId] });
+    const person = await personBehind(tx, actor);
+    if (rule.verify) refuseIf('FORBIDDEN', independenceProblem(actor, person, f));
+    refuseIf('CONFLICT', stateProblem(f, data.transition));
     if (data.transition === 'reject_verification' && !data.comment) {
       throw new AppError('VALIDATION', 'Say what is still missing when sending a finding back.', { fieldErrors: { comment: ['Required'] } });
     }
@@ -190,8 +223,8 @@ export async function transitionFinding(actor: Actor, input: { id: string; trans
         status: rule.to,
         ...(rule.to === 'IN_REMEDIATION' && data.transition === 'start_remediation' ? { remediationStartedAt: now } : {}),
         ...(rule.to === 'READY_FOR_VERIFICATION' ? { readyAt: now } : {}),
-        ...(rule.to === 'CLOSED' ? { closedAt: now, verifiedById: actor.userId } : {}),
-        ...(rule.to === 'OPEN' ? { closedAt: null, verifiedById: null, riskApproverId: null, riskRationale: null, riskExpiresAt: null } : {}),
+        ...(rule.to === 'CLOSED' ? { closedAt: now, verifiedById: person } : {}),
+        ...(rule.to === 'OPEN' ? { closedAt: null, verifiedById: null, riskApproverId: null, riskRationale: null, riskExpiresAt: null, cycleOwnerIds: freshCycle(f.ownerId) } : {}),
       },
     });
     if (data.comment && actor.userId) await tx.findingComment.create({ data: { findingId: f.id, authorId: actor.userId, body: data.comment } });
@@ -213,12 +246,13 @@ export async function acceptRisk(actor: Actor, input: { id: string; rationale: s
     const f = await lockFinding(tx, actor, data.id);
     authorize(actor, 'findings:verify');
     if (!can(actor, 'audits:manage')) throw forbidden('Only a compliance officer or an administrator can accept a risk.');
-    assertIndependent(actor, f.ownerId);
-    if (!ACTIVE_STATUSES.includes(f.status)) throw new AppError('CONFLICT', 'Only an open finding can have its risk accepted.');
+    const person = await personBehind(tx, actor);
+    refuseIf('FORBIDDEN', independenceProblem(actor, person, f));
+    refuseIf('CONFLICT', stateProblem(f, 'acceptRisk'));
     const expiresAt = new Date(`${data.expiresAt}T00:00:00.000Z`);
     await tx.finding.update({
       where: { id: f.id },
-      data: { status: 'RISK_ACCEPTED', riskApproverId: actor.userId, riskRationale: data.rationale, riskExpiresAt: expiresAt },
+      data: { status: 'RISK_ACCEPTED', riskApproverId: person, riskRationale: data.rationale, riskExpiresAt: expiresAt },
     });
     await recordEvent(tx, actor, {
       action: 'finding.risk_accepted',

@@ -1,9 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { systemActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { entityHistory } from '@/lib/audit/queries';
-import { recordEvent } from '@/lib/audit/record';
 import { auditorScope, findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
@@ -12,47 +10,23 @@ import { ACTIVE_STATUSES, listFindingsQuerySchema, type FindingSummary, type Lis
 
 const DAY = 86_400_000;
 
-/**
- * Accepted risks whose acceptance has expired go back to open. Called from
- * the list and detail reads (no background job needed): the check is one
- * indexed query when nothing has expired.
- */
-export async function reopenExpiredRiskAcceptances(orgId: string, now = new Date()): Promise<number> {
-  const expired = await db.finding.findMany({
-    where: { orgId, status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now } },
-    select: { id: true, riskExpiresAt: true },
-    take: 500,
-  });
-  if (!expired.length) return 0;
-  const actor = systemActor(orgId, 'risk-acceptance-expiry');
-  return db.$transaction(async (tx) => {
-    let reopened = 0;
-    for (const f of expired) {
-      const res = await tx.finding.updateMany({ where: { id: f.id, status: 'RISK_ACCEPTED' }, data: { status: 'OPEN', closedAt: null } });
-      if (!res.count) continue;
-      reopened += 1;
-      await recordEvent(tx, actor, {
-        action: 'finding.risk_acceptance_expired',
-        entityType: 'finding',
-        entityId: f.id,
-        changes: { status: { from: 'RISK_ACCEPTED', to: 'OPEN' }, riskExpiresAt: f.riskExpiresAt?.toISOString() ?? null },
-        reason: 'The risk acceptance expired',
-      });
-    }
-    return reopened;
-  });
-}
+/** An accepted risk whose acceptance has run out counts as open at once,
+ *  in every read, before the scheduled reopening writes it down. */
+const expiredAcceptance = (now: Date): Prisma.FindingWhereInput => ({ status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now } });
+const activeWhere = (now: Date): Prisma.FindingWhereInput => ({ OR: [{ status: { in: ACTIVE_STATUSES } }, expiredAcceptance(now)] });
 
 export function findingFilterWhere(actor: Actor, scope: AuditorScope, q: ReturnType<typeof listFindingsQuerySchema.parse>, now = new Date()) {
   const and: Prisma.FindingWhereInput[] = [{ orgId: actor.orgId }, findingWhere(scope)];
   if (q.auditId) and.push({ auditId: q.auditId });
   if (q.severity) and.push({ severity: q.severity });
-  if (q.status === 'ACTIVE') and.push({ status: { in: ACTIVE_STATUSES } });
+  if (q.status === 'ACTIVE') and.push(activeWhere(now));
+  else if (q.status === 'OPEN') and.push({ OR: [{ status: 'OPEN' }, expiredAcceptance(now)] });
+  else if (q.status === 'RISK_ACCEPTED') and.push({ status: 'RISK_ACCEPTED', OR: [{ riskExpiresAt: null }, { riskExpiresAt: { gt: now } }] });
   else if (q.status) and.push({ status: q.status });
   if (q.ownerId) and.push({ ownerId: q.ownerId });
   if (q.frameworkId) and.push({ requirements: { some: { requirement: { frameworkId: q.frameworkId } } } });
   if (q.q) and.push({ title: { contains: q.q, mode: 'insensitive' } });
-  if (q.overdue === 'true') and.push({ status: { in: ACTIVE_STATUSES }, dueDate: { lt: now } });
+  if (q.overdue === 'true') and.push(activeWhere(now), { dueDate: { lt: now } });
   return { AND: and } satisfies Prisma.FindingWhereInput;
 }
 
@@ -69,17 +43,21 @@ export const summarySelect = {
   dueDate: true,
   createdAt: true,
   closedAt: true,
+  riskExpiresAt: true,
 } satisfies Prisma.FindingSelect;
 
 type SummaryRow = Prisma.FindingGetPayload<{ select: typeof summarySelect }>;
 
 export function toSummary(f: SummaryRow, now = Date.now()): FindingSummary {
   const end = f.closedAt?.getTime() ?? now;
+  const riskAcceptanceExpired = f.status === 'RISK_ACCEPTED' && !!f.riskExpiresAt && f.riskExpiresAt.getTime() <= now;
+  const status = riskAcceptanceExpired ? 'OPEN' : f.status;
   return {
     id: f.id,
     title: f.title,
     severity: f.severity,
-    status: f.status,
+    status,
+    riskAcceptanceExpired,
     source: f.source,
     auditId: f.auditId,
     auditTitle: f.audit?.title ?? null,
@@ -89,14 +67,13 @@ export function toSummary(f: SummaryRow, now = Date.now()): FindingSummary {
     createdAt: f.createdAt.toISOString(),
     closedAt: f.closedAt?.toISOString() ?? null,
     ageDays: Math.floor((end - f.createdAt.getTime()) / DAY),
-    overdue: ACTIVE_STATUSES.includes(f.status) && !!f.dueDate && f.dueDate.getTime() < now,
+    overdue: ACTIVE_STATUSES.includes(status) && !!f.dueDate && f.dueDate.getTime() < now,
   };
 }
 
 export async function listFindings(actor: Actor, input: ListFindingsQuery = {}) {
   authorize(actor, 'audits:read');
   const q = listFindingsQuerySchema.parse(input);
-  await reopenExpiredRiskAcceptances(actor.orgId);
   const scope = await auditorScope(actor);
   const where = findingFilterWhere(actor, scope, q);
   const [rows, total] = await Promise.all([
@@ -123,7 +100,6 @@ export async function visibleFinding(actor: Actor, id: string) {
 
 export async function getFinding(actor: Actor, id: string) {
   authorize(actor, 'audits:read');
-  await reopenExpiredRiskAcceptances(actor.orgId);
   await visibleFinding(actor, id);
   const f = await db.finding.findUniqueOrThrow({
     where: { id },

@@ -92,7 +92,10 @@ export const findingSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   severity: z.enum(SEVERITIES),
+  /** As it stands now: an accepted risk past its expiry shows as OPEN. */
   status: z.enum(FINDING_STATUSES),
+  /** The risk acceptance ran out; the scheduled reopening has not written it down yet. */
+  riskAcceptanceExpired: z.boolean(),
   source: z.enum(FINDING_SOURCES),
   auditId: z.string().nullable(),
   auditTitle: z.string().nullable(),

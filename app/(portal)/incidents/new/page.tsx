@@ -4,21 +4,17 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { authorize } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { incidentFormOptions } from '@/lib/incidents/queries';
 
 export const metadata: Metadata = { title: 'Report an incident' };
 
 export default async function NewIncidentPage() {
   const actor = await requireActor();
-  const options = await loadPage(async () => {
-    authorize(actor, 'incidents:report');
-    return incidentFormOptions(actor);
-  });
+  await loadPage(async () => authorize(actor, 'incidents:report'));
   return (
     <>
       <PageHeader title="Report an incident" description="Say what happened and answer the decision tree; the severity, response clocks and any regulatory deadlines follow from your answers." />
       <Card>
-        <ReportIncidentForm options={options} />
+        <ReportIncidentForm />
       </Card>
     </>
   );

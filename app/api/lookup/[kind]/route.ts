@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { lookupQuerySchema, type LookupItem, type LookupQuery } from '@/lib/api/lookup';
+import { apiRoute } from '@/lib/api/route';
+import { defineApi } from '@/lib/api/spec';
+import type { Actor } from '@/lib/auth/actor';
+import { searchIncidents } from '@/lib/incidents/search';
+import { searchModelVersions } from '@/lib/models/search';
+import { searchControls, searchMatrixCells, searchRequirements, searchSystems } from '@/lib/requirements/search';
+import { searchPeople } from '@/lib/users/search';
+
+// The one search behind every picker (components/ui/form/combobox.tsx).
+// Each domain's function starts with its own authorize(); this only routes.
+const SEARCHES = {
+  people: searchPeople,
+  requirements: searchRequirements,
+  controls: searchControls,
+  'matrix-cells': searchMatrixCells,
+  systems: searchSystems,
+  'model-versions': searchModelVersions,
+  incidents: searchIncidents,
+} satisfies Record<string, (actor: Actor, q: LookupQuery) => Promise<LookupItem[]>>;
+
+const spec = defineApi({
+  method: 'GET',
+  path: '/api/lookup/{kind}',
+  summary: 'Search records for a picker',
+  tag: 'lookup',
+  params: z.object({ kind: z.enum(Object.keys(SEARCHES) as [keyof typeof SEARCHES, ...(keyof typeof SEARCHES)[]]) }),
+  query: lookupQuerySchema,
+});
+
+export const GET = apiRoute(spec, async ({ actor, params, query }) => ({ items: await SEARCHES[params.kind](actor, query) }));

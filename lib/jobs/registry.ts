@@ -1,0 +1,56 @@
+import 'server-only';
+import { recordExpiredCertifications } from '@/lib/audits/certifications/record-expired';
+import { db } from '@/lib/db';
+import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
+import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
+import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
+import { defineJob, type JobContext, type JobDefinition } from './define';
+
+// The one place where every domain registers its scheduled jobs. Each job
+// calls one mutation of its domain, which writes its change and the audit
+// event in one transaction as the job's system actor; reads only compute
+// what they display ("expired", "stale", "overdue") and never write.
+
+/** Runs `fn` for every organisation and adds up the counts it returns. */
+async function perOrganisation(ctx: JobContext, fn: (orgId: string) => Promise<number>): Promise<{ organisations: number; changed: number }> {
+  const orgs = await db.organization.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  let changed = 0;
+  for (const org of orgs) {
+    if (ctx.signal.aborted) throw new Error('The run was stopped before it finished.');
+    changed += await fn(org.id);
+  }
+  return { organisations: orgs.length, changed };
+}
+
+const DEFAULT_RETRY = { limit: 5, delaySeconds: 30, maxDelaySeconds: 3600 };
+
+export const JOBS: readonly JobDefinition[] = [
+  defineJob({
+    name: 'findings.reopen-expired-risk-acceptances',
+    description: 'Findings whose risk acceptance has expired go back to open.',
+    cron: '*/5 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.now, { orgId })),
+  }),
+  defineJob({
+    name: 'evidence.record-stale',
+    description: 'Evidence whose valid-until date passed is recorded as stale in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordStaleEvidence(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'audits.record-expired-certifications',
+    description: 'Certifications whose expiry date passed are recorded as expired in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredCertifications(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'incidents.record-untested-plans',
+    description: 'Response plans not tested for a year are recorded as untested in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordUntestedResponsePlans(ctx.actor(orgId), ctx.now)),
+  }),
+];

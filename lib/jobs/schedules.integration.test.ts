@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import type { Role } from '@/lib/auth/permissions';
+import { setupTestDatabase } from '@/lib/platform/integration';
+
+// Every registered time-based job, run through the real queue: its change
+// and its audit event (as the job's system actor, the job id as request id),
+// nothing the second time; and the reads that show those states write nothing.
+
+const tdb = await setupTestDatabase('jobs_schedules');
+const { db } = await import('@/lib/db');
+const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { JOBS } = await import('./registry');
+const { startJobRuntime } = await import('./runtime');
+const findings = await import('@/lib/audits/findings/mutations');
+const evidenceQueries = await import('@/lib/audits/evidence/queries');
+const certificationQueries = await import('@/lib/audits/certifications/queries');
+const incidents = await import('@/lib/incidents/mutations');
+const incidentQueries = await import('@/lib/incidents/queries');
+
+const DAY = 86_400_000;
+let actors: Record<Role, Actor>;
+let orgId: string;
+let runtime: Awaited<ReturnType<typeof startJobRuntime>>;
+const ids: Record<string, string> = {};
+
+async function runJob(name: string): Promise<{ id: string; output: Record<string, unknown> }> {
+  const id = (await runtime.boss.send(name, {}))!;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [job] = await runtime.boss.findJobs(name, { id });
+    if (job?.state === 'completed') return { id, output: job.output as Record<string, unknown> };
+    if (job?.state === 'failed' || Date.now() > deadline) throw new Error(`${name}: ${job?.state} ${JSON.stringify(job?.output)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const eventsFor = (entityId: string, action: string) =>
+  db.auditEvent.findMany({ where: { entityId, action }, select: { actorId: true, actorLabel: true, requestId: true, orgId: true, changes: true } });
+
+beforeAll(async () => {
+  ({ actors, orgId } = await createOrgWithRoles('Jobs Org'));
+  const f = await findings.createFinding(actors.COMPLIANCE_OFFICER, { title: 'Weak key rotation', description: 'x', severity: 'MEDIUM', ownerId: actors.ENGINEER.userId! });
+  await findings.acceptRisk(actors.COMPLIANCE_OFFICER, { id: f.id, rationale: 'Replacement scheduled', expiresAt: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10) });
+  await db.finding.update({ where: { id: f.id }, data: { riskExpiresAt: new Date(Date.now() - 60_000) } });
+  ids.finding = f.id;
+  ids.staleEvidence = (await db.evidence.create({ data: { orgId, title: 'Pen test 2024', kind: 'LINK', url: 'https://example.com/pt', validUntil: new Date(Date.now() - DAY) }, select: { id: true } })).id;
+  ids.freshEvidence = (await db.evidence.create({ data: { orgId, title: 'Pen test 2026', kind: 'LINK', url: 'https://example.com/pt2', validUntil: new Date(Date.now() + 30 * DAY) }, select: { id: true } })).id;
+  ids.certification = (
+    await db.certification.create({
+      data: { orgId, name: 'ISO 27001', standard: 'ISO_27001', issuer: 'Cert Body', scope: 'All', issuedAt: new Date(Date.now() - 1000 * DAY), expiresAt: new Date(Date.now() - DAY) },
+      select: { id: true },
+    })
+  ).id;
+  ids.plan = (await incidents.saveResponsePlan(actors.COMPLIANCE_OFFICER, { title: 'Org plan', content: 'v1', lastTestedAt: new Date(Date.now() - 400 * DAY) })).id;
+  // No cron passes here: each job runs when the test sends it.
+  runtime = await startJobRuntime({ url: tdb.url, jobs: JOBS, instanceName: 'test', pollingIntervalSeconds: 0.5, boss: { schedule: false }, log: () => undefined });
+}, 60_000);
+
+afterAll(() => runtime?.stop());
+
+describe('the reads that show time-based states', () => {
+  it('write nothing: no audit event, no change, even with everything due', async () => {
+    const before = await db.auditEvent.count();
+    const stale = await evidenceQueries.listEvidence(actors.COMPLIANCE_OFFICER, { stale: 'true' });
+    const certifications = await certificationQueries.listCertifications(actors.COMPLIANCE_OFFICER);
+    const plans = await incidentQueries.listResponsePlans(actors.COMPLIANCE_OFFICER);
+    expect(await db.auditEvent.count()).toBe(before);
+    // ...and they still show the state, computed at read time.
+    expect(JSON.stringify(stale)).toContain(ids.staleEvidence);
+    expect(JSON.stringify(stale)).not.toContain(ids.freshEvidence);
+    expect(JSON.stringify(certifications)).toContain(ids.certification);
+    expect(plans.find((p) => p.id === ids.plan)?.stale).toBe(true);
+  });
+});
+
+describe('each scheduled job', () => {
+  it('is registered with a schedule and a retry policy', () => {
+    expect(JOBS.map((j) => j.name).sort()).toEqual([
+      'audits.record-expired-certifications',
+      'evidence.record-stale',
+      'findings.reopen-expired-risk-acceptances',
+      'incidents.record-untested-plans',
+    ]);
+    for (const job of JOBS) {
+      expect(job.cron, job.name).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
+      expect(job.retry.limit, job.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('reopens findings whose risk acceptance expired, with the event in the trail', async () => {
+    const run = await runJob('findings.reopen-expired-risk-acceptances');
+    expect(run.output).toMatchObject({ changed: 1 });
+    expect((await db.finding.findUniqueOrThrow({ where: { id: ids.finding } })).status).toBe('OPEN');
+    const events = await eventsFor(ids.finding, 'finding.risk_acceptance_expired');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: null, orgId });
+    expect((await runJob('findings.reopen-expired-risk-acceptances')).output).toMatchObject({ changed: 0 });
+    expect(await eventsFor(ids.finding, 'finding.risk_acceptance_expired')).toHaveLength(1);
+  });
+
+  it('records evidence that became stale, once, as the job', async () => {
+    const run = await runJob('evidence.record-stale');
+    expect(run.output).toMatchObject({ changed: 1 });
+    const events = await eventsFor(ids.staleEvidence, 'evidence.became_stale');
+    expect(events).toEqual([{ actorId: null, actorLabel: 'job:evidence.record-stale', requestId: `job:${run.id}`, orgId, changes: expect.stringContaining('validUntil') }]);
+    expect(await eventsFor(ids.freshEvidence, 'evidence.became_stale')).toEqual([]);
+    expect((await runJob('evidence.record-stale')).output).toMatchObject({ changed: 0 });
+    // A new valid-until date that passes again is a new stale spell.
+    await db.evidence.update({ where: { id: ids.staleEvidence }, data: { validUntil: new Date() } });
+    expect((await runJob('evidence.record-stale')).output).toMatchObject({ changed: 1 });
+    expect(await eventsFor(ids.staleEvidence, 'evidence.became_stale')).toHaveLength(2);
+  });
+
+  it('records certifications that expired, once, as the job', async () => {
+    const run = await runJob('audits.record-expired-certifications');
+    expect(run.output).toMatchObject({ changed: 1 });
+    const events = await eventsFor(ids.certification, 'certification.expired');
+    expect(events).toMatchObject([{ actorId: null, actorLabel: 'job:audits.record-expired-certifications', requestId: `job:${run.id}` }]);
+    expect((await runJob('audits.record-expired-certifications')).output).toMatchObject({ changed: 0 });
+  });
+
+  it('records response plans that went untested, once per spell, as the job', async () => {
+    const run = await runJob('incidents.record-untested-plans');
+    expect(run.output).toMatchObject({ changed: 1 });
+    const events = await eventsFor(ids.plan, 'incident.plan_untested');
+    expect(events).toMatchObject([{ actorId: null, actorLabel: 'job:incidents.record-untested-plans', requestId: `job:${run.id}` }]);
+    expect((await runJob('incidents.record-untested-plans')).output).toMatchObject({ changed: 0 });
+    // Tested recently: not untested any more, and nothing more is recorded.
+    await db.incidentResponsePlan.update({ where: { id: ids.plan }, data: { lastTestedAt: new Date(Date.now() - DAY) } });
+    expect((await runJob('incidents.record-untested-plans')).output).toMatchObject({ changed: 0 });
+    // Recorded long ago, tested since, and now a year past that test: a new spell, a new event.
+    await db.incidentResponsePlan.update({ where: { id: ids.plan }, data: { untestedRecordedAt: new Date(Date.now() - 400 * DAY), lastTestedAt: new Date(Date.now() - 366 * DAY) } });
+    expect((await runJob('incidents.record-untested-plans')).output).toMatchObject({ changed: 1 });
+    expect(await eventsFor(ids.plan, 'incident.plan_untested')).toHaveLength(2);
+  });
+});
