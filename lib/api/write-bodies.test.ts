@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_SPECS } from './registry';
+import { parseOrThrow } from './route';
 
 // zod 4 keeps a field's .default() under .partial(): an update schema built
 // from a create schema fills in what the caller left out, and a PUT whose
@@ -24,7 +25,7 @@ describe('update bodies never fill in what the caller left out', () => {
     const parsed = spec.body!.safeParse({});
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues[0].path).toEqual(['frameworkKeys']);
-    expect(parsed.error!.issues[0].message).toMatch(/frameworkKeys/);
+    expect(() => parseOrThrow(spec.body!, {}, 'request body')).toThrow(/frameworkKeys/);
     expect(spec.body!.safeParse({ frameworkKeys: [] }).success).toBe(true);
   });
 });

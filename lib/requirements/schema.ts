@@ -219,7 +219,7 @@ export const setSystemFrameworksSchema = z.object({
       const list = typeof v === 'string' ? [v] : v;
       return Array.isArray(list) ? list.filter((k) => k !== '') : list;
     },
-    z.array(frameworkKeySchema, { error: (i) => (i.input === undefined ? 'Send frameworkKeys: the list of framework keys that apply ([] for none)' : undefined) }).max(100),
+    z.array(frameworkKeySchema).max(100),
   ),
 });
 
