@@ -3,23 +3,16 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
-import {
-  addCorrectiveAction,
-  addTimelineEntry,
-  completeCorrectiveAction,
-  createFindingFromIncident,
-  overrideSeverity,
-  recordExercise,
-  recordMilestone,
-  recordNotification,
-  reportIncident,
-  rollbackFromIncident,
-  updateIncident,
-  saveNotificationRule,
-  savePostmortem,
-  saveResponsePlan,
-  saveResponseTarget,
-} from './mutations';
+import { addCorrectiveAction, completeCorrectiveAction } from './mutations/corrective-actions';
+import { addTimelineEntry } from './mutations/add-timeline-entry';
+import { createFindingFromIncident } from './mutations/create-finding-from-incident';
+import { overrideSeverity, recordMilestone, updateIncident } from './mutations/update-incident';
+import { recordExercise, saveResponsePlan } from './mutations/response-plans';
+import { recordNotification } from './mutations/record-notification';
+import { reportIncident } from './mutations/report-incident';
+import { rollbackFromIncident } from './mutations/rollback-from-incident';
+import { saveNotificationRule, saveResponseTarget } from './mutations/incident-settings';
+import { savePostmortem } from './mutations/save-postmortem';
 import {
   actionIdSchema,
   correctiveActionSchema,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 await setupTestDatabase('incidents_seed');
 const { db } = await import('@/lib/db');

@@ -18,7 +18,7 @@ process.env.DATABASE_URL = url;
 const { db } = await import('@/lib/db');
 const { checkHealth } = await import('./health');
 const { toPublicError } = await import('@/lib/errors');
-const { createOrgWithRoles } = await import('./fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const users = await import('@/lib/users/mutations');
 const { verifyChain } = await import('@/lib/audit/verify');
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestDatabase } from './integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 import { ensureProductionBuild } from './build-cache';
 import { generateSecrets, waitForHttp } from './launcher';
 import { binPath, findFreePort, repoRoot } from './process';
@@ -12,7 +12,7 @@ import { binPath, findFreePort, repoRoot } from './process';
 const tdb = await setupTestDatabase('instances');
 const { db } = await import('@/lib/db');
 const { hashPassword } = await import('@/lib/auth/password');
-const { createOrgWithRoles } = await import('./fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const tokens = await import('@/lib/tokens/mutations');
 const { verifyChain } = await import('@/lib/audit/verify');
 

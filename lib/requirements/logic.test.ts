@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, guessArea, parseCsv, parseOscalCatalog, statusFromControls, suggestFrameworks, unescapeFormula } from './logic';
+import { csvField, parseCsv, unescapeFormula } from './logic/csv';
+import { guessArea, parseOscalCatalog } from './logic/oscal';
+import { statusFromControls, suggestFrameworks } from './logic/rules';
 
 describe('suggestFrameworks', () => {
   it('suggests GDPR and the AI Act in the EU, HIPAA and FDA for US healthcare, PCI DSS for card payments', () => {
