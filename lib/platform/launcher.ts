@@ -64,7 +64,7 @@ export async function loadDemoSecrets(): Promise<AppSecrets> {
 export async function ensurePrismaClient(): Promise<void> {
   if (existsSync(path.join(repoRoot, 'lib', 'generated', 'prisma', 'client.ts'))) return;
   console.log('Prisma client missing: generating it ...');
-  const code = await run(binPath('tsx'), [path.join(repoRoot, 'lib', 'cli', 'generate.ts')]);
+  const code = await run(binPath('tsx'), [path.join(repoRoot, 'lib', 'tooling', 'cli', 'generate.ts')]);
   if (code !== 0) throw new Error(`prisma generate failed (exit ${code})`);
 }
 
