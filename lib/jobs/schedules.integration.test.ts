@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 // Every registered time-based job, run through the real queue: its change
 // and its audit event (as the job's system actor, the job id as request id),
@@ -9,10 +9,12 @@ import { setupTestDatabase } from '@/lib/platform/integration';
 
 const tdb = await setupTestDatabase('jobs_schedules');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const { JOBS } = await import('./registry');
 const { startJobRuntime } = await import('./runtime');
 const findings = await import('@/lib/audits/findings/mutations');
+const findingQueries = await import('@/lib/audits/findings/queries');
+const { exportFindings } = await import('@/lib/audits/findings/export');
 const evidenceQueries = await import('@/lib/audits/evidence/queries');
 const certificationQueries = await import('@/lib/audits/certifications/queries');
 const incidents = await import('@/lib/incidents/mutations');
@@ -53,6 +55,14 @@ beforeAll(async () => {
     })
   ).id;
   ids.plan = (await incidents.saveResponsePlan(actors.COMPLIANCE_OFFICER, { title: 'Org plan', content: 'v1', lastTestedAt: new Date(Date.now() - 400 * DAY) })).id;
+  const token = (name: string, expiresAt: Date, revokedAt: Date | null = null) =>
+    db.apiToken.create({
+      data: { orgId, name, prefix: `agp_${name}`, tokenHash: `hash-${name}-${Date.now()}`, scopes: ['models:read'], createdById: actors.ADMIN.userId!, expiresAt, revokedAt },
+      select: { id: true },
+    });
+  ids.expiredToken = (await token('expired', new Date(Date.now() - DAY))).id;
+  ids.revokedToken = (await token('revoked', new Date(Date.now() - DAY), new Date(Date.now() - 2 * DAY))).id;
+  ids.liveToken = (await token('live', new Date(Date.now() + DAY))).id;
   // No cron passes here: each job runs when the test sends it.
   runtime = await startJobRuntime({ url: tdb.url, jobs: JOBS, instanceName: 'test', pollingIntervalSeconds: 0.5, boss: { schedule: false }, log: () => undefined });
 }, 60_000);
@@ -62,11 +72,17 @@ afterAll(() => runtime?.stop());
 describe('the reads that show time-based states', () => {
   it('write nothing: no audit event, no change, even with everything due', async () => {
     const before = await db.auditEvent.count();
+    const listed = await findingQueries.listFindings(actors.COMPLIANCE_OFFICER, {});
+    await findingQueries.getFinding(actors.COMPLIANCE_OFFICER, ids.finding);
+    await exportFindings(actors.COMPLIANCE_OFFICER, {}, 'csv');
     const stale = await evidenceQueries.listEvidence(actors.COMPLIANCE_OFFICER, { stale: 'true' });
     const certifications = await certificationQueries.listCertifications(actors.COMPLIANCE_OFFICER);
     const plans = await incidentQueries.listResponsePlans(actors.COMPLIANCE_OFFICER);
-    expect(await db.auditEvent.count()).toBe(before);
+    // The export records itself (who took the data out), which is not a time-based change.
+    expect(await db.auditEvent.count({ where: { action: { not: 'finding.tracking_exported' } } })).toBe(before);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: ids.finding } })).status).toBe('RISK_ACCEPTED');
     // ...and they still show the state, computed at read time.
+    expect(listed.items.find((f) => f.id === ids.finding)).toMatchObject({ status: 'OPEN', riskAcceptanceExpired: true });
     expect(JSON.stringify(stale)).toContain(ids.staleEvidence);
     expect(JSON.stringify(stale)).not.toContain(ids.freshEvidence);
     expect(JSON.stringify(certifications)).toContain(ids.certification);
@@ -81,6 +97,7 @@ describe('each scheduled job', () => {
       'evidence.record-stale',
       'findings.reopen-expired-risk-acceptances',
       'incidents.record-untested-plans',
+      'tokens.record-expired',
     ]);
     for (const job of JOBS) {
       expect(job.cron, job.name).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
@@ -133,5 +150,14 @@ describe('each scheduled job', () => {
     await db.incidentResponsePlan.update({ where: { id: ids.plan }, data: { untestedRecordedAt: new Date(Date.now() - 400 * DAY), lastTestedAt: new Date(Date.now() - 366 * DAY) } });
     expect((await runJob('incidents.record-untested-plans')).output).toMatchObject({ changed: 1 });
     expect(await eventsFor(ids.plan, 'incident.plan_untested')).toHaveLength(2);
+  });
+
+  it('records API tokens that expired unrevoked, once, as the job', async () => {
+    const run = await runJob('tokens.record-expired');
+    expect(run.output).toMatchObject({ changed: 1 });
+    expect(await eventsFor(ids.expiredToken, 'token.expired')).toMatchObject([{ actorId: null, actorLabel: 'job:tokens.record-expired', requestId: `job:${run.id}` }]);
+    expect(await eventsFor(ids.revokedToken, 'token.expired')).toEqual([]);
+    expect(await eventsFor(ids.liveToken, 'token.expired')).toEqual([]);
+    expect((await runJob('tokens.record-expired')).output).toMatchObject({ changed: 0 });
   });
 });

@@ -7,7 +7,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import { acceptMitigationAction } from '@/lib/models/actions';
 import { CHECK_LABELS } from '@/lib/models/fairness';
-import { fmt, metricMeets } from '@/lib/models/gate';
+import { fmt, metricMeets } from '@/lib/models/promotion';
 import type { VersionView } from '@/lib/models/queries';
 import { mitigationFormSchema } from '@/lib/models/schema';
 
