@@ -1,8 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { inputClass } from '@/components/ui/field';
-import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/oscal';
+import { inputClass } from '@/components/ui/form';
+import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/logic/oscal';
 import { IMPORT_MAX_BYTES, STATUS_LABELS, type Status } from '@/lib/requirements/schema';
 
 type Summary = {

@@ -9,3 +9,14 @@ export const invalid = (field: string, message: string) => new AppError('VALIDAT
 export function notInFuture(at: Date, field: string, what: string) {
   if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid(field, `${what} is in the future (${at.toISOString()}). Give the time it actually happened.`);
 }
+
+const FACT_TIMES = { awareAt: 'When the organisation became aware', classifiedAt: 'The classification time', materialityDeterminedAt: 'The materiality determination time' } as const;
+
+/** The notification facts' times may not be in the future either. */
+export function noFutureFacts(times: Record<keyof typeof FACT_TIMES, Date | null>) {
+  for (const [field, what] of Object.entries(FACT_TIMES) as [keyof typeof FACT_TIMES, string][]) {
+    const at = times[field];
+    if (at) notInFuture(at, field, what);
+  }
+  return times;
+}

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/requirements/action-form';
 import { SystemEditForm } from '@/components/requirements/system-edit-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -43,6 +42,7 @@ export default async function SystemsPage() {
                 <details className="mt-3" open={unconfirmed}>
                   <summary className="cursor-pointer text-sm font-medium">{unconfirmed ? 'Confirm the applicable frameworks' : 'Change the applicable frameworks'}</summary>
                   <ActionForm action={setSystemFrameworksAction} submit="Confirm frameworks" label={`Applicable frameworks for ${s.name}`} className="mt-2">
+                    <input type="hidden" name="frameworkKeys[]" value="" />
                     <input type="hidden" name="systemId" value={s.id} />
                     <fieldset className="mb-3 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
                       <legend className="sr-only">Frameworks that apply to {s.name}</legend>
