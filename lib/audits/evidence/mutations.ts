@@ -2,11 +2,13 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import type { Ownable } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
 import { assertInOrg } from '@/lib/auth/org';
 import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
+import { submitEvidenceForRequest } from '../requests/mutations';
 import { evidenceConfig } from './config';
 import { checkUpload, UploadProblem } from './file-type';
 import { evidenceMetaSchema, type EvidenceMetaInput } from './schema';
@@ -17,15 +19,40 @@ export type UploadedFile = { name: string; bytes: Buffer };
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
-/** Who owns what the evidence is attached to: they may attach evidence to it. */
-async function ownersOfTargets(tx: Tx, orgId: string, m: ReturnType<typeof evidenceMetaSchema.parse>) {
-  const [findings, requirements, controls, request] = await Promise.all([
-    m.findingIds.length ? tx.finding.findMany({ where: { orgId, id: { in: m.findingIds } }, select: { ownerId: true } }) : [],
-    m.requirementIds.length ? tx.requirement.findMany({ where: { orgId, id: { in: m.requirementIds } }, select: { ownerId: true } }) : [],
-    m.controlIds.length ? tx.control.findMany({ where: { orgId, id: { in: m.controlIds } }, select: { ownerId: true } }) : [],
+/**
+ * Everything the evidence would be linked to, each with its owners. The right
+ * to link is checked against each one: owning one target never lets you
+ * attach evidence to the others (or fulfil someone else's request).
+ */
+async function linkTargets(tx: Tx | typeof db, orgId: string, m: ReturnType<typeof evidenceMetaSchema.parse>): Promise<Ownable[]> {
+  const ids = (xs: string[]) => [...new Set(xs)];
+  const [findings, requirements, controls, cells, versions, request] = await Promise.all([
+    m.findingIds.length ? tx.finding.findMany({ where: { orgId, id: { in: ids(m.findingIds) } }, select: { ownerId: true } }) : [],
+    m.requirementIds.length ? tx.requirement.findMany({ where: { orgId, id: { in: ids(m.requirementIds) } }, select: { ownerId: true } }) : [],
+    m.controlIds.length ? tx.control.findMany({ where: { orgId, id: { in: ids(m.controlIds) } }, select: { ownerId: true } }) : [],
+    m.cellIds.length
+      ? tx.matrixCell.findMany({ where: { orgId, id: { in: ids(m.cellIds) } }, select: { requirement: { select: { ownerId: true } }, system: { select: { technicalOwnerId: true, businessOwnerId: true } } } })
+      : [],
+    m.modelVersionIds.length
+      ? tx.modelVersion.findMany({ where: { orgId, id: { in: ids(m.modelVersionIds) } }, select: { createdById: true, model: { select: { ownerId: true } } } })
+      : [],
     m.requestId ? tx.evidenceRequest.findFirst({ where: { orgId, id: m.requestId }, select: { assigneeId: true } }) : null,
   ]);
-  return [...findings, ...requirements, ...controls].map((r) => r.ownerId).concat(request?.assigneeId ?? null);
+  return [
+    ...findings.map((f) => ({ ownerIds: [f.ownerId] })),
+    ...requirements.map((r) => ({ ownerIds: [r.ownerId] })),
+    ...controls.map((c) => ({ ownerIds: [c.ownerId] })),
+    // A matrix cell belongs to whoever may edit it: the requirement's and the system's owners.
+    ...cells.map((c) => ({ ownerIds: [c.requirement.ownerId, c.system.technicalOwnerId, c.system.businessOwnerId] })),
+    ...versions.map((v) => ({ ownerIds: [v.model.ownerId, v.createdById] })),
+    ...(request ? [{ ownerIds: [request.assigneeId] }] : []),
+  ];
+}
+
+/** Compliance and admins link anywhere; everyone else only to what they own or were asked for, target by target. */
+function authorizeLinks(actor: Actor, targets: Ownable[]) {
+  if (!targets.length) authorize(actor, 'evidence:write');
+  for (const t of targets) authorize(actor, 'evidence:write', t);
 }
 
 /**
@@ -38,8 +65,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
   if (!file && !meta.url) throw new AppError('VALIDATION', 'Attach a file or give a link.', { fieldErrors: { file: ['Attach a file or give a link'] } });
   if (file && meta.url) throw new AppError('VALIDATION', 'Give either a file or a link, not both.', { fieldErrors: { url: ['Remove the link or the file'] } });
   // Everything that can be refused is checked before a byte is stored.
-  const owners = await ownersOfTargets(db, actor.orgId, meta);
-  authorize(actor, 'evidence:write', { ownerIds: owners });
+  authorizeLinks(actor, await linkTargets(db, actor.orgId, meta));
   let contentType: string | null = null;
   if (file) {
     const cfg = evidenceConfig();
@@ -56,6 +82,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
   if (file && storageKey) await evidenceStore().put(storageKey, file.bytes, contentType!);
   try {
     return await db.$transaction(async (tx) => {
+      authorizeLinks(actor, await linkTargets(tx, actor.orgId, meta));
       await assertInOrg(tx, actor.orgId, 'requirementIds', 'requirement', meta.requirementIds);
       await assertInOrg(tx, actor.orgId, 'cellIds', 'matrixCell', meta.cellIds);
       await assertInOrg(tx, actor.orgId, 'controlIds', 'control', meta.controlIds);
@@ -116,10 +143,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
           modelVersionIds: meta.modelVersionIds,
         },
       });
-      if (request) {
-        await tx.evidenceRequest.update({ where: { id: request.id }, data: { status: 'SUBMITTED', evidenceId: id } });
-        await recordEvent(tx, actor, { action: 'evidence_request.fulfilled', entityType: 'evidence_request', entityId: request.id, changes: { status: { from: request.status, to: 'SUBMITTED' }, evidenceId: id } });
-      }
+      if (request) await submitEvidenceForRequest(tx, actor, request, id);
       return evidence;
     });
   } catch (error) {
