@@ -5,13 +5,16 @@ import { authorize } from '@/lib/auth/gate';
 import type { Ownable } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
 import { assertInOrg } from '@/lib/auth/org';
+import { personBehind } from '@/lib/auth/person';
 import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
+import { safeFileName } from '@/lib/file-name';
 import { submitEvidenceForRequest } from '../requests/mutations';
 import { evidenceConfig } from './config';
 import { checkUpload, UploadProblem } from './file-type';
-import { evidenceMetaSchema, type EvidenceMetaInput } from './schema';
+import { evidenceOwners, withdrawProblem } from './rules';
+import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, type WithdrawEvidenceInput } from './schema';
 import { evidenceStore } from './storage';
 
 export type UploadedFile = { name: string; bytes: Buffer };
@@ -79,6 +82,8 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
   const id = `ev_${randomBytes(12).toString('hex')}`;
   const storageKey = file ? `${actor.orgId.replace(/[^a-z0-9]/gi, '')}/${id}` : null;
   const hash = file ? sha256(file.bytes) : null;
+  // Stored as it will be served: one path segment, no control characters.
+  const fileName = file ? safeFileName(file.name, 'upload') : null;
   if (file && storageKey) await evidenceStore().put(storageKey, file.bytes, contentType!);
   try {
     return await db.$transaction(async (tx) => {
@@ -106,7 +111,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
           description: meta.description ?? null,
           kind: file ? 'FILE' : 'LINK',
           url: meta.url ?? null,
-          fileName: file ? file.name.slice(0, 255) : null,
+          fileName,
           contentType,
           size: file ? file.bytes.length : null,
           sha256: hash,
@@ -130,7 +135,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
         after: {
           title: meta.title,
           kind: evidence.kind,
-          fileName: file?.name ?? null,
+          fileName,
           contentType,
           size: evidence.size,
           sha256: hash,
@@ -150,6 +155,41 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
     if (storageKey) await evidenceStore().delete(storageKey).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Withdraws evidence (a bad upload, or superseded by newer evidence): the
+ * record and its file stay for history and the audit trail, but it leaves
+ * evidence packs and is shown as withdrawn.
+ */
+export async function withdrawEvidence(actor: Actor, input: WithdrawEvidenceInput) {
+  const data = withdrawEvidenceSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Evidence" WHERE "id" = ${data.id} AND "orgId" = ${actor.orgId} FOR UPDATE`;
+    if (!locked.length) throw notFound('The evidence');
+    const scope = await auditorScope(actor);
+    const e = await tx.evidence.findFirst({
+      where: { AND: [{ id: data.id, orgId: actor.orgId }, evidenceWhere(scope)] },
+      select: { id: true, title: true, ownerId: true, collectedById: true, withdrawnAt: true },
+    });
+    if (!e) throw notFound('The evidence');
+    authorize(actor, 'evidence:write', evidenceOwners(e));
+    const problem = withdrawProblem(e);
+    if (problem) throw new AppError('CONFLICT', problem);
+    if (data.supersededById === e.id) throw new AppError('VALIDATION', 'Evidence cannot supersede itself.', { fieldErrors: { supersededById: ['Choose other evidence'] } });
+    await assertInOrg(tx, actor.orgId, 'supersededById', 'evidence', [data.supersededById], { message: 'Unknown evidence.', field: 'Unknown evidence' });
+    const withdrawnAt = new Date();
+    const withdrawnById = await personBehind(tx, actor);
+    await tx.evidence.update({ where: { id: e.id }, data: { withdrawnAt, withdrawnById, withdrawnReason: data.reason, supersededById: data.supersededById ?? null } });
+    await recordEvent(tx, actor, {
+      action: data.supersededById ? 'evidence.superseded' : 'evidence.withdrawn',
+      entityType: 'evidence',
+      entityId: e.id,
+      changes: { withdrawnAt: { from: null, to: withdrawnAt.toISOString() }, supersededById: data.supersededById ?? null },
+      reason: data.reason,
+    });
+    return { id: e.id, title: e.title, withdrawnAt: withdrawnAt.toISOString(), supersededById: data.supersededById ?? null };
+  });
 }
 
 export type EvidenceDownload =
