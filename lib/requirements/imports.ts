@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
 import { nextDue } from './logic/rules';
 import { parseCsv, unescapeFormula } from './logic/csv';
-import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './oscal';
+import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './logic/oscal';
 import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_STATUS_PREFIX, IMPORT_MAX_BYTES } from './schema/imports';
 import { REQUIREMENT_SUMMARY_MAX } from './schema/library';
 import { DEFAULT_REVIEW_CADENCE_DAYS, STATUS_LABELS, STATUSES, type Status } from './schema/vocabulary';

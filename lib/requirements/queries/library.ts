@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
-import { asStatement } from '../oscal';
+import { asStatement } from '../logic/oscal';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { notFound } from '@/lib/errors';
 import { statusFromControls } from '../logic/rules';

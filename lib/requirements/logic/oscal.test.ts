@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonDepth, OscalError, parseOscalUpload, statementText, type OscalControl } from './oscal';
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name), 'utf8');
 const CATALOG = { fileName: 'NIST_SP-800-53_rev5_catalog.json', text: fixture('sp800-53-rev5-low-excerpt_catalog.json') };
 const PROFILE = { fileName: 'NIST_SP-800-53_rev5_LOW-baseline_profile.json', text: fixture('sp800-53-rev5-low-excerpt_profile.json') };
 const byRef = (controls: OscalControl[], ref: string) => controls.find((c) => c.ref === ref)!;
