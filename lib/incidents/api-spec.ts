@@ -42,7 +42,15 @@ export const incidentsApi = {
         treeSeverity: severitySchema,
         status: z.enum(STATUSES),
         clocks: z.array(clock),
-        deadlines: z.array(clock.extend({ ruleKey: z.string(), regulation: z.string(), recipient: z.string(), hours: z.number() })),
+        deadlines: z.array(
+          clock.extend({
+            ruleKey: z.string(),
+            regulation: z.string(),
+            recipient: z.string(),
+            hours: z.number(),
+            notification: z.object({ notifiedAt: z.string(), recipient: z.string(), reference: z.string() }).nullable().describe('The notification sent for this deadline, if any'),
+          }),
+        ),
         minutesToRollback: z.number().nullable(),
       })
       .loose(),
