@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// `npm test` (lib/cli/test.ts) sets BASE_URL, DATABASE_URL and the secrets,
+// `npm test` (lib/tooling/cli/test.ts) sets BASE_URL, DATABASE_URL and the secrets,
 // builds the app and runs this. Playwright's own browser download is not
 // reachable here, so the system Chromium is used.
 const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:3100';

@@ -8,14 +8,14 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${root}/` },
-      { find: /^server-only$/, replacement: path.join(root, 'lib/platform/server-only-stub.ts') },
+      { find: /^server-only$/, replacement: path.join(root, 'lib/tooling/test/server-only-stub.ts') },
     ],
   },
   test: {
     environment: 'node',
     include: ['**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '.data/**', 'e2e/**', '.next/**', 'lib/generated/**'],
-    globalSetup: ['lib/platform/vitest-global-setup.ts'],
+    globalSetup: ['lib/tooling/test/vitest-global-setup.ts'],
     // Integration tests talk to a real PostgreSQL; give them room.
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -1,3 +1,5 @@
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/gate';
 import type { Permission } from '@/lib/auth/permissions';
 
 export type NavItem = { href: string; label: string; permission?: Permission; anyOf?: Permission[] };
@@ -16,3 +18,10 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
 ];
+
+/** The sections this actor may open, for the navigation. */
+export function navFor(actor: Actor) {
+  return NAV.filter((item) => (!item.permission || can(actor, item.permission)) && (!item.anyOf || item.anyOf.some((p) => can(actor, p)))).map(
+    ({ href, label }) => ({ href, label }),
+  );
+}

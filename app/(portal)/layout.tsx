@@ -1,6 +1,6 @@
 import { AppShell } from '@/components/shell/app-shell';
 import { requireActor } from '@/lib/auth/session';
-import { navFor } from '@/lib/auth/nav';
+import { navFor } from '@/lib/nav';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/oscal';
+import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/logic/oscal';
 import { IMPORT_MAX_BYTES, STATUS_LABELS, type Status } from '@/lib/requirements/schema';
 
 type Summary = {

@@ -1,4 +1,4 @@
-import type { StatementNode } from '@/lib/requirements/oscal';
+import type { StatementNode } from '@/lib/requirements/logic/oscal';
 
 /** A published statement with its item labels (a., 1., (a)) and nesting, indented one step per level. */
 export function Statement({ node }: { node: StatementNode }) {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 const tdb = await setupTestDatabase('audit_chain');
 const { db } = await import('@/lib/db');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 // Test tooling for the audit workspace's integration tests: a database of
 // its own per test file, an organisation with one user per role, a framework
@@ -52,7 +52,7 @@ export async function setupAuditTestEnv(prefix: string) {
 /** Creates the organisation and the audit; call in beforeAll. */
 export async function createAuditWorkspace(label = 'Audit Org'): Promise<AuditWorkspace> {
   const { db } = await import('@/lib/db');
-  const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+  const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
   const { createAudit } = await import('./audits/mutations');
   const { actors, orgId } = await createOrgWithRoles(label);
   const fw = await db.framework.create({ data: { orgId, key: 'soc2', name: 'SOC 2', kind: 'STANDARD', jurisdiction: 'US', version: '2017' }, select: { id: true } });

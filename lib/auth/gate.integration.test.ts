@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 await setupTestDatabase('gate');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const users = await import('@/lib/users/mutations');
 const userQueries = await import('@/lib/users/queries');
 const tokens = await import('@/lib/tokens/mutations');

@@ -3,7 +3,7 @@ import type { AuditWorkspace } from '@/lib/audits/test-fixture';
 import { createAuditWorkspace, setupAuditTestEnv } from '@/lib/audits/test-fixture';
 
 await setupAuditTestEnv('scope');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const audits = await import('@/lib/audits/audits/mutations');
 const auditQueries = await import('@/lib/audits/audits/queries');
 const findings = await import('@/lib/audits/findings/mutations');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 import { binPath, repoRoot } from '@/lib/platform/process';
 import { defineJob } from './define';
 import { JOB_SCHEMA } from './install';

@@ -30,7 +30,7 @@ export const JOBS: readonly JobDefinition[] = [
     description: 'Findings whose risk acceptance has expired go back to open.',
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
-    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.now, { orgId })),
+    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'evidence.record-stale',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 // Every registered time-based job, run through the real queue: its change
 // and its audit event (as the job's system actor, the job id as request id),
@@ -9,10 +9,12 @@ import { setupTestDatabase } from '@/lib/platform/integration';
 
 const tdb = await setupTestDatabase('jobs_schedules');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const { JOBS } = await import('./registry');
 const { startJobRuntime } = await import('./runtime');
 const findings = await import('@/lib/audits/findings/mutations');
+const findingQueries = await import('@/lib/audits/findings/queries');
+const { exportFindings } = await import('@/lib/audits/findings/export');
 const evidenceQueries = await import('@/lib/audits/evidence/queries');
 const certificationQueries = await import('@/lib/audits/certifications/queries');
 const incidents = await import('@/lib/incidents/mutations');
@@ -62,11 +64,17 @@ afterAll(() => runtime?.stop());
 describe('the reads that show time-based states', () => {
   it('write nothing: no audit event, no change, even with everything due', async () => {
     const before = await db.auditEvent.count();
+    const listed = await findingQueries.listFindings(actors.COMPLIANCE_OFFICER, {});
+    await findingQueries.getFinding(actors.COMPLIANCE_OFFICER, ids.finding);
+    await exportFindings(actors.COMPLIANCE_OFFICER, {}, 'csv');
     const stale = await evidenceQueries.listEvidence(actors.COMPLIANCE_OFFICER, { stale: 'true' });
     const certifications = await certificationQueries.listCertifications(actors.COMPLIANCE_OFFICER);
     const plans = await incidentQueries.listResponsePlans(actors.COMPLIANCE_OFFICER);
-    expect(await db.auditEvent.count()).toBe(before);
+    // The export records itself (who took the data out), which is not a time-based change.
+    expect(await db.auditEvent.count({ where: { action: { not: 'finding.tracking_exported' } } })).toBe(before);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: ids.finding } })).status).toBe('RISK_ACCEPTED');
     // ...and they still show the state, computed at read time.
+    expect(listed.items.find((f) => f.id === ids.finding)).toMatchObject({ status: 'OPEN', riskAcceptanceExpired: true });
     expect(JSON.stringify(stale)).toContain(ids.staleEvidence);
     expect(JSON.stringify(stale)).not.toContain(ids.freshEvidence);
     expect(JSON.stringify(certifications)).toContain(ids.certification);

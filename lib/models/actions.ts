@@ -3,19 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
 import { AppError } from '@/lib/errors';
-import {
-  acceptMitigation,
-  changeStage,
-  createDataset,
-  createModel,
-  createVersion,
-  linkDataset,
-  rollbackModel,
-  setFairnessThresholds,
-  signOffVersion,
-  updateVersion,
-  uploadFairness,
-} from './mutations';
+import { acceptMitigation, setFairnessThresholds } from './mutations/fairness';
+import { changeStage, signOffVersion } from './mutations/stage';
+import { createDataset, linkDataset } from './mutations/datasets';
+import { createModel } from './mutations/create-model';
+import { createVersion, updateVersion, uploadFairness } from './mutations/versions';
+import { rollbackModel } from './rollback';
 import {
   artifactFormSchema,
   cardFormSchema,

@@ -6,7 +6,7 @@ import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { modelCardJson, modelCardMarkdown, type CardData } from './card-export';
 import { DEFAULT_THRESHOLDS } from './fairness';
-import { deployDecision, missingCardSections, nextStage, unmetConditions } from './gate';
+import { deployDecision, missingCardSections, nextStage, unmetConditions } from './promotion';
 import { listDatasetsQuerySchema, listModelsQuerySchema, type ListModelsQuery } from './schema';
 import { cardOf, findVersion, snapshotOf, thresholdsOf, type VersionRow } from './snapshot';
 
@@ -140,7 +140,7 @@ function datasetView(actor: Actor, d: VersionRow['datasets'][number]) {
 export async function getVersion(actor: Actor, model: string, version: string) {
   authorize(actor, 'models:read');
   const row = await findVersion(db, actor.orgId, model, version);
-  const { gate, checks, attestation } = snapshotOf(row);
+  const { promotion, checks, attestation } = snapshotOf(row);
   const next = nextStage(row.stage);
   const owners = { ownerIds: [row.model.ownerId, row.createdById] };
   const isCreator = actor.userId === row.createdById;
@@ -180,8 +180,8 @@ export async function getVersion(actor: Actor, model: string, version: string) {
     card: cardOf(row),
     cardMissing: missingCardSections(cardOf(row)),
     next,
-    nextReasons: next ? unmetConditions(gate, next) : [],
-    productionReasons: row.stage === 'PRODUCTION' ? deployDecision(gate).reasons : unmetConditions(gate, 'PRODUCTION'),
+    nextReasons: next ? unmetConditions(promotion, next) : [],
+    productionReasons: row.stage === 'PRODUCTION' ? deployDecision(promotion).reasons : unmetConditions(promotion, 'PRODUCTION'),
     can: {
       write: can(actor, 'models:write', owners),
       advance: next != null && next !== 'APPROVED' && next !== 'PRODUCTION' && can(actor, 'models:write', owners),
@@ -201,7 +201,7 @@ export type VersionView = Awaited<ReturnType<typeof getVersion>>;
 export async function getGate(actor: Actor, model: string, version: string) {
   authorize(actor, 'models:read');
   const row = await findVersion(db, actor.orgId, model, version);
-  const { allowed, reasons } = deployDecision(snapshotOf(row).gate);
+  const { allowed, reasons } = deployDecision(snapshotOf(row).promotion);
   return { allowed, stage: row.stage, reasons };
 }
 

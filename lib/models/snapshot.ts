@@ -5,7 +5,7 @@ import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { checkAttestation, type ManifestInput } from './attestation';
 import { DEFAULT_THRESHOLDS, allFairnessChecks, type FairnessThresholds } from './fairness';
-import type { GateSnapshot } from './gate';
+import type { PromotionSnapshot } from './promotion';
 import { modelCardSchema, type ModelCard } from './schema';
 
 type Client = Tx | typeof db;
@@ -84,7 +84,7 @@ export function manifestInputOf(row: VersionRow): ManifestInput {
 export function snapshotOf(row: VersionRow) {
   const checks = allFairnessChecks(row.groupResults, thresholdsOf(row));
   const attestation = row.attestation ? checkAttestation(row.attestation, manifestInputOf(row)) : null;
-  const gate: GateSnapshot = {
+  const promotion: PromotionSnapshot = {
     stage: row.stage,
     createdById: row.createdById,
     artifactDigest: row.artifactDigest,
@@ -96,7 +96,7 @@ export function snapshotOf(row: VersionRow) {
     signOffs: row.signOffs.map((s) => ({ role: s.role, userId: s.userId })),
     attestation,
   };
-  return { gate, checks, attestation };
+  return { promotion, checks, attestation };
 }
 
 /** A version by model key (or id) and label (or id), in the actor's organisation. */

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installJobSchema, JOB_SCHEMA } from '@/lib/jobs/install';
 import { applyMigrations, diffMigrationsToSchema, readMigrationsList } from './migrate';
-import { createTestDatabase, type TestDatabase } from './test-db';
+import { createTestDatabase, type TestDatabase } from '../tooling/test/test-db';
 
 describe('prisma/migrations', () => {
   let database: TestDatabase;

@@ -5,39 +5,17 @@ import { z } from 'zod';
 import { validatedAction } from '@/lib/api/action';
 import { loadLibrary } from './library';
 import { confirmImport } from './imports';
-import {
-  addMapping,
-  assignOwners,
-  bulkUpdateCells,
-  createControl,
-  createFramework,
-  createRequirement,
-  createSystem,
-  recordReview,
-  removeMapping,
-  setSystemFrameworks,
-  updateCell,
-  updateControl,
-  updateFramework,
-  updateRequirement,
-  updateSystem,
-} from './mutations';
-import {
-  assignOwnerSchema,
-  bulkUpdateCellsSchema,
-  controlInputSchema,
-  createFrameworkSchema,
-  createRequirementSchema,
-  mappingInputSchema,
-  recordReviewSchema,
-  setSystemFrameworksSchema,
-  statusSchema,
-  systemInputSchema,
-  updateCellSchema,
-  updateFrameworkSchema,
-  updateRequirementSchema,
-  updateSystemSchema,
-} from './schema';
+import { addMapping, createControl, removeMapping, updateControl } from './mutations/controls';
+import { assignOwners, createFramework, createRequirement, updateFramework, updateRequirement } from './mutations/library';
+import { bulkUpdateCells, updateCell } from './mutations/matrix-cells';
+import { createSystem, setSystemFrameworks, updateSystem } from './mutations/systems';
+import { recordReview } from './mutations/reviews';
+import { assignOwnerSchema, createFrameworkSchema, createRequirementSchema, updateFrameworkSchema, updateRequirementSchema } from './schema/library';
+import { bulkUpdateCellsSchema, updateCellSchema } from './schema/matrix';
+import { controlInputSchema, mappingInputSchema } from './schema/controls';
+import { recordReviewSchema } from './schema/reviews';
+import { setSystemFrameworksSchema, systemInputSchema, updateSystemSchema } from './schema/systems';
+import { statusSchema } from './schema/vocabulary';
 
 const refresh = <T,>(data: T) => {
   revalidatePath('/requirements', 'layout');

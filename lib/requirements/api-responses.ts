@@ -20,6 +20,13 @@ export const importSummary = z.object({
   notes: z.array(z.string()).describe('What the import read but does not apply, e.g. an OSCAL profile\'s alterations'),
 });
 
+// Written out to a fixed depth rather than recursively: a recursive zod schema
+// becomes a "#/$defs" reference, which means the wrong thing inside the OpenAPI document.
+function statementLevel(depth: number): z.ZodType {
+  return z.object({ label: z.string().nullable(), text: z.string(), items: z.array(depth > 0 ? statementLevel(depth - 1) : z.unknown()) });
+}
+const statementNode = statementLevel(5);
+
 /** GET /api/v1/frameworks */
 export const frameworkListResponse = z.array(z.object({
   id: z.string(),
@@ -114,7 +121,7 @@ export const requirementDetailResponse = z.object({
   ref: z.string(),
   title: z.string(),
   summary: z.string(),
-  statement: z.string().nullable(),
+  statement: statementNode.nullable().describe('The requirement text as nested parts (OSCAL statement), where the source has one'),
   group: z.string().nullable(),
   area: z.string().nullable(),
   aiSpecific: z.boolean(),

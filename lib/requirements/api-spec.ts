@@ -32,25 +32,12 @@ import {
   systemResponse,
 } from './api-responses';
 import { frameworkKeySchema } from './library-schema';
-import {
-  assignOwnerSchema,
-  bulkUpdateCellsSchema,
-  controlInputSchema,
-  createFrameworkSchema,
-  createRequirementSchema,
-  importKindSchema,
-  mappingInputSchema,
-  matrixFilterSchema,
-  matrixWindowSchema,
-  quarterSchema,
-  recordReviewSchema,
-  systemInputSchema,
-  updateCellSchema,
-  updateControlSchema,
-  updateFrameworkSchema,
-  updateRequirementSchema,
-  updateSystemSchema,
-} from './schema';
+import { assignOwnerSchema, createFrameworkSchema, createRequirementSchema, updateFrameworkSchema, updateRequirementSchema } from './schema/library';
+import { bulkUpdateCellsSchema, matrixFilterSchema, matrixWindowSchema, updateCellSchema } from './schema/matrix';
+import { controlInputSchema, mappingInputSchema, updateControlSchema } from './schema/controls';
+import { importKindSchema } from './schema/imports';
+import { quarterSchema, recordReviewSchema } from './schema/reviews';
+import { systemInputSchema, updateSystemSchema } from './schema/systems';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const TAG = 'Requirements';

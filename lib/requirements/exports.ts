@@ -4,9 +4,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { AREA_LABELS, type Area } from './library-schema';
-import { csvField } from './logic';
-import { matrixAllRows } from './queries';
-import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_STATUS_PREFIX, STATUS_LABELS, type MatrixFilter } from './schema';
+import { csvField } from './logic/csv';
+import { matrixAllRows } from './queries/matrix';
+import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_STATUS_PREFIX } from './schema/imports';
+import { STATUS_LABELS } from './schema/vocabulary';
+import { type MatrixFilter } from './schema/matrix';
 
 /** The filtered matrix as rows of the import's columns, so an export re-imports as "no changes". */
 async function exportRows(actor: Actor, filter: MatrixFilter) {

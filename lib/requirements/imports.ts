@@ -8,19 +8,12 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { assertSafeCsv, assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
 import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
-import { nextDue, parseCsv, unescapeFormula } from './logic';
-import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './oscal';
-import {
-  CSV_OPTIONAL_COLUMNS,
-  CSV_REQUIRED_COLUMNS,
-  CSV_STATUS_PREFIX,
-  DEFAULT_REVIEW_CADENCE_DAYS,
-  IMPORT_MAX_BYTES,
-  REQUIREMENT_SUMMARY_MAX,
-  STATUS_LABELS,
-  STATUSES,
-  type Status,
-} from './schema';
+import { nextDue } from './logic/rules';
+import { parseCsv, unescapeFormula } from './logic/csv';
+import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './logic/oscal';
+import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CSV_STATUS_PREFIX, IMPORT_MAX_BYTES } from './schema/imports';
+import { REQUIREMENT_SUMMARY_MAX } from './schema/library';
+import { DEFAULT_REVIEW_CADENCE_DAYS, STATUS_LABELS, STATUSES, type Status } from './schema/vocabulary';
 
 export type InvalidRow = { row: number; ref: string | null; reason: string };
 type ReqData = { title: string; summary: string; statement?: StatementNode | null; group: string | null; area: Area; aiSpecific: boolean; ownerId?: string | null; reviewCadenceDays?: number };

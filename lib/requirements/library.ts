@@ -6,8 +6,8 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { shippedLibrary } from './library-data';
 import type { LibraryFramework, LibraryRequirement } from './library-schema';
-import { nextDue } from './logic';
-import { DEFAULT_REVIEW_CADENCE_DAYS } from './schema';
+import { nextDue } from './logic/rules';
+import { DEFAULT_REVIEW_CADENCE_DAYS } from './schema/vocabulary';
 
 export type LibraryConflict = { framework: string; ref: string; field: string; yours: string; shipped: string };
 export type FrameworkLoadReport = {

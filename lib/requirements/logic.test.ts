@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, guessArea, parseCsv, parseOscalCatalog, statusFromControls, suggestFrameworks, unescapeFormula } from './logic';
+import { csvField, parseCsv, unescapeFormula } from './logic/csv';
+import { areaOfGroup, parseOscalUpload } from './logic/oscal';
+
+const oscal = (doc: unknown) => parseOscalUpload([{ fileName: 'x.json', text: JSON.stringify(doc) }]);
+import { statusFromControls, suggestFrameworks } from './logic/rules';
 
 describe('suggestFrameworks', () => {
   it('suggests GDPR and the AI Act in the EU, HIPAA and FDA for US healthcare, PCI DSS for card payments', () => {
@@ -40,26 +44,27 @@ describe('CSV', () => {
 });
 
 describe('OSCAL', () => {
-  it('flattens nested groups, controls and statement parts', () => {
-    const parsed = parseOscalCatalog({
+  // Statement items stay nested (one line each, indented) instead of being run together.
+  it('walks nested groups, controls and statement parts, keeping the items apart', () => {
+    const parsed = oscal({
       catalog: {
         metadata: { title: 'T', version: '2' },
         groups: [{ id: 'g', title: 'Access control', groups: [{ id: 'g1', title: 'Inner', controls: [{ id: 'ac-1', title: 'Policy', props: [{ name: 'label', value: 'AC-1' }], parts: [{ name: 'statement', prose: 'Do it.', parts: [{ name: 'item', prose: 'And this.' }] }, { name: 'guidance', prose: 'ignored' }], controls: [{ id: 'ac-1.1', title: 'Enhancement' }] }] }] }],
       },
     });
     expect(parsed.controls).toEqual([
-      expect.objectContaining({ ref: 'AC-1', title: 'Policy', summary: 'Do it. And this.', group: 'Inner' }),
+      expect.objectContaining({ ref: 'AC-1', title: 'Policy', summary: 'Do it.\n  And this.', group: 'Inner' }),
       expect.objectContaining({ ref: 'AC-1.1', title: 'Enhancement', summary: 'Enhancement' }),
     ]);
     expect(parsed.version).toBe('2');
   });
   it('names what is malformed', () => {
-    expect(() => parseOscalCatalog({})).toThrow(/"catalog" object is missing/);
-    expect(() => parseOscalCatalog({ catalog: { metadata: { title: 'x' }, groups: {} } })).toThrow(/groups is not a list/);
-    expect(parseOscalCatalog({ catalog: { metadata: { title: 'x' }, controls: [{ id: 1 }] } }).problems[0]).toMatch(/needs a string "id"/);
+    expect(() => oscal({})).toThrow(/"catalog" or "profile" object is missing/);
+    expect(() => oscal({ catalog: { metadata: { title: 'x' }, groups: {} } })).toThrow(/groups is not a list/);
+    expect(oscal({ catalog: { metadata: { title: 'x' }, controls: [{ id: 1 }] } }).problems[0]).toMatch(/needs a string "id"/);
   });
-  it('guesses an area from the words', () => {
-    expect(guessArea('Personal data consent')).toBe('PRIVACY');
-    expect(guessArea('Board oversight')).toBe('GOVERNANCE');
+  it('takes an area from the group title', () => {
+    expect(areaOfGroup('Personal data consent', null)).toBe('PRIVACY');
+    expect(areaOfGroup('Board oversight', null)).toBe('GOVERNANCE');
   });
 });

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 await setupTestDatabase('requirements');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const { systemActor } = await import('@/lib/auth/actor');
 const library = await import('./library');
 const m = await import('./mutations');

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 await setupTestDatabase('reviews');
 const { db } = await import('@/lib/db');
-const { createOrgWithRoles } = await import('@/lib/platform/fixtures');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const m = await import('./mutations');
 const q = await import('./queries');
 

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 process.env.EVIDENCE_DIR = await mkdtemp(path.join(tmpdir(), 'seed-evidence-'));
 process.env.SIGNING_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

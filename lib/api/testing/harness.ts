@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import type { Role } from '@/lib/auth/permissions';
-import { setupTestDatabase } from '@/lib/platform/integration';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 // The /api/v1 route handlers, called in-process against a real PostgreSQL
 // holding the full demo seed, as real signed-in users (a session row and the
@@ -46,8 +46,8 @@ export async function startApiHarness(prefix: string) {
   const { createToken } = await import('@/lib/tokens/mutations');
   const { ROLE_GRANTS } = await import('@/lib/auth/permissions');
   const { DEMO_PASSWORD, DEMO_USERS } = await import('@/prisma/seed/demo-accounts');
-  const { API_SPECS } = await import('@/lib/api/registry');
-  const { buildOpenApiDocument } = await import('@/lib/api/openapi');
+  const { API_SPECS } = await import('@/lib/openapi/registry');
+  const { buildOpenApiDocument } = await import('@/lib/openapi/openapi');
 
   const callers: Caller[] = [];
   const meta = { id: 'harness', ip: '127.0.0.1' };

@@ -18,9 +18,9 @@ const { readZip } = await import('./zip-read');
 
 let actors: AuditWorkspace['actors'];
 let auditId: string;
+let requirementId: string;
 
 beforeAll(async () => {
-  let requirementId: string;
   ({ actors, auditId, requirementId } = await createAuditWorkspace());
   // What the pack holds: a finding verified and closed on the audit, and
   // three evidence files on a requirement of the audit's framework.
@@ -69,7 +69,7 @@ describe('evidence pack', () => {
     await writeFile(path.join(dir, 'key.pem'), publicPem);
     const cli = (file: string) =>
       new Promise<{ code: number; out: string }>((resolve) => {
-        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
+        execFile(path.resolve('node_modules/.bin/tsx'), ['lib/tooling/cli/verify-evidence-pack.ts', path.join(dir, file), '--key', path.join(dir, 'key.pem')], (error, stdout, stderr) =>
           resolve({ code: error ? (error.code as number) : 0, out: stdout + stderr }),
         );
       });
@@ -79,6 +79,37 @@ describe('evidence pack', () => {
     const failed = await cli('bad.zip');
     expect(failed.code).toBe(1);
     expect(failed.out).toMatch(/FAILED:[\s\S]*SHA-256/);
+  });
+
+  it('matrix-snapshot.json is the matrix at the end of a closed period (from the audit trail), and says so in the manifest', { timeout: 60_000 }, async () => {
+    const pack = await buildEvidencePack(actors.AUDITOR, auditId);
+    const zip = readZip(await streamToBuffer(pack.stream));
+    const manifest = JSON.parse(zip.find((e) => e.name === 'manifest.json')!.data.toString());
+    const snapshot = JSON.parse(zip.find((e) => e.name === 'matrix-snapshot.json')!.data.toString());
+    // The audit's period ends 2026-06-30; its one cell was recorded (as compliant) only when the workspace was set up, after that.
+    expect(manifest.matrixSnapshot).toMatchObject({ file: 'matrix-snapshot.json', asOf: '2026-06-30T23:59:59.999Z', basis: 'audit-trail' });
+    expect(snapshot).toMatchObject({ asOf: '2026-06-30T23:59:59.999Z', basis: 'audit-trail', cells: [expect.objectContaining({ requirement: 'SOC 2 CC6.1', system: 'Triage assistant', status: 'NOT_ASSESSED', recordedAfterAsOf: true, evidence: [] })] });
+    expect(snapshot.note).toMatch(/1 of 1 cells were first recorded after that time/);
+    expect(await db.matrixCell.findFirstOrThrow({ where: { requirementId } })).toMatchObject({ status: 'COMPLIANT' });
+  });
+
+  it('a period that has not ended yet is snapshotted as current, with its time', { timeout: 60_000 }, async () => {
+    const audit = await db.audit.findUniqueOrThrow({ where: { id: auditId }, select: { scopeFrameworkIds: true, scopeSystemIds: true } });
+    const open = await audits.createAudit(actors.COMPLIANCE_OFFICER, { title: 'Open period', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-10-01', periodEnd: '2099-12-31', frameworkIds: audit.scopeFrameworkIds, systemIds: audit.scopeSystemIds, auditorIds: [actors.AUDITOR.userId!] });
+    const zip = readZip(await streamToBuffer((await buildEvidencePack(actors.AUDITOR, open.id)).stream));
+    const manifest = JSON.parse(zip.find((e) => e.name === 'manifest.json')!.data.toString());
+    const snapshot = JSON.parse(zip.find((e) => e.name === 'matrix-snapshot.json')!.data.toString());
+    expect(manifest.matrixSnapshot.basis).toBe('current');
+    expect(manifest.matrixSnapshot.asOf).toBe(manifest.generatedAt);
+    expect(manifest.matrixSnapshot.note).toContain('the matrix is the current one');
+    expect(snapshot.cells).toEqual([expect.objectContaining({ requirement: 'SOC 2 CC6.1', status: 'COMPLIANT' })]);
+  });
+
+  it('findings.json cites each requirement with its framework', { timeout: 60_000 }, async () => {
+    await findings.createFinding(actors.AUDITOR, { title: 'Logical access not reviewed', description: 'No review in the period', severity: 'MEDIUM', auditId, ownerId: actors.ENGINEER.userId!, requirementIds: [requirementId] });
+    const zip = readZip(await streamToBuffer((await buildEvidencePack(actors.AUDITOR, auditId)).stream));
+    const list = JSON.parse(zip.find((e) => e.name === 'findings.json')!.data.toString()) as { title: string; requirements: unknown[] }[];
+    expect(list.find((f) => f.title === 'Logical access not reviewed')!.requirements).toEqual([{ citation: 'SOC 2 CC6.1', framework: 'SOC 2', ref: 'CC6.1', title: 'Logical access' }]);
   });
 
   it('refuses the pack to roles without audit read and to unassigned auditors', async () => {

@@ -10,6 +10,8 @@ import { auditorScope, auditWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { signBytes } from '@/lib/signing/keys';
+import { citeRequirement } from '@/lib/requirements/citation';
+import { cellsAsOf, endOfPeriod } from './matrix-as-of';
 import { readVerifiedFile } from './mutations';
 import type { PackManifest } from './pack-verify';
 
@@ -59,7 +61,7 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
         id: true, title: true, description: true, severity: true, status: true, source: true, remediationPlan: true,
         dueDate: true, createdAt: true, closedAt: true, riskRationale: true, riskExpiresAt: true,
         owner: { select: { name: true } },
-        requirements: { select: { requirement: { select: { ref: true } } } },
+        requirements: { select: { requirement: { select: { ref: true, title: true, framework: { select: { key: true, name: true, version: true, isCustom: true } } } } } },
         evidence: { select: { evidenceId: true } },
       },
     }),
@@ -71,10 +73,10 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
       },
       orderBy: [{ requirementId: 'asc' }, { systemId: 'asc' }],
       select: {
-        id: true, status: true, notes: true, assessedAt: true,
-        requirement: { select: { id: true, ref: true, title: true, framework: { select: { name: true } } } },
+        id: true, status: true, notes: true, justification: true, evidenceUrl: true, assessedAt: true, createdAt: true, assessedBy: { select: { name: true } },
+        requirement: { select: { id: true, ref: true, title: true, framework: { select: { key: true, name: true, version: true, isCustom: true } } } },
         system: { select: { id: true, name: true } },
-        evidenceLinks: { select: { evidenceId: true } },
+        evidenceLinks: { select: { evidenceId: true, evidence: { select: { createdAt: true } } } },
       },
     }),
   ]);
@@ -88,12 +90,40 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
 
   const files = evidence.filter((e) => e.kind === 'FILE' && e.storageKey && e.sha256 && e.size != null);
   const generatedAt = new Date().toISOString();
+
+  // The matrix as of the period's end, replayed from the audit trail; a period
+  // that has not ended yet is snapshotted as it stands now.
+  const periodOver = endOfPeriod(audit.periodEnd).getTime() <= Date.parse(generatedAt);
+  const asOf = periodOver ? endOfPeriod(audit.periodEnd) : new Date(generatedAt);
+  const cellEvents =
+    periodOver && cells.length
+      ? await db.auditEvent.findMany({
+          where: { orgId: actor.orgId, entityType: 'matrix_cell', entityId: { in: cells.map((c) => c.id) } },
+          select: { seq: true, at: true, entityId: true, actorLabel: true, changes: true },
+        })
+      : [];
+  const replayed = cellsAsOf(
+    cells.map((c) => ({ id: c.id, status: c.status, notes: c.notes, justification: c.justification, evidenceUrl: c.evidenceUrl, assessedAt: c.assessedAt, assessedBy: c.assessedBy?.name ?? null, createdAt: c.createdAt })),
+    cellEvents.map((e) => ({ ...e, entityId: e.entityId! })),
+    asOf,
+  );
+  const laterCount = replayed.filter((c) => c.recordedAfterAsOf).length;
+  const snapshotInfo = {
+    asOf: asOf.toISOString(),
+    basis: periodOver ? 'audit-trail' : 'current',
+    note: periodOver
+      ? `The matrix as it stood at the end of the audit period (${asOf.toISOString()}), reconstructed from today's cells and the ${cellEvents.length} audit-trail events recorded on them.${laterCount ? ` ${laterCount} of ${cells.length} cells were first recorded after that time and appear as not assessed.` : ''}`
+      : `The audit period ends ${audit.periodEnd.toISOString().slice(0, 10)}, after this pack was generated: the matrix is the current one, as of ${generatedAt}.`,
+    cells: cells.length,
+    cellsRecordedAfterAsOf: laterCount,
+    eventsReplayed: cellEvents.filter((e) => e.at > asOf).length,
+  };
   const findingsJson = Buffer.from(
     JSON.stringify(
       findings.map((f) => ({
         ...f,
         owner: f.owner?.name ?? null,
-        requirements: f.requirements.map((r) => r.requirement.ref),
+        requirements: f.requirements.map((r) => ({ citation: citeRequirement(r.requirement), framework: r.requirement.framework.name, ref: r.requirement.ref, title: r.requirement.title })),
         evidence: f.evidence.map((e) => e.evidenceId),
         history: history
           .filter((h) => h.entityId === f.id)
@@ -105,16 +135,27 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
   );
   const matrixJson = Buffer.from(
     JSON.stringify(
-      cells.map((c) => ({
-        framework: c.requirement.framework.name,
-        requirementRef: c.requirement.ref,
-        requirementTitle: c.requirement.title,
-        system: c.system.name,
-        status: c.status,
-        notes: c.notes,
-        assessedAt: c.assessedAt?.toISOString() ?? null,
-        evidence: c.evidenceLinks.map((l) => l.evidenceId),
-      })),
+      {
+        ...snapshotInfo,
+        cells: cells.map((c, i) => {
+          const then = replayed[i];
+          return {
+            framework: c.requirement.framework.name,
+            requirement: citeRequirement(c.requirement),
+            requirementRef: c.requirement.ref,
+            requirementTitle: c.requirement.title,
+            system: c.system.name,
+            status: then.status,
+            notes: then.notes,
+            justification: then.justification,
+            assessedAt: then.assessedAt,
+            assessedBy: then.assessedBy,
+            ...(then.recordedAfterAsOf ? { recordedAfterAsOf: true } : {}),
+            // Evidence added after the snapshot time was not there yet.
+            evidence: c.evidenceLinks.filter((l) => l.evidence.createdAt <= asOf).map((l) => l.evidenceId),
+          };
+        }),
+      },
       null,
       2,
     ),
@@ -135,6 +176,7 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
     audit: { id: audit.id, title: audit.title, kind: audit.kind, standard: audit.standard, status: audit.status, firm: audit.firm, periodStart: audit.periodStart.toISOString(), periodEnd: audit.periodEnd.toISOString() } as PackManifest['audit'],
     generatedAt,
     generatedBy: actor.label,
+    matrixSnapshot: { file: 'matrix-snapshot.json', asOf: snapshotInfo.asOf, basis: snapshotInfo.basis, note: snapshotInfo.note },
     signature: { algorithm: 'Ed25519', file: 'manifest.sig', publicKey: '/api/v1/signing-key' },
     files: [...dataEntries, { path: 'manifest.csv', sha256: sha(manifestCsv), size: manifestCsv.length }, ...fileEntries],
     links: evidence.filter((e) => e.kind === 'LINK').map((e) => ({ evidenceId: e.id, title: e.title, url: e.url })),

@@ -8,11 +8,13 @@ const findings = await import('./mutations');
 const findingQueries = await import('./queries');
 const { exportFindings } = await import('./export');
 const settings = await import('../settings/mutations');
+const { systemActor } = await import('@/lib/auth/actor');
 const { createToken } = await import('@/lib/tokens/mutations');
 const { actorForToken } = await import('@/lib/tokens/resolve');
 
 let actors: AuditWorkspace['actors'];
 let auditId: string;
+let orgId: string;
 let frameworkId: string;
 let requirementId: string;
 
@@ -21,7 +23,7 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  ({ actors, auditId, frameworkId, requirementId } = await createAuditWorkspace());
+  ({ actors, auditId, frameworkId, requirementId, orgId } = await createAuditWorkspace());
 });
 
 describe('findings', () => {
@@ -72,7 +74,7 @@ describe('findings', () => {
     await db.finding.update({ where: { id: f.id }, data: { riskExpiresAt: new Date(Date.now() - 1000) } });
     const list = await findingQueries.listFindings(actors.ENGINEER, { status: 'OPEN' });
     expect(list.items.map((x) => x.id)).toContain(f.id);
-    await findings.reopenExpiredRiskAcceptances();
+    await findings.reopenExpiredRiskAcceptances(systemActor(orgId, 'risk-acceptance-expiry'));
     expect(await db.auditEvent.count({ where: { entityId: f.id, action: 'finding.risk_acceptance_expired' } })).toBe(1);
   });
 
@@ -88,8 +90,8 @@ describe('findings', () => {
     // Only the export's own event; the finding itself is untouched.
     expect(await db.auditEvent.count()).toBe(events + 1);
     expect((await db.finding.findUniqueOrThrow({ where: { id: f.id } })).status).toBe('RISK_ACCEPTED');
-    expect(await findings.reopenExpiredRiskAcceptances()).toBe(1);
-    expect(await findings.reopenExpiredRiskAcceptances()).toBe(0);
+    expect(await findings.reopenExpiredRiskAcceptances(systemActor(orgId, 'risk-acceptance-expiry'))).toBe(1);
+    expect(await findings.reopenExpiredRiskAcceptances(systemActor(orgId, 'risk-acceptance-expiry'))).toBe(0);
     const row = await db.finding.findUniqueOrThrow({ where: { id: f.id } });
     expect(row.status).toBe('OPEN');
     expect(await db.auditEvent.count({ where: { entityId: f.id, action: 'finding.risk_acceptance_expired', actorLabel: 'risk-acceptance-expiry' } })).toBe(1);

@@ -114,16 +114,15 @@ export async function createFinding(actor: Actor, input: CreateFindingInput, out
   });
 }
 
-const EXPIRY_ACTOR = 'risk-acceptance-expiry';
 
-/** Reopens one accepted risk whose acceptance has expired (a new remediation cycle), audited as the expiry job. */
-async function reopenExpired(tx: Tx, orgId: string, f: { id: string; ownerId: string | null; riskExpiresAt: Date | null }) {
+/** Reopens one accepted risk whose acceptance has expired (a new remediation cycle), audited as `actor`. */
+async function reopenExpired(tx: Tx, actor: Actor, f: { id: string; ownerId: string | null; riskExpiresAt: Date | null }, now: Date) {
   const res = await tx.finding.updateMany({
-    where: { id: f.id, status: 'RISK_ACCEPTED', riskExpiresAt: { lte: new Date() } },
+    where: { id: f.id, status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now } },
     data: { status: 'OPEN', closedAt: null, cycleOwnerIds: freshCycle(f.ownerId) },
   });
   if (!res.count) return false;
-  await recordEvent(tx, systemActor(orgId, EXPIRY_ACTOR), {
+  await recordEvent(tx, actor, {
     action: 'finding.risk_acceptance_expired',
     entityType: 'finding',
     entityId: f.id,
@@ -133,29 +132,31 @@ async function reopenExpired(tx: Tx, orgId: string, f: { id: string; ownerId: st
   return true;
 }
 
+const BATCH = 200;
+
 /**
- * The scheduled job: accepted risks whose acceptance has expired go back to
- * open, each with a `finding.risk_acceptance_expired` event. Runs for every
- * organisation (system actor); reads never write this down themselves.
+ * The scheduled job's mutation (lib/jobs, as the job's system actor): the
+ * organisation's accepted risks whose acceptance has expired go back to open,
+ * each with a `finding.risk_acceptance_expired` event. Reads never write this
+ * down; they show such a finding as open. Resolves how many it reopened.
  */
-export async function reopenExpiredRiskAcceptances(now = new Date(), opts: { orgId?: string; batch?: number } = {}): Promise<number> {
-  authorize(systemActor(opts.orgId ?? '', EXPIRY_ACTOR), 'findings:verify');
+export async function reopenExpiredRiskAcceptances(actor: Actor, now = new Date()): Promise<number> {
+  authorize(actor, 'findings:verify');
   let reopened = 0;
   for (;;) {
-    const expired = await db.finding.findMany({
-      where: { status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now }, ...(opts.orgId ? { orgId: opts.orgId } : {}) },
-      select: { id: true, orgId: true, ownerId: true, riskExpiresAt: true },
-      orderBy: { id: 'asc' },
-      take: opts.batch ?? 200,
+    const batch = await db.$transaction(async (tx) => {
+      const rows = await tx.finding.findMany({
+        where: { orgId: actor.orgId, status: 'RISK_ACCEPTED', riskExpiresAt: { lte: now } },
+        select: { id: true, ownerId: true, riskExpiresAt: true },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+      });
+      let changed = 0;
+      for (const f of rows) if (await reopenExpired(tx, actor, f, now)) changed += 1;
+      return { seen: rows.length, changed };
     });
-    if (!expired.length) return reopened;
-    const n = await db.$transaction(async (tx) => {
-      let count = 0;
-      for (const f of expired) if (await reopenExpired(tx, f.orgId, f)) count += 1;
-      return count;
-    });
-    reopened += n;
-    if (!n) return reopened;
+    reopened += batch.changed;
+    if (batch.seen < BATCH) return reopened;
   }
 }
 
@@ -169,7 +170,8 @@ async function lockFinding(tx: Tx, actor: Actor, id: string) {
   });
   if (!f) throw notFound('The finding');
   // A write never acts on an acceptance that has already run out.
-  if (f.status === 'RISK_ACCEPTED' && f.riskExpiresAt && f.riskExpiresAt.getTime() <= Date.now() && (await reopenExpired(tx, actor.orgId, f))) {
+  const now = new Date();
+  if (f.status === 'RISK_ACCEPTED' && f.riskExpiresAt && f.riskExpiresAt <= now && (await reopenExpired(tx, systemActor(actor.orgId, 'risk-acceptance-expiry'), f, now))) {
     return { ...f, status: 'OPEN' as const, cycleOwnerIds: freshCycle(f.ownerId) };
   }
   return f;

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { platformApi } from '@/lib/api/platform-spec';
+import { platformApi } from '@/lib/openapi/platform-spec';
 import { describeActor } from '@/lib/auth/describe';
 
 export const GET = apiRoute(platformApi.me, async ({ actor }) => describeActor(actor));

@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '@/lib/api/openapi';
+import { buildOpenApiDocument } from '@/lib/openapi/openapi';
 
 export const dynamic = 'force-static';
 

@@ -24,7 +24,7 @@ import {
   uploadFairnessAction,
 } from '@/lib/models/actions';
 import { CHECK_LABELS } from '@/lib/models/fairness';
-import { fmt, metricMeets } from '@/lib/models/gate';
+import { fmt, metricMeets } from '@/lib/models/promotion';
 import { listDatasets, getVersion, type VersionView } from '@/lib/models/queries';
 import { CARD_SECTIONS, EDITABLE_STAGES, STAGE_LABELS } from '@/lib/models/schema';
 

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { fmt, metricMeets } from '@/lib/models/gate';
+import { fmt, metricMeets } from '@/lib/models/promotion';
 import { getModelCard } from '@/lib/models/queries';
 import { CARD_SECTIONS } from '@/lib/models/schema';
 

@@ -1,0 +1,1 @@
+export type HomeStat = { label: string; value: number | string; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };

@@ -1,0 +1,33 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { recordEvent } from '@/lib/audit/record';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { createModelSchema, type CreateModelInput } from '../schema';
+import { actingUserId, assertMember } from './checks';
+
+export async function createModel(actor: Actor, input: CreateModelInput) {
+  authorize(actor, 'models:create');
+  const data = createModelSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const system = await tx.aISystem.findFirst({ where: { id: data.systemId, orgId: actor.orgId }, select: { id: true, name: true } });
+    if (!system) throw new AppError('VALIDATION', 'Choose an AI system of this organisation.', { fieldErrors: { systemId: ['Unknown AI system'] } });
+    const ownerId = data.ownerId ?? (await actingUserId(tx, actor));
+    await assertMember(tx, actor.orgId, ownerId, 'ownerId');
+    if (data.businessOwnerId) await assertMember(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');
+    const exists = await tx.model.findFirst({ where: { orgId: actor.orgId, key: data.key }, select: { id: true } });
+    if (exists) throw new AppError('CONFLICT', `A model with the key ${data.key} already exists.`, { fieldErrors: { key: ['Already in use'] } });
+    const model = await tx.model.create({
+      data: { orgId: actor.orgId, systemId: system.id, key: data.key, name: data.name, purpose: data.purpose, ownerId, businessOwnerId: data.businessOwnerId ?? null },
+      select: { id: true, key: true, name: true },
+    });
+    await recordEvent(tx, actor, {
+      action: 'model.created',
+      entityType: 'model',
+      entityId: model.id,
+      after: { key: model.key, name: model.name, system: system.name, ownerId, businessOwnerId: data.businessOwnerId ?? null },
+    });
+    return model;
+  });
+}

@@ -1,0 +1,6 @@
+export * from './create-model';
+export * from './versions';
+export * from './stage';
+export * from './fairness';
+export * from './datasets';
+export { rollbackModel } from '../rollback';

@@ -1,0 +1,9 @@
+// Inputs and views of the requirements domain. Pure (safe for the client).
+export * from './vocabulary';
+export * from './matrix';
+export * from './library';
+export * from './systems';
+export * from './controls';
+export * from './reviews';
+export * from './imports';
+export { AREAS } from '../library-schema';

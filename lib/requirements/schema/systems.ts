@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { blankAsUndefined, flag } from '@/lib/api/params';
+import { frameworkKeySchema } from '../library-schema';
+import { DOMAINS, RISK_TIERS, SYSTEM_STATUSES, REGIONS } from './vocabulary';
+import { id, trimmed, ownerOrNull } from './fields';
+
+export const systemInputSchema = z.object({
+  name: trimmed(120, 'a name'),
+  purpose: trimmed(2000, 'a purpose'),
+  domain: z.enum(DOMAINS),
+  regions: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(REGIONS)).min(1, 'Choose at least one region').max(REGIONS.length)),
+  riskTier: z.enum(RISK_TIERS),
+  status: z.enum(SYSTEM_STATUSES).default('IN_DEVELOPMENT'),
+  businessOwnerId: blankAsUndefined(id),
+  technicalOwnerId: blankAsUndefined(id),
+  /** Card payments bring PCI DSS into the suggestions. */
+  cardPayments: blankAsUndefined(flag),
+});
+export type SystemInput = z.input<typeof systemInputSchema>;
+
+// Built without the create defaults, so a PATCH that leaves a field out leaves it alone.
+export const updateSystemSchema = systemInputSchema
+  .extend({ status: z.enum(SYSTEM_STATUSES).optional() })
+  .partial()
+  .extend({ id, businessOwnerId: ownerOrNull, technicalOwnerId: ownerOrNull });
+
+export const setSystemFrameworksSchema = z.object({
+  systemId: id,
+  frameworkKeys: z.preprocess((v) => (typeof v === 'string' ? [v] : (v ?? [])), z.array(frameworkKeySchema).max(100)),
+});

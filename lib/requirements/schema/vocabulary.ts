@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const STATUSES = ['NOT_ASSESSED', 'NOT_APPLICABLE', 'NON_COMPLIANT', 'PARTIALLY_COMPLIANT', 'COMPLIANT'] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<Status, string> = {
+  NOT_ASSESSED: 'Not assessed',
+  NOT_APPLICABLE: 'Not applicable',
+  NON_COMPLIANT: 'Non-compliant',
+  PARTIALLY_COMPLIANT: 'Partially compliant',
+  COMPLIANT: 'Compliant',
+};
+/** One-letter codes for the dense matrix grid (the full label is the accessible name). */
+export const STATUS_SHORT: Record<Status, string> = {
+  NOT_ASSESSED: '·',
+  NOT_APPLICABLE: 'N/A',
+  NON_COMPLIANT: 'NC',
+  PARTIALLY_COMPLIANT: 'PC',
+  COMPLIANT: 'C',
+};
+export const statusSchema = z.enum(STATUSES);
+
+export const DOMAINS = ['HEALTHCARE', 'FINANCE', 'ECOMMERCE', 'HR', 'OTHER'] as const;
+export const DOMAIN_LABELS: Record<(typeof DOMAINS)[number], string> = {
+  HEALTHCARE: 'Healthcare',
+  FINANCE: 'Finance',
+  ECOMMERCE: 'E-commerce',
+  HR: 'HR',
+  OTHER: 'Other',
+};
+export const RISK_TIERS = ['PROHIBITED', 'HIGH', 'LIMITED', 'MINIMAL', 'GENERAL_PURPOSE'] as const;
+export const RISK_TIER_LABELS: Record<(typeof RISK_TIERS)[number], string> = {
+  PROHIBITED: 'Prohibited',
+  HIGH: 'High risk',
+  LIMITED: 'Limited risk',
+  MINIMAL: 'Minimal risk',
+  GENERAL_PURPOSE: 'General-purpose AI',
+};
+export const SYSTEM_STATUSES = ['PLANNED', 'IN_DEVELOPMENT', 'IN_PRODUCTION', 'RETIRED'] as const;
+export const REGIONS = ['EU', 'US', 'UK', 'CA', 'APAC', 'OTHER'] as const;
+export const REVIEW_OUTCOMES = ['CONFIRMED', 'CHANGES_NEEDED', 'NOT_APPLICABLE'] as const;
+export const REVIEW_OUTCOME_LABELS: Record<(typeof REVIEW_OUTCOMES)[number], string> = {
+  CONFIRMED: 'Confirmed — still accurate',
+  CHANGES_NEEDED: 'Changes needed',
+  NOT_APPLICABLE: 'No longer applicable',
+};
+export const DEFAULT_REVIEW_CADENCE_DAYS = 90;
