@@ -50,7 +50,7 @@ test('the open SEV1 breach shows a ticking GDPR countdown, and compliance record
   await page.getByRole('link', { name: BREACH }).click();
   const gdpr = page.getByTestId('deadline-gdpr-art-33');
   await expect(gdpr).toContainText('GDPR Art. 33');
-  await expect(page.getByTestId('deadline-hipaa-breach')).toBeVisible();
+  await expect(page.getByTestId('deadline-hipaa-164-404')).toBeVisible();
   const countdown = gdpr.getByTestId('countdown');
   if (await countdown.count()) {
     const first = await countdown.textContent();
@@ -64,6 +64,67 @@ test('the open SEV1 breach shows a ticking GDPR countdown, and compliance record
     // A second run finds the notification already recorded.
     await expect(gdpr).toContainText('reference DPA-2026-0042');
   }
+  await context.close();
+});
+
+test('each obligation of the breach names recipient, due time in UTC, the linked citation, its start and why; its draft downloads', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'AUDITOR');
+  await page.goto('/incidents?severity=SEV1');
+  await page.getByRole('link', { name: BREACH }).click();
+  const media = page.getByTestId('deadline-hipaa-164-406');
+  await expect(media).toContainText('Prominent media outlets serving the State or jurisdiction');
+  await expect(media.getByTestId('due')).toContainText('UTC');
+  await expect(media.getByRole('link', { name: 'HIPAA 45 CFR 164.406' })).toHaveAttribute('href', 'https://www.ecfr.gov/current/title-45/section-164.406');
+  await expect(media.getByTestId('why')).toContainText('US-CA 950');
+  await expect(media).toContainText('Clock started by');
+  // The California regulator hears 15 days after the residents were told: not yet.
+  await expect(page.getByTestId('deadline-us-ca-breach-regulator')).toContainText('Waiting for: submission of the notification under');
+  const href = await page.getByTestId('deadline-gdpr-art-33').getByRole('link', { name: 'Markdown' }).getAttribute('href');
+  const draft = await context.request.get(href!);
+  expect(draft.status()).toBe(200);
+  expect(draft.headers()['content-type']).toContain('text/markdown');
+  const text = await draft.text();
+  expect(text).toContain('# Notification draft: GDPR Art. 33(1)');
+  expect(text).toContain('The explanation API returned free-text triage notes');
+  await context.close();
+});
+
+test('recording the materiality determination starts the Form 8-K clock that was waiting for it', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
+  const created = await context.request.post('/api/v1/incidents', {
+    data: { title: `Ransomware on the billing servers ${Date.now()}`, description: 'Encrypted file shares', type: 'ADVERSARIAL_ATTACK', detectedAt: new Date(Date.now() - 3_600_000).toISOString(), entityRoles: ['SEC_REGISTRANT'], notificationFlags: ['cybersecurityIncident'] },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  await page.goto(`/incidents/${id}`);
+  const sec = page.getByTestId('deadline-sec-8k-item-1-05');
+  await expect(sec).toContainText('Waiting for: materiality determination');
+  await page.getByText('Edit notification facts').click();
+  await page.getByLabel('Materiality (SEC Item 1.05)').selectOption('MATERIAL');
+  await page.getByRole('button', { name: 'Save facts' }).click();
+  await expect(page.getByText('Notification facts saved; the obligations follow.')).toBeVisible();
+  await expect(sec.getByTestId('due')).toContainText('UTC');
+  await expect(sec).toContainText('Clock started by');
+  const api = await (await context.request.get(`/api/v1/incidents/${id}`)).json();
+  const ob = api.obligations.find((o: { ruleKey: string }) => o.ruleKey === 'sec-8k-item-1-05');
+  expect(ob).toMatchObject({ state: 'running', startedBy: { event: 'materiality determination' } });
+  await context.close();
+});
+
+test('an administrator previews a rule against the sample incident; errors are named by their path', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'ADMIN');
+  await page.goto('/incidents/settings');
+  await page.getByText('Add or change a rule').click();
+  await page.getByLabel('Key').fill('us-nj-breach-residents');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('rule-preview')).toContainText('Does not apply');
+  await page.getByLabel('Start from').selectOption('gdpr-art-33');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('rule-preview')).toContainText('Applies to the built-in sample incident');
+  const json = page.getByLabel('Rule (JSON)');
+  await json.fill((await json.inputValue()).replace('"CONTROLLER"', '"OVERLORD"'));
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'appliesWhen.of.1.any.0' })).toBeVisible();
   await context.close();
 });
 

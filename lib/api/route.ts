@@ -5,7 +5,7 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
 import { actorForToken } from '@/lib/tokens/resolve';
-import { AppError, logUnexpected, toPublicError, type FieldErrors } from '@/lib/errors';
+import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError, type FieldErrors } from '@/lib/errors';
 import { assertSafeInput } from './input-guard';
 import type { ApiSpec } from './spec';
 
@@ -102,7 +102,7 @@ export function errorResponse(error: unknown, meta: RequestMeta, context: string
   const pub = toPublicError(error);
   return NextResponse.json(
     { error: { code: pub.code, message: pub.message, fieldErrors: pub.fieldErrors, details: pub.details, requestId: meta.id } },
-    { status: pub.status, headers: { 'x-request-id': meta.id } },
+    { status: pub.status, headers: { 'x-request-id': meta.id, ...(pub.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}) } },
   );
 }
 

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
 import { addCorrectiveAction, completeCorrectiveAction } from './mutations/corrective-actions';
@@ -11,7 +12,7 @@ import { recordExercise, saveResponsePlan } from './mutations/response-plans';
 import { recordNotification } from './mutations/record-notification';
 import { reportIncident } from './mutations/report-incident';
 import { rollbackFromIncident } from './mutations/rollback-from-incident';
-import { saveNotificationRule, saveResponseTarget } from './mutations/incident-settings';
+import { saveResponseTarget } from './mutations/incident-settings';
 import { savePostmortem } from './mutations/save-postmortem';
 import {
   actionIdSchema,
@@ -20,7 +21,7 @@ import {
   exerciseSchema,
   incidentFindingSchema,
   milestoneFormSchema,
-  notificationRuleSchema,
+  notificationFactsFormSchema,
   notificationSchema,
   overrideSeveritySchema,
   postmortemSchema,
@@ -30,6 +31,8 @@ import {
   rollbackSchema,
   timelineEntrySchema,
 } from './schema';
+import { notificationRuleInputSchema, rulePreviewSchema } from './rules/input';
+import { loadShippedNotificationRules, previewNotificationRule, saveNotificationRule } from './rules/library';
 
 const refresh = <T,>(data: T, id?: string) => {
   revalidatePath('/incidents');
@@ -92,11 +95,28 @@ export const saveResponseTargetAction = validatedAction(responseTargetSchema, as
   return out;
 }, { successMessage: (t) => `${t.severity} targets saved.` });
 
-export const saveNotificationRuleAction = validatedAction(notificationRuleSchema, async (input, actor) => {
+export const updateNotificationFactsAction = validatedAction(notificationFactsFormSchema, async ({ id, ...facts }, actor) => refresh(await updateIncident(actor, id, facts), id), {
+  successMessage: 'Notification facts saved; the obligations follow.',
+});
+
+export const saveNotificationRuleAction = validatedAction(notificationRuleInputSchema, async (input, actor) => {
   const out = await saveNotificationRule(actor, input);
   revalidatePath('/incidents', 'layout');
   return out;
-}, { successMessage: (r) => `Rule ${r.key} saved.` });
+}, { successMessage: (r) => `Rule ${r.key} saved${r.customised ? ' (your own version)' : ' (as shipped)'}.` });
+
+export const previewNotificationRuleAction = validatedAction(rulePreviewSchema, async (input, actor) => previewNotificationRule(actor, input), {
+  successMessage: (p) => (p.applies ? `Applies to ${p.sample}.` : `Does not apply to ${p.sample}.`),
+});
+
+export const loadShippedRulesAction = validatedAction(z.object({}), async (_input, actor) => {
+  const out = await loadShippedNotificationRules(actor);
+  revalidatePath('/incidents', 'layout');
+  return out;
+}, {
+  successMessage: (r) =>
+    `Shipped rules version ${r.toVersion} loaded: ${r.created.length} added, ${r.updated.length} updated, ${r.unchanged} unchanged${r.retired.length ? `, retired ${r.retired.join(', ')}` : ''}${r.conflicts.length ? `; your edits kept (conflicts): ${r.conflicts.map((c) => c.key).join(', ')}` : ''}.`,
+});
 
 export const saveResponsePlanAction = validatedAction(responsePlanSchema, async (input, actor) => {
   const out = await saveResponsePlan(actor, input);

@@ -1,9 +1,43 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
+import { DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, FLAG_KEYS, MATERIALITY } from './rules/language';
 import { incidentListSchema, INCIDENT_TYPES, listIncidentsQuerySchema, reportIncidentSchema, severitySchema, STATUSES, updateIncidentSchema } from './schema';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const clock = z.object({ key: z.string(), label: z.string(), dueAt: z.string(), doneAt: z.string().nullable(), state: z.enum(['running', 'overdue', 'met', 'missed']) });
+
+export const obligationSchema = z.object({
+  ruleKey: z.string(),
+  name: z.string(),
+  jurisdiction: z.string(),
+  citation: z.string(),
+  sourceUrl: z.string().nullable(),
+  recipient: z.string(),
+  applies: z.literal(true).nullable().describe('true: applies; null: may apply once the missing facts are known'),
+  why: z.array(z.string()).describe('The facts that matched'),
+  missing: z.array(z.string()),
+  deadline: z.string().describe('The deadline in words, e.g. "without undue delay; at the latest 72 hours after awareness"'),
+  startedBy: z.object({ event: z.string(), at: z.string() }).nullable(),
+  waitingFor: z.string().nullable().describe('The start event that has not happened yet, e.g. "materiality determination"'),
+  dueAt: z.string().nullable().describe('UTC; null while waiting or when the law sets no outer limit'),
+  state: z.enum(['waiting', 'running', 'overdue', 'met', 'missed', 'open', 'sent']),
+  notification: z.object({ ruleKey: z.string(), notifiedAt: z.string(), recipient: z.string(), reference: z.string() }).nullable(),
+  note: z.string().nullable(),
+});
+
+export const incidentFactsSchema = z.object({
+  flags: z.record(z.enum(FLAG_KEYS), z.boolean()),
+  dataCategories: z.array(z.enum(DATA_CATEGORY_KEYS)),
+  roles: z.array(z.enum(ENTITY_ROLE_KEYS)),
+  peopleAffected: z.number().nullable(),
+  residents: z.record(z.string(), z.number()),
+  operatesIn: z.array(z.string()),
+  riskClasses: z.array(z.string()),
+  sectors: z.array(z.string()),
+  materiality: z.enum(MATERIALITY),
+  events: z.object({ detection: z.string(), awareness: z.string().nullable(), classification: z.string().nullable(), materialityDetermination: z.string().nullable() }),
+  notified: z.record(z.string(), z.string()),
+});
 
 export const incidentsApi = {
   list: defineApi({
@@ -21,7 +55,7 @@ export const incidentsApi = {
     tag: 'Incidents',
     summary: 'Report an incident (e.g. from a monitoring alert with a token scoped incidents:report)',
     description:
-      'The severity comes from the decision tree over the boolean answers and peopleAffected. Models may be named by id (modelIds) or registry key (modelKeys); an unknown model, AI system or version is refused with 422 and nothing is written. detectedAt may not be in the future.',
+      'The severity comes from the decision tree over the boolean answers and peopleAffected. Models may be named by id (modelIds) or registry key (modelKeys); an unknown model, AI system or version is refused with 422 and nothing is written. detectedAt may not be in the future. The notification facts (dataCategories, entityRoles, notificationFlags, residents, awareAt, classifiedAt, materiality) drive the regulatory obligations; entityRoles defaults to CONTROLLER and AI_PROVIDER; personalData adds PERSONAL_DATA and healthData adds SPECIAL_CATEGORY and PHI.',
     permission: 'incidents:report',
     body: reportIncidentSchema,
     response: z.object({ id: z.string(), title: z.string(), severity: severitySchema, status: z.enum(STATUSES), type: z.enum(INCIDENT_TYPES), detectedAt: z.string(), nearMiss: z.boolean() }),
@@ -31,7 +65,8 @@ export const incidentsApi = {
     method: 'GET',
     path: '/api/v1/incidents/{id}',
     tag: 'Incidents',
-    summary: 'One incident with its timeline, response clocks, regulatory deadlines, findings, rollbacks and postmortem',
+    summary: 'One incident with its timeline, response clocks, regulatory obligations, findings, rollbacks and postmortem',
+    description: 'obligations: per applicable notification rule, the recipient, the due time (UTC), what started the clock or what it waits for, and the facts that matched.',
     permission: 'incidents:read',
     params: idParams,
     response: z
@@ -42,7 +77,8 @@ export const incidentsApi = {
         treeSeverity: severitySchema,
         status: z.enum(STATUSES),
         clocks: z.array(clock),
-        deadlines: z.array(clock.extend({ ruleKey: z.string(), regulation: z.string(), recipient: z.string(), hours: z.number() })),
+        obligations: z.array(obligationSchema),
+        facts: incidentFactsSchema,
         minutesToRollback: z.number().nullable(),
       })
       .loose(),
@@ -51,12 +87,22 @@ export const incidentsApi = {
     method: 'PATCH',
     path: '/api/v1/incidents/{id}',
     tag: 'Incidents',
-    summary: 'Update details, record a milestone (acknowledged, contained, resolved, closed) and/or override the severity',
+    summary: 'Update details and notification facts, record a milestone (acknowledged, contained, resolved, closed) and/or override the severity',
     description:
-      'All or nothing. Details and milestones up to resolved need incidents:update (system owners, compliance, admins); closing and overriding the severity need incidents:manage. Closing a SEV1/SEV2 needs a postmortem; milestone times may not be in the future or before detection.',
+      'All or nothing. Details, notification facts and milestones up to resolved need incidents:update (system owners, compliance, admins); closing and overriding the severity need incidents:manage. Closing a SEV1/SEV2 needs a postmortem; milestone times may not be in the future or before detection. Setting significantIncident or majorIctIncident without classifiedAt records the classification now; setting materiality without materialityDeterminedAt records the determination now.',
     permission: ['incidents:update', 'incidents:manage'],
     params: idParams,
     body: updateIncidentSchema.refine((b) => Object.values(b).some((v) => v !== undefined), 'Give at least one field to change'),
     response: z.object({ id: z.string(), title: z.string(), severity: severitySchema, status: z.enum(STATUSES) }),
+  }),
+  draft: defineApi({
+    method: 'GET',
+    path: '/api/v1/incidents/{id}/notifications/{ruleKey}/draft',
+    tag: 'Incidents',
+    summary: 'A regulator notification draft for one obligation: the facts the law asks for, pre-filled from the incident (Markdown or plain text)',
+    permission: 'incidents:read',
+    params: idParams.extend({ ruleKey: z.string().regex(/^[a-z0-9-]{2,80}$/) }),
+    query: z.object({ format: z.enum(['md', 'txt']).default('md') }),
+    responseType: 'text/markdown',
   }),
 };

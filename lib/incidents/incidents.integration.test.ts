@@ -8,6 +8,7 @@ const { db } = await import('@/lib/db');
 const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const m = await import('./mutations');
 const q = await import('./queries');
+const rules = await import('./rules/library');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -23,6 +24,15 @@ const counts = async () => ({
   entries: await db.incidentTimelineEntry.count(),
   findings: await db.finding.count(),
   deployments: await db.deploymentEvent.count(),
+});
+/** A state breach law as data: personal data of a US system's users, unless the given flags hold. */
+const stateLaw = (unless: string[]) => ({
+  name: 'State breach law',
+  jurisdiction: 'US',
+  citation: 'State law',
+  recipient: 'AG',
+  appliesWhen: { kind: 'all', of: [{ kind: 'data', any: ['PERSONAL_DATA'] }, { kind: 'operatesIn', any: ['US'] }, ...unless.map((flag) => ({ kind: 'not', of: { kind: 'flag', flag } }))] },
+  limits: [{ start: { event: 'awareness' }, within: { amount: 24, unit: 'hours' } }],
 });
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
@@ -199,18 +209,18 @@ describe('deadlines, notifications and patterns', () => {
   it('starts the GDPR clock for a personal-data breach and records the notification', async () => {
     const inc = await report(actors.ENGINEER, { type: 'DATA_BREACH', personalData: true, protectedGroup: false, detectedAt: hoursAgo(10) });
     const detail = await q.getIncident(actors.AUDITOR, inc.id);
-    expect(detail.deadlines.map((d) => [d.ruleKey, d.state])).toEqual([['gdpr-art-33', 'running']]);
+    expect(detail.obligations.map((d) => [d.ruleKey, d.state])).toEqual([['gdpr-art-33', 'running']]);
     await deny(m.recordNotification(actors.ENGINEER, { id: inc.id, ruleKey: 'gdpr-art-33', notifiedAt: new Date(), recipient: 'DPA', reference: 'R1' }));
     await expect(m.recordNotification(actors.COMPLIANCE_OFFICER, { id: inc.id, ruleKey: 'nope', notifiedAt: new Date(), recipient: 'DPA', reference: 'R1' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await m.recordNotification(actors.COMPLIANCE_OFFICER, { id: inc.id, ruleKey: 'gdpr-art-33', notifiedAt: hoursAgo(1), recipient: 'Data protection authority', reference: 'DPA-2026-1' });
     const after = await q.getIncident(actors.AUDITOR, inc.id);
-    expect(after.deadlines[0]).toMatchObject({ state: 'met', notification: { reference: 'DPA-2026-1' } });
+    expect(after.obligations[0]).toMatchObject({ state: 'met', notification: { reference: 'DPA-2026-1' } });
   });
 
   it('lets admins change response targets and rules (others cannot), and the clocks follow', async () => {
     for (const role of ['COMPLIANCE_OFFICER', 'ENGINEER', 'AUDITOR'] as const) {
       await deny(m.saveResponseTarget(actors[role], { severity: 'SEV3', ackMinutes: 5, containMinutes: 10, resolveMinutes: 20 }));
-      await deny(m.saveNotificationRule(actors[role], { key: 'x', name: 'x', regulation: 'x', recipient: 'x', hours: 1, group: 'x', whenAll: [], whenAny: [], active: true }));
+      await deny(rules.saveNotificationRule(actors[role], { key: 'x-law', definition: stateLaw(['nonsense']), active: true }));
     }
     await expect(m.saveResponseTarget(actors.ADMIN, { severity: 'SEV3', ackMinutes: 50, containMinutes: 10, resolveMinutes: 20 })).rejects.toThrow(/Acknowledge ≤ contain ≤ resolve/);
     await m.saveResponseTarget(actors.ADMIN, { severity: 'SEV3', ackMinutes: 5, containMinutes: 10, resolveMinutes: 20 });
@@ -221,11 +231,11 @@ describe('deadlines, notifications and patterns', () => {
     const listed = (await q.listIncidents(actors.ENGINEER, { severity: 'SEV3' })).items.find((i) => i.id === inc.id)!;
     expect(listed.overdue).toEqual(['Acknowledge', 'Contain', 'Resolve']);
 
-    await expect(m.saveNotificationRule(actors.ADMIN, { key: 'state-law', name: 'x', regulation: 'x', recipient: 'x', hours: 1, group: 'xx', whenAll: ['nonsense'], whenAny: [], active: true })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await m.saveNotificationRule(actors.ADMIN, { key: 'state-law', name: 'State breach law', regulation: 'State law', recipient: 'AG', hours: 24, group: 'state-law', whenAll: ['personalData', 'inUs'], whenAny: [], active: true });
-    const rules = await q.notificationRules(actors.AUDITOR);
-    expect(rules.map((r) => r.key)).toContain('state-law');
-    expect(rules.map((r) => r.key)).toContain('gdpr-art-33');
+    await expect(rules.saveNotificationRule(actors.ADMIN, { key: 'state-law', definition: stateLaw(['nonsense']), active: true })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await rules.saveNotificationRule(actors.ADMIN, { key: 'state-law', definition: stateLaw(['dataEncrypted']), active: true });
+    const ruleKeys = (await q.listNotificationRules(actors.AUDITOR)).rules.map((r) => r.key);
+    expect(ruleKeys).toContain('state-law');
+    expect(ruleKeys).toContain('gdpr-art-33');
   });
 
   it('filters by type, severity, system and quarter, and aggregates MTTA/MTTR with near misses', async () => {

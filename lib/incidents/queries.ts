@@ -5,17 +5,15 @@ import type { Ownable } from '@/lib/auth/permissions';
 import { db, type Db, type Tx } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import {
-  DEFAULT_NOTIFICATION_RULES,
-  DEFAULT_RESPONSE_TARGETS,
-  incidentFacts,
-  regulatoryDeadlines,
-  responseClocks,
-  type NotificationRule,
-  type ResponseTarget,
-} from './clocks';
+import { DEFAULT_RESPONSE_TARGETS, responseClocks, type ResponseTarget } from './clocks';
+import { notificationDraft } from './rules/draft';
+import { obligations } from './rules/evaluate';
+import { incidentFactsFrom } from './rules/facts';
+import { activeNotificationRules } from './rules/library';
 import { listIncidentsQuerySchema, PLAN_STALE_DAYS, quarterRange, type IncidentSummary, type ListIncidentsQuery } from './schema';
 import { SEVERITIES, type Severity, type TreeAnswers } from './severity';
+
+export { listNotificationRules } from './rules/library';
 
 /** Who may update an incident (`incidents:update` on owned records): the
  *  owners of its AI systems. `null` when it is not this organisation's. */
@@ -123,18 +121,6 @@ export async function responseTargets(actor: Actor): Promise<ResponseTarget[]> {
   return DEFAULT_RESPONSE_TARGETS.map((d) => stored.find((s) => s.severity === d.severity) ?? d);
 }
 
-export type RuleRow = NotificationRule & { active: boolean; stored: boolean };
-
-export async function notificationRules(actor: Actor): Promise<RuleRow[]> {
-  authorize(actor, 'incidents:read');
-  const stored = await db.incidentNotificationRule.findMany({
-    where: { orgId: actor.orgId },
-    orderBy: [{ group: 'asc' }, { hours: 'asc' }],
-    select: { key: true, name: true, regulation: true, recipient: true, hours: true, group: true, whenAll: true, whenAny: true, active: true },
-  });
-  return stored.length ? stored.map((r) => ({ ...r, stored: true })) : DEFAULT_NOTIFICATION_RULES.map((r) => ({ ...r, active: true, stored: false }));
-}
-
 export async function getIncident(actor: Actor, id: string) {
   authorize(actor, 'incidents:read');
   const inc = await db.incident.findFirst({
@@ -166,8 +152,16 @@ export async function getIncident(actor: Actor, id: string) {
       closedById: true,
       rolledBackAt: true,
       minutesToRollback: true,
+      awareAt: true,
+      classifiedAt: true,
+      materiality: true,
+      materialityDeterminedAt: true,
+      dataCategories: true,
+      entityRoles: true,
+      notificationFlags: true,
+      residents: true,
       reportedBy: { select: { name: true } },
-      systems: { select: { id: true, name: true, riskTier: true, regions: true, technicalOwnerId: true, businessOwnerId: true } },
+      systems: { select: { id: true, name: true, riskTier: true, regions: true, domain: true, technicalOwnerId: true, businessOwnerId: true } },
       models: {
         select: { id: true, key: true, name: true, versions: { where: { stage: { in: ['PRODUCTION', 'APPROVED'] } }, select: { label: true, stage: true }, orderBy: { createdAt: 'asc' } } },
         orderBy: { key: 'asc' },
@@ -188,10 +182,11 @@ export async function getIncident(actor: Actor, id: string) {
   const nameOf = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.name ?? 'Unknown') : null);
 
   const now = new Date();
-  const [targets, rules] = await Promise.all([responseTargets(actor), notificationRules(actor)]);
+  const [targets, rules] = await Promise.all([responseTargets(actor), activeNotificationRules(actor)]);
   const target = targets.find((t) => t.severity === inc.severity)!;
   const tree = (inc.treeAnswers ?? {}) as { answers?: Partial<TreeAnswers>; reasons?: string[] };
-  const facts = incidentFacts({ personalData: inc.personalData, healthData: inc.healthData, nearMiss: inc.nearMiss, answers: tree.answers ?? {}, systems: inc.systems });
+  const facts = incidentFactsFrom(inc, inc.notifications);
+  const sent = inc.notifications.map((n) => ({ ...n, notifiedAt: n.notifiedAt.toISOString() }));
   const owners = { ownerIds: inc.systems.flatMap((s) => [s.technicalOwnerId, s.businessOwnerId]) };
 
   return {
@@ -221,7 +216,8 @@ export async function getIncident(actor: Actor, id: string) {
       { key: 'closed', label: 'Closed', at: inc.closedAt?.toISOString() ?? null, by: nameOf(inc.closedById) },
     ],
     clocks: inc.nearMiss ? [] : responseClocks(inc, target, now),
-    deadlines: regulatoryDeadlines(rules.filter((r) => r.active), facts, inc.detectedAt, inc.notifications, now),
+    // Computed for display only: the threshold events are written by a job, never by a read.
+    obligations: obligations(rules, facts, sent, now),
     facts,
     systems: inc.systems.map((s) => ({ id: s.id, name: s.name, riskTier: s.riskTier, regions: s.regions })),
     models: inc.models.map((m) => ({
@@ -237,7 +233,7 @@ export async function getIncident(actor: Actor, id: string) {
     postmortem: inc.postmortem ? { ...inc.postmortem, updatedAt: inc.postmortem.updatedAt.toISOString() } : null,
     findings: inc.findings.map((f) => ({ id: f.id, title: f.title, severity: f.severity, status: f.status, owner: f.owner?.name ?? null, dueDate: f.dueDate?.toISOString() ?? null })),
     deployments: inc.deployments.map((d) => ({ id: d.id, kind: d.kind, at: d.at.toISOString(), reason: d.reason, model: d.model.key, to: d.version?.label ?? null, from: d.fromVersion?.label ?? null })),
-    rules: rules.map((r) => ({ key: r.key, regulation: r.regulation, name: r.name, recipient: r.recipient })),
+    notifications: sent,
     may: {
       update: can(actor, 'incidents:update', owners),
       manage: can(actor, 'incidents:manage'),
@@ -246,6 +242,23 @@ export async function getIncident(actor: Actor, id: string) {
   };
 }
 export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;
+
+/** The draft notification for one obligation of an incident (Markdown and plain text). */
+export async function notificationDraftFor(actor: Actor, id: string, ruleKey: string) {
+  const inc = await getIncident(actor, id);
+  const rule = (await activeNotificationRules(actor)).find((r) => r.key === ruleKey);
+  if (!rule) throw notFound('The notification rule');
+  const now = new Date();
+  const obligation = obligations([rule], inc.facts, inc.notifications, now)[0];
+  if (!obligation) throw notFound('An obligation under this rule for this incident');
+  const org = await db.organization.findUnique({ where: { id: actor.orgId }, select: { name: true } });
+  return notificationDraft(
+    { ...inc, organisation: org?.name ?? 'The organisation', timeline: inc.timeline, milestones: inc.milestones, actions: inc.actions },
+    rule,
+    obligation,
+    now,
+  );
+}
 
 /** The pickers of the report form and the filters. */
 export async function incidentFormOptions(actor: Actor) {

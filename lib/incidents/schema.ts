@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { blankAsUndefined, instantInput, numeric } from '@/lib/api/params';
+import { parseResidents, residentsSchema } from './rules/facts';
+import { DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, FLAG_KEYS, MATERIALITY, type DataCategory, type EntityRole, type Flag } from './rules/language';
 import { SEVERITIES, type Severity } from './severity';
 
 export const INCIDENT_TYPES = [
@@ -51,6 +53,45 @@ const idList = z
 export const instant = (what = 'a date and time') =>
   z.preprocess((v) => (v === '' ? undefined : v), instantInput(`Enter ${what}`));
 
+/** A set of known keys; form checkboxes repeat the name, JSON sends an array. */
+const keyList = <K extends string>(keys: readonly K[], what: string) =>
+  z.preprocess(
+    (v) => (v === undefined ? undefined : v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+    z.array(z.enum(keys as [K, ...K[]], { error: `Unknown ${what}: use ${keys.join(', ')}` })).max(keys.length).transform((xs) => [...new Set(xs)]),
+  );
+const optionalInstant = (what: string) => z.preprocess((v) => (v === '' ? null : v), instant(what).nullable().optional());
+
+/** Settable yes/no facts (near miss has its own field). */
+export const SETTABLE_FLAGS = FLAG_KEYS.filter((f) => f !== 'nearMiss') as Exclude<Flag, 'nearMiss'>[];
+
+/** The facts the notification rules read; on update, an absent field is left as it is. */
+export const notificationFactsSchema = z.object({
+  dataCategories: keyList<DataCategory>(DATA_CATEGORY_KEYS, 'data category').optional(),
+  entityRoles: keyList<EntityRole>(ENTITY_ROLE_KEYS, 'entity role').optional(),
+  notificationFlags: keyList(SETTABLE_FLAGS, 'fact').optional(),
+  /** Affected people by jurisdiction of residence: {"US-CA": 600} or the form's "US-CA: 600, EU: 40". */
+  residents: z
+    .preprocess((v, ctx) => {
+      if (typeof v !== 'string') return v;
+      const r = parseResidents(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      }
+      return r.value;
+    }, residentsSchema)
+    .optional(),
+  awareAt: optionalInstant('when the organisation became aware'),
+  classifiedAt: optionalInstant('when it was classified'),
+  materiality: z.enum(MATERIALITY).optional(),
+  materialityDeterminedAt: optionalInstant('when materiality was determined'),
+});
+export type NotificationFactsInput = z.input<typeof notificationFactsSchema>;
+export const notificationFactsFormSchema = notificationFactsSchema.extend({ id });
+
+/** Reports without roles (e.g. monitoring alerts) keep the portal's usual case: the organisation is controller and AI provider. */
+export const DEFAULT_ENTITY_ROLES: readonly EntityRole[] = ['CONTROLLER', 'AI_PROVIDER'];
+
 export const reportIncidentSchema = z.object({
   title: text(200, 'a title'),
   description: text(10_000, 'a description'),
@@ -75,6 +116,7 @@ export const reportIncidentSchema = z.object({
   fundamentalRights: flag,
   widespread: flag,
   ongoingImpact: flag,
+  ...notificationFactsSchema.shape,
 });
 export type ReportIncidentInput = z.input<typeof reportIncidentSchema>;
 
@@ -90,6 +132,7 @@ export const updateIncidentSchema = z.object({
   /** Override the tree's severity (compliance officers and admins; needs a reason). */
   severity: severitySchema.optional(),
   severityReason: z.string().trim().max(2000).optional(),
+  ...notificationFactsSchema.shape,
 });
 export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
 
@@ -140,22 +183,6 @@ export const responseTargetSchema = z
     path: ['containMinutes'],
     message: 'Acknowledge ≤ contain ≤ resolve',
   });
-
-const factList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
-  z.array(z.string().max(40)).max(20),
-);
-export const notificationRuleSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9-]{2,80}$/, 'Lowercase letters, digits and dashes'),
-  name: text(200, 'a name'),
-  regulation: text(200, 'the regulation'),
-  recipient: text(200, 'the recipient'),
-  hours: z.coerce.number({ error: 'Enter hours' }).int().min(1, 'At least 1 hour').max(24 * 365),
-  group: z.string().trim().regex(/^[a-z0-9-]{2,80}$/, 'Lowercase letters, digits and dashes'),
-  whenAll: factList,
-  whenAny: factList,
-  active: flag,
-});
 
 export const responsePlanSchema = z.object({
   systemId: blankAsUndefined(id),

@@ -27,11 +27,21 @@ it('seeds the incident demo story once, through the real mutations', async () =>
 
   const breach = await q.getIncident(actor, byTitle['Triage notes exposed through the explanation endpoint'].id);
   expect(breach).toMatchObject({ severity: 'SEV1', status: 'ACKNOWLEDGED' });
-  expect(breach.deadlines.map((d) => [d.ruleKey, d.state])).toEqual([['gdpr-art-33', 'running'], ['hipaa-breach', 'running']]);
+  expect(breach.obligations.map((d) => [d.ruleKey, d.state])).toEqual([
+    ['gdpr-art-33', 'running'],
+    ['us-ca-breach-residents', 'running'],
+    ['us-ny-breach-residents', 'running'],
+    ['hipaa-164-404', 'running'],
+    ['hipaa-164-406', 'running'],
+    ['hipaa-164-408-500', 'running'],
+    ['gdpr-art-34', 'open'],
+    ['us-ca-breach-regulator', 'waiting'],
+    ['us-ny-breach-regulator', 'open'],
+  ]);
 
   expect(byTitle['Prompt-injection attempt caught by the input filter'].nearMiss).toBe(true);
   const plans = await q.listResponsePlans(actor);
   expect(plans.map((p) => [p.scope, p.stale])).toEqual([['Organisation-wide', false], ['Clinical triage assistant', true]]);
   expect((await q.listExercises(actor)).map((e) => e.kind)).toEqual(['TABLETOP', 'ROLLBACK_DRILL']);
   expect(await db.auditEvent.count({ where: { entityType: 'incident' } })).toBeGreaterThan(10);
-});
+}, 120_000); // the whole demo is seeded twice: longer than the default on a shared machine

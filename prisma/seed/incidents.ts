@@ -4,8 +4,8 @@ import { db } from '@/lib/db';
 import { DEMO_USERS } from './demo-accounts';
 
 // Incident response demo data: a resolved SEV2 fairness incident with a
-// rollback and a postmortem, an open SEV1 personal-data incident with a
-// running GDPR clock, a near miss, response plans and exercises. Written
+// rollback and a postmortem, an open SEV1 health-data breach with running
+// GDPR, HIPAA and state-law clocks, a near miss, response plans and exercises. Written
 // through the real mutations so the audit trail tells the story.
 
 const FAIRNESS_TITLE = 'Credit approvals skewed against women applicants';
@@ -120,8 +120,11 @@ export async function seedIncidents(orgId: string, log: (line: string) => void =
     type: 'DATA_BREACH',
     detectedAt: t1,
     systemIds: [clinical],
-    personalData: true,
-    healthData: true,
+    // A hospital group's own assistant: controller and provider in the EU, covered entity in the US.
+    dataCategories: ['PERSONAL_DATA', 'SPECIAL_CATEGORY', 'PHI'],
+    entityRoles: ['CONTROLLER', 'AI_PROVIDER', 'COVERED_ENTITY'],
+    notificationFlags: ['highRiskToIndividuals'],
+    residents: { EU: 700, 'US-CA': 950, 'US-NY': 650 },
     peopleAffected: 2300,
   });
   await m.recordMilestone(compliance, breach.id, 'acknowledged', new Date(t1.getTime() + 12 * 60_000));

@@ -17,3 +17,14 @@ export async function assertMember(tx: Tx, actor: Actor, userId: string, field: 
   if (!user) throw invalid(field, 'Choose an active member of the organisation.');
   return user;
 }
+
+const FACT_TIMES = { awareAt: 'When the organisation became aware', classifiedAt: 'The classification time', materialityDeterminedAt: 'The materiality determination time' } as const;
+
+/** The notification facts' times may not be in the future either. */
+export function noFutureFacts(times: Record<keyof typeof FACT_TIMES, Date | null>) {
+  for (const [field, what] of Object.entries(FACT_TIMES) as [keyof typeof FACT_TIMES, string][]) {
+    const at = times[field];
+    if (at) notInFuture(at, field, what);
+  }
+  return times;
+}

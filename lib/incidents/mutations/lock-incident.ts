@@ -26,6 +26,14 @@ export async function lockIncident(tx: Tx, actor: Actor, id: string) {
       systems: { select: { technicalOwnerId: true, businessOwnerId: true } },
       models: { select: { id: true, key: true } },
       postmortem: { select: { id: true } },
+      dataCategories: true,
+      entityRoles: true,
+      notificationFlags: true,
+      residents: true,
+      awareAt: true,
+      classifiedAt: true,
+      materiality: true,
+      materialityDeterminedAt: true,
     },
   });
   return { ...incident, owners: { ownerIds: incident.systems.flatMap((s) => [s.technicalOwnerId, s.businessOwnerId]) } };

@@ -3,17 +3,12 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { db, type Tx } from '@/lib/db';
+import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { DEFAULT_NOTIFICATION_RULES } from '../clocks';
+import { activeNotificationRules } from '../rules/library';
 import { notificationSchema } from '../schema';
 import { addEntry, lockIncident } from './lock-incident';
 import { invalid, notInFuture } from './checks';
-
-async function rulesFor(tx: Tx, orgId: string) {
-  const stored = await tx.incidentNotificationRule.findMany({ where: { orgId }, select: { key: true, active: true } });
-  return stored.length ? stored : DEFAULT_NOTIFICATION_RULES.map((r) => ({ key: r.key, active: true }));
-}
 
 export async function recordNotification(actor: Actor, input: z.input<typeof notificationSchema>) {
   authorize(actor, 'incidents:manage');
@@ -21,7 +16,7 @@ export async function recordNotification(actor: Actor, input: z.input<typeof not
   notInFuture(data.notifiedAt, 'notifiedAt', 'The notification time');
   return db.$transaction(async (tx) => {
     const inc = await lockIncident(tx, actor, data.id);
-    if (!(await rulesFor(tx, actor.orgId)).some((r) => r.key === data.ruleKey)) throw invalid('ruleKey', `Unknown notification rule: ${data.ruleKey}.`);
+    if (!(await activeNotificationRules(actor, tx)).some((r) => r.key === data.ruleKey)) throw invalid('ruleKey', `Unknown notification rule: ${data.ruleKey}.`);
     if (data.notifiedAt < inc.detectedAt) throw invalid('notifiedAt', 'The notification cannot be before the incident was detected.');
     const exists = await tx.incidentNotification.findUnique({ where: { incidentId_ruleKey: { incidentId: inc.id, ruleKey: data.ruleKey } }, select: { id: true } });
     if (exists) throw new AppError('CONFLICT', 'This notification is already recorded.');

@@ -3,15 +3,23 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
-import { reportIncidentSchema, type ReportIncidentInput } from '../schema';
+import { factsUpdate, reportedFacts } from '../rules/facts';
+import { DEFAULT_ENTITY_ROLES, reportIncidentSchema, type ReportIncidentInput } from '../schema';
 import { assessSeverity, type TreeAnswers } from '../severity';
 import { addEntry } from './lock-incident';
-import { invalid, notInFuture } from './checks';
+import { invalid, noFutureFacts, notInFuture } from './checks';
+
+const NO_FACTS = { dataCategories: [], entityRoles: [], notificationFlags: [], residents: null, awareAt: null, classifiedAt: null, materiality: 'NOT_ASSESSED' as const, materialityDeterminedAt: null };
 
 export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
   authorize(actor, 'incidents:report');
   const data = reportIncidentSchema.parse(input);
   notInFuture(data.detectedAt, 'detectedAt', 'The detection time');
+  const facts = reportedFacts(data, DEFAULT_ENTITY_ROLES);
+  // Ticking "significant" or "major" on the report classifies the incident now, as on an update.
+  const times = noFutureFacts(
+    factsUpdate(NO_FACTS, { notificationFlags: facts.notificationFlags, awareAt: data.awareAt, classifiedAt: data.classifiedAt, materiality: data.materiality, materialityDeterminedAt: data.materialityDeterminedAt }, new Date()).times,
+  );
   return db.$transaction(async (tx) => {
     const orgId = actor.orgId;
     const systems = data.systemIds.length
@@ -46,8 +54,8 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
       death: data.death,
       seriousHarm: data.seriousHarm,
       criticalInfrastructure: data.criticalInfrastructure,
-      personalDataExposed: data.personalData,
-      specialCategoryData: data.healthData,
+      personalDataExposed: facts.personalData,
+      specialCategoryData: facts.specialCategory,
       protectedGroupAffected: data.protectedGroup,
       fundamentalRights: data.fundamentalRights,
       widespread: data.widespread,
@@ -66,8 +74,14 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
         reportedById: actor.userId,
         peopleAffected: data.peopleAffected ?? null,
         protectedGroup: data.protectedGroup,
-        personalData: data.personalData,
-        healthData: data.healthData,
+        personalData: facts.personalData,
+        healthData: facts.healthData,
+        dataCategories: facts.dataCategories,
+        entityRoles: facts.entityRoles,
+        notificationFlags: facts.notificationFlags,
+        residents: data.residents ?? undefined,
+        materiality: data.materiality ?? 'NOT_ASSESSED',
+        ...times,
         nearMiss: data.nearMiss,
         treeAnswers: { answers, reasons: outcome.reasons },
         treeSeverity: outcome.severity,
@@ -93,6 +107,10 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
         modelIds: [...modelIds],
         versionIds: versions.map((v) => v.id),
         treeAnswers: answers,
+        dataCategories: facts.dataCategories,
+        entityRoles: facts.entityRoles,
+        notificationFlags: facts.notificationFlags,
+        residents: data.residents ?? null,
       },
     });
     return { ...created, detectedAt: created.detectedAt.toISOString() };

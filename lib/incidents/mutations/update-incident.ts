@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { MILESTONE_STATUS, MILESTONES, REQUIRES_POSTMORTEM, STATUSES, updateIncidentSchema, type Milestone, type UpdateIncidentInput } from '../schema';
 import { type Severity } from '../severity';
 import { addEntry, lockIncident, type LockedIncident } from './lock-incident';
+import { applyNotificationFacts, factsChangeOf } from './apply-notification-facts';
 import { invalid, notInFuture } from './checks';
 
 const MILESTONE_FIELDS = {
@@ -87,6 +88,8 @@ export async function updateIncident(actor: Actor, id: string, input: UpdateInci
         after: updated,
       });
     }
+    const facts = factsChangeOf(data);
+    if (facts) await applyNotificationFacts(tx, actor, inc, facts);
     if (data.severity) await applyOverride(tx, actor, inc, data.severity, data.severityReason);
     if (data.milestone) await applyMilestone(tx, actor, inc, data.milestone, data.milestoneAt ?? new Date());
     else if (data.milestoneAt) throw invalid('milestone', 'Say which milestone the time is for.');

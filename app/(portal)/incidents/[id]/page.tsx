@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { SeverityBadge, StatusBadge } from '@/components/incidents/badges';
 import { DetailsCard } from '@/components/incidents/sections/details-card';
 import { NotificationsCard, ResponseClocksCard } from '@/components/incidents/sections/clocks-card';
+import { NotificationFactsCard } from '@/components/incidents/sections/facts-card';
 import { PostmortemCard } from '@/components/incidents/sections/postmortem-card';
 import { CorrectiveActionsCard, FindingsCard, RollbackCard } from '@/components/incidents/sections/response-cards';
 import { SeverityCard } from '@/components/incidents/sections/severity-card';
@@ -42,8 +43,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <ResponseClocksCard inc={inc} />
-        <NotificationsCard inc={inc} />
+        <NotificationFactsCard inc={inc} />
       </div>
+      <NotificationsCard inc={inc} />
       <TimelineCard inc={inc} />
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <RollbackCard inc={inc} />

@@ -1,28 +1,47 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { ActionForm } from '@/components/incidents/action-form';
 import { formatMinutes, SeverityBadge } from '@/components/incidents/badges';
-import { Select, Text } from '@/components/incidents/fields';
+import { Text } from '@/components/incidents/fields';
+import { RuleEditor } from '@/components/incidents/rule-editor';
+import { ActionForm as KitActionForm } from '@/components/ui/form';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { saveNotificationRuleAction, saveResponseTargetAction } from '@/lib/incidents/actions';
-import { FACTS, FACT_KEYS } from '@/lib/incidents/clocks';
-import { notificationRules, responseTargets } from '@/lib/incidents/queries';
+import { loadShippedRulesAction, saveResponseTargetAction } from '@/lib/incidents/actions';
+import { listIncidents, listNotificationRules, responseTargets } from '@/lib/incidents/queries';
 
 export const metadata: Metadata = { title: 'Incident targets and notification rules' };
 
+const TEMPLATE = JSON.stringify(
+  {
+    name: 'Breach notice to affected residents',
+    jurisdiction: 'US-NJ',
+    citation: 'N.J. Stat. § 56:8-163',
+    sourceUrl: 'https://example.org/the-law',
+    recipient: 'Affected New Jersey residents',
+    appliesWhen: { kind: 'all', of: [{ kind: 'residents', in: ['US-NJ'], atLeast: 1 }, { kind: 'data', any: ['GOVERNMENT_ID', 'FINANCIAL_ACCOUNT'] }, { kind: 'not', of: { kind: 'flag', flag: 'dataEncrypted' } }] },
+    promptness: 'mostExpedient',
+    limits: [{ start: { event: 'awareness' }, within: { amount: 30, unit: 'calendarDays' } }],
+    draft: [{ label: 'What happened', from: 'description' }],
+  },
+  null,
+  2,
+);
+
 export default async function IncidentSettingsPage() {
   const actor = await requireActor();
-  const [targets, rules] = await loadPage(() => Promise.all([responseTargets(actor), notificationRules(actor)]));
+  const [targets, set, incidents] = await loadPage(() => Promise.all([responseTargets(actor), listNotificationRules(actor), listIncidents(actor, { pageSize: 50 })]));
   const admin = can(actor, 'settings:manage');
+  const definitions = Object.fromEntries(set.rules.map(({ key, active: _a, stored: _s, customised: _c, libraryVersion: _l, shipped: _sh, conflict: _co, conditionText: _ct, deadlineText: _dt, ...def }) => [key, JSON.stringify(def, null, 2)]));
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/incidents">← Incidents</Link></p>
-      <PageHeader title="Response targets and notification rules" description="Targets are counted from detection. Notification rules are data: a rule applies when all its “when all” facts and at least one “when any” fact hold; within a group the shortest applicable deadline counts." />
+      <PageHeader title="Response targets and notification rules" description="Targets are counted from detection. Notification rules are data in a small rule language: when a rule applies, what starts its clock, how long it runs, to whom, and the law that says so." />
       <Card title="Response targets per severity" className="mb-6">
         <Table caption="Response targets">
           <thead>
@@ -52,40 +71,52 @@ export default async function IncidentSettingsPage() {
       </Card>
 
       <Card title="Regulatory notification rules">
+        <p className="mb-3 text-sm" data-testid="rules-library">
+          Shipped rules: version {set.shippedVersion}.{' '}
+          {set.stored ? `Your organisation’s copies: version ${set.loadedVersion ?? '—'}.` : 'Your organisation uses the shipped rules as they are.'}
+          {set.missing.length ? ` Not yet loaded: ${set.missing.join(', ')}.` : ''}
+        </p>
+        {set.conflicts.length ? (
+          <ul className="mb-3 list-disc pl-5 text-sm text-amber-900" data-testid="rule-conflicts">
+            {set.conflicts.map((c) => (
+              <li key={c.key}><code>{c.key}</code>: {c.reason}</li>
+            ))}
+          </ul>
+        ) : null}
+        {admin ? (
+          <div className="mb-4 max-w-xl">
+            <KitActionForm action={loadShippedRulesAction} schema={z.object({})} submit={set.stored ? 'Reload the shipped rules' : 'Load the shipped rules'} label="Shipped notification rules" variant="secondary">
+              <p className="text-xs text-slate-600">Adds new shipped rules and updates those you have not edited; your edits are kept and listed as conflicts.</p>
+            </KitActionForm>
+          </div>
+        ) : null}
         <Table caption="Notification rules">
           <thead>
-            <tr><Th>Rule</Th><Th>Regulation</Th><Th>To</Th><Th>Deadline</Th><Th>When all</Th><Th>When any</Th><Th>Group</Th><Th>Active</Th></tr>
+            <tr><Th>Rule</Th><Th>Law</Th><Th>To</Th><Th>Deadline</Th><Th>Applies when</Th><Th>Status</Th></tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
-            {rules.map((r) => (
+            {set.rules.map((r) => (
               <tr key={r.key} data-testid={`rule-${r.key}`}>
-                <Td><code className="text-xs">{r.key}</code><div>{r.name}</div></Td>
-                <Td>{r.regulation}</Td>
+                <Td><code className="text-xs">{r.key}</code><div>{r.name}</div><div className="text-xs text-slate-600">{r.jurisdiction}</div></Td>
+                <Td>{r.sourceUrl ? <a href={r.sourceUrl} rel="noreferrer noopener" target="_blank">{r.citation}</a> : r.citation}</Td>
                 <Td>{r.recipient}</Td>
-                <Td>{r.hours % 24 === 0 ? `${r.hours / 24} days` : `${r.hours} hours`}</Td>
-                <Td>{r.whenAll.join(', ') || '—'}</Td>
-                <Td>{r.whenAny.join(', ') || '—'}</Td>
-                <Td>{r.group}</Td>
-                <Td>{r.active ? <Badge tone="good">Yes</Badge> : <Badge>No</Badge>}</Td>
+                <Td>{r.deadlineText}</Td>
+                <Td className="text-xs">{r.conditionText}</Td>
+                <Td>
+                  {r.active ? <Badge tone="good">Active</Badge> : <Badge>Inactive</Badge>}{' '}
+                  {r.customised ? <Badge tone="warn">Edited</Badge> : r.shipped ? <Badge>Shipped</Badge> : <Badge tone="info">Own</Badge>}
+                  {r.conflict ? <Badge tone="bad">Conflict</Badge> : null}
+                </Td>
               </tr>
             ))}
           </tbody>
         </Table>
-        <p className="mt-3 text-xs text-slate-600">Facts: {FACT_KEYS.map((f) => `${f} (${FACTS[f]})`).join('; ')}.</p>
         {admin ? (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium">Add or change a rule (same key replaces it)</summary>
-            <ActionForm action={saveNotificationRuleAction} submitLabel="Save rule" label="Notification rule" className="mt-2 grid gap-3 md:grid-cols-2">
-              <Text id="rule-key" label="Key" name="key" required placeholder="e.g. state-breach-law" />
-              <Text id="rule-name" label="Name" name="name" required />
-              <Text id="rule-regulation" label="Regulation" name="regulation" required />
-              <Text id="rule-recipient" label="Notify" name="recipient" required />
-              <Text id="rule-hours" label="Deadline (hours after awareness)" name="hours" type="number" min={1} required />
-              <Text id="rule-group" label="Group" name="group" required />
-              <Text id="rule-all" label="When all (comma-separated facts)" name="whenAll" placeholder="personalData, inUs" />
-              <Text id="rule-any" label="When any (comma-separated facts)" name="whenAny" />
-              <Select id="rule-active" label="Active" name="active" options={[{ value: 'true', label: 'Active' }, { value: 'false', label: 'Inactive' }]} />
-            </ActionForm>
+            <div className="mt-2 max-w-3xl">
+              <RuleEditor definitions={definitions} incidents={incidents.items.map((i) => ({ id: i.id, title: i.title }))} template={TEMPLATE} />
+            </div>
           </details>
         ) : null}
       </Card>
