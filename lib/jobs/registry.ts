@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
+import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -52,5 +53,12 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordUntestedResponsePlans(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'tokens.record-expired',
+    description: 'API tokens that reached their expiry date unrevoked are recorded as expired in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
   }),
 ];
