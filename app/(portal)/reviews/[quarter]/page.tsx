@@ -21,8 +21,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { getReview } from '@/lib/reviews/queries';
-import { periodDays, quarterSchema } from '@/lib/reviews/quarter';
-import { listAssignableUsers } from '@/lib/users/queries';
+import { quarterSchema } from '@/lib/reviews/quarter';
 
 export const metadata: Metadata = { title: 'Quarterly review' };
 
@@ -34,15 +33,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
   const data = await loadPage(getReview(actor, quarter));
   const r = data.review;
   const editable = data.canRun && r?.status === 'IN_PROGRESS';
-  const users = editable ? (await listAssignableUsers(actor)).map((u) => ({ id: u.id, name: u.name })) : [];
-  const days = periodDays(data.period);
-  const auditHref = `/audit-trail?${new URLSearchParams({ from: days.first, to: days.last })}`;
+  const auditHref = `/audit-trail?${new URLSearchParams({ from: data.period.start.slice(0, 10), to: new Date(Date.parse(data.period.end) - 1).toISOString().slice(0, 10) })}`;
 
   return (
     <>
       <PageHeader
         title={`Quarterly review ${quarter}`}
-        description={`Period ${days.first} to ${days.last} (UTC).`}
+        description={`Period ${data.period.start.slice(0, 10)} to ${new Date(Date.parse(data.period.end) - 1).toISOString().slice(0, 10)} (UTC).`}
         actions={
           <>
             <PrintButton />
@@ -193,7 +190,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           ) : (
             <p className="mb-3 text-sm text-slate-700">No attendees recorded yet.</p>
           )}
-          {editable ? <AttendeeForm reviewId={r!.id} users={users} /> : null}
+          {editable ? <AttendeeForm reviewId={r!.id} /> : null}
         </Card>
       </div>
 
@@ -248,7 +245,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           ) : (
             <EmptyState title="No action items">{editable ? 'Add the follow-ups agreed in the meeting below; they appear on their owners\' home pages.' : 'None were agreed.'}</EmptyState>
           )}
-          {editable ? <ActionItemForm reviewId={r!.id} users={users} /> : null}
+          {editable ? <ActionItemForm reviewId={r!.id} /> : null}
         </Card>
       </div>
     </>
