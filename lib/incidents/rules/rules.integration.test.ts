@@ -10,6 +10,7 @@ const m = await import('@/lib/incidents/mutations');
 const q = await import('@/lib/incidents/queries');
 const lib = await import('./library');
 const { shippedRules } = await import('./shipped');
+const { incidentDetailSchema } = await import('@/lib/incidents/api-spec');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -79,6 +80,15 @@ describe('incident facts drive the obligations', () => {
     expect(draft.text).not.toContain('**');
     await expect(q.notificationDraftFor(actors.AUDITOR, inc.id, 'gdpr-art-33')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+});
+
+it('GET /api/v1/incidents/{id} returns exactly its documented (strict) schema', async () => {
+  const inc = await report({ dataCategories: ['PHI'], entityRoles: ['COVERED_ENTITY', 'SEC_REGISTRANT'], notificationFlags: ['cybersecurityIncident'], peopleAffected: 700, residents: { 'US-CA': 700 } });
+  await m.addCorrectiveAction(actors.ADMIN, { id: inc.id, title: 'Rotate keys', ownerId: actors.ENGINEER.userId!, dueDate: new Date(Date.now() + 86_400_000) });
+  const detail = await q.getIncident(actors.AUDITOR, inc.id);
+  const parsed = incidentDetailSchema.safeParse(detail);
+  expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+  expect(detail.obligations.length).toBeGreaterThan(3);
 });
 
 describe('the rules are versioned data the organisation can edit', () => {
