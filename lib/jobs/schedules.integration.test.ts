@@ -88,6 +88,7 @@ describe('each scheduled job', () => {
       'audits.record-expired-certifications',
       'evidence.record-stale',
       'findings.reopen-expired-risk-acceptances',
+      'incidents.record-notification-thresholds',
       'incidents.record-untested-plans',
     ]);
     for (const job of JOBS) {
