@@ -1,11 +1,15 @@
 // Runs once when the server starts: a production server without its secrets
 // (or with a malformed environment) stops here instead of serving requests.
-// Then the job queue's workers start in this process, unless
-// JOBS_IN_PROCESS=false leaves them to `npm run worker`.
+// Every request's forwarded headers are then rewritten from the socket's peer
+// (Next.js itself passes a client-sent X-Forwarded-For through), and the job
+// queue's workers start in this process, unless JOBS_IN_PROCESS=false leaves
+// them to `npm run worker`.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentOrExit } = await import('./lib/platform/startup');
-    checkEnvironmentOrExit();
+    const env = checkEnvironmentOrExit();
+    const { installForwardedGuard } = await import('./lib/platform/forwarded');
+    installForwardedGuard(env.TRUST_PROXY_HOPS);
     const { startJobsInProcess } = await import('./lib/jobs/instance');
     startJobsInProcess();
   }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { acceptRequestId } from '@/lib/auth/request-id';
 
 // Proxy sets per-request headers (CSP nonce, request id) and sends signed-out
 // visitors to the sign-in page. It is never the authorization check: every
@@ -25,7 +26,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
+  const requestId = acceptRequestId(request.headers.get('x-request-id'));
   const isApi = pathname.startsWith('/api/');
 
   if (!isApi && !PUBLIC_PAGES.some((re) => re.test(pathname))) {

@@ -36,3 +36,16 @@ describe('environment validation', () => {
     expect(() => readEnv({ ...base, JOBS_IN_PROCESS: 'maybe' })).toThrow(/JOBS_IN_PROCESS/);
   });
 });
+
+describe('trusted proxy hops', () => {
+  it('defaults to none and accepts a small whole number', () => {
+    expect(readEnv(base).TRUST_PROXY_HOPS).toBe(0);
+    expect(readEnv({ ...base, TRUST_PROXY_HOPS: '2' }).TRUST_PROXY_HOPS).toBe(2);
+  });
+
+  it('refuses nonsense and the old TRUST_PROXY switch', () => {
+    expect(() => readEnv({ ...base, TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => readEnv({ ...base, TRUST_PROXY_HOPS: 'yes' })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => readEnv({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+});

@@ -25,7 +25,10 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_NAME: z.string().default('Company SSO'),
     SIGNING_PRIVATE_KEY: z.string().optional(),
-    TRUST_PROXY: boolish,
+    // How many reverse proxies in front of the portal append to X-Forwarded-For
+    // (0: none, the socket's peer is the client).
+    TRUST_PROXY_HOPS: z.coerce.number().int('TRUST_PROXY_HOPS must be a whole number of proxies').min(0).max(10).default(0),
+    TRUST_PROXY: z.string().optional(),
     // false when separate `npm run worker` processes run the job queue.
     JOBS_IN_PROCESS: boolishOn,
   })
@@ -36,6 +39,13 @@ const envSchema = z
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
         message: 'NEXTAUTH_SECRET must be set to a random value of at least 32 characters in production',
+      });
+    }
+    if (env.TRUST_PROXY !== undefined && env.TRUST_PROXY !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUST_PROXY'],
+        message: 'TRUST_PROXY is no longer read (it trusted the client-controlled first X-Forwarded-For entry): set TRUST_PROXY_HOPS to the number of proxies in front of the portal instead',
       });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -51,6 +51,32 @@ function prismaCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Seconds a client should wait before retrying while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// Connection-level failures: the database is down, restarting or refusing
+// connections. They say nothing about the request, so they become a 503.
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const CONNECTION_MESSAGE = /Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Can't reach database server|timeout exceeded when trying to connect|Connection (refused|closed)|server closed the connection unexpectedly|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT/i;
+
+/** True when `error` (or anything in its cause chain) is the database being unreachable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const o = e as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
+    for (const code of [o.code, o.originalCode]) {
+      if (typeof code !== 'string') continue;
+      // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now).
+      if (CONNECTION_CODES.has(code) || /^08\d{3}$|^57P0[123]$/.test(code)) return true;
+    }
+    if (typeof o.message === 'string' && CONNECTION_MESSAGE.test(o.message)) return true;
+    e = o.cause;
+  }
+  return false;
+}
+
 export function toPublicError(error: unknown): PublicError {
   if (error instanceof AppError) {
     return {
@@ -67,6 +93,9 @@ export function toPublicError(error: unknown): PublicError {
     const [field, msgs] = Object.entries(fieldErrors)[0] ?? ['_', ['invalid input']];
     return { status: 422, code: 'VALIDATION', message: `Invalid input: ${field === '_' ? '' : `${field}: `}${msgs[0]}`, fieldErrors };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: 'UNAVAILABLE', message: `The database is not reachable right now. Try again in ${RETRY_AFTER_SECONDS} seconds.` };
+  }
   const code = prismaCode(error);
   if (code === 'P2002') return { status: 409, code: 'CONFLICT', message: 'An item with the same unique value already exists.' };
   if (code === 'P2025') return { status: 404, code: 'NOT_FOUND', message: 'The requested item was not found.' };
@@ -77,5 +106,6 @@ export function toPublicError(error: unknown): PublicError {
 /** Logs unexpected errors (never the expected ones, which are the user's). */
 export function logUnexpected(error: unknown, context: string): void {
   const pub = toPublicError(error);
-  if (pub.status >= 500) console.error(`[${context}]`, error);
+  if (pub.code === 'UNAVAILABLE') console.warn(`[${context}] database unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  else if (pub.status >= 500) console.error(`[${context}]`, error);
 }

@@ -1,38 +1,22 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { signInAction } from '@/lib/auth/actions';
 
+// A Server Action form: React renders it as a POST, so without JavaScript the
+// browser posts it too and credentials never reach a URL.
 export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUrl: string; initialError?: string; oidcName: string | null }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(undefined);
-    const result = await signIn('credentials', {
-      redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
-    if (!result || result.error) {
-      setPending(false);
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Email or password is incorrect.');
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
-  }
+  const [state, action] = useActionState(signInAction, null);
+  const error = state && !state.ok ? state.message : initialError;
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form action={action} className="space-y-4" noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
         {error ? (
@@ -40,9 +24,9 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUr
             {error}
           </p>
         ) : null}
-        <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
-        </Button>
+        <SubmitButton className="w-full" pendingText="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       {oidcName ? (
         <Button variant="secondary" className="w-full" onClick={() => void signIn('oidc', { callbackUrl })}>

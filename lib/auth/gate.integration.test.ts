@@ -110,6 +110,38 @@ describe('the gate, per role, against the real database', () => {
     expect(await actorForToken(old.secret, meta)).toBeNull();
   });
 
+  it('a deactivated creator\'s token, session and invitation stay dead after reactivation', async () => {
+    const meta = { id: 'r', ip: null };
+    const second = await users.createUser(actors.ADMIN, { email: 'second-admin@test.example', name: 'Second', role: 'ADMIN', mode: 'invite' });
+    const secondUser = await db.user.findUniqueOrThrow({ where: { id: second.id }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
+    const secondActor = (await import('./session')).userActor(secondUser, meta);
+    const token = await tokens.createToken(secondActor, { name: 'pipeline', scopes: ['models:read'], expiresInDays: 30 });
+    const sid = await startSession(second.id);
+    expect(await actorForToken(token.secret, meta)).not.toBeNull();
+
+    await users.deactivateUser(actors.ADMIN, second.id);
+    await users.reactivateUser(actors.ADMIN, second.id);
+    expect(await actorForToken(token.secret, meta)).toBeNull();
+    expect(await actorForSession(sid, second.id, meta)).toBeNull();
+    const invite = second.invitePath!.split('/').pop()!;
+    await expect(users.acceptInvite({ token: invite, password: 'a-long-enough-passphrase-41', confirm: 'a-long-enough-passphrase-41' }, meta)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'user.deactivated', entityId: second.id } });
+    expect(JSON.parse(event.changes!)).toMatchObject({ tokensRevoked: 1, sessionsRevoked: 1 });
+  });
+
+  it('a session ends at its absolute lifetime however active it is', async () => {
+    const { ABSOLUTE_SESSION_SECONDS } = await import('./session');
+    const sid = await startSession(actors.ENGINEER.userId!);
+    const meta = { id: 'r', ip: null };
+    // Signed in just over the lifetime ago, active a moment ago.
+    await db.authSession.update({ where: { id: sid }, data: { createdAt: new Date(Date.now() - ABSOLUTE_SESSION_SECONDS * 1000 - 60_000), lastSeenAt: new Date() } });
+    expect(await actorForSession(sid, actors.ENGINEER.userId!, meta)).toBeNull();
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sid } })).revokedAt).not.toBeNull();
+    const fresh = await startSession(actors.ENGINEER.userId!);
+    await db.authSession.update({ where: { id: fresh }, data: { createdAt: new Date(Date.now() - ABSOLUTE_SESSION_SECONDS * 1000 + 60_000) } });
+    expect(await actorForSession(fresh, actors.ENGINEER.userId!, meta)).not.toBeNull();
+  });
+
   it('scopes every read to the caller\'s organisation', async () => {
     const other = await createOrgWithRoles('Other Org');
     const theirs = await userQueries.listUsers(other.actors.ADMIN, { pageSize: 200 });

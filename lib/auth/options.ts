@@ -4,12 +4,13 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { authSecret, env, oidcConfigured } from '@/lib/env';
 import { metaFromHeaders } from './request';
-import { signOutSession, startSession } from './session';
+import { safeRedirectUrl } from './redirect';
+import { ABSOLUTE_SESSION_SECONDS, signOutSession, startSession } from './session';
 import { findActiveUserByEmail, recordOidcSignIn, SignInError, signInWithPassword } from './sign-in';
 
-// The JWT cookie only carries the server-side session id; revocation and the
-// inactivity timeout are enforced against AuthSession on every request.
-const ABSOLUTE_SESSION_SECONDS = 7 * 24 * 3600;
+// The JWT cookie only carries the server-side session id; revocation, the
+// inactivity timeout and the absolute lifetime are enforced against
+// AuthSession on every request.
 
 function toHeaders(raw: unknown): Headers {
   if (raw instanceof Headers) return raw;
@@ -65,6 +66,10 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers,
     callbacks: {
+      // Every callbackUrl next-auth is given (sign-in, sign-out, OIDC) stays on the portal.
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       async signIn({ user, account, profile }) {
         if (account?.provider === 'credentials') return true;
         const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified;

@@ -8,12 +8,21 @@ describe('password policy', () => {
   });
 
   it('rejects commonly used passwords, whatever their case', () => {
-    expect(passwordProblem('1qaz2wsx3edc')).toMatch(/commonly used/);
-    expect(passwordProblem('QWERTY123456')).toMatch(/commonly used/);
+    expect(passwordProblem('1qaz2wsx3edc')).toMatch(/too easy to guess/);
+    expect(passwordProblem('QWERTY123456')).toMatch(/too easy to guess/);
+  });
+
+  it('estimates strength: variations of common passwords are refused, with the reason', () => {
+    for (const weak of ['Password123!', 'iloveyou2026', 'Passw0rd2026!', 'qwertyuiop123', 'abcd1234abcd', 'governance2026']) {
+      const problem = passwordProblem(weak);
+      expect(problem, weak).toMatch(/^This password is too easy to guess\. \S/);
+    }
+    expect(passwordProblem('Password123!')).toMatch(/common|guess|predictable|word/i);
+    for (const strong of ['correct horse battery staple', 'vR7#qL2!mZ9@xT4w', 'lantern-quartz-meadow-41']) expect(passwordProblem(strong), strong).toBeNull();
   });
 
   it('rejects a repeated character and the email name', () => {
-    expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/repeat/);
+    expect(passwordProblem('aaaaaaaaaaaaaa')).toMatch(/too easy to guess/);
     expect(passwordProblem('casey.jones-2026!', 'casey.jones@acme.example')).toMatch(/email/);
   });
 });

@@ -1,29 +1,45 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
 import { z } from 'zod';
 
 // Argon2id with OWASP's recommended floor (19 MiB, 2 passes).
 const ARGON_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
+/** zxcvbn's scale: 3 = "safely unguessable" (about 10^8 guesses and more), 4 = very. */
+export const MIN_PASSWORD_SCORE = 3;
 
-let common: Set<string> | undefined;
-function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
-  return common;
+let estimator: ZxcvbnFactory | undefined;
+function strength() {
+  estimator ??= new ZxcvbnFactory({
+    translations: zxcvbnEn.translations,
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, portal: ['governance', 'compliance', 'portal', 'acme'] },
+  });
+  return estimator;
 }
 
-/** Returns why a password is not acceptable, or null when it is. */
+/**
+ * Returns why a password is not acceptable, or null when it is: long enough
+ * and estimated hard to guess (zxcvbn: dictionary words, names, keyboard
+ * patterns, dates, l33t and appended digits or years count for little).
+ */
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.length > 256) return 'Use at most 256 characters.';
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower)) return 'This password is on a list of commonly used passwords. Choose another.';
-  if (/^(.)\1+$/.test(password)) return 'Do not repeat a single character.';
-  if (email && lower.includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) {
-    return 'Do not include your email name in the password.';
-  }
-  return null;
+  const local = email?.toLowerCase().split('@')[0] ?? '';
+  if (local.length >= 4 && lower.includes(local)) return 'Do not include your email name in the password.';
+  const result = strength().check(password, email ? [email, local, ...local.split(/[._+-]/)] : []);
+  if (result.score >= MIN_PASSWORD_SCORE) return null;
+  const why = result.feedback.warning;
+  const tip = result.feedback.suggestions[0];
+  return ['This password is too easy to guess.', why, tip ?? 'Add more words that are unusual together.']
+    .filter(Boolean)
+    .map((s) => (s!.endsWith('.') ? s : `${s}.`))
+    .join(' ');
 }
 
 export const newPasswordSchema = z.string().superRefine((value, ctx) => {

@@ -7,11 +7,15 @@ import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
 import { userActor, type Actor, type RequestMeta } from './actor';
+import { safeRedirectPath } from './redirect';
 import { metaFromHeaders } from './request';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 // lastSeenAt is written at most this often per session, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
+/** A session ends this long after sign-in, however active it is (next-auth
+ *  re-issues its cookie on use, so the limit is kept on the server record). */
+export const ABSOLUTE_SESSION_SECONDS = 7 * 24 * 3600;
 
 export { userActor };
 
@@ -50,6 +54,7 @@ export async function actorForSession(sid: string, uid: string, meta: RequestMet
     where: { id: sid },
     select: {
       revokedAt: true,
+      createdAt: true,
       lastSeenAt: true,
       user: { select: { id: true, orgId: true, email: true, name: true, role: true, active: true } },
     },
@@ -57,7 +62,7 @@ export async function actorForSession(sid: string, uid: string, meta: RequestMet
   if (!row || row.revokedAt || !row.user.active || row.user.id !== uid) return null;
   const now = Date.now();
   const idleMs = env().SESSION_IDLE_MINUTES * 60_000;
-  if (now - row.lastSeenAt.getTime() > idleMs) {
+  if (now - row.lastSeenAt.getTime() > idleMs || now - row.createdAt.getTime() > ABSOLUTE_SESSION_SECONDS * 1000) {
     await endSession(sid);
     return null;
   }
@@ -92,7 +97,7 @@ export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) {
     const path = (await headers()).get('x-pathname') ?? '/';
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeRedirectPath(path))}`);
   }
   return actor;
 }

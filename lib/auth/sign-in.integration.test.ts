@@ -86,3 +86,31 @@ describe('password sign-in', () => {
     await expect(signInWithPassword('victim@test.example', PASSWORD, { id: 'r', ip: '10.2.0.1' })).rejects.toThrow(/Wait \d+ second/);
   });
 });
+
+describe('the throttle under parallel guessing', () => {
+  it('checks no more guesses than the limit when 60 arrive at once on one account', async () => {
+    await db.loginThrottle.deleteMany({});
+    const org = await db.organization.findFirstOrThrow({ where: { slug: 'throttle' } });
+    await db.user.create({ data: { orgId: org.id, email: 'raced@test.example', name: 'Raced', role: 'ENGINEER', passwordHash: await hashPassword(PASSWORD) } });
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => signInWithPassword('raced@test.example', `guess-${i}-wrong`, { id: `race-${i}`, ip: `10.60.${Math.floor(i / 50)}.${i % 50}` })),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    // Every checked guess writes a failed sign-in event; refused ones never reach the password check.
+    const checked = await db.auditEvent.count({ where: { action: 'auth.sign_in_failed', changes: { contains: 'raced@test.example' } } });
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(THROTTLE.blockAfter.account);
+    const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: 'acct:raced@test.example' } });
+    expect(row.failures).toBe(checked);
+    const refused = results.filter((r) => r.status === 'rejected' && /Wait|blocked/.test(String((r.reason as Error).message))).length;
+    expect(refused).toBeGreaterThanOrEqual(60 - checked - 1);
+  });
+
+  it('a right password after failures clears the account and takes back its IP count', async () => {
+    await db.loginThrottle.deleteMany({});
+    await signInWithPassword('victim@test.example', 'not-the-password-1', { id: 'r', ip: '10.70.0.1' }).catch(() => undefined);
+    await signInWithPassword('victim@test.example', PASSWORD, { id: 'r', ip: '10.70.0.1' });
+    expect(await db.loginThrottle.findUnique({ where: { key: 'acct:victim@test.example' } })).toBeNull();
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: 'ip:10.70.0.1' } })).failures).toBe(1);
+  });
+});

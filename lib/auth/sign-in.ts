@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { anonymousActor, type RequestMeta } from './actor';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { userActor } from './session';
-import { clearFailures, recordFailure, throttleMessage, throttleState } from './throttle';
+import { claimAttempt, recordFailure, recordSuccess, throttleMessage, throttleState } from './throttle';
 
 export class SignInError extends Error {}
 
@@ -22,7 +22,9 @@ export async function signInWithPassword(rawEmail: string, password: string, met
   const email = normaliseEmail(rawEmail);
   if (!email || !password) throw new SignInError('Enter your email and password.');
 
-  const blocked = throttleMessage(await throttleState(email, meta.ip));
+  // Admitted attempts are counted before the password is checked (atomically),
+  // so parallel guesses cannot all pass the check.
+  const blocked = throttleMessage(await claimAttempt(email, meta.ip));
   if (blocked) throw new SignInError(blocked);
 
   const user = await db.user.findUnique({
@@ -48,7 +50,7 @@ export async function signInWithPassword(rawEmail: string, password: string, met
   }
   if (!user.active) throw new SignInError('This account has been deactivated. Ask an administrator to reactivate it.');
 
-  await clearFailures(email);
+  await recordSuccess(email, meta.ip);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordEvent(tx, userActor(user, meta), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, changes: { method: 'password' } });

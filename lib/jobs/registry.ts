@@ -5,6 +5,7 @@ import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordNotificationThresholds } from '@/lib/incidents/record-notification-thresholds';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
+import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -53,6 +54,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordUntestedResponsePlans(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'tokens.record-expired',
+    description: 'API tokens that reached their expiry date unrevoked are recorded as expired in the audit trail.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'incidents.record-notification-thresholds',

@@ -55,6 +55,14 @@ beforeAll(async () => {
     })
   ).id;
   ids.plan = (await incidents.saveResponsePlan(actors.COMPLIANCE_OFFICER, { title: 'Org plan', content: 'v1', lastTestedAt: new Date(Date.now() - 400 * DAY) })).id;
+  const token = (name: string, expiresAt: Date, revokedAt: Date | null = null) =>
+    db.apiToken.create({
+      data: { orgId, name, prefix: `agp_${name}`, tokenHash: `hash-${name}-${Date.now()}`, scopes: ['models:read'], createdById: actors.ADMIN.userId!, expiresAt, revokedAt },
+      select: { id: true },
+    });
+  ids.expiredToken = (await token('expired', new Date(Date.now() - DAY))).id;
+  ids.revokedToken = (await token('revoked', new Date(Date.now() - DAY), new Date(Date.now() - 2 * DAY))).id;
+  ids.liveToken = (await token('live', new Date(Date.now() + DAY))).id;
   // No cron passes here: each job runs when the test sends it.
   runtime = await startJobRuntime({ url: tdb.url, jobs: JOBS, instanceName: 'test', pollingIntervalSeconds: 0.5, boss: { schedule: false }, log: () => undefined });
 }, 60_000);
@@ -90,6 +98,7 @@ describe('each scheduled job', () => {
       'findings.reopen-expired-risk-acceptances',
       'incidents.record-notification-thresholds',
       'incidents.record-untested-plans',
+      'tokens.record-expired',
     ]);
     for (const job of JOBS) {
       expect(job.cron, job.name).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
@@ -142,5 +151,14 @@ describe('each scheduled job', () => {
     await db.incidentResponsePlan.update({ where: { id: ids.plan }, data: { untestedRecordedAt: new Date(Date.now() - 400 * DAY), lastTestedAt: new Date(Date.now() - 366 * DAY) } });
     expect((await runJob('incidents.record-untested-plans')).output).toMatchObject({ changed: 1 });
     expect(await eventsFor(ids.plan, 'incident.plan_untested')).toHaveLength(2);
+  });
+
+  it('records API tokens that expired unrevoked, once, as the job', async () => {
+    const run = await runJob('tokens.record-expired');
+    expect(run.output).toMatchObject({ changed: 1 });
+    expect(await eventsFor(ids.expiredToken, 'token.expired')).toMatchObject([{ actorId: null, actorLabel: 'job:tokens.record-expired', requestId: `job:${run.id}` }]);
+    expect(await eventsFor(ids.revokedToken, 'token.expired')).toEqual([]);
+    expect(await eventsFor(ids.liveToken, 'token.expired')).toEqual([]);
+    expect((await runJob('tokens.record-expired')).output).toMatchObject({ changed: 0 });
   });
 });

@@ -12,6 +12,13 @@ export type EmbeddedPostgresOptions = {
   persistent: boolean;
   /** A fixed port; by default a free port on 127.0.0.1 is picked. */
   port?: number;
+  /**
+   * Watch the postmaster and start it again (same port, same data) when it
+   * dies without being asked to stop, with a back-off. The launcher sets this.
+   */
+  restartOnCrash?: boolean;
+  /** Where restart messages go (default: stderr). */
+  log?: (line: string) => void;
 };
 
 export type EmbeddedPostgresServer = {
@@ -21,8 +28,17 @@ export type EmbeddedPostgresServer = {
   adminUrl: string;
   port: number;
   dataDir: string;
+  /** The postmaster's current process id (it changes when it is restarted). */
+  pid(): number | undefined;
+  /** Resolves once the server accepts connections again after a crash (at once when up). */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 };
+
+/** Back-off between restart attempts: 0.25 s doubling to 8 s. */
+export function restartDelayMs(attempt: number): number {
+  return Math.min(8_000, 250 * 2 ** Math.max(0, attempt - 1));
+}
 
 const USER = 'postgres';
 // Fixed, because a persistent cluster keeps the password it was created with.
@@ -97,7 +113,6 @@ function isRoot(): boolean {
  * in the thrown error).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   if (existsSync(path.join(dataDir, 'PG_VERSION'))) await clearStalePidFile(dataDir);
   // A throw-away cluster always starts empty, even if a crash left one behind.
@@ -114,70 +129,165 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = options.port ?? (await findFreePort());
-    const logs = new LogTail();
-    let stopping = false;
-    const instance: EmbeddedPostgresInstance = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: USER,
-      password: PASSWORD,
-      authMethod: 'scram-sha-256',
-      persistent: options.persistent,
-      createPostgresUser: isRoot(),
-      initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.persistent ? [] : ['--no-sync'])],
-      postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        // TCP only: no socket files in /tmp that could clash between clusters.
-        '-c', 'unix_socket_directories=',
-        // Throw-away clusters trade durability for speed.
-        ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
-      ],
-      onLog: (message) => {
-        logs.push(message);
-        if (!stopping && /\b(PANIC|FATAL):/.test(message) && !/terminating connection due to administrator/.test(message)) {
-          process.stderr.write(`[postgres] ${message.trim()}\n`);
-        }
-      },
-      onError: (error) => logs.push(error),
-    });
-
     try {
-      if (!initialised && attempt === 1) await instance.initialise();
-      await instance.start();
+      const first = await launchCluster({ dataDir, port, persistent: options.persistent, initialise: !initialised && attempt === 1 });
+      return supervise(first, { dataDir, port, persistent: options.persistent, restart: options.restartOnCrash ?? false, log: options.log });
     } catch (error) {
-      lastError = new Error(
-        `embedded PostgreSQL failed to start on port ${port} (data dir ${dataDir})` +
-          (error instanceof Error ? `: ${error.message}` : '') +
-          `\n--- postgres log ---\n${logs}`,
-      );
+      lastError = error;
       // Another process may have taken the port between picking and binding it.
-      if (/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(String(logs))) continue;
+      if (error instanceof LaunchError && error.portTaken) continue;
       break;
     }
-
-    // The library's stop() waits for an exit event, which never comes if the
-    // server already died; so look at the child ourselves.
-    const child = (instance as unknown as { process?: ChildProcess }).process!;
-    const handle = { pid: child.pid };
-    running.add(handle);
-    let stopped: Promise<void> | undefined;
-    const stop = () => {
-      stopped ??= (async () => {
-        stopping = true;
-        unregister();
-        if (child.exitCode === null && child.signalCode === null) await instance.stop();
-        else if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
-        running.delete(handle);
-      })();
-      return stopped;
-    };
-    // Ordered last: whatever uses the database stops first.
-    const unregister = onShutdown(stop, 100);
-    const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-    return { url, adminUrl: url, port, dataDir, stop };
   }
   if (!options.persistent && !initialised) await rm(dataDir, { recursive: true, force: true });
   throw lastError;
+}
+
+class LaunchError extends Error {
+  constructor(message: string, readonly portTaken: boolean) {
+    super(message);
+  }
+}
+
+type Launched = { instance: EmbeddedPostgresInstance; child: ChildProcess; setStopping(): void };
+
+async function launchCluster(o: { dataDir: string; port: number; persistent: boolean; initialise: boolean }): Promise<Launched> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const logs = new LogTail();
+  let stopping = false;
+  const instance: EmbeddedPostgresInstance = new EmbeddedPostgres({
+    databaseDir: o.dataDir,
+    port: o.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: o.persistent,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C', ...(o.persistent ? [] : ['--no-sync'])],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // TCP only: no socket files in /tmp that could clash between clusters.
+      '-c', 'unix_socket_directories=',
+      // Throw-away clusters trade durability for speed.
+      ...(o.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: (message) => {
+      logs.push(message);
+      // Refused connections while it recovers from a crash are expected, not news.
+      if (!stopping && /\b(PANIC|FATAL):/.test(message) && !/terminating connection due to administrator|not yet accepting connections|is starting up|in recovery mode/.test(message)) {
+        process.stderr.write(`[postgres] ${message.trim()}\n`);
+      }
+    },
+    onError: (error) => logs.push(error),
+  });
+  try {
+    if (o.initialise) await instance.initialise();
+    await instance.start();
+  } catch (error) {
+    throw new LaunchError(
+      `embedded PostgreSQL failed to start on port ${o.port} (data dir ${o.dataDir})` +
+        (error instanceof Error ? `: ${error.message}` : '') +
+        `\n--- postgres log ---\n${logs}`,
+      /could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(String(logs)),
+    );
+  }
+  // The library's stop() waits for an exit event, which never comes if the
+  // server already died; so look at the child ourselves.
+  const child = (instance as unknown as { process?: ChildProcess }).process!;
+  return { instance, child, setStopping: () => (stopping = true) };
+}
+
+function alive(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/**
+ * Owns a running cluster: stops it on shutdown (ordered last, after whatever
+ * uses it) and, with `restart`, starts it again whenever the postmaster dies
+ * on its own (kill -9, OOM killer, a crash), on the same port and data.
+ */
+function supervise(
+  first: Launched,
+  o: { dataDir: string; port: number; persistent: boolean; restart: boolean; log?: (line: string) => void },
+): EmbeddedPostgresServer {
+  const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let current = first;
+  let stopping = false;
+  let upSince = Date.now();
+  let failures = 0;
+  let waiters: (() => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const handle = { pid: current.child.pid };
+  running.add(handle);
+
+  const watch = (launched: Launched) => {
+    launched.child.once('exit', (code, signal) => {
+      if (stopping || launched !== current || !o.restart) return;
+      if (Date.now() - upSince > 60_000) failures = 0;
+      scheduleRestart(`PostgreSQL (pid ${launched.child.pid}) exited unexpectedly (${signal ?? `code ${code}`})`);
+    });
+  };
+
+  const scheduleRestart = (why: string) => {
+    failures += 1;
+    const delay = restartDelayMs(failures);
+    log(`[postgres] ${why}; restarting in ${delay} ms (attempt ${failures})`);
+    timer = setTimeout(() => void restartNow(), delay);
+  };
+
+  const restartNow = async () => {
+    if (stopping) return;
+    const started = Date.now();
+    try {
+      await clearStalePidFile(o.dataDir).catch(() => undefined);
+      const next = await launchCluster({ dataDir: o.dataDir, port: o.port, persistent: o.persistent, initialise: false });
+      if (stopping) {
+        next.setStopping();
+        await next.instance.stop();
+        return;
+      }
+      current = next;
+      handle.pid = next.child.pid;
+      upSince = Date.now();
+      log(`[postgres] restarted on 127.0.0.1:${o.port} (pid ${next.child.pid}) in ${Date.now() - started} ms`);
+      watch(next);
+      const ready = waiters;
+      waiters = [];
+      for (const resolve of ready) resolve();
+    } catch (error) {
+      // Children of the killed postmaster may still hold the shared memory for a moment.
+      scheduleRestart(`restart failed: ${(error as Error).message.split('\n')[0]}`);
+    }
+  };
+
+  watch(first);
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      unregister();
+      current.setStopping();
+      if (alive(current.child)) await current.instance.stop();
+      else if (!o.persistent) await rm(o.dataDir, { recursive: true, force: true });
+      running.delete(handle);
+      for (const resolve of waiters) resolve();
+    })();
+    return stopped;
+  };
+  // Ordered last: whatever uses the database stops first.
+  const unregister = onShutdown(stop, 100);
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${o.port}/postgres`;
+  return {
+    url,
+    adminUrl: url,
+    port: o.port,
+    dataDir: o.dataDir,
+    pid: () => (alive(current.child) ? current.child.pid : undefined),
+    ready: () => (alive(current.child) || stopping ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    stop,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/errors';
 
 const TIMEOUT_MS = 3_000;
 
@@ -14,10 +15,9 @@ export async function checkHealth(): Promise<{ status: number; body: Record<stri
     return { status: 200, body: { status: 'ok' } };
   } catch (error) {
     // Classify rather than echo the driver's message, which names hosts and ports.
-    const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : '';
-    const reason = /did not answer/.test(text)
+    const reason = error instanceof Error && /did not answer/.test(error.message)
       ? 'database did not answer within 3 s'
-      : /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|terminat|Connection|connect/i.test(text)
+      : isDatabaseUnavailable(error)
         ? 'database unreachable'
         : 'database query failed';
     return { status: 503, body: { status: 'unavailable', reason, checkedInMs: Date.now() - started } };

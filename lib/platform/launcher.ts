@@ -20,7 +20,9 @@ export type AppDatabase = {
 export async function openAppDatabase(): Promise<AppDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const started = Date.now();
-  const server = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, '.data', 'pg'), persistent: true });
+  // Watched: if the postmaster dies it is started again (logged, with a
+  // back-off) and the app answers 503 meanwhile instead of failing for good.
+  const server = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, '.data', 'pg'), persistent: true, restartOnCrash: true });
   try {
     const url = await ensureDatabase(server.adminUrl, 'portal');
     return { url, embedded: { port: server.port, dataDir: server.dataDir, startMs: Date.now() - started }, stop: server.stop };
@@ -62,7 +64,7 @@ export async function loadDemoSecrets(): Promise<AppSecrets> {
 export async function ensurePrismaClient(): Promise<void> {
   if (existsSync(path.join(repoRoot, 'lib', 'generated', 'prisma', 'client.ts'))) return;
   console.log('Prisma client missing: generating it ...');
-  const code = await run(binPath('tsx'), [path.join(repoRoot, 'lib', 'cli', 'generate.ts')]);
+  const code = await run(binPath('tsx'), [path.join(repoRoot, 'lib', 'tooling', 'cli', 'generate.ts')]);
   if (code !== 0) throw new Error(`prisma generate failed (exit ${code})`);
 }
 

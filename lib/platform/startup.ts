@@ -1,8 +1,8 @@
-import { readEnv } from '@/lib/env';
+import { readEnv, type Env } from '@/lib/env';
 
-export function checkEnvironmentOrExit(): void {
+export function checkEnvironmentOrExit(): Env {
   try {
-    readEnv();
+    return readEnv();
   } catch (error) {
     console.error(`Refusing to start: ${(error as Error).message}`);
     process.exit(1);

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formDataToObject, refuseUnsafe, validatedAction, type ActionResult } from '@/lib/api/action';
 import { requestMeta } from '@/lib/auth/request';
@@ -48,11 +49,13 @@ export async function acceptInviteAction(
     return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
   }
   try {
-    const data = await acceptInvite(parsed.data, await requestMeta());
-    return { ok: true, data, message: 'Your password is set. You can sign in now.' };
+    await acceptInvite(parsed.data, await requestMeta());
   } catch (error) {
     logUnexpected(error, 'accept invite');
     const pub = toPublicError(error instanceof z.ZodError ? new AppError('VALIDATION', 'Invalid input') : error);
     return { ok: false, message: pub.message, fieldErrors: pub.fieldErrors };
   }
+  // The invitation is used up, so its page can no longer show anything: the
+  // sign-in page says the password is set (with or without JavaScript).
+  redirect('/sign-in?notice=password-set');
 }

@@ -95,13 +95,17 @@ export async function deactivateUser(actor: Actor, id: string, outer?: Tx) {
     if (!user.active) throw new AppError('CONFLICT', 'This user is already deactivated.');
     if (user.role === 'ADMIN') await assertNotLastAdmin(tx, actor.orgId, user.id);
     const now = new Date();
-    await tx.user.update({ where: { id }, data: { active: false, deactivatedAt: now } });
+    // Everything that lets the person in ends now and for good: a later
+    // reactivation brings back the account, not its old sessions, API tokens
+    // or a pending invitation link.
+    await tx.user.update({ where: { id }, data: { active: false, deactivatedAt: now, inviteTokenHash: null, inviteExpiresAt: null } });
     const revoked = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+    const tokens = await tx.apiToken.updateMany({ where: { createdById: id, orgId: actor.orgId, revokedAt: null }, data: { revokedAt: now } });
     await recordEvent(tx, actor, {
       action: 'user.deactivated',
       entityType: 'user',
       entityId: id,
-      changes: { active: { from: true, to: false }, sessionsRevoked: revoked.count },
+      changes: { active: { from: true, to: false }, sessionsRevoked: revoked.count, tokensRevoked: tokens.count },
     });
     return { id, active: false };
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeRedirectPath } from '@/lib/auth/redirect';
 import { getActor } from '@/lib/auth/session';
 import { env, oidcConfigured } from '@/lib/env';
 
@@ -13,20 +14,25 @@ const ERRORS: Record<string, string> = {
   SessionRequired: 'Sign in to continue.',
 };
 
-function safeCallback(value: string | undefined): string {
-  // Only same-site paths: never redirect to another origin after sign-in.
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
+const NOTICES: Record<string, string> = {
+  'password-set': 'Your password is set. You can sign in now.',
+};
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const callbackUrl = safeCallback(sp.callbackUrl);
+  const callbackUrl = safeRedirectPath(sp.callbackUrl, env().NEXTAUTH_URL);
   if (await getActor()) redirect(callbackUrl);
   const initialError = sp.error ? (ERRORS[sp.error] ?? 'Sign-in failed. Try again.') : undefined;
+  const notice = sp.notice ? NOTICES[sp.notice] : undefined;
   return (
     <>
       <h1 className="mb-1 text-xl">Sign in</h1>
       <p className="mb-6 text-sm text-slate-600">Use your portal account{oidcConfigured() ? ' or your company single sign-on' : ''}.</p>
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} initialError={initialError} oidcName={oidcConfigured() ? env().OIDC_NAME : null} />
       {env().DEMO_MODE ? (
         <div className="mt-6 rounded-md bg-slate-50 p-3 text-xs text-slate-700" data-testid="demo-accounts">

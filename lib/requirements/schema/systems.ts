@@ -26,5 +26,10 @@ export const updateSystemSchema = systemInputSchema
 
 export const setSystemFrameworksSchema = z.object({
   systemId: id,
-  frameworkKeys: z.preprocess((v) => (typeof v === 'string' ? [v] : (v ?? [])), z.array(frameworkKeySchema).max(100)),
+  // Required: a missing field must not mean "clear them all" (send [] for that).
+  // The form posts an empty hidden value first, so unticking every box still sends the field.
+  frameworkKeys: z.preprocess((v) => {
+    const list = typeof v === 'string' ? [v] : v;
+    return Array.isArray(list) ? list.filter((k) => k !== '') : list;
+  }, z.array(frameworkKeySchema).max(100)),
 });

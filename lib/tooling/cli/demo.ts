@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureProductionBuild } from '@/lib/platform/build-cache';
 import {
   ensurePrismaClient,
   loadDemoSecrets,
@@ -12,8 +13,12 @@ import { applyMigrations } from '@/lib/platform/migrate';
 import { findFreePortFrom, repoRoot, runShutdownHooks } from '@/lib/platform/process';
 
 // npm run demo: everything a newcomer needs, on an empty machine: a local
-// PostgreSQL (unless DATABASE_URL is set), the schema, demo data and
-// `next dev`.
+// PostgreSQL (unless DATABASE_URL is set; restarted if it dies), the schema,
+// demo data and the production server, built once and reused while the
+// sources are unchanged. `npm run dev` (--dev) runs `next dev` instead, for
+// hot reload.
+
+const devMode = process.argv.includes('--dev');
 
 async function demoAccountsLine(): Promise<string> {
   // prisma/seed/demo-accounts.ts, when present, holds the demo sign-ins as
@@ -71,9 +76,14 @@ const env: NodeJS.ProcessEnv = {
 const seeded = await runSeed(env).catch((error: Error) => fail(error.message));
 if (!seeded) console.warn('demo: prisma/seed/run.ts does not exist yet; starting without demo data.');
 
+if (!devMode) {
+  const build = await ensureProductionBuild(env).catch((error: Error) => fail(error.message));
+  if (build.built) console.log(`Built in ${(build.ms / 1000).toFixed(0)} s.`);
+}
+
 const accounts = await demoAccountsLine();
 await runNextServer({
-  args: ['dev', '--port', String(port)],
+  args: devMode ? ['dev', '--port', String(port)] : ['start', '--port', String(port)],
   env,
   readyUrl: `http://127.0.0.1:${port}/api/health`,
   onReady: () => {

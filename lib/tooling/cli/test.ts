@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureChromium } from '@/lib/tooling/test/chromium';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@/lib/platform/embedded-postgres';
+import { ensureProductionBuild } from '@/lib/platform/build-cache';
 import { ensurePrismaClient, generateSecrets, runSeed } from '@/lib/platform/launcher';
 import { binPath, findFreePort, repoRoot, run } from '@/lib/platform/process';
 import { prepareTemplateDatabase, removeStaleTestClusters, TEMPLATE_DATABASE, testClusterDir } from '@/lib/tooling/test/test-db';
@@ -81,10 +82,11 @@ async function runE2e(adminUrl: string, chromium: string): Promise<Suite> {
   if (process.env.E2E_SKIP_BUILD === '1' && hasBuild) {
     console.log('e2e: E2E_SKIP_BUILD=1, using the existing .next build');
   } else {
-    const started = Date.now();
-    const code = await run(binPath('next'), ['build'], { env });
-    console.log(`next build finished in ${elapsed(started)} (exit ${code})`);
-    if (code !== 0) return e2e(0, 1, false, `next build failed (exit ${code})`);
+    try {
+      await buildOnce(env);
+    } catch (error) {
+      return e2e(0, 1, false, (error as Error).message);
+    }
   }
 
   await rm(PLAYWRIGHT_REPORT, { force: true });
@@ -95,6 +97,13 @@ async function runE2e(adminUrl: string, chromium: string): Promise<Suite> {
   if (!report) return e2e(0, 1, false, `no report (exit ${code})`);
   const { expected, unexpected, flaky } = report.stats;
   return e2e(expected + flaky, unexpected || (code === 0 ? 0 : 1), code === 0);
+}
+
+/** One production build per run (and across runs while the sources are unchanged),
+ *  shared by the two-server integration test and the e2e suite. */
+async function buildOnce(env: NodeJS.ProcessEnv): Promise<void> {
+  const { built, ms } = await ensureProductionBuild(env);
+  if (built) console.log(`next build finished in ${(ms / 1000).toFixed(1)} s`);
 }
 
 async function main(): Promise<boolean> {
@@ -130,6 +139,14 @@ async function main(): Promise<boolean> {
       console.error(`migrations failed: ${(error as Error).message}`);
       suites.push({ name: 'setup', passed: 0, failed: 1, ok: false, note: 'migrations failed' });
       return false;
+    }
+    if (mode === 'all') {
+      try {
+        await buildOnce({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+      } catch (error) {
+        suites.push({ name: 'build', passed: 0, failed: 1, ok: false, note: (error as Error).message });
+        return false;
+      }
     }
     if (mode !== 'e2e') suites.push(await runVitest(server.adminUrl));
     if (mode !== 'unit') suites.push(await runE2e(server.adminUrl, chromium!));

@@ -43,6 +43,7 @@ export default async function SystemsPage() {
                 <details className="mt-3" open={unconfirmed}>
                   <summary className="cursor-pointer text-sm font-medium">{unconfirmed ? 'Confirm the applicable frameworks' : 'Change the applicable frameworks'}</summary>
                   <ActionForm action={setSystemFrameworksAction} submit="Confirm frameworks" label={`Applicable frameworks for ${s.name}`} className="mt-2">
+                    <input type="hidden" name="frameworkKeys[]" value="" />
                     <input type="hidden" name="systemId" value={s.id} />
                     <fieldset className="mb-3 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
                       <legend className="sr-only">Frameworks that apply to {s.name}</legend>
