@@ -1,3 +1,5 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startApiHarness, type CallResult, type Caller } from './testing/harness';
@@ -11,6 +13,31 @@ const anonymous: Caller = { label: 'anonymous', role: 'ANONYMOUS', headers: {} }
 const callers = [...h.callers, anonymous];
 const gets = h.specs.filter((s) => s.method === 'GET');
 let params: Awaited<ReturnType<typeof recordParams>>;
+
+// Each 2xx JSON answer of the walk, checked against the document's schema by
+// a real JSON Schema 2020-12 validator (the dialect of OpenAPI 3.1).
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validators = new Map<string, ValidateFunction>();
+const schemaFailures: string[] = [];
+let validated = 0;
+type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+function checkAgainstDocument(path: string, status: number, r: CallResult, who: string) {
+  if (status < 200 || status >= 300 || !r.contentType.includes('json')) return;
+  const key = `${path} ${status}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const schema = (h.document as unknown as Doc).paths[path].get.responses[String(status)]?.content?.['application/json']?.schema;
+    if (!schema) {
+      schemaFailures.push(`GET ${path} answered ${status} JSON, which the document does not describe`);
+      return;
+    }
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  validated++;
+  if (!validate(r.body)) schemaFailures.push(`${who} GET ${path}: ${ajv.errorsText(validate.errors?.slice(0, 3))}`);
+}
 
 beforeAll(async () => {
   // An import batch exists only after a preview: make one, so /imports/{id} has a real id.
@@ -48,6 +75,7 @@ describe('every GET operation, every role, every kind of record', () => {
         for (const caller of callers) {
           const r = await h.call(caller, 'GET', spec.path, { params: p });
           calls++;
+          checkAgainstDocument(spec.path, r.status, r, `${caller.label} ${JSON.stringify(p)}`);
           if (r.status >= 500) failures.push(`${caller.label} GET ${spec.path} ${JSON.stringify(p)}: ${describeResult(r)}`);
           if (caller.role === 'ANONYMOUS' && !spec.public && r.status !== 401) failures.push(`anonymous GET ${spec.path}: expected 401, got ${r.status}`);
         }
@@ -56,6 +84,22 @@ describe('every GET operation, every role, every kind of record', () => {
     expect(failures).toEqual([]);
     expect(calls).toBeGreaterThan(gets.length * callers.length);
   }, 300_000);
+
+  it('answers with bodies that match the OpenAPI document (Ajv, JSON Schema 2020-12)', () => {
+    expect(schemaFailures).toEqual([]);
+    expect(validated).toBeGreaterThan(gets.length * 3);
+  });
+
+  it('documents a 2xx body for every operation, from its zod schema or as a file type', () => {
+    const doc = h.document as unknown as Doc;
+    const undocumented = h.specs.filter((s) => {
+      const op = doc.paths[s.path][s.method.toLowerCase()];
+      const ok = op.responses[String(s.successStatus ?? 200)];
+      return !ok?.content || Object.values(ok.content).some((c) => !c.schema);
+    });
+    expect(undocumented.map((s) => `${s.method} ${s.path}`)).toEqual([]);
+    expect(h.specs.every((s) => s.response || s.responseType)).toBe(true);
+  });
 
   it('answers 4xx, naming the parameter, for ids that are unknown, over-long or hold control characters', async () => {
     const admin = h.callers.find((c) => c.role === 'ADMIN')!;

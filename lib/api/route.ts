@@ -142,6 +142,49 @@ async function readBody(req: NextRequest, spec: ApiSpec, schema: z.ZodType): Pro
   return body;
 }
 
+// Tests fail on an answer its schema does not describe; production logs it
+// and still answers, so a documentation slip never takes a read down.
+const STRICT_RESPONSES = process.env.VITEST === 'true' || process.env.NODE_ENV === 'test';
+
+/** The first path in `raw` that `parsed` dropped (a field the schema does not document). */
+function undocumentedPath(raw: unknown, parsed: unknown, path = ''): string | null {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    for (let i = 0; i < raw.length; i++) {
+      const found = undocumentedPath(raw[i], parsed[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (raw && typeof raw === 'object' && parsed && typeof parsed === 'object') {
+    for (const key of Object.keys(raw)) {
+      if (!(key in parsed)) return `${path}.${key}`;
+      const found = undocumentedPath((raw as Record<string, unknown>)[key], (parsed as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The handler's result as JSON, passed through the operation's response schema. */
+function documented(spec: ApiSpec, result: unknown): unknown {
+  const wire: unknown = result === undefined ? null : JSON.parse(JSON.stringify(result));
+  if (!spec.response) return wire;
+  const parsed = spec.response.safeParse(wire);
+  const problem = !parsed.success
+    ? z.prettifyError(parsed.error)
+    : STRICT_RESPONSES
+      ? (() => {
+          const extra = undocumentedPath(wire, parsed.data);
+          return extra ? `undocumented field ${extra}` : null;
+        })()
+      : null;
+  if (!problem) return parsed.success ? parsed.data : wire;
+  const message = `${spec.method} ${spec.path}: the answer does not match its documented schema: ${problem}`;
+  if (STRICT_RESPONSES) throw new Error(message);
+  console.error(`[api] ${message}`);
+  return wire;
+}
+
 type RouteCtx = { params: Promise<Record<string, string | string[]>> };
 
 /**
@@ -162,7 +205,7 @@ export function apiRoute<S extends ApiSpec>(
       const body = spec.body && spec.bodyType !== 'multipart' ? await readBody(req, spec, spec.body) : undefined;
       const result = await handler({ actor, meta, req, params, query, body } as ApiContext<S>);
       if (result instanceof Response) return withRequestId(result, meta.id);
-      return NextResponse.json(result ?? null, {
+      return NextResponse.json(documented(spec, result), {
         status: spec.successStatus ?? 200,
         headers: { 'x-request-id': meta.id, 'cache-control': 'no-store' },
       });

@@ -3,11 +3,7 @@ import type { Permission } from '@/lib/auth/permissions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/**
- * One /api/v1 operation: the same zod schemas validate requests in the
- * route handler and generate the OpenAPI document.
- */
-export type ApiSpec = {
+type ApiSpecBase = {
   method: HttpMethod;
   /** OpenAPI path, e.g. /api/v1/users/{id} */
   path: string;
@@ -21,12 +17,22 @@ export type ApiSpec = {
   body?: z.ZodType;
   /** 'json' (default) or a streamed/binary response type. */
   bodyType?: 'json' | 'multipart';
-  response?: z.ZodType;
-  responseType?: string;
   successStatus?: number;
   /** Reachable without credentials (health, the OpenAPI document). */
   public?: boolean;
 };
+
+/**
+ * One /api/v1 operation: the same zod schemas validate requests in the
+ * route handler and generate the OpenAPI document. Every operation says what
+ * it returns: a zod schema of its JSON body (the route's output is parsed by
+ * it, so nothing undocumented leaves), or the media type of a file it sends.
+ */
+export type ApiSpec = ApiSpecBase &
+  (
+    | { /** The JSON body of the 2xx answer, as it is on the wire (dates are ISO strings). */ response: z.ZodType; responseType?: undefined }
+    | { /** The media type(s) of a file or stream (CSV, PDF, ZIP…), chosen by a query parameter where there are several. */ responseType: string | readonly string[]; response?: undefined }
+  );
 
 export function defineApi<const S extends ApiSpec>(spec: S): S {
   return spec;

@@ -149,7 +149,7 @@ export const modelsApi = {
     permission: 'models:read',
     params: versionParams,
     query: z.object({ format: z.enum(['md', 'json']).default('json') }),
-    responseType: 'text/markdown',
+    responseType: ['application/json', 'text/markdown'],
   }),
   rollback: defineApi({
     method: 'POST',

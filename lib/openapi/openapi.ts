@@ -18,6 +18,12 @@ function parameters(spec: ApiSpec) {
   return out;
 }
 
+// A file answer: text, binary, or a JSON document whose format a standard defines.
+function mediaSchema(type: string) {
+  if (type === 'application/json') return { type: 'object' };
+  return { type: 'string', format: type.startsWith('text/') ? undefined : 'binary' };
+}
+
 const errorSchema = {
   type: 'object',
   properties: {
@@ -52,7 +58,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
         [String(spec.successStatus ?? 200)]: {
           description: 'Success',
           content: spec.responseType
-            ? { [spec.responseType]: { schema: { type: 'string', format: spec.responseType.startsWith('text/') ? undefined : 'binary' } } }
+            ? Object.fromEntries([spec.responseType].flat().map((type) => [type, { schema: mediaSchema(type) }]))
             : spec.response
               ? { 'application/json': { schema: schemaOf(spec.response, 'output') } }
               : undefined,
@@ -79,6 +85,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   }
   return {
     openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'AI Governance Portal API',
       version: '1.0.0',

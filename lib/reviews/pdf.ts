@@ -1,81 +1,61 @@
 import 'server-only';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { createPdf, utcStamp } from '@/lib/pdf';
+import { figureRows } from './figure-rows';
+import { periodDays } from './quarter';
 import type { getReview } from './queries';
 
 type ReviewPage = Awaited<ReturnType<typeof getReview>>;
 
-// The standard PDF fonts only encode WinAnsi; anything else becomes '?'.
-const ascii = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+const STATUS = { PLANNED: 'planned', IN_PROGRESS: 'in progress', CLOSED: 'closed' } as const;
 
-/** A plain, printable review pack: figures, minutes, decisions, action items. */
-export async function renderReviewPdf(data: ReviewPage): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Quarterly compliance review ${data.quarter}`);
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  let page: PDFPage = doc.addPage([595, 842]);
-  let y = 800;
-  const margin = 50;
-  const width = 595 - margin * 2;
-
-  const line = (text: string, opts: { f?: PDFFont; size?: number; gap?: number } = {}) => {
-    const f = opts.f ?? font;
-    const size = opts.size ?? 10;
-    const words = ascii(text).split(/\s+/);
-    let current = '';
-    const flush = () => {
-      if (y < 60) {
-        page = doc.addPage([595, 842]);
-        y = 800;
-      }
-      page.drawText(current, { x: margin, y, size, font: f, color: rgb(0.1, 0.1, 0.15) });
-      y -= size + 4;
-      current = '';
-    };
-    for (const w of words) {
-      const next = current ? `${current} ${w}` : w;
-      if (f.widthOfTextAtSize(next, size) > width && current) {
-        flush();
-        current = w;
-      } else current = next;
-    }
-    if (current || !words.length) flush();
-    y -= opts.gap ?? 0;
-  };
-  const heading = (text: string) => {
-    y -= 6;
-    line(text, { f: bold, size: 13, gap: 2 });
-  };
-  const counts = (label: string, rec: Record<string, number>) =>
-    line(`${label}: ${Object.entries(rec).map(([k, v]) => `${k.replace(/_/g, ' ').toLowerCase()} ${v}`).join(', ') || 'none'}`);
-
-  line(`Quarterly compliance review ${data.quarter}`, { f: bold, size: 18, gap: 4 });
+/** The review pack as a tagged PDF: the page's figures as tables, the minutes as Markdown, the same dates as the page. */
+export async function renderReviewPdf(data: ReviewPage, now = new Date()): Promise<Buffer> {
   const r = data.review;
-  line(`Period ${data.period.start.slice(0, 10)} to ${data.period.end.slice(0, 10)} (UTC). Status: ${r?.status ?? 'not started'}.`);
-  if (r?.closedAt) line(`Closed ${r.closedAt} by ${r.closedBy ?? 'unknown'}. Snapshot SHA-256: ${r.snapshotHash}`);
+  const days = periodDays(data.period);
+  const pdf = createPdf({
+    title: `Quarterly compliance review ${data.quarter}`,
+    orgName: data.orgName,
+    generatedAt: now,
+    subtitle: `Period ${days.first} to ${days.last} (UTC). Status: ${r ? STATUS[r.status as keyof typeof STATUS] ?? r.status : 'not started'}.`,
+  });
+  if (r?.closedAt) pdf.paragraph(`Closed ${utcStamp(new Date(r.closedAt))} by ${r.closedBy ?? 'unknown'}. Snapshot SHA-256: ${r.snapshotHash}`, { muted: true });
 
-  heading('Figures');
-  counts('Matrix cells by status', data.figures.matrix);
-  counts('Open findings by severity', data.figures.findings.openBySeverity);
-  line(`Findings opened in the quarter: ${data.figures.findings.newInPeriod}; closed: ${data.figures.findings.closedInPeriod}; overdue now: ${data.figures.findings.overdue}`);
-  counts('Incidents in the quarter by severity', data.figures.incidents.inPeriodBySeverity);
-  counts('Model versions by stage', data.figures.models.versionsByStage);
-  line(`Promotions: ${data.figures.models.promotions}; rollbacks: ${data.figures.models.rollbacks}`);
-  line(`Open action items: ${data.figures.actionItems.open} (${data.figures.actionItems.overdue} overdue)`);
+  pdf.heading(r?.status === 'CLOSED' ? 'Figures (frozen at closing)' : 'Figures (live)');
+  const prev = data.previousFigures;
+  pdf.table({
+    caption: 'Review figures',
+    columns: ['Area', 'Figure', 'This review', prev ? `Previous (${data.previousQuarter})` : 'Previous'],
+    rows: figureRows(data.figures).map((f) => [f.area, f.name, f.value, prev ? (f.previous(prev) ?? 0) : '—']),
+    align: ['left', 'left', 'right', 'right'],
+    widths: [3, 4, 1.6, 1.6],
+  });
 
-  heading('Attendees');
-  for (const a of r?.attendees ?? []) line(`- ${a.name}${a.role ? ` (${a.role})` : ''}`);
-  heading('Minutes');
-  for (const para of (r?.minutes || 'No minutes recorded.').split(/\n+/)) line(para, { gap: 2 });
-  heading('Decisions');
-  for (const d of r?.decisions ?? []) line(`- ${d.text}`);
-  if (!r?.decisions.length) line('None recorded.');
-  heading('Action items');
-  for (const a of r?.actionItems ?? []) line(`- [${a.status === 'DONE' ? 'x' : ' '}] ${a.title} - ${a.owner}, due ${a.dueDate.slice(0, 10)}`);
-  if (!r?.actionItems.length) line('None.');
-  heading('Overdue at the time of the review');
-  for (const f of data.overdue.findings) line(`- Finding (${f.severity.toLowerCase()}): ${f.title} - ${f.owner}, due ${f.dueDate?.slice(0, 10) ?? '-'}`);
-  for (const a of data.overdue.actionItems) line(`- Action item (${a.quarter}): ${a.title} - ${a.owner}, due ${a.dueDate.slice(0, 10)}`);
-  if (!data.overdue.findings.length && !data.overdue.actionItems.length) line('Nothing overdue.');
-  return doc.save();
+  pdf.heading('Attendees');
+  if (r?.attendees.length) pdf.list(r.attendees.map((a) => `${a.name}${a.role ? ` (${a.role})` : ''}`));
+  else pdf.paragraph('None recorded.');
+  pdf.heading('Minutes');
+  if (r?.minutes?.trim()) pdf.markdown(r.minutes);
+  else pdf.paragraph('No minutes recorded.');
+  pdf.heading('Decisions');
+  if (r?.decisions.length) pdf.list(r.decisions.map((d) => d.text));
+  else pdf.paragraph('None recorded.');
+
+  pdf.heading('Action items');
+  if (r?.actionItems.length) {
+    pdf.table({
+      caption: 'Action items',
+      columns: ['Action', 'Owner', 'Due', 'Status'],
+      rows: r.actionItems.map((a) => [a.title, a.owner, a.dueDate.slice(0, 10), a.status === 'DONE' ? 'Done' : 'Open']),
+      widths: [5, 2.5, 1.6, 1.2],
+    });
+  } else pdf.paragraph('None.');
+
+  pdf.heading('Overdue at the time of the review');
+  const overdue = [
+    ...data.overdue.findings.map((f) => [`Finding (${f.severity.toLowerCase()}): ${f.title}`, f.owner, f.dueDate?.slice(0, 10) ?? '—']),
+    ...data.overdue.actionItems.map((a) => [`Action item (${a.quarter}): ${a.title}`, a.owner, a.dueDate.slice(0, 10)]),
+  ];
+  if (overdue.length) pdf.table({ caption: 'Overdue work', columns: ['What', 'Owner', 'Due'], rows: overdue, widths: [6, 2.5, 1.6] });
+  else pdf.paragraph('Nothing overdue.');
+  return pdf.end();
 }

@@ -13,6 +13,12 @@ export function quarterPeriod(quarter: string): { start: Date; end: Date } {
   return { start: new Date(Date.UTC(year, (q - 1) * 3, 1)), end: new Date(Date.UTC(year, q * 3, 1)) };
 }
 
+/** The quarter's first and last day as the page and the PDF print them (the stored end is exclusive). */
+export function periodDays(period: { start: string | Date; end: string | Date }): { first: string; last: string } {
+  const end = new Date(period.end).getTime();
+  return { first: new Date(period.start).toISOString().slice(0, 10), last: new Date(end - 1).toISOString().slice(0, 10) };
+}
+
 export function quarterOf(date: Date): string {
   return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
 }

@@ -167,7 +167,7 @@ export async function getReview(actor: Actor, quarter: string) {
     snapshotIntact = sha256Hex(review.snapshot) === review.snapshotHash && recordedHash === review.snapshotHash;
   }
   const now = new Date();
-  const [figures, changes, overdue, expiring, previous] = await Promise.all([
+  const [figures, changes, overdue, expiring, previous, org] = await Promise.all([
     snapshot ? snapshot.figures : computeFigures(actor.orgId, period, now),
     snapshot ? snapshot.changes : changesIn(actor.orgId, period),
     snapshot ? snapshot.overdue : overdueNow(actor.orgId, now),
@@ -176,11 +176,13 @@ export async function getReview(actor: Actor, quarter: string) {
       where: { orgId_quarter: { orgId: actor.orgId, quarter: previousQuarter(quarter) } },
       select: { quarter: true, status: true, snapshot: true },
     }),
+    db.organization.findUnique({ where: { id: actor.orgId }, select: { name: true } }),
   ]);
   const previousFigures = previous?.snapshot ? (JSON.parse(previous.snapshot) as { figures: typeof figures }).figures : null;
 
   return {
     quarter,
+    orgName: org?.name ?? '',
     period: { start: period.start.toISOString(), end: period.end.toISOString() },
     review: review
       ? {

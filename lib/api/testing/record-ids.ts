@@ -1,3 +1,4 @@
+import { shippedRules } from '@/lib/incidents/rules/shipped';
 import type { ApiHarness } from './harness';
 
 type Params = Record<string, string>;
@@ -18,6 +19,10 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     db.quarterlyReview.findMany({ take, select: { quarter: true } }),
   ]);
   const models = [...new Map(versions.map((v) => [v.model.key, v.model])).values()];
+  const incidents = await db.incident.findMany({ take: 3, orderBy: { severity: 'asc' }, select: { id: true } });
+  // Organisations without their own rules use the shipped ones.
+  const stored = await db.incidentNotificationRule.findMany({ take: 20, select: { key: true } });
+  const rules = stored.length ? stored : shippedRules().rules.map((r) => ({ key: r.key }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
@@ -38,6 +43,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/imports/{id}': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/imports/{id}/confirm': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/incidents/{id}': ids(await db.incident.findMany({ take: 100, select: { id: true } })),
+    '/api/v1/incidents/{id}/notifications/{ruleKey}/draft': incidents.flatMap((i) => rules.map((r) => ({ id: i.id, ruleKey: r.key }))),
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),

@@ -87,8 +87,10 @@ export async function getRequirement(actor: Actor, id: string) {
   });
   if (!r) throw notFound('The requirement');
   const derived = statusFromControls(r.controlMappings.map((m) => m.control.status));
+  // The two directions are returned once, merged, as `crosswalk`.
+  const { crosswalkFrom, crosswalkTo, ...rest } = r;
   return {
-    ...r,
+    ...rest,
     ownerName: r.owner?.name ?? null,
     statement: asStatement(r.statement),
     editedAt: r.editedAt?.toISOString() ?? null,
@@ -97,8 +99,8 @@ export async function getRequirement(actor: Actor, id: string) {
     overdue: Boolean(r.nextReviewDue && r.nextReviewDue.getTime() < Date.now()),
     controlStatus: r.controlMappings.length ? derived : null,
     crosswalk: [
-      ...r.crosswalkFrom.map((m) => ({ id: m.id, relationship: m.relationship, rationale: m.rationale, other: m.to })),
-      ...r.crosswalkTo.map((m) => ({ id: m.id, relationship: m.relationship, rationale: m.rationale, other: m.from })),
+      ...crosswalkFrom.map((m) => ({ id: m.id, relationship: m.relationship, rationale: m.rationale, other: m.to })),
+      ...crosswalkTo.map((m) => ({ id: m.id, relationship: m.relationship, rationale: m.rationale, other: m.from })),
     ],
     reviews: r.reviews.map((v) => ({ ...v, reviewedAt: v.reviewedAt.toISOString() })),
     canEdit: can(actor, 'library:manage'),

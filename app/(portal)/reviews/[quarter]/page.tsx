@@ -21,7 +21,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { getReview } from '@/lib/reviews/queries';
-import { quarterSchema } from '@/lib/reviews/quarter';
+import { periodDays, quarterSchema } from '@/lib/reviews/quarter';
 import { listAssignableUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Quarterly review' };
@@ -35,13 +35,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
   const r = data.review;
   const editable = data.canRun && r?.status === 'IN_PROGRESS';
   const users = editable ? (await listAssignableUsers(actor)).map((u) => ({ id: u.id, name: u.name })) : [];
-  const auditHref = `/audit-trail?${new URLSearchParams({ from: data.period.start.slice(0, 10), to: new Date(Date.parse(data.period.end) - 1).toISOString().slice(0, 10) })}`;
+  const days = periodDays(data.period);
+  const auditHref = `/audit-trail?${new URLSearchParams({ from: days.first, to: days.last })}`;
 
   return (
     <>
       <PageHeader
         title={`Quarterly review ${quarter}`}
-        description={`Period ${data.period.start.slice(0, 10)} to ${new Date(Date.parse(data.period.end) - 1).toISOString().slice(0, 10)} (UTC).`}
+        description={`Period ${days.first} to ${days.last} (UTC).`}
         actions={
           <>
             <PrintButton />

@@ -27,6 +27,7 @@ const spec = defineApi({
   tag: 'lookup',
   params: z.object({ kind: z.enum(Object.keys(SEARCHES) as [keyof typeof SEARCHES, ...(keyof typeof SEARCHES)[]]) }),
   query: lookupQuerySchema,
+  response: z.object({ items: z.array(z.object({ value: z.string(), label: z.string(), description: z.string().optional() })) }),
 });
 
 export const GET = apiRoute(spec, async ({ actor, params, query }) => ({ items: await SEARCHES[params.kind](actor, query) }));

@@ -1,4 +1,3 @@
-import { NextResponse } from 'next/server';
 import { apiRoute } from '@/lib/api/route';
 import { requirementsApi as api } from '@/lib/requirements/api-spec';
 import { AppError } from '@/lib/errors';
@@ -9,6 +8,5 @@ export const POST = apiRoute(api.importPreview, async ({ actor, req }) => {
   const upload = await readImportUpload(req);
   const kind = importKindSchema.safeParse(upload.fields.kind ?? (upload.files[0].fileName.toLowerCase().endsWith('.json') ? 'oscal' : 'csv'));
   if (!kind.success) throw new AppError('VALIDATION', 'kind must be "csv" or "oscal".', { fieldErrors: { kind: ['Use csv or oscal'] } });
-  const summary = await previewImport(actor, { kind: kind.data, fileName: upload.fileName, text: upload.text, files: upload.files, frameworkKey: upload.fields.frameworkKey || undefined });
-  return NextResponse.json(summary, { status: 201, headers: { 'cache-control': 'no-store' } });
+  return previewImport(actor, { kind: kind.data, fileName: upload.fileName, text: upload.text, files: upload.files, frameworkKey: upload.fields.frameworkKey || undefined });
 });
