@@ -57,7 +57,7 @@ export const RETRY_AFTER_SECONDS = 5;
 // Connection-level failures: the database is down, restarting or refusing
 // connections. They say nothing about the request, so they become a 503.
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const CONNECTION_MESSAGE = /Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Can't reach database server|timeout exceeded when trying to connect|Connection (refused|closed)|server closed the connection unexpectedly|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT/i;
+const CONNECTION_MESSAGE = /Connection terminated|has encountered a connection error and is not queryable|Client was closed and is not queryable|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Can't reach database server|timeout exceeded when trying to connect|Connection (refused|closed)|server closed the connection unexpectedly|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT/i;
 
 /** True when `error` (or anything in its cause chain) is the database being unreachable. */
 export function isDatabaseUnavailable(error: unknown): boolean {

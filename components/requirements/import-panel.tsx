@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { inputClass } from '@/components/ui/field';
+import { inputClass } from '@/components/ui/form';
 import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/logic/oscal';
 import { IMPORT_MAX_BYTES, STATUS_LABELS, type Status } from '@/lib/requirements/schema';
 

@@ -1,5 +1,5 @@
-import { inputClass } from '@/components/ui/field';
 import { AREA_LABELS, AREAS } from '@/lib/requirements/library-schema';
+import { inputClass } from '@/components/ui/form';
 import { REGIONS, STATUS_LABELS, STATUSES, type MatrixFilterValues } from '@/lib/requirements/schema';
 
 type Option = { value: string; label: string };

@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
-import { inputClass } from '@/components/ui/field';
-import { bulkUpdateCellsAction, updateCellAction } from '@/lib/requirements/actions';
-import { MATRIX_WINDOW, STATUS_LABELS, STATUS_SHORT, STATUSES, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
+import { MATRIX_WINDOW, STATUS_LABELS, STATUS_SHORT, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
+import { BulkBar } from './matrix/bulk-bar';
+import { CellEditor } from './matrix/cell-editor';
+import { useGridKeyboard } from './matrix/use-grid-keyboard';
 
 const ROW_H = 44;
 const WINDOW = MATRIX_WINDOW;
@@ -29,7 +30,6 @@ type Props = {
   query: string;
   canEditAnything: boolean;
 };
-type Pos = { row: number; col: number };
 type Editing = { row: number; col: number };
 
 /**
@@ -44,12 +44,10 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(560);
-  const [focus, setFocus] = useState<Pos>({ row: 0, col: 1 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const focusAfterRender = useRef(false);
 
   const editableRows = useMemo(() => new Set([...windows.values()].flatMap((w) => w.editableRowIds)), [windows]);
   const rowAt = useCallback((i: number) => windows.get(Math.floor(i / WINDOW))?.rows[i % WINDOW], [windows]);
@@ -85,30 +83,6 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
     }
   }, [first, last, query, windows]);
 
-  useEffect(() => {
-    if (!focusAfterRender.current) return;
-    focusAfterRender.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-pos="${focus.row}:${focus.col}"]`)?.focus();
-  });
-
-  const moveTo = (row: number, col: number) => {
-    const r = Math.max(0, Math.min(total - 1, row));
-    const c = Math.max(0, Math.min(systems.length, col));
-    const el = scroller.current;
-    if (el) {
-      const top = r * ROW_H;
-      const headerH = ROW_H;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + ROW_H > el.scrollTop + el.clientHeight - headerH) el.scrollTop = top + ROW_H - el.clientHeight + headerH;
-      const left = FIRST_COL + (c - 1) * COL_W;
-      if (c > 0 && left < el.scrollLeft + FIRST_COL) el.scrollLeft = left - FIRST_COL;
-      else if (c > 0 && left + COL_W > el.scrollLeft + el.clientWidth) el.scrollLeft = left + COL_W - el.clientWidth;
-      else if (c === 0) el.scrollLeft = 0;
-    }
-    focusAfterRender.current = true;
-    setFocus({ row: r, col: c });
-  };
-
   const toggle = (row: MatrixRow | undefined, col: number) => {
     const sys = systems[col - 1];
     if (!row || !sys || !canEdit(row, sys)) return;
@@ -121,30 +95,20 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
     });
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
-    const { row, col } = focus;
-    const page = Math.max(1, Math.floor(viewport / ROW_H) - 2);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(row + 1, col),
-      ArrowUp: () => moveTo(row - 1, col),
-      ArrowRight: () => moveTo(row, col + 1),
-      ArrowLeft: () => moveTo(row, col - 1),
-      PageDown: () => moveTo(row + page, col),
-      PageUp: () => moveTo(row - page, col),
-      Home: () => moveTo(e.ctrlKey ? 0 : row, e.ctrlKey ? col : 0),
-      End: () => moveTo(e.ctrlKey ? total - 1 : row, e.ctrlKey ? col : systems.length),
-      Enter: () => {
-        if (col > 0 && canEdit(rowAt(row), systems[col - 1])) setEditing({ row, col });
-      },
-      ' ': () => toggle(rowAt(row), col),
-    };
-    const run = keys[e.key];
-    if (run) {
-      e.preventDefault();
-      run();
-    }
-  };
+  const { focus, setFocus, onKeyDown, refocus } = useGridKeyboard({
+    scroller,
+    total,
+    columns: systems.length,
+    rowHeight: ROW_H,
+    firstColumn: FIRST_COL,
+    columnWidth: COL_W,
+    viewport,
+    editing: Boolean(editing),
+    onEnter: ({ row, col }) => {
+      if (col > 0 && canEdit(rowAt(row), systems[col - 1])) setEditing({ row, col });
+    },
+    onSpace: ({ row, col }) => toggle(rowAt(row), col),
+  });
 
   const patchCells = (changes: { rowId: string; sysId: string; cell: Partial<MatrixCellView> }[]) => {
     setWindows((prev) => {
@@ -184,20 +148,18 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
       {message ? <p role={message.ok ? 'status' : 'alert'} className={cn('mb-2 rounded-md px-3 py-2 text-sm', message.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-800')}>{message.text}</p> : null}
       {selected.size ? (
         <BulkBar
-          count={selected.size}
+          cells={[...selected].map((k) => {
+            const [requirementId, systemId] = k.split('|');
+            return { requirementId, systemId };
+          })}
           onClear={() => setSelected(new Set())}
-          onApply={async (status, reason, justification) => {
-            const cells = [...selected].map((k) => {
-              const [requirementId, systemId] = k.split('|');
-              return { requirementId, systemId };
-            });
-            const res = await bulkUpdateCellsAction(null, { cells, status, reason, justification });
-            setMessage({ ok: res.ok, text: res.message ?? (res.ok ? 'Saved.' : 'Failed.') });
-            if (res.ok) {
-              patchCells(cells.map((c) => ({ rowId: c.requirementId, sysId: c.systemId, cell: { status, justification: justification || null } })));
-              setSelected(new Set());
-            }
-            return res;
+          onDone={(status, justification, text) => {
+            setMessage({ ok: true, text });
+            patchCells([...selected].map((k) => {
+              const [rowId, sysId] = k.split('|');
+              return { rowId, sysId, cell: { status, justification } };
+            }));
+            setSelected(new Set());
           }}
         />
       ) : null}
@@ -303,13 +265,13 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
               style={{ top: (editing.row + 2) * ROW_H, left: Math.min(FIRST_COL + (editing.col - 1) * COL_W, width - 360) }}
               onClose={() => {
                 setEditing(null);
-                focusAfterRender.current = true;
+                refocus();
               }}
               onSaved={(cell, text) => {
                 patchCells([{ rowId: editingRow.id, sysId: editingSys.id, cell }]);
                 setMessage({ ok: true, text });
                 setEditing(null);
-                focusAfterRender.current = true;
+                refocus();
               }}
             />
           ) : null}
@@ -317,129 +279,5 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
       </div>
       {total === 0 ? <p className="mt-3 text-sm text-slate-700">No requirements match these filters. Clear a filter to see more.</p> : null}
     </div>
-  );
-}
-
-function CellEditor({ row, system, systemIndex, style, onClose, onSaved }: { row: MatrixRow; system: MatrixSystem; systemIndex: number; style: { top: number; left: number }; onClose: () => void; onSaved: (cell: Partial<MatrixCellView>, message: string) => void }) {
-  const cell = row.cells[systemIndex];
-  const [status, setStatus] = useState<Status>(cell.status);
-  const [justification, setJustification] = useState(cell.justification ?? '');
-  const [notes, setNotes] = useState(cell.notes ?? '');
-  const [evidenceUrl, setEvidenceUrl] = useState(cell.evidenceUrl ?? '');
-  const [errors, setErrors] = useState<Record<string, string[]> | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const id = `cell-${row.id}-${system.id}`;
-  return (
-    <form
-      role="dialog"
-      aria-label={`Edit ${row.ref} for ${system.name}`}
-      className="absolute z-40 w-[360px] space-y-2 rounded-lg border border-slate-300 bg-white p-3 text-sm shadow-lg"
-      style={style}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-        e.stopPropagation();
-      }}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setPending(true);
-        const res = await updateCellAction(null, { requirementId: row.id, systemId: system.id, status, justification, notes, evidenceUrl });
-        setPending(false);
-        if (res.ok) onSaved({ status, justification: justification || null, notes: notes || null, evidenceUrl: evidenceUrl || null }, `${row.ref} for ${system.name}: ${STATUS_LABELS[status]}.`);
-        else {
-          setErrors(res.fieldErrors);
-          setError(res.message);
-        }
-      }}
-    >
-      <p className="font-semibold">
-        {row.ref} · {system.name}
-      </p>
-      <div>
-        <label htmlFor={`${id}-status`} className="block text-xs font-medium">Status</label>
-        <select id={`${id}-status`} ref={first} value={status} onChange={(e) => setStatus(e.target.value as Status)} className={inputClass}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>{STATUS_LABELS[s]}</option>
-          ))}
-        </select>
-      </div>
-      {status === 'NOT_APPLICABLE' ? (
-        <div>
-          <label htmlFor={`${id}-just`} className="block text-xs font-medium">Justification (required)</label>
-          <textarea id={`${id}-just`} value={justification} onChange={(e) => setJustification(e.target.value)} rows={2} className={inputClass} aria-invalid={errors?.justification ? true : undefined} />
-          {errors?.justification ? <p className="text-xs text-red-700">{errors.justification.join(' ')}</p> : null}
-        </div>
-      ) : null}
-      <div>
-        <label htmlFor={`${id}-notes`} className="block text-xs font-medium">Notes</label>
-        <textarea id={`${id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-url`} className="block text-xs font-medium">Evidence link</label>
-        <input id={`${id}-url`} value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://…" className={inputClass} />
-        {errors?.evidenceUrl ? <p className="text-xs text-red-700">{errors.evidenceUrl.join(' ')}</p> : null}
-      </div>
-      {error ? <p role="alert" className="text-xs font-medium text-red-700">{error}</p> : null}
-      <div className="flex items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Cancel</button>
-        <a href={`/requirements/cell?requirementId=${row.id}&systemId=${system.id}`} className="ml-auto text-xs">History</a>
-      </div>
-    </form>
-  );
-}
-
-function BulkBar({ count, onClear, onApply }: { count: number; onClear: () => void; onApply: (status: Status, reason: string, justification: string) => Promise<{ ok: boolean; fieldErrors?: Record<string, string[]> }> }) {
-  const [status, setStatus] = useState<Status>('COMPLIANT');
-  const [reason, setReason] = useState('');
-  const [justification, setJustification] = useState('');
-  const [errors, setErrors] = useState<Record<string, string[]> | undefined>();
-  const [pending, setPending] = useState(false);
-  return (
-    <form
-      aria-label="Bulk update"
-      className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setPending(true);
-        const res = await onApply(status, reason, justification);
-        setPending(false);
-        setErrors(res.ok ? undefined : res.fieldErrors);
-      }}
-    >
-      <p className="font-medium" role="status">{count} cell{count === 1 ? '' : 's'} selected</p>
-      <div>
-        <label htmlFor="bulk-status" className="block text-xs font-medium">Set status to</label>
-        <select id="bulk-status" value={status} onChange={(e) => setStatus(e.target.value as Status)} className={inputClass}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>{STATUS_LABELS[s]}</option>
-          ))}
-        </select>
-      </div>
-      {status === 'NOT_APPLICABLE' ? (
-        <div>
-          <label htmlFor="bulk-just" className="block text-xs font-medium">Justification</label>
-          <input id="bulk-just" value={justification} onChange={(e) => setJustification(e.target.value)} className={inputClass} />
-          {errors?.justification ? <p className="text-xs text-red-700">{errors.justification.join(' ')}</p> : null}
-        </div>
-      ) : null}
-      <div className="min-w-64 flex-1">
-        <label htmlFor="bulk-reason" className="block text-xs font-medium">Reason (recorded once for all)</label>
-        <input id="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
-        {errors?.reason ? <p className="text-xs text-red-700">{errors.reason.join(' ')}</p> : null}
-      </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-        {pending ? 'Updating…' : `Update ${count}`}
-      </button>
-      <button type="button" onClick={onClear} className="rounded-md border border-slate-300 bg-white px-3 py-2">Clear selection</button>
-    </form>
   );
 }

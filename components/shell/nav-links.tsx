@@ -7,7 +7,7 @@ import { cn } from '@/components/ui/cn';
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-wrap gap-1 md:flex-col">
+    <ul className="flex flex-col gap-1">
       {items.map((item) => {
         const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -3,7 +3,7 @@ import { cn } from './cn';
 
 export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={cn('rounded-lg border border-slate-200 bg-white shadow-sm', className)}>
+    <section className={cn('min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm', className)}>
       {title || actions ? (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           {title ? <h2 className="text-base font-semibold">{title}</h2> : <span />}

@@ -1,3 +1,4 @@
+// Only the sign-in and accept-invite forms (components/auth/) still use this; every other form is components/ui/form.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { cn } from './cn';
 

@@ -1,3 +1,4 @@
+// Only the sign-in and accept-invite forms (components/auth/) still use this; every other form is components/ui/form.
 import { cn } from './cn';
 
 export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {

@@ -1,3 +1,4 @@
+// Only the sign-in and accept-invite forms (components/auth/) still use this; every other form is components/ui/form.
 'use client';
 
 import { useFormStatus } from 'react-dom';

@@ -5,8 +5,8 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
 import { actorForToken } from '@/lib/tokens/resolve';
-import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError, type FieldErrors } from '@/lib/errors';
-import { assertSafeInput } from './input-guard';
+import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError } from '@/lib/errors';
+import { parseOrThrow } from './zod-errors';
 import type { ApiSpec } from './spec';
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
@@ -22,39 +22,8 @@ export type ApiContext<S extends ApiSpec> = {
   body: Infer<S['body']>;
 };
 
-// A union that matches no branch reports the branch that came closest, so
-// the message still names a field instead of "Invalid input".
-function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
-  return issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length) {
-      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-      if (closest.length) return flatIssues(closest, path);
-    }
-    return [{ path, message: issue.message }];
-  });
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out = new Map<string, string[]>();
-  for (const issue of flatIssues(error.issues)) {
-    const key = issue.path.map(String).join('.') || '_';
-    out.set(key, [...(out.get(key) ?? []), issue.message]);
-  }
-  return Object.fromEntries(out);
-}
-
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  assertSafeInput(value, what);
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const fieldErrors = zodFieldErrors(parsed.error);
-    const first = Object.entries(fieldErrors)[0];
-    const where = first && first[0] !== '_' ? `${first[0]}: ` : '';
-    throw new AppError('VALIDATION', `Invalid ${what}: ${where}${first?.[1][0] ?? 'check the input'}`, { fieldErrors });
-  }
-  return parsed.data;
-}
+// The one zod → field errors conversion lives in ./zod-errors (no server imports, so any module may parse with it).
+export { parseOrThrow, zodFieldErrors } from './zod-errors';
 
 /** Query strings arrive flat; repeated keys become arrays. */
 export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {

@@ -1,6 +1,5 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
 import { recordEvent } from '@/lib/audit/record';
@@ -97,7 +96,10 @@ export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) {
     const path = (await headers()).get('x-pathname') ?? '/';
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeRedirectPath(path))}`);
+    // Imported here: scripts run with the react-server condition (the seed, jobs)
+    // load this module, and next/navigation cannot load outside a render.
+    const { redirect } = await import('next/navigation');
+    return redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeRedirectPath(path))}`);
   }
   return actor;
 }

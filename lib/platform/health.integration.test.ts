@@ -10,6 +10,8 @@ const dataDir = path.join(repoRoot, '.data', `test-pg-health-${randomBytes(3).to
 let server = await startEmbeddedPostgres({ dataDir, persistent: true });
 process.env.DATABASE_URL = server.url;
 const { checkHealth } = await import('./health');
+// The first query also loads the client; the 3 s budget is for the database.
+await (await import('@/lib/db')).db.$queryRaw`SELECT 1`;
 
 afterAll(async () => {
   const g = globalThis as { prisma?: { $disconnect(): Promise<void> } };

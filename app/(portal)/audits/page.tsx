@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
-import { MultiSelect, Select } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, Combobox, SelectField, TextField } from '@/components/ui/form';
 import { createAuditAction } from '@/lib/audits/audits/actions';
 import { auditFormOptions, listAudits } from '@/lib/audits/audits/queries';
 import { listCertifications } from '@/lib/audits/certifications/queries';
@@ -39,7 +37,7 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter audits">
-        <Select label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))]} />
+        <SelectField label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any status' }, ...AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))]} />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply</button>
       </form>
       {items.length === 0 ? (
@@ -78,7 +76,7 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
       <Pagination page={page} pageSize={pageSize} total={total} params={{ status: query.status }} basePath="/audits" />
       {options ? (
         <Card title="Plan an audit" className="mt-6">
-          <ActionForm action={createAuditAction} label="Plan an audit" submitLabel="Create audit">
+          <ActionForm action={createAuditAction} label="Plan an audit" submit="Create audit">
             <div className="grid gap-4 md:grid-cols-2">
               <TextField label="Title" name="title" required />
               <TextField label="Audit firm" name="firm" hint="Leave empty for an internal audit." />
@@ -87,9 +85,9 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
               <TextField label="Period start" name="periodStart" type="date" required />
               <TextField label="Period end" name="periodEnd" type="date" required />
               <SelectField label="Status" name="status" options={AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))} />
-              <MultiSelect label="Auditors" name="auditorIds" options={options.auditors.map((u) => ({ id: u.id, label: u.name }))} />
-              <MultiSelect label="Frameworks in scope" name="frameworkIds" options={options.frameworks.map((f) => ({ id: f.id, label: f.name }))} />
-              <MultiSelect label="AI systems in scope" name="systemIds" options={options.systems.map((s) => ({ id: s.id, label: s.name }))} />
+              <Combobox multiple label="Auditors" name="auditorIds" options={options.auditors.map((u) => ({ value: u.id, label: u.name }))} />
+              <Combobox multiple label="Frameworks in scope" name="frameworkIds" options={options.frameworks.map((f) => ({ value: f.id, label: f.name }))} />
+              <Combobox multiple label="AI systems in scope" name="systemIds" options={options.systems.map((s) => ({ value: s.id, label: s.name }))} />
             </div>
           </ActionForm>
         </Card>

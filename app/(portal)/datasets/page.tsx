@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/models/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { ActionForm, CheckboxField, DateField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/gate';
@@ -11,7 +10,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createDatasetAction } from '@/lib/models/actions';
 import { listDatasets } from '@/lib/models/queries';
-import { CLASSIFICATIONS } from '@/lib/models/schema';
+import { CLASSIFICATIONS, createDatasetSchema } from '@/lib/models/schema';
 
 export const metadata: Metadata = { title: 'Datasets' };
 
@@ -26,7 +25,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
     <>
       <p className="no-print mb-2 text-sm"><Link href="/models">← Models</Link></p>
       <PageHeader title="Datasets" description="The data inventory the models draw on. Restricted datasets show their details only to compliance, administrators, auditors and their owner." />
-      <form method="get" className="no-print mb-4 grid gap-3 md:grid-cols-3" aria-label="Filter datasets">
+      <form method="get" role="search" className="no-print mb-4 grid gap-3 md:grid-cols-3" aria-label="Filter datasets">
         <TextField label="Search" name="q" defaultValue={sp.q ?? ''} />
         <SelectField label="Classification" name="classification" defaultValue={sp.classification ?? ''} options={[{ value: '', label: 'Any' }, ...classes]} />
         <div className="flex items-end"><button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply filters</button></div>
@@ -57,18 +56,18 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={params} basePath="/datasets" />
       {can(actor, 'models:create') ? (
         <Card title="Register a dataset" className="no-print mt-8">
-          <ActionForm action={createDatasetAction} submit="Register dataset" label="Register a dataset">
+          <ActionForm action={createDatasetAction} schema={createDatasetSchema} submit="Register dataset" label="Register a dataset">
             <div className="grid gap-4 md:grid-cols-2">
-              <TextField label="Name" name="name" required />
+              <TextField label="Name" name="name" />
               <SelectField label="Classification" name="classification" options={classes} defaultValue="INTERNAL" />
               <TextField label="Source" name="source" />
               <TextField label="Storage location" name="storageLocation" />
               <TextAreaField label="Description" name="description" rows={2} className="md:col-span-2" />
-              <div className="flex items-center gap-2"><input id="personalData" type="checkbox" name="personalData" /><label htmlFor="personalData" className="text-sm font-medium">Contains personal data</label></div>
+              <CheckboxField label="Contains personal data" name="personalData" className="self-center" />
               <TextField label="Personal data categories" name="personalDataCategories" hint="Comma-separated, e.g. health, age" />
               <TextField label="Legal basis" name="legalBasis" hint="Required for personal data, e.g. GDPR Art. 6(1)(f)" />
               <TextField label="Retention (days)" name="retentionDays" type="number" min={1} />
-              <TextField label="Deletion date" name="deletionDate" type="date" />
+              <DateField label="Deletion date" name="deletionDate" />
               <TextAreaField label="Who may access it" name="accessPolicy" rows={2} />
             </div>
           </ActionForm>

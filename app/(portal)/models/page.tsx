@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/models/action-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -12,8 +11,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createModelAction } from '@/lib/models/actions';
 import { listModels, listSystemsForModels } from '@/lib/models/queries';
-import { STAGES, STAGE_LABELS } from '@/lib/models/schema';
-import { listAssignableUsers } from '@/lib/users/queries';
+import { createModelSchema, STAGES, STAGE_LABELS } from '@/lib/models/schema';
 
 export const metadata: Metadata = { title: 'Models' };
 
@@ -23,8 +21,6 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   const params = { q: sp.q, systemId: sp.systemId, stage: sp.stage };
   const [list, systems] = await loadPage(Promise.all([listModels(actor, { ...params, page: sp.page }), listSystemsForModels(actor)]));
   const mayCreate = can(actor, 'models:create');
-  const users = mayCreate ? await listAssignableUsers(actor) : [];
-  const userOptions = [{ value: '', label: '—' }, ...users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))];
   return (
     <>
       <PageHeader
@@ -37,7 +33,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           </>
         }
       />
-      <form method="get" className="no-print mb-4 grid gap-3 md:grid-cols-4" aria-label="Filter models">
+      <form method="get" role="search" className="no-print mb-4 grid gap-3 md:grid-cols-4" aria-label="Filter models">
         <TextField label="Search" name="q" defaultValue={sp.q ?? ''} placeholder="Name or key" />
         <SelectField label="AI system" name="systemId" defaultValue={sp.systemId ?? ''} options={[{ value: '', label: 'All systems' }, ...systems.map((s) => ({ value: s.id, label: s.name }))]} />
         <SelectField label="Has a version in stage" name="stage" defaultValue={sp.stage ?? ''} options={[{ value: '', label: 'Any stage' }, ...STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))]} />
@@ -84,13 +80,13 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           {systems.length === 0 ? (
             <p className="text-sm">There are no AI systems yet. A model belongs to an AI system: create one in the requirements section first.</p>
           ) : (
-            <ActionForm action={createModelAction} submit="Register model" label="Register a model">
+            <ActionForm action={createModelAction} schema={createModelSchema} submit="Register model" label="Register a model">
               <div className="grid gap-4 md:grid-cols-2">
-                <SelectField label="AI system" name="systemId" required options={systems.map((s) => ({ value: s.id, label: s.name }))} />
-                <TextField label="Key" name="key" required placeholder="e.g. triage-classifier" hint="Lowercase letters, digits and hyphens; used in URLs and the API." />
-                <TextField label="Name" name="name" required />
-                <SelectField label="Business owner" name="businessOwnerId" options={userOptions} hint="Signs off each version for the business." />
-                <TextAreaField label="Purpose" name="purpose" required rows={2} className="md:col-span-2" />
+                <SelectField label="AI system" name="systemId" options={systems.map((s) => ({ value: s.id, label: s.name }))} />
+                <TextField label="Key" name="key" placeholder="e.g. triage-classifier" hint="Lowercase letters, digits and hyphens; used in URLs and the API." />
+                <TextField label="Name" name="name" />
+                <PersonPicker label="Business owner" name="businessOwnerId" hint="Signs off each version for the business." />
+                <TextAreaField label="Purpose" name="purpose" rows={2} className="md:col-span-2" />
               </div>
             </ActionForm>
           )}

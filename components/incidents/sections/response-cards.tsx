@@ -112,7 +112,7 @@ export function CorrectiveActionsCard({ inc, actorUserId }: { inc: IncidentDetai
                   {a.status === 'DONE' ? (
                     <Badge tone="good">Done</Badge>
                   ) : inc.may.update || a.ownerId === actorUserId ? (
-                    <ActionForm action={completeCorrectiveActionAction} fields={{ actionId: a.id }} submit="Mark done" label={`Mark ${a.title} done`} variant="secondary" announce="toast" />
+                    <ActionForm action={completeCorrectiveActionAction} fields={{ actionId: a.id }} submit="Mark done" label={`Mark ${a.title} done`} variant="secondary" submitClassName="px-2 py-1 text-xs" announce="toast" />
                   ) : (
                     <Badge tone="warn">Open</Badge>
                   )}

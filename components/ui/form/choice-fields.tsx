@@ -2,9 +2,9 @@
 
 import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
-import { FieldMessages, inputClass, useField, type FieldBase, type Option } from './field';
+import { FieldMessages, inputClass, useField, type FieldBase } from './field';
 
-type ChoiceOption = Option & { description?: ReactNode };
+type ChoiceOption = { value: string; label: ReactNode; description?: ReactNode };
 
 /**
  * Several checkboxes under one legend; sends `name[]` for each ticked one.

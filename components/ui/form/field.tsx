@@ -81,7 +81,7 @@ export function FieldMessages({ hint, hintId, errors, errorId }: { hint?: ReactN
         </p>
       ) : null}
       {errors.length ? (
-        <p id={errorId} className="text-xs font-medium text-red-700">
+        <p id={errorId} role="alert" className="text-xs font-medium text-red-700">
           {errors.join(' ')}
         </p>
       ) : null}

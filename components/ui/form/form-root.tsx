@@ -28,6 +28,8 @@ export type FormRootProps<T> = {
   submit: string | null;
   pendingText?: string;
   variant?: Variant;
+  /** For small buttons in table rows. */
+  submitClassName?: string;
   className?: string;
   /** Clear the fields after a success (default). Edit forms keep them. */
   resetOnSuccess?: boolean;
@@ -54,7 +56,7 @@ async function unused(): Promise<ActionResult<never>> {
  * `action` is still a real POST to the Server Action.
  */
 export function FormRoot<T>(props: FormRootProps<T>) {
-  const { action, endpoint, hints = NO_HINTS, label, fields, submit, pendingText, variant = 'primary', className, resetOnSuccess = true, success, announce = 'inline', onResult, children } = props;
+  const { action, endpoint, hints = NO_HINTS, label, fields, submit, pendingText, variant = 'primary', submitClassName, className, resetOnSuccess = true, success, announce = 'inline', onResult, children } = props;
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const generated = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -159,7 +161,7 @@ export function FormRoot<T>(props: FormRootProps<T>) {
         {children}
         {submit !== null ? (
           <div className="col-span-full flex basis-full flex-wrap items-center gap-3">
-            <SubmitButton variant={variant} pendingText={pendingText}>
+            <SubmitButton variant={variant} pendingText={pendingText} className={submitClassName}>
               {submit}
             </SubmitButton>
           </div>
@@ -173,6 +175,11 @@ export function FormRoot<T>(props: FormRootProps<T>) {
 function FormFeedback<T>({ state, summaryRef, registry, successText, progress, id }: { state: ActionResult<T> | null; summaryRef: React.RefObject<HTMLDivElement | null>; registry: ReadonlyMap<string, FieldEntry>; successText: string; progress: number | null; id: string }) {
   const refused = state && !state.ok ? state : null;
   const items = refused ? summarise(refused.fieldErrors ?? {}, registry) : [];
+  // A field shows its own message (under it); the summary names it by its label and links to it.
+  const shown = new Set(items.filter((i) => i.id).flatMap((i) => i.messages));
+  const message = refused ? [refused.message, ...(refused.fieldErrors?._ ?? [])].filter((m) => m && !shown.has(m)).join(' ') : '';
+  const linked = items.filter((i) => i.id);
+  const unlinked = items.filter((i) => !i.id);
   return (
     <div className="col-span-full basis-full space-y-2">
       {progress !== null ? (
@@ -188,12 +195,26 @@ function FormFeedback<T>({ state, summaryRef, registry, successText, progress, i
       </div>
       {refused ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none" data-testid="form-errors">
-          <p>{[refused.message, ...(refused.fieldErrors?._ ?? [])].filter(Boolean).join(' ')}</p>
-          {items.length ? (
+          {message ? <p>{message}</p> : null}
+          {linked.length ? (
+            <p>
+              {linked.length === 1 ? 'Check this field: ' : 'Check these fields: '}
+              {linked.map((item, i) => (
+                <span key={item.key}>
+                  {i ? ', ' : ''}
+                  <a href={`#${item.id}`} className="font-medium text-red-800">
+                    {item.label}
+                  </a>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
+          {unlinked.length ? (
             <ul className="mt-1 list-disc pl-5">
-              {items.map((item) => (
+              {unlinked.map((item) => (
                 <li key={item.key}>
-                  {item.id ? <a href={`#${item.id}`} className="font-medium text-red-800">{item.label}</a> : <span className="font-medium">{item.label}</span>}: {lowerFirst(item.message)}
+                  <span className="font-medium">{item.label}</span>: {lowerFirst(item.messages.join(' '))}
                 </li>
               ))}
             </ul>
@@ -206,14 +227,14 @@ function FormFeedback<T>({ state, summaryRef, registry, successText, progress, i
 
 /** Each refused key named by the label of the field that sent it. */
 function summarise(errors: FieldErrors, registry: ReadonlyMap<string, FieldEntry>) {
-  const out: { key: string; label: string; id?: string; message: string }[] = [];
+  const out: { key: string; label: string; id?: string; messages: string[] }[] = [];
   for (const [key, messages] of Object.entries(errors)) {
     if (key === '_') continue;
     let field: FieldEntry | undefined;
     for (const [name, entry] of registry) if ((key === name || key.startsWith(`${name}.`)) && (!field || name.length > baseName(field.name).length)) field = entry;
     const rest = field ? key.slice(baseName(field.name).length + 1) : '';
     const label = field ? (rest ? `${field.label} (${describeSubPath(rest)})` : field.label) : key.includes('.') ? `${words(key.split('.')[0])} (${describeSubPath(key.split('.').slice(1).join('.'))})` : words(key);
-    out.push({ key, label, id: field?.id, message: messages.join(' ') });
+    out.push({ key, label, id: field?.id, messages });
   }
   return out;
 }

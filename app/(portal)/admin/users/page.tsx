@@ -3,10 +3,10 @@ import { ActivationButton, ReissueInviteButton, RoleForm } from '@/components/ad
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
+import { inputClass } from '@/components/ui/form';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';

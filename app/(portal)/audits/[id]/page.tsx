@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
-import { MultiSelect } from '@/components/audits/fields';
 import { PackDownload } from '@/components/audits/pack-download';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { SelectField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
+import { ActionForm, Combobox, SelectField, TextField } from '@/components/ui/form';
 import { updateAuditAction } from '@/lib/audits/audits/actions';
 import { auditFormOptions, getAudit } from '@/lib/audits/audits/queries';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS, AUDIT_STATUSES, STANDARD_LABELS } from '@/lib/audits/audits/schema';
@@ -83,12 +81,12 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
       </Card>
       {options ? (
         <Card title="Update the audit" className="mt-6">
-          <ActionForm action={updateAuditAction} label="Update the audit" submitLabel="Save changes">
+          <ActionForm action={updateAuditAction} label="Update the audit" submit="Save changes">
             <input type="hidden" name="id" value={audit.id} />
             <div className="grid gap-4 md:grid-cols-2">
               <SelectField label="Status" name="status" defaultValue={audit.status} options={AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))} />
               <TextField label="Audit firm" name="firm" defaultValue={audit.firm ?? ''} />
-              <MultiSelect label="Auditors (leave empty to keep the current ones)" name="auditorIds" options={options.auditors.map((u) => ({ id: u.id, label: u.name }))} />
+              <Combobox multiple label="Auditors (leave empty to keep the current ones)" name="auditorIds" options={options.auditors.map((u) => ({ value: u.id, label: u.name }))} />
               <TextField label="Final report evidence ID" name="reportEvidenceId" hint="Upload the report as evidence, then paste its ID (shown in the evidence list)." />
             </div>
           </ActionForm>

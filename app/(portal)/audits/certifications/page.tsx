@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { createCertificationAction } from '@/lib/audits/certifications/actions';
 import { listAudits } from '@/lib/audits/audits/queries';
 import { listCertifications } from '@/lib/audits/certifications/queries';
@@ -65,7 +64,7 @@ export default async function CertificationsPage() {
       )}
       {manage ? (
         <Card title="Record a certification" className="mt-6">
-          <ActionForm action={createCertificationAction} label="Record a certification" submitLabel="Record certification">
+          <ActionForm action={createCertificationAction} label="Record a certification" submit="Record certification">
             <div className="grid gap-4 md:grid-cols-2">
               <TextField label="Name" name="name" required />
               <SelectField label="Standard" name="standard" options={AUDIT_STANDARDS.map((s) => ({ value: s, label: STANDARD_LABELS[s] }))} />

@@ -2,13 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
-import { Input, MultiSelect } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
+import { Combobox, DateField, FileField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -40,7 +39,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
       />
       <AuditsNav current="/audits/evidence" />
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter evidence">
-        <Input label="Search title" name="q" id="filter-q" defaultValue={query.q} />
+        <TextField label="Search title" name="q" id="filter-q" defaultValue={query.q} />
         {query.findingId ? <input type="hidden" name="findingId" value={query.findingId} /> : null}
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="stale" value="true" defaultChecked={query.stale === 'true'} /> Stale only (past valid-until)
@@ -87,18 +86,16 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
           <EvidenceUploadForm label="Add evidence">
             <div className="grid gap-4 md:grid-cols-2">
               <TextField label="Title" name="title" required />
-              <TextField label="Valid until" name="validUntil" type="date" hint="After this date the evidence is listed as stale." />
-              <div className="space-y-1">
-                <label htmlFor="file" className="block text-sm font-medium text-slate-800">File</label>
-                <input id="file" name="file" type="file" className="block text-sm" aria-describedby="file-hint" />
-                <p id="file-hint" className="text-xs text-slate-600">Up to {formatBytes(cfg.maxBytes)}: PDF, images, Office documents, text, JSON or ZIP. The type is checked from the content.</p>
-              </div>
+              <DateField label="Valid until" name="validUntil" hint="After this date the evidence is listed as stale." />
+              <FileField label="File" name="file" hint={`Up to ${formatBytes(cfg.maxBytes)}: PDF, images, Office documents, text, JSON or ZIP. The type is checked from the content.`} />
               <TextField label="…or a link" name="url" type="url" placeholder="https://" />
               <TextAreaField label="Description" name="description" rows={2} className="md:col-span-2" />
               {query.findingId ? <input type="hidden" name="findingIds" value={query.findingId} /> : null}
-              <MultiSelect label="Requirements" name="requirementIds" options={options.requirements} />
-              <MultiSelect label="Controls" name="controlIds" options={options.controls} />
-              <MultiSelect label="Model versions" name="modelVersionIds" options={options.versions} />
+              <Combobox multiple source="requirements" label="Requirements" name="requirementIds" />
+              <Combobox multiple source="controls" label="Controls" name="controlIds" />
+              <Combobox multiple source="model-versions" label="Model versions" name="modelVersionIds" />
+              <Combobox multiple source="matrix-cells" label="Matrix cells" name="cellIds" hint="A requirement for one AI system." />
+              {query.findingId ? null : <Combobox multiple source="findings" label="Findings" name="findingIds" />}
             </div>
           </EvidenceUploadForm>
         </Card>

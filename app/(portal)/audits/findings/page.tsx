@@ -1,16 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { FindingStatusBadge, SeverityBadge } from '@/components/audits/badges';
-import { Input, MultiSelect, Select } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, Combobox, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -43,12 +41,12 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       />
       <AuditsNav current="/audits/findings" />
       <form className="no-print mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end" role="search" aria-label="Filter findings">
-        <Input label="Search title" name="q" id="filter-q" defaultValue={query.q} />
-        <Select label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
-        <Select label="Severity" name="severity" id="filter-severity" defaultValue={query.severity ?? ''} options={[{ value: '', label: 'Any' }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))]} />
-        <Select label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, { value: 'ACTIVE', label: 'Not closed' }, ...FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))]} />
-        <Select label="Owner" name="ownerId" id="filter-ownerId" defaultValue={query.ownerId ?? ''} options={[{ value: '', label: 'Anyone' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
-        <Select label="Framework" name="frameworkId" id="filter-frameworkId" defaultValue={query.frameworkId ?? ''} options={[{ value: '', label: 'Any' }, ...options.frameworks.map((f) => ({ value: f.id, label: f.name }))]} />
+        <TextField label="Search title" name="q" id="filter-q" defaultValue={query.q} />
+        <SelectField label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
+        <SelectField label="Severity" name="severity" id="filter-severity" defaultValue={query.severity ?? ''} options={[{ value: '', label: 'Any' }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))]} />
+        <SelectField label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, { value: 'ACTIVE', label: 'Not closed' }, ...FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))]} />
+        <SelectField label="Owner" name="ownerId" id="filter-ownerId" defaultValue={query.ownerId ?? ''} options={[{ value: '', label: 'Anyone' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
+        <SelectField label="Framework" name="frameworkId" id="filter-frameworkId" defaultValue={query.frameworkId ?? ''} options={[{ value: '', label: 'Any' }, ...options.frameworks.map((f) => ({ value: f.id, label: f.name }))]} />
         <div className="flex items-end gap-3">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="overdue" value="true" defaultChecked={query.overdue === 'true'} /> Overdue only
@@ -92,20 +90,21 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       <Pagination page={page} pageSize={pageSize} total={total} params={filter} basePath="/audits/findings" />
       {canRaise ? (
         <Card title="Raise a finding" className="mt-6">
-          <ActionForm action={createFindingAction} label="Raise a finding" submitLabel="Raise finding">
+          <ActionForm action={createFindingAction} label="Raise a finding" submit="Raise finding">
             <div className="grid gap-4 md:grid-cols-2">
               <TextField label="Title" name="title" required />
               <SelectField label="Severity" name="severity" options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} defaultValue="MEDIUM" />
               <TextAreaField label="Description" name="description" required rows={3} className="md:col-span-2" />
               <SelectField label="Audit" name="auditId" options={[{ value: '', label: 'None (self-identified or incident)' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
               <SelectField label="Source (when not from an audit)" name="source" options={FINDING_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} defaultValue="SELF_IDENTIFIED" />
-              <SelectField label="Owner" name="ownerId" options={[{ value: '', label: 'Unassigned' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
+              <PersonPicker label="Owner" name="ownerId" hint="Empty: unassigned." />
               <TextField label="Due date" name="dueDate" type="date" hint="Leave empty for the default of the severity (see Settings)." />
               <TextAreaField label="Remediation plan" name="remediationPlan" rows={2} className="md:col-span-2" />
-              <MultiSelect label="Requirements" name="requirementIds" options={options.requirements} />
-              <MultiSelect label="Controls" name="controlIds" options={options.controls} />
-              <MultiSelect label="AI systems" name="systemIds" options={options.systems} />
-              <MultiSelect label="Model versions" name="modelVersionIds" options={options.versions} />
+              <Combobox multiple source="requirements" label="Requirements" name="requirementIds" />
+              <Combobox multiple source="controls" label="Controls" name="controlIds" />
+              <Combobox multiple label="AI systems" name="systemIds" options={options.systems.map((s) => ({ value: s.id, label: s.label }))} />
+              <Combobox multiple source="model-versions" label="Model versions" name="modelVersionIds" />
+              <Combobox source="incidents" label="Raised from incident (optional)" name="incidentId" />
             </div>
           </ActionForm>
         </Card>

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
-import { Input, Select, TextArea } from '@/components/audits/fields';
 import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
+import { ActionForm, FileField, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -30,8 +28,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Evidence requests" description="Auditors ask for specific evidence; the owner attaches it; the auditor accepts or rejects it with a comment." />
       <AuditsNav current="/audits/requests" />
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter requests">
-        <Select label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
-        <Select label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }))]} />
+        <SelectField label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
+        <SelectField label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }))]} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="mine" value="true" defaultChecked={query.mine === 'true'} /> Assigned to me
         </label>
@@ -66,23 +64,20 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     <details className="mt-3">
                       <summary className="cursor-pointer text-sm font-medium">Attach evidence…</summary>
                       <div className="mt-3">
-                        <EvidenceUploadForm label={`Attach evidence to ${r.title}`} submitLabel="Attach evidence">
+                        <EvidenceUploadForm label={`Attach evidence to ${r.title}`} submit="Attach evidence">
                           <input type="hidden" name="requestId" value={r.id} />
-                          <Input label="Title" name="title" id={`title-${r.id}`} defaultValue={r.title} required />
-                          <div className="space-y-1">
-                            <label htmlFor={`file-${r.id}`} className="block text-sm font-medium text-slate-800">File</label>
-                            <input id={`file-${r.id}`} name="file" type="file" className="block text-sm" />
-                          </div>
-                          <Input label="…or a link" name="url" id={`url-${r.id}`} type="url" />
+                          <TextField label="Title" name="title" defaultValue={r.title} required />
+                          <FileField label="File" name="file" />
+                          <TextField label="…or a link" name="url" type="url" />
                         </EvidenceUploadForm>
                       </div>
                     </details>
                   ) : null}
                   {canRequest && r.status === 'SUBMITTED' ? (
-                    <ActionForm action={reviewRequestAction} label={`Review ${r.title}`} submitLabel="Record decision" className="mt-3">
+                    <ActionForm action={reviewRequestAction} label={`Review ${r.title}`} submit="Record decision" className="mt-3">
                       <input type="hidden" name="id" value={r.id} />
-                      <Select label="Decision" name="decision" id={`decision-${r.id}`} options={[{ value: 'accept', label: 'Accept' }, { value: 'reject', label: 'Reject' }]} />
-                      <TextArea label="Comment (required to reject)" name="comment" id={`comment-${r.id}`} rows={2} />
+                      <SelectField label="Decision" name="decision" id={`decision-${r.id}`} options={[{ value: 'accept', label: 'Accept' }, { value: 'reject', label: 'Reject' }]} />
+                      <TextAreaField label="Comment (required to reject)" name="comment" id={`comment-${r.id}`} rows={2} />
                     </ActionForm>
                   ) : null}
                 </Card>
@@ -93,14 +88,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       )}
       {canRequest ? (
         <Card title="Request evidence" className="mt-6">
-          <ActionForm action={createRequestAction} label="Request evidence" submitLabel="Request evidence">
+          <ActionForm action={createRequestAction} label="Request evidence" submit="Request evidence">
             <div className="grid gap-4 md:grid-cols-2">
               <TextField label="What is needed" name="title" required />
               <TextField label="Due date" name="dueDate" type="date" required />
               <SelectField label="Audit" name="auditId" options={[{ value: '', label: 'None' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
               <SelectField label="Requirement" name="requirementId" options={[{ value: '', label: 'None' }, ...options.requirements.map((r) => ({ value: r.id, label: r.label }))]} />
               <TextField label="…or finding ID" name="findingId" />
-              <SelectField label="Ask" name="assigneeId" options={[{ value: '', label: 'The owner of the requirement or finding' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
+              <PersonPicker label="Ask" name="assigneeId" hint="Empty: the owner of the requirement or finding." />
               <TextAreaField label="Details" name="details" rows={2} className="md:col-span-2" />
             </div>
           </ActionForm>

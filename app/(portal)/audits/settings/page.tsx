@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
-import { MultiSelect } from '@/components/audits/fields';
 import { Card, PageHeader } from '@/components/ui/card';
-import { TextField } from '@/components/ui/field';
+import { ActionForm, Combobox, TextField } from '@/components/ui/form';
 import { updateAuditSettingsAction } from '@/lib/audits/settings/actions';
 import { auditFormOptions } from '@/lib/audits/audits/queries';
 import { getAuditSettings } from '@/lib/audits/settings/queries';
@@ -26,7 +24,7 @@ export default async function AuditSettingsPage() {
       <AuditsNav current="/audits/settings" />
       {editable ? (
         <Card title="Settings">
-          <ActionForm action={updateAuditSettingsAction} label="Audit settings" submitLabel="Save settings">
+          <ActionForm action={updateAuditSettingsAction} label="Audit settings" submit="Save settings">
             <fieldset className="grid gap-4 sm:grid-cols-4">
               <legend className="mb-2 text-sm font-medium">Days until a new finding is due</legend>
               {SEVERITIES.map((s) => (
@@ -36,11 +34,13 @@ export default async function AuditSettingsPage() {
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="allAuditorsSeeAll" defaultChecked={settings.allAuditorsSeeAll} /> Every auditor sees every audit
             </label>
-            <MultiSelect
+            <Combobox
+              multiple
               label="Internal auditors (see every audit)"
               name="internalAuditorIds"
-              options={options.auditors.map((a) => ({ id: a.id, label: `${a.name}${settings.internalAuditorIds.includes(a.id) ? ' (current)' : ''}` }))}
-              hint="Choose all internal auditors each time you save; the others see only the audits they are assigned to."
+              options={options.auditors.map((a) => ({ value: a.id, label: a.name }))}
+              defaultValue={options.auditors.filter((a) => settings.internalAuditorIds.includes(a.id)).map((a) => ({ value: a.id, label: a.name }))}
+              hint="The others see only the audits they are assigned to."
             />
           </ActionForm>
         </Card>

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/incidents/action-form';
-import { DateTimeField } from '@/components/incidents/datetime-field';
-import { Select, Text, TextArea } from '@/components/incidents/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, DateField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -57,11 +55,11 @@ export default async function PlansPage() {
         {manage ? (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium">Write or revise a plan (saves a new version)</summary>
-            <ActionForm action={saveResponsePlanAction} submitLabel="Save plan" label="Response plan" className="mt-2 space-y-3">
-              <Select id="plan-system" label="Scope" name="systemId" options={systemOptions} />
-              <Text id="plan-title" label="Plan title" name="title" required />
-              <TextArea id="plan-content" label="Plan" name="content" required rows={8} />
-              <DateTimeField idPrefix="plan-" name="lastTestedAt" label="Last tested (optional)" dateOnly />
+            <ActionForm action={saveResponsePlanAction} submit="Save plan" label="Response plan" className="mt-2 space-y-3">
+              <SelectField id="plan-system" label="Scope" name="systemId" options={systemOptions} />
+              <TextField id="plan-title" label="Plan title" name="title" required />
+              <TextAreaField id="plan-content" label="Plan" name="content" required rows={8} />
+              <DateField name="lastTestedAt" label="Last tested (optional)" />
             </ActionForm>
           </details>
         ) : null}
@@ -93,15 +91,15 @@ export default async function PlansPage() {
         {manage ? (
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium">Record an exercise</summary>
-            <ActionForm action={recordExerciseAction} submitLabel="Record exercise" label="Record an exercise" className="mt-2 grid gap-3 md:grid-cols-2">
-              <Select id="ex-kind" label="Kind" name="kind" options={[{ value: 'TABLETOP', label: 'Tabletop exercise' }, { value: 'ROLLBACK_DRILL', label: 'Rollback drill' }]} />
-              <DateTimeField idPrefix="ex-" name="heldAt" label="Held on" dateOnly required />
-              <TextArea id="ex-scenario" label="Scenario" name="scenario" required rows={2} />
-              <Text id="ex-participants" label="Participants" name="participants" required />
-              <TextArea id="ex-outcome" label="Outcome" name="outcome" required rows={2} />
-              <Text id="ex-rollback" label="Time to roll back in the drill (minutes)" name="rollbackMinutes" type="number" min={0} />
-              <TextArea id="ex-followups" label="Follow-ups" name="followUps" rows={2} />
-              <Select id="ex-plan" label="Plan tested" name="planId" options={[{ value: '', label: 'None' }, ...plans.map((p) => ({ value: p.id, label: `${p.title} (${p.scope}) v${p.version}` }))]} />
+            <ActionForm action={recordExerciseAction} submit="Record exercise" label="Record an exercise" className="mt-2 grid gap-3 md:grid-cols-2">
+              <SelectField id="ex-kind" label="Kind" name="kind" options={[{ value: 'TABLETOP', label: 'Tabletop exercise' }, { value: 'ROLLBACK_DRILL', label: 'Rollback drill' }]} />
+              <DateField name="heldAt" label="Held on" required />
+              <TextAreaField id="ex-scenario" label="Scenario" name="scenario" required rows={2} />
+              <TextField id="ex-participants" label="Participants" name="participants" required />
+              <TextAreaField id="ex-outcome" label="Outcome" name="outcome" required rows={2} />
+              <TextField id="ex-rollback" label="Time to roll back in the drill (minutes)" name="rollbackMinutes" type="number" min={0} />
+              <TextAreaField id="ex-followups" label="Follow-ups" name="followUps" rows={2} />
+              <SelectField id="ex-plan" label="Plan tested" name="planId" options={[{ value: '', label: 'None' }, ...plans.map((p) => ({ value: p.id, label: `${p.title} (${p.scope}) v${p.version}` }))]} />
             </ActionForm>
           </details>
         ) : null}

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { ActionForm } from '@/components/incidents/action-form';
 import { formatMinutes, SeverityBadge } from '@/components/incidents/badges';
-import { Text } from '@/components/incidents/fields';
 import { RuleEditor } from '@/components/incidents/rule-editor';
-import { ActionForm as KitActionForm } from '@/components/ui/form';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -56,11 +54,11 @@ export default async function IncidentSettingsPage() {
                 <Td>{formatMinutes(t.resolveMinutes)}</Td>
                 {admin ? (
                   <Td>
-                    <ActionForm action={saveResponseTargetAction} submitLabel="Save" label={`${t.severity} targets`} variant="secondary" className="flex flex-wrap items-end gap-2">
+                    <ActionForm action={saveResponseTargetAction} submit="Save" label={`${t.severity} targets`} variant="secondary" className="flex flex-wrap items-end gap-2">
                       <input type="hidden" name="severity" value={t.severity} />
-                      <Text id={`${t.severity}-ack`} label="Ack" name="ackMinutes" type="number" min={1} defaultValue={t.ackMinutes} className="w-24" />
-                      <Text id={`${t.severity}-contain`} label="Contain" name="containMinutes" type="number" min={1} defaultValue={t.containMinutes} className="w-24" />
-                      <Text id={`${t.severity}-resolve`} label="Resolve" name="resolveMinutes" type="number" min={1} defaultValue={t.resolveMinutes} className="w-28" />
+                      <TextField id={`${t.severity}-ack`} label="Ack" name="ackMinutes" type="number" min={1} defaultValue={t.ackMinutes} className="w-24" />
+                      <TextField id={`${t.severity}-contain`} label="Contain" name="containMinutes" type="number" min={1} defaultValue={t.containMinutes} className="w-24" />
+                      <TextField id={`${t.severity}-resolve`} label="Resolve" name="resolveMinutes" type="number" min={1} defaultValue={t.resolveMinutes} className="w-28" />
                     </ActionForm>
                   </Td>
                 ) : null}
@@ -85,9 +83,9 @@ export default async function IncidentSettingsPage() {
         ) : null}
         {admin ? (
           <div className="mb-4 max-w-xl">
-            <KitActionForm action={loadShippedRulesAction} schema={z.object({})} submit={set.stored ? 'Reload the shipped rules' : 'Load the shipped rules'} label="Shipped notification rules" variant="secondary">
+            <ActionForm action={loadShippedRulesAction} schema={z.object({})} submit={set.stored ? 'Reload the shipped rules' : 'Load the shipped rules'} label="Shipped notification rules" variant="secondary">
               <p className="text-xs text-slate-600">Adds new shipped rules and updates those you have not edited; your edits are kept and listed as conflicts.</p>
-            </KitActionForm>
+            </ActionForm>
           </div>
         ) : null}
         <Table caption="Notification rules">

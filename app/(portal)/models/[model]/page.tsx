@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/models/action-form';
 import { RollbackDialog } from '@/components/models/rollback-dialog';
 import { StageBadge } from '@/components/models/stage-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import { ActionForm, TextAreaField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createVersionAction } from '@/lib/models/actions';
 import { getModel } from '@/lib/models/queries';
+import { createVersionFormSchema } from '@/lib/models/schema';
 
 export const metadata: Metadata = { title: 'Model' };
 
@@ -77,9 +77,9 @@ export default async function ModelPage({ params }: { params: Promise<{ model: s
       )}
       {m.can.createVersion ? (
         <Card title="Register a version" className="no-print mt-8">
-          <ActionForm action={createVersionAction} fields={{ model: m.key }} submit="Register version" label="Register a version">
+          <ActionForm action={createVersionAction} schema={createVersionFormSchema} fields={{ model: m.key }} submit="Register version" label="Register a version">
             <div className="grid gap-4 md:grid-cols-2">
-              <TextField label="Version label" name="label" required placeholder="e.g. 2.1.0" />
+              <TextField label="Version label" name="label" placeholder="e.g. 2.1.0" />
               <TextField label="Framework / library" name="framework" placeholder="e.g. scikit-learn 1.6" />
               <TextField label="Artifact URI" name="artifactUri" placeholder="s3://models/…" />
               <TextField label="Artifact SHA-256 digest" name="artifactDigest" placeholder="64 hexadecimal characters" />

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/models/action-form';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { UniqueField } from '@/components/models/unique-field';
+import { ActionForm, TextField } from '@/components/ui/form';
 import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { setThresholdsAction } from '@/lib/models/actions';
 import { listSystemsForModels } from '@/lib/models/queries';
+import { thresholdsSchema } from '@/lib/models/schema';
 
 export const metadata: Metadata = { title: 'Fairness thresholds' };
 
@@ -32,10 +32,10 @@ export default async function ThresholdsPage() {
                 <Td>{s.thresholds.maxOpportunityDifference}</Td>
                 {mayEdit ? (
                   <Td>
-                    <ActionForm action={setThresholdsAction} fields={{ systemId: s.id }} submit="Save" label={`Thresholds for ${s.name}`} className="grid grid-cols-3 items-end gap-2">
-                      <UniqueField label="Parity" name="maxParityDifference" type="number" step="0.01" min={0} max={1} defaultValue={s.thresholds.maxParityDifference} id={`dpd-${s.id}`} />
-                      <UniqueField label="Impact" name="minDisparateImpact" type="number" step="0.01" min={0} max={1} defaultValue={s.thresholds.minDisparateImpact} id={`dir-${s.id}`} />
-                      <UniqueField label="Opportunity" name="maxOpportunityDifference" type="number" step="0.01" min={0} max={1} defaultValue={s.thresholds.maxOpportunityDifference} id={`eod-${s.id}`} />
+                    <ActionForm action={setThresholdsAction} schema={thresholdsSchema} fields={{ systemId: s.id }} submit="Save" label={`Thresholds for ${s.name}`} resetOnSuccess={false} success={`Thresholds for ${s.name} saved.`} className="grid grid-cols-3 items-end gap-2">
+                      <TextField label="Parity" name="maxParityDifference" type="number" step="0.01" min={0} max={1} defaultValue={s.thresholds.maxParityDifference} />
+                      <TextField label="Impact" name="minDisparateImpact" type="number" step="0.01" min={0} max={1} defaultValue={s.thresholds.minDisparateImpact} />
+                      <TextField label="Opportunity" name="maxOpportunityDifference" type="number" step="0.01" min={0} max={1} defaultValue={s.thresholds.maxOpportunityDifference} />
                     </ActionForm>
                   </Td>
                 ) : null}

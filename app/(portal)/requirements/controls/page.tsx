@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/requirements/action-form';
 import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { ConfirmAction } from '@/components/ui/confirm-action';
-import { inputClass, SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { ActionForm, ConfirmAction, PersonPicker, SelectField, TextAreaField, TextField, inputClass } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -13,13 +11,12 @@ import { addMappingAction, createControlAction, removeMappingAction, setControlS
 import { AREA_LABELS, AREAS, RELATIONSHIPS, type Area } from '@/lib/requirements/library-schema';
 import { listControls, listFrameworks } from '@/lib/requirements/queries';
 import { STATUS_LABELS, STATUSES } from '@/lib/requirements/schema';
-import { listAssignableUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Controls' };
 
 export default async function ControlsPage() {
   const actor = await requireActor();
-  const [controls, frameworks, users] = await loadPage(Promise.all([listControls(actor), listFrameworks(actor), listAssignableUsers(actor)]));
+  const [controls, frameworks] = await loadPage(Promise.all([listControls(actor), listFrameworks(actor)]));
   const manage = can(actor, 'library:manage');
   return (
     <>
@@ -107,7 +104,7 @@ export default async function ControlsPage() {
             <TextField label="Name" name="name" required />
             <TextAreaField label="Description" name="description" rows={2} className="md:col-span-2" />
             <SelectField label="Area" name="area" options={[{ value: '', label: 'None' }, ...AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))]} />
-            <SelectField label="Owner" name="ownerId" options={[{ value: '', label: 'Unowned' }, ...users.map((u) => ({ value: u.id, label: u.name }))]} />
+            <PersonPicker label="Owner" name="ownerId" hint="Empty: unowned." />
           </ActionForm>
         </Card>
       ) : null}

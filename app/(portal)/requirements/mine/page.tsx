@@ -39,7 +39,7 @@ export default async function MyRequirementsPage({ searchParams }: { searchParam
               </div>
               {r.canReview ? (
                 <div className="mt-3">
-                  <ReviewForm requirementId={r.id} idPrefix={`review-${r.id}`} label={`Record a review of ${r.ref}`} />
+                  <ReviewForm requirementId={r.id} label={`Record a review of ${r.ref}`} />
                 </div>
               ) : null}
             </li>

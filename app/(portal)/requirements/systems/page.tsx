@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/requirements/action-form';
 import { SystemEditForm } from '@/components/requirements/system-edit-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';

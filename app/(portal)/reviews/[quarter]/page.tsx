@@ -22,7 +22,6 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { getReview } from '@/lib/reviews/queries';
 import { periodDays, quarterSchema } from '@/lib/reviews/quarter';
-import { listAssignableUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Quarterly review' };
 
@@ -34,7 +33,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
   const data = await loadPage(getReview(actor, quarter));
   const r = data.review;
   const editable = data.canRun && r?.status === 'IN_PROGRESS';
-  const users = editable ? (await listAssignableUsers(actor)).map((u) => ({ id: u.id, name: u.name })) : [];
   const days = periodDays(data.period);
   const auditHref = `/audit-trail?${new URLSearchParams({ from: days.first, to: days.last })}`;
 
@@ -193,7 +191,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           ) : (
             <p className="mb-3 text-sm text-slate-700">No attendees recorded yet.</p>
           )}
-          {editable ? <AttendeeForm reviewId={r!.id} users={users} /> : null}
+          {editable ? <AttendeeForm reviewId={r!.id} /> : null}
         </Card>
       </div>
 
@@ -248,7 +246,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           ) : (
             <EmptyState title="No action items">{editable ? 'Add the follow-ups agreed in the meeting below; they appear on their owners\' home pages.' : 'None were agreed.'}</EmptyState>
           )}
-          {editable ? <ActionItemForm reviewId={r!.id} users={users} /> : null}
+          {editable ? <ActionItemForm reviewId={r!.id} /> : null}
         </Card>
       </div>
     </>

@@ -3,6 +3,7 @@ import { lookupQuerySchema, type LookupItem, type LookupQuery } from '@/lib/api/
 import { apiRoute } from '@/lib/api/route';
 import { defineApi } from '@/lib/api/spec';
 import type { Actor } from '@/lib/auth/actor';
+import { searchFindings } from '@/lib/audits/findings/search';
 import { searchIncidents } from '@/lib/incidents/search';
 import { searchModelVersions } from '@/lib/models/search';
 import { searchControls, searchMatrixCells, searchRequirements, searchSystems } from '@/lib/requirements/search';
@@ -18,6 +19,7 @@ const SEARCHES = {
   systems: searchSystems,
   'model-versions': searchModelVersions,
   incidents: searchIncidents,
+  findings: searchFindings,
 } satisfies Record<string, (actor: Actor, q: LookupQuery) => Promise<LookupItem[]>>;
 
 const spec = defineApi({

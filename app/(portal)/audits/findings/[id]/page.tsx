@@ -1,18 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/audits/action-form';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { FindingStatusBadge, SeverityBadge } from '@/components/audits/badges';
-import { TextArea } from '@/components/audits/fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
+import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { acceptRiskAction, addCommentAction, transitionFindingAction, updateFindingAction } from '@/lib/audits/findings/actions';
-import { findingFormOptions, getFinding } from '@/lib/audits/findings/queries';
+import { getFinding } from '@/lib/audits/findings/queries';
 import { SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS } from '@/lib/audits/findings/schema';
 
 export const metadata: Metadata = { title: 'Finding' };
@@ -36,7 +34,6 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const canVerify = can(actor, 'findings:verify') && !isOwner;
   const canAccept = canVerify && can(actor, 'audits:manage');
   const canComment = can(actor, 'findings:raise') || can(actor, 'findings:manage', owner);
-  const users = canManage ? (await loadPage(findingFormOptions(actor))).users : [];
   const active = ['OPEN', 'IN_REMEDIATION', 'READY_FOR_VERIFICATION'].includes(f.status);
 
   return (
@@ -73,16 +70,16 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         <Card title="Workflow">
           <div className="space-y-4">
             {canManage && f.status === 'OPEN' ? (
-              <ActionForm action={transitionFindingAction} label="Start remediation" submitLabel="Start remediation" variant="secondary">
+              <ActionForm action={transitionFindingAction} label="Start remediation" submit="Start remediation" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="start_remediation" />
               </ActionForm>
             ) : null}
             {canManage && (f.status === 'OPEN' || f.status === 'IN_REMEDIATION') ? (
-              <ActionForm action={transitionFindingAction} label="Ready for verification" submitLabel="Mark ready for verification" variant="secondary">
+              <ActionForm action={transitionFindingAction} label="Ready for verification" submit="Mark ready for verification" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="ready_for_verification" />
-                <TextArea label="What was done" name="comment" id="ready-comment" rows={2} />
+                <TextAreaField label="What was done" name="comment" id="ready-comment" rows={2} />
               </ActionForm>
             ) : null}
             {f.status === 'READY_FOR_VERIFICATION' && isOwner ? (
@@ -90,29 +87,29 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             ) : null}
             {canVerify && f.status === 'READY_FOR_VERIFICATION' ? (
               <>
-                <ActionForm action={transitionFindingAction} label="Verify and close" submitLabel="Verify and close">
+                <ActionForm action={transitionFindingAction} label="Verify and close" submit="Verify and close">
                   <input type="hidden" name="id" value={f.id} />
                   <input type="hidden" name="transition" value="close" />
-                  <TextArea label="Verification note" name="comment" id="close-comment" rows={2} />
+                  <TextAreaField label="Verification note" name="comment" id="close-comment" rows={2} />
                 </ActionForm>
-                <ActionForm action={transitionFindingAction} label="Send back to remediation" submitLabel="Send back" variant="secondary">
+                <ActionForm action={transitionFindingAction} label="Send back to remediation" submit="Send back" variant="secondary">
                   <input type="hidden" name="id" value={f.id} />
                   <input type="hidden" name="transition" value="reject_verification" />
-                  <TextArea label="What is still missing" name="comment" id="reject-comment" rows={2} required />
+                  <TextAreaField label="What is still missing" name="comment" id="reject-comment" rows={2} required />
                 </ActionForm>
               </>
             ) : null}
             {canVerify && (f.status === 'CLOSED' || f.status === 'RISK_ACCEPTED') ? (
-              <ActionForm action={transitionFindingAction} label="Reopen" submitLabel="Reopen" variant="secondary">
+              <ActionForm action={transitionFindingAction} label="Reopen" submit="Reopen" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="reopen" />
-                <TextArea label="Why reopen" name="comment" id="reopen-comment" rows={2} />
+                <TextAreaField label="Why reopen" name="comment" id="reopen-comment" rows={2} />
               </ActionForm>
             ) : null}
             {canAccept && active ? (
               <details>
                 <summary className="cursor-pointer text-sm font-medium">Accept the risk…</summary>
-                <ActionForm action={acceptRiskAction} label="Accept the risk" submitLabel="Accept risk" variant="danger" className="mt-3">
+                <ActionForm action={acceptRiskAction} label="Accept the risk" submit="Accept risk" variant="danger" className="mt-3">
                   <input type="hidden" name="id" value={f.id} />
                   <TextAreaField label="Rationale" name="rationale" rows={3} required />
                   <TextField label="Acceptance expires on" name="expiresAt" type="date" required />
@@ -125,11 +122,11 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       </div>
       {canManage ? (
         <Card title="Edit" className="mt-6">
-          <ActionForm action={updateFindingAction} label="Edit the finding" submitLabel="Save changes">
+          <ActionForm action={updateFindingAction} label="Edit the finding" submit="Save changes">
             <input type="hidden" name="id" value={f.id} />
             <div className="grid gap-4 md:grid-cols-2">
               <SelectField label="Severity" name="severity" defaultValue={f.severity} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
-              <SelectField label="Owner" name="ownerId" defaultValue={f.ownerId ?? ''} options={[{ value: '', label: 'Keep' }, ...users.map((u) => ({ value: u.id, label: u.name }))]} />
+              <PersonPicker label="Owner" name="ownerId" defaultValue={f.ownerId && f.ownerName ? { value: f.ownerId, label: f.ownerName } : null} hint="Empty: keep the current owner." />
               <TextField label="Due date" name="dueDate" type="date" defaultValue={f.dueDate?.slice(0, 10)} />
               <TextAreaField label="Remediation plan" name="remediationPlan" rows={3} defaultValue={f.remediationPlan ?? ''} className="md:col-span-2" />
             </div>
@@ -147,7 +144,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
           {canComment ? (
-            <ActionForm action={addCommentAction} label="Add a comment" submitLabel="Comment" variant="secondary" className="mt-4">
+            <ActionForm action={addCommentAction} label="Add a comment" submit="Comment" variant="secondary" className="mt-4">
               <input type="hidden" name="id" value={f.id} />
               <TextAreaField label="Comment" name="body" rows={2} required />
             </ActionForm>

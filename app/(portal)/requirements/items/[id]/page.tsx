@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/requirements/action-form';
 import { ReviewForm } from '@/components/requirements/review-form';
 import { Statement } from '@/components/requirements/statement';
 import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { updateRequirementAction } from '@/lib/requirements/actions';

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/requirements/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField, inputClass } from '@/components/ui/form';
 import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -115,7 +114,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
             <TextAreaField label="Summary" name="summary" required rows={2} className="md:col-span-2" />
             <TextField label="Group" name="group" hint="Chapter or clause family" />
             <SelectField label="Area" name="area" options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))} />
-            <SelectField label="Owner" name="ownerId" options={[{ value: '', label: 'Unowned' }, ...users.map((u) => ({ value: u.id, label: u.name }))]} />
+            <PersonPicker label="Owner" name="ownerId" hint="Empty: unowned." />
             <TextField label="Review cadence (days)" name="reviewCadenceDays" type="number" defaultValue="90" min={7} max={730} />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="aiSpecific" value="true" /> AI-specific
