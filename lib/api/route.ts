@@ -5,8 +5,8 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
 import { actorForToken } from '@/lib/tokens/resolve';
-import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError, zodFieldErrors } from '@/lib/errors';
-import { assertSafeInput } from './input-guard';
+import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError } from '@/lib/errors';
+import { parseOrThrow } from './zod-errors';
 import type { ApiSpec } from './spec';
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
@@ -22,17 +22,8 @@ export type ApiContext<S extends ApiSpec> = {
   body: Infer<S['body']>;
 };
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  assertSafeInput(value, what);
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const fieldErrors = zodFieldErrors(parsed.error);
-    const first = Object.entries(fieldErrors)[0];
-    const where = first && first[0] !== '_' ? `${first[0]}: ` : '';
-    throw new AppError('VALIDATION', `Invalid ${what}: ${where}${first?.[1][0] ?? 'check the input'}`, { fieldErrors });
-  }
-  return parsed.data;
-}
+// The one zod → field errors conversion lives in ./zod-errors (no server imports, so any module may parse with it).
+export { parseOrThrow, zodFieldErrors } from './zod-errors';
 
 /** Query strings arrive flat; repeated keys become arrays. */
 export function searchParamsToObject(sp: URLSearchParams): Record<string, string | string[]> {

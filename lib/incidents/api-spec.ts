@@ -39,6 +39,48 @@ export const incidentFactsSchema = z.object({
   notified: z.record(z.string(), z.string()),
 });
 
+const isoOrNull = z.string().nullable();
+/** Exactly what GET /api/v1/incidents/{id} returns (getIncident); strict, so the two cannot drift apart. */
+export const incidentDetailSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    type: z.enum(INCIDENT_TYPES),
+    severity: severitySchema,
+    treeSeverity: severitySchema,
+    treeAnswers: z.record(z.string(), z.union([z.boolean(), z.number()])),
+    treeReasons: z.array(z.string()),
+    severityOverrideReason: z.string().nullable(),
+    status: z.enum(STATUSES),
+    peopleAffected: z.number().nullable(),
+    protectedGroup: z.boolean(),
+    personalData: z.boolean(),
+    healthData: z.boolean(),
+    nearMiss: z.boolean(),
+    reportedBy: z.string().nullable(),
+    minutesToRollback: z.number().nullable(),
+    rolledBackAt: isoOrNull,
+    milestones: z.array(z.object({ key: z.string(), label: z.string(), at: isoOrNull, by: z.string().nullable() }).strict()),
+    clocks: z.array(clock.strict()),
+    obligations: z.array(obligationSchema.strict()),
+    facts: incidentFactsSchema.strict(),
+    systems: z.array(z.object({ id: z.string(), name: z.string(), riskTier: z.string(), regions: z.array(z.string()) }).strict()),
+    models: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), production: z.string().nullable(), approved: z.array(z.string()) }).strict()),
+    versions: z.array(z.object({ id: z.string(), label: z.string(), model: z.string() }).strict()),
+    timeline: z.array(z.object({ id: z.string(), at: z.string(), author: z.string(), text: z.string() }).strict()),
+    actions: z.array(z.object({ id: z.string(), title: z.string(), owner: z.string().nullable(), ownerId: z.string().nullable(), dueDate: z.string(), status: z.enum(['OPEN', 'DONE']), doneAt: isoOrNull, overdue: z.boolean() }).strict()),
+    postmortem: z
+      .object({ summary: z.string(), impact: z.string(), rootCause: z.string(), wentWell: z.string(), wentPoorly: z.string(), correctiveActions: z.string(), lessons: z.string(), updatedAt: z.string() })
+      .strict()
+      .nullable(),
+    findings: z.array(z.object({ id: z.string(), title: z.string(), severity: z.string(), status: z.string(), owner: z.string().nullable(), dueDate: isoOrNull }).strict()),
+    deployments: z.array(z.object({ id: z.string(), kind: z.enum(['PROMOTION', 'ROLLBACK', 'RETIREMENT']), at: z.string(), reason: z.string().nullable(), model: z.string(), to: z.string().nullable(), from: z.string().nullable() }).strict()),
+    notifications: z.array(z.object({ ruleKey: z.string(), notifiedAt: z.string(), recipient: z.string(), reference: z.string() }).strict()),
+    may: z.object({ update: z.boolean(), manage: z.boolean(), rollback: z.boolean() }).strict(),
+  })
+  .strict();
+
 export const incidentsApi = {
   list: defineApi({
     method: 'GET',
@@ -69,19 +111,7 @@ export const incidentsApi = {
     description: 'obligations: per applicable notification rule, the recipient, the due time (UTC), what started the clock or what it waits for, and the facts that matched.',
     permission: 'incidents:read',
     params: idParams,
-    response: z
-      .object({
-        id: z.string(),
-        title: z.string(),
-        severity: severitySchema,
-        treeSeverity: severitySchema,
-        status: z.enum(STATUSES),
-        clocks: z.array(clock),
-        obligations: z.array(obligationSchema),
-        facts: incidentFactsSchema,
-        minutesToRollback: z.number().nullable(),
-      })
-      .loose(),
+    response: incidentDetailSchema,
   }),
   update: defineApi({
     method: 'PATCH',

@@ -5,6 +5,7 @@ await setupTestDatabase('incidents_seed');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('@/prisma/seed/index');
 const q = await import('./queries');
+const { incidentDetailSchema } = await import('./api-spec');
 const { userActor } = await import('@/lib/auth/session');
 
 it('seeds the incident demo story once, through the real mutations', async () => {
@@ -24,6 +25,8 @@ it('seeds the incident demo story once, through the real mutations', async () =>
   expect(fairness.postmortem).not.toBeNull();
   expect(fairness.deployments[0]).toMatchObject({ kind: 'ROLLBACK', from: '1.1.0', to: '1.0.0' });
   expect(fairness.findings).toHaveLength(1);
+  // The API returns exactly its documented schema, with rollbacks, findings and a postmortem too.
+  expect(incidentDetailSchema.safeParse(fairness).error?.issues ?? []).toEqual([]);
 
   const breach = await q.getIncident(actor, byTitle['Triage notes exposed through the explanation endpoint'].id);
   expect(breach).toMatchObject({ severity: 'SEV1', status: 'ACKNOWLEDGED' });

@@ -3,6 +3,7 @@ import { recordExpiredCertifications } from '@/lib/audits/certifications/record-
 import { db } from '@/lib/db';
 import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
+import { recordNotificationThresholds } from '@/lib/incidents/record-notification-thresholds';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
@@ -60,5 +61,12 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'incidents.record-notification-thresholds',
+    description: 'Regulatory notification clocks record 50 %, 80 % and the deadline on the incident and in the audit trail.',
+    cron: '*/5 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
   }),
 ];

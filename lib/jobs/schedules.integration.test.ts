@@ -96,6 +96,7 @@ describe('each scheduled job', () => {
       'audits.record-expired-certifications',
       'evidence.record-stale',
       'findings.reopen-expired-risk-acceptances',
+      'incidents.record-notification-thresholds',
       'incidents.record-untested-plans',
       'tokens.record-expired',
     ]);

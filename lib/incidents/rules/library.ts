@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
-import { parseOrThrow } from '@/lib/api/route';
+import { parseOrThrow } from '@/lib/api/zod-errors';
 import { AppError, notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { describeCondition, describeDeadline, obligations, type Obligation } from './evaluate';

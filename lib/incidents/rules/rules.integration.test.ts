@@ -10,6 +10,7 @@ const m = await import('@/lib/incidents/mutations');
 const q = await import('@/lib/incidents/queries');
 const lib = await import('./library');
 const { shippedRules } = await import('./shipped');
+const { incidentDetailSchema } = await import('@/lib/incidents/api-spec');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -79,6 +80,34 @@ describe('incident facts drive the obligations', () => {
     expect(draft.text).not.toContain('**');
     await expect(q.notificationDraftFor(actors.AUDITOR, inc.id, 'gdpr-art-33')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+});
+
+it('GET /api/v1/incidents/{id} returns exactly its documented (strict) schema', async () => {
+  const inc = await report({ dataCategories: ['PHI'], entityRoles: ['COVERED_ENTITY', 'SEC_REGISTRANT'], notificationFlags: ['cybersecurityIncident'], peopleAffected: 700, residents: { 'US-CA': 700 } });
+  await m.addCorrectiveAction(actors.ADMIN, { id: inc.id, title: 'Rotate keys', ownerId: actors.ENGINEER.userId!, dueDate: new Date(Date.now() + 86_400_000) });
+  const detail = await q.getIncident(actors.AUDITOR, inc.id);
+  const parsed = incidentDetailSchema.safeParse(detail);
+  expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+  expect(detail.obligations.length).toBeGreaterThan(3);
+});
+
+it('a scheduled job records 50 %, 80 % and the deadline of a running clock once each; reads write nothing', async () => {
+  // GDPR Art. 33(1): 72 hours from awareness. Detected 60 hours ago: past 50 % and 80 %, not the deadline.
+  const eu = await db.aISystem.create({ data: { orgId, name: `EU chatbot ${Date.now()}`, purpose: 'p', domain: 'OTHER', regions: ['EU'], riskTier: 'LIMITED' }, select: { id: true } });
+  const inc = await report({ systemIds: [eu.id], personalData: true, detectedAt: hoursAgo(60) });
+  const { recordNotificationThresholds } = await import('@/lib/incidents/record-notification-thresholds');
+  const before = await db.auditEvent.count({ where: { action: 'incident.notification_threshold', entityId: inc.id } });
+  await q.getIncident(actors.AUDITOR, inc.id);
+  expect(await db.auditEvent.count({ where: { action: 'incident.notification_threshold', entityId: inc.id } })).toBe(before);
+  await deny(recordNotificationThresholds(actors.ENGINEER, new Date()));
+  expect(await recordNotificationThresholds(actors.COMPLIANCE_OFFICER, new Date())).toBeGreaterThanOrEqual(2);
+  const texts = (await db.incidentTimelineEntry.findMany({ where: { incidentId: inc.id, text: { startsWith: 'Notification clock' } }, select: { text: true } })).map((t) => t.text).sort();
+  expect(texts).toEqual(['Notification clock GDPR Art. 33(1) (gdpr-art-33): 50 % of the time is used.', 'Notification clock GDPR Art. 33(1) (gdpr-art-33): 80 % of the time is used.']);
+  await recordNotificationThresholds(actors.COMPLIANCE_OFFICER, new Date());
+  expect(await db.auditEvent.count({ where: { action: 'incident.notification_threshold', entityId: inc.id } })).toBe(2);
+  // 13 hours later the deadline has passed.
+  await recordNotificationThresholds(actors.COMPLIANCE_OFFICER, new Date(Date.now() + 13 * 3_600_000));
+  expect(await db.auditEvent.count({ where: { action: 'incident.notification_threshold', entityId: inc.id } })).toBe(3);
 });
 
 describe('the rules are versioned data the organisation can edit', () => {

@@ -1,0 +1,60 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/gate';
+import { recordEvent } from '@/lib/audit/record';
+import { db } from '@/lib/db';
+import { addEntry } from './mutations/lock-incident';
+import { obligations } from './rules/evaluate';
+import { incidentFactsFrom } from './rules/facts';
+import { activeNotificationRules } from './rules/library';
+
+/** Shares of a notification clock at which the incident's timeline and the audit trail say so. */
+export const NOTIFICATION_THRESHOLDS = [50, 80, 100] as const;
+
+const marker = (citation: string, ruleKey: string, t: number) => `Notification clock ${citation} (${ruleKey}): ${t === 100 ? 'the deadline has passed' : `${t} % of the time is used`}.`;
+
+/**
+ * For every running notification clock of the organisation's open incidents,
+ * records each threshold (50 %, 80 %, deadline) it has crossed, once: a
+ * timeline entry and `incident.notification_threshold`, in one transaction per
+ * incident. Run by a scheduled job (lib/jobs); the incident page only computes
+ * the state it shows. Resolves how many thresholds it recorded.
+ */
+export async function recordNotificationThresholds(actor: Actor, now: Date): Promise<number> {
+  authorize(actor, 'incidents:manage');
+  const rules = await activeNotificationRules(actor);
+  const incidents = await db.incident.findMany({
+    where: { orgId: actor.orgId, nearMiss: false, status: { not: 'CLOSED' } },
+    select: {
+      id: true, detectedAt: true, awareAt: true, classifiedAt: true, materiality: true, materialityDeterminedAt: true, nearMiss: true, peopleAffected: true,
+      dataCategories: true, entityRoles: true, notificationFlags: true, residents: true,
+      systems: { select: { riskTier: true, regions: true, domain: true } },
+      notifications: { select: { ruleKey: true, notifiedAt: true, recipient: true, reference: true } },
+    },
+    take: 5000,
+  });
+  let recorded = 0;
+  for (const inc of incidents) {
+    const sent = inc.notifications.map((n) => ({ ...n, notifiedAt: n.notifiedAt.toISOString() }));
+    const crossed = obligations(rules, incidentFactsFrom(inc, inc.notifications), sent, now).flatMap((o) => {
+      if (o.applies !== true || o.notification || !o.dueAt || !o.startedBy) return [];
+      const start = Date.parse(o.startedBy.at);
+      const due = Date.parse(o.dueAt);
+      const used = due > start ? ((now.getTime() - start) / (due - start)) * 100 : 100;
+      return NOTIFICATION_THRESHOLDS.filter((t) => used >= t).map((t) => ({ o, t, text: marker(o.citation, o.ruleKey, t) }));
+    });
+    if (!crossed.length) continue;
+    recorded += await db.$transaction(async (tx) => {
+      const done = new Set((await tx.incidentTimelineEntry.findMany({ where: { incidentId: inc.id, text: { in: crossed.map((c) => c.text) } }, select: { text: true } })).map((e) => e.text));
+      let n = 0;
+      for (const c of crossed) {
+        if (done.has(c.text)) continue;
+        await addEntry(tx, actor, inc.id, now, c.text);
+        await recordEvent(tx, actor, { action: 'incident.notification_threshold', entityType: 'incident', entityId: inc.id, changes: { ruleKey: c.o.ruleKey, threshold: c.t, dueAt: c.o.dueAt } });
+        n++;
+      }
+      return n;
+    });
+  }
+  return recorded;
+}
