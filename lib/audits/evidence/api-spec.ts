@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
 import { anyObject, idParams } from '../schema';
-import { evidenceListSchema, evidenceMetaSchema, evidenceSummarySchema, listEvidenceQuerySchema } from './schema';
+import { evidenceListSchema, evidenceMetaSchema, evidenceSummarySchema, listEvidenceQuerySchema, withdrawEvidenceSchema } from './schema';
 
 export const evidenceApi = {
   list: defineApi({ method: 'GET', path: '/api/v1/evidence', tag: 'Evidence', summary: 'List evidence (stale=true for expired evidence)', permission: 'audits:read', query: listEvidenceQuerySchema, response: evidenceListSchema }),
@@ -26,5 +26,15 @@ export const evidenceApi = {
     permission: 'audits:read',
     params: idParams,
     responseType: 'application/octet-stream',
+  }),
+  withdraw: defineApi({
+    method: 'POST',
+    path: '/api/v1/evidence/{id}/withdraw',
+    tag: 'Evidence',
+    summary: 'Withdraw evidence, or mark it superseded by newer evidence (kept for history, left out of evidence packs)',
+    permission: 'evidence:write',
+    params: idParams,
+    body: withdrawEvidenceSchema.omit({ id: true }),
+    response: z.object({ id: z.string(), title: z.string(), withdrawnAt: z.string(), supersededById: z.string().nullable() }),
   }),
 };

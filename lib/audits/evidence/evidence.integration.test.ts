@@ -8,16 +8,21 @@ const { evidenceDir } = await setupAuditTestEnv('evidence');
 const { db } = await import('@/lib/db');
 const evidence = await import('./mutations');
 const evidenceQueries = await import('./queries');
+const findings = await import('../findings/mutations');
+const requests = await import('../requests/mutations');
 
 let actors: AuditWorkspace['actors'];
 let requirementId: string;
+let auditId: string;
+let cellId: string;
+let orgId: string;
 
 async function counts() {
   return { findings: await db.finding.count(), evidence: await db.evidence.count(), events: await db.auditEvent.count() };
 }
 
 beforeAll(async () => {
-  ({ actors, requirementId } = await createAuditWorkspace());
+  ({ actors, requirementId, auditId, cellId, orgId } = await createAuditWorkspace());
 });
 
 describe('evidence', () => {
@@ -50,5 +55,30 @@ describe('evidence', () => {
     await expect(evidence.downloadEvidence(actors.AUDITOR, e.id)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Integrity check failed') });
     expect(await db.auditEvent.count({ where: { entityId: e.id, action: 'evidence.tampering_detected' } })).toBe(1);
     await writeFile(file, PDF);
+  });
+});
+
+describe('linking evidence', () => {
+  it('checks the right to link against each target: owning one never opens the others or someone else\'s request', async () => {
+    const mine = await findings.createFinding(actors.AUDITOR, { title: 'Engineer owns this', description: 'x', severity: 'LOW', auditId, ownerId: actors.ENGINEER.userId! });
+    const theirs = await db.requirement.create({
+      data: { orgId, frameworkId: (await db.requirement.findUniqueOrThrow({ where: { id: requirementId } })).frameworkId, ref: 'CC6.2', title: 'Owned by compliance', summary: 'x', area: 'DATA_SECURITY', ownerId: actors.COMPLIANCE_OFFICER.userId },
+      select: { id: true },
+    });
+    const request = await requests.createEvidenceRequest(actors.AUDITOR, { title: 'For compliance', dueDate: day(7), requirementId: theirs.id, auditId });
+    // The matrix cell belongs to the engineer's requirement, so it is theirs; make it someone else's.
+    await db.requirement.update({ where: { id: requirementId }, data: { ownerId: actors.COMPLIANCE_OFFICER.userId } });
+    const before = await counts();
+    await deny(evidence.addEvidence(actors.ENGINEER, { title: 'Mixed', findingIds: [mine.id], requirementIds: [theirs.id] }, { name: 'a.pdf', bytes: PDF }));
+    await deny(evidence.addEvidence(actors.ENGINEER, { title: 'Mixed', findingIds: [mine.id], cellIds: [cellId] }, { name: 'a.pdf', bytes: PDF }));
+    await deny(evidence.addEvidence(actors.ENGINEER, { title: 'Mixed', findingIds: [mine.id], requestId: request.id }, { name: 'a.pdf', bytes: PDF }));
+    expect(await counts()).toEqual(before);
+    expect((await db.evidenceRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('OPEN');
+    // Only what they own: accepted.
+    await evidence.addEvidence(actors.ENGINEER, { title: 'Mine only', findingIds: [mine.id] }, { name: 'a.pdf', bytes: PDF });
+    // The assignee fulfils their own request.
+    await evidence.addEvidence(actors.COMPLIANCE_OFFICER, { title: 'Fulfilled', requestId: request.id }, { name: 'b.pdf', bytes: PDF });
+    expect((await db.evidenceRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('SUBMITTED');
+    await db.requirement.update({ where: { id: requirementId }, data: { ownerId: actors.ENGINEER.userId } });
   });
 });

@@ -2,14 +2,19 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import type { Ownable } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
 import { assertInOrg } from '@/lib/auth/org';
+import { personBehind } from '@/lib/auth/person';
 import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
+import { safeFileName } from '@/lib/file-name';
+import { submitEvidenceForRequest } from '../requests/mutations';
 import { evidenceConfig } from './config';
 import { checkUpload, UploadProblem } from './file-type';
-import { evidenceMetaSchema, type EvidenceMetaInput } from './schema';
+import { evidenceOwners, withdrawProblem } from './rules';
+import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, type WithdrawEvidenceInput } from './schema';
 import { evidenceStore } from './storage';
 
 export type UploadedFile = { name: string; bytes: Buffer };
@@ -17,15 +22,40 @@ export type UploadedFile = { name: string; bytes: Buffer };
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
-/** Who owns what the evidence is attached to: they may attach evidence to it. */
-async function ownersOfTargets(tx: Tx, orgId: string, m: ReturnType<typeof evidenceMetaSchema.parse>) {
-  const [findings, requirements, controls, request] = await Promise.all([
-    m.findingIds.length ? tx.finding.findMany({ where: { orgId, id: { in: m.findingIds } }, select: { ownerId: true } }) : [],
-    m.requirementIds.length ? tx.requirement.findMany({ where: { orgId, id: { in: m.requirementIds } }, select: { ownerId: true } }) : [],
-    m.controlIds.length ? tx.control.findMany({ where: { orgId, id: { in: m.controlIds } }, select: { ownerId: true } }) : [],
+/**
+ * Everything the evidence would be linked to, each with its owners. The right
+ * to link is checked against each one: owning one target never lets you
+ * attach evidence to the others (or fulfil someone else's request).
+ */
+async function linkTargets(tx: Tx | typeof db, orgId: string, m: ReturnType<typeof evidenceMetaSchema.parse>): Promise<Ownable[]> {
+  const ids = (xs: string[]) => [...new Set(xs)];
+  const [findings, requirements, controls, cells, versions, request] = await Promise.all([
+    m.findingIds.length ? tx.finding.findMany({ where: { orgId, id: { in: ids(m.findingIds) } }, select: { ownerId: true } }) : [],
+    m.requirementIds.length ? tx.requirement.findMany({ where: { orgId, id: { in: ids(m.requirementIds) } }, select: { ownerId: true } }) : [],
+    m.controlIds.length ? tx.control.findMany({ where: { orgId, id: { in: ids(m.controlIds) } }, select: { ownerId: true } }) : [],
+    m.cellIds.length
+      ? tx.matrixCell.findMany({ where: { orgId, id: { in: ids(m.cellIds) } }, select: { requirement: { select: { ownerId: true } }, system: { select: { technicalOwnerId: true, businessOwnerId: true } } } })
+      : [],
+    m.modelVersionIds.length
+      ? tx.modelVersion.findMany({ where: { orgId, id: { in: ids(m.modelVersionIds) } }, select: { createdById: true, model: { select: { ownerId: true } } } })
+      : [],
     m.requestId ? tx.evidenceRequest.findFirst({ where: { orgId, id: m.requestId }, select: { assigneeId: true } }) : null,
   ]);
-  return [...findings, ...requirements, ...controls].map((r) => r.ownerId).concat(request?.assigneeId ?? null);
+  return [
+    ...findings.map((f) => ({ ownerIds: [f.ownerId] })),
+    ...requirements.map((r) => ({ ownerIds: [r.ownerId] })),
+    ...controls.map((c) => ({ ownerIds: [c.ownerId] })),
+    // A matrix cell belongs to whoever may edit it: the requirement's and the system's owners.
+    ...cells.map((c) => ({ ownerIds: [c.requirement.ownerId, c.system.technicalOwnerId, c.system.businessOwnerId] })),
+    ...versions.map((v) => ({ ownerIds: [v.model.ownerId, v.createdById] })),
+    ...(request ? [{ ownerIds: [request.assigneeId] }] : []),
+  ];
+}
+
+/** Compliance and admins link anywhere; everyone else only to what they own or were asked for, target by target. */
+function authorizeLinks(actor: Actor, targets: Ownable[]) {
+  if (!targets.length) authorize(actor, 'evidence:write');
+  for (const t of targets) authorize(actor, 'evidence:write', t);
 }
 
 /**
@@ -38,8 +68,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
   if (!file && !meta.url) throw new AppError('VALIDATION', 'Attach a file or give a link.', { fieldErrors: { file: ['Attach a file or give a link'] } });
   if (file && meta.url) throw new AppError('VALIDATION', 'Give either a file or a link, not both.', { fieldErrors: { url: ['Remove the link or the file'] } });
   // Everything that can be refused is checked before a byte is stored.
-  const owners = await ownersOfTargets(db, actor.orgId, meta);
-  authorize(actor, 'evidence:write', { ownerIds: owners });
+  authorizeLinks(actor, await linkTargets(db, actor.orgId, meta));
   let contentType: string | null = null;
   if (file) {
     const cfg = evidenceConfig();
@@ -53,9 +82,12 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
   const id = `ev_${randomBytes(12).toString('hex')}`;
   const storageKey = file ? `${actor.orgId.replace(/[^a-z0-9]/gi, '')}/${id}` : null;
   const hash = file ? sha256(file.bytes) : null;
+  // Stored as it will be served: one path segment, no control characters.
+  const fileName = file ? safeFileName(file.name, 'upload') : null;
   if (file && storageKey) await evidenceStore().put(storageKey, file.bytes, contentType!);
   try {
     return await db.$transaction(async (tx) => {
+      authorizeLinks(actor, await linkTargets(tx, actor.orgId, meta));
       await assertInOrg(tx, actor.orgId, 'requirementIds', 'requirement', meta.requirementIds);
       await assertInOrg(tx, actor.orgId, 'cellIds', 'matrixCell', meta.cellIds);
       await assertInOrg(tx, actor.orgId, 'controlIds', 'control', meta.controlIds);
@@ -79,7 +111,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
           description: meta.description ?? null,
           kind: file ? 'FILE' : 'LINK',
           url: meta.url ?? null,
-          fileName: file ? file.name.slice(0, 255) : null,
+          fileName,
           contentType,
           size: file ? file.bytes.length : null,
           sha256: hash,
@@ -103,7 +135,7 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
         after: {
           title: meta.title,
           kind: evidence.kind,
-          fileName: file?.name ?? null,
+          fileName,
           contentType,
           size: evidence.size,
           sha256: hash,
@@ -116,16 +148,48 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
           modelVersionIds: meta.modelVersionIds,
         },
       });
-      if (request) {
-        await tx.evidenceRequest.update({ where: { id: request.id }, data: { status: 'SUBMITTED', evidenceId: id } });
-        await recordEvent(tx, actor, { action: 'evidence_request.fulfilled', entityType: 'evidence_request', entityId: request.id, changes: { status: { from: request.status, to: 'SUBMITTED' }, evidenceId: id } });
-      }
+      if (request) await submitEvidenceForRequest(tx, actor, request, id);
       return evidence;
     });
   } catch (error) {
     if (storageKey) await evidenceStore().delete(storageKey).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Withdraws evidence (a bad upload, or superseded by newer evidence): the
+ * record and its file stay for history and the audit trail, but it leaves
+ * evidence packs and is shown as withdrawn.
+ */
+export async function withdrawEvidence(actor: Actor, input: WithdrawEvidenceInput) {
+  const data = withdrawEvidenceSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Evidence" WHERE "id" = ${data.id} AND "orgId" = ${actor.orgId} FOR UPDATE`;
+    if (!locked.length) throw notFound('The evidence');
+    const scope = await auditorScope(actor);
+    const e = await tx.evidence.findFirst({
+      where: { AND: [{ id: data.id, orgId: actor.orgId }, evidenceWhere(scope)] },
+      select: { id: true, title: true, ownerId: true, collectedById: true, withdrawnAt: true },
+    });
+    if (!e) throw notFound('The evidence');
+    authorize(actor, 'evidence:write', evidenceOwners(e));
+    const problem = withdrawProblem(e);
+    if (problem) throw new AppError('CONFLICT', problem);
+    if (data.supersededById === e.id) throw new AppError('VALIDATION', 'Evidence cannot supersede itself.', { fieldErrors: { supersededById: ['Choose other evidence'] } });
+    await assertInOrg(tx, actor.orgId, 'supersededById', 'evidence', [data.supersededById], { message: 'Unknown evidence.', field: 'Unknown evidence' });
+    const withdrawnAt = new Date();
+    const withdrawnById = await personBehind(tx, actor);
+    await tx.evidence.update({ where: { id: e.id }, data: { withdrawnAt, withdrawnById, withdrawnReason: data.reason, supersededById: data.supersededById ?? null } });
+    await recordEvent(tx, actor, {
+      action: data.supersededById ? 'evidence.superseded' : 'evidence.withdrawn',
+      entityType: 'evidence',
+      entityId: e.id,
+      changes: { withdrawnAt: { from: null, to: withdrawnAt.toISOString() }, supersededById: data.supersededById ?? null },
+      reason: data.reason,
+    });
+    return { id: e.id, title: e.title, withdrawnAt: withdrawnAt.toISOString(), supersededById: data.supersededById ?? null };
+  });
 }
 
 export type EvidenceDownload =

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditWorkspace } from '../test-fixture';
-import { createAuditWorkspace, PDF, streamToBuffer, setupAuditTestEnv } from '../test-fixture';
+import { createAuditWorkspace, deny, PDF, streamToBuffer, setupAuditTestEnv } from '../test-fixture';
 
 const { publicPem } = await setupAuditTestEnv('pack');
 const { db } = await import('@/lib/db');
@@ -115,5 +115,38 @@ describe('evidence pack', () => {
   it('refuses the pack to roles without audit read and to unassigned auditors', async () => {
     const other = await audits.createAudit(actors.ADMIN, { title: 'Another audit', kind: 'INTERNAL', standard: 'OTHER', periodStart: '2026-01-01', periodEnd: '2026-03-31' });
     await expect(buildEvidencePack(actors.AUDITOR, other.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('evidence file names and withdrawal', () => {
+  it('builds a pack however the files were named, and a withdrawn file leaves it but stays in history', { timeout: 60_000 }, async () => {
+    const names = ['..', '../x.pdf', 'evil\u0000name.pdf', `${'long'.repeat(400)}.pdf`, 'dup.pdf', 'dup.pdf'];
+    const added: { id: string }[] = [];
+    for (const [i, name] of names.entries()) added.push(await evidence.addEvidence(actors.ENGINEER, { title: `Oddly named file ${i}`, requirementIds: [requirementId] }, { name, bytes: PDF }));
+    const zip = await streamToBuffer((await buildEvidencePack(actors.AUDITOR, auditId)).stream);
+    expect(verifyPack(zip, publicPem).problems).toEqual([]);
+    const paths = readZip(zip).map((e) => e.name).filter((n) => n.startsWith('evidence/'));
+    for (const p of paths) {
+      const [, , file] = p.split('/');
+      expect(p.split('/')).toHaveLength(3);
+      expect(['.', '..', '']).not.toContain(file);
+      expect(file.length).toBeLessThanOrEqual(120);
+      expect(p).not.toMatch(/[\u0000-\u001f\\]/);
+    }
+    expect(new Set(paths).size).toBe(paths.length);
+
+    const bad = added[0];
+    await deny(evidence.withdrawEvidence(actors.AUDITOR, { id: bad.id, reason: 'Not an auditor action' }));
+    await expect(evidence.withdrawEvidence(actors.ENGINEER, { id: bad.id, reason: 'x' })).rejects.toMatchObject({ name: 'ZodError' });
+    const out = await evidence.withdrawEvidence(actors.ENGINEER, { id: bad.id, reason: 'Uploaded with a broken name', supersededById: added[1].id });
+    expect(out.supersededById).toBe(added[1].id);
+    await expect(evidence.withdrawEvidence(actors.COMPLIANCE_OFFICER, { id: bad.id, reason: 'Twice' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const after = readZip(await streamToBuffer((await buildEvidencePack(actors.AUDITOR, auditId)).stream)).map((e) => e.name);
+    expect(after.some((n) => n.startsWith(`evidence/${bad.id}/`))).toBe(false);
+    expect(after.some((n) => n.startsWith(`evidence/${added[1].id}/`))).toBe(true);
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({ withdrawnReason: 'Uploaded with a broken name', supersededById: added[1].id, storageKey: expect.any(String) });
+    expect(await db.auditEvent.count({ where: { entityId: bad.id, action: 'evidence.superseded', reason: 'Uploaded with a broken name' } })).toBe(1);
+    // The file is kept and still downloads, for history.
+    expect((await evidence.downloadEvidence(actors.COMPLIANCE_OFFICER, bad.id)).kind).toBe('FILE');
   });
 });

@@ -9,6 +9,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { auditorScope, auditWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
+import { safeFileName } from '@/lib/file-name';
 import { signBytes } from '@/lib/signing/keys';
 import { citeRequirement } from '@/lib/requirements/citation';
 import { cellsAsOf, endOfPeriod } from './matrix-as-of';
@@ -16,13 +17,14 @@ import { readVerifiedFile } from './mutations';
 import type { PackManifest } from './pack-verify';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'file';
 
 /** The evidence that belongs to an audit: on its findings or requests, on
  *  requirements of its frameworks, or its final report. */
 function auditEvidenceWhere(audit: { id: string; scopeFrameworkIds: string[]; reportEvidenceId: string | null }, orgId: string) {
   return {
     orgId,
+    // Withdrawn or superseded evidence is kept for history but leaves packs.
+    withdrawnAt: null,
     OR: [
       { findings: { some: { finding: { auditId: audit.id } } } },
       { requests: { some: { auditId: audit.id } } },
@@ -160,7 +162,7 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
       2,
     ),
   );
-  const fileEntries = files.map((e) => ({ path: `evidence/${e.id}/${safeName(e.fileName ?? e.id)}`, sha256: e.sha256!, size: e.size!, evidenceId: e.id, title: e.title, contentType: e.contentType }));
+  const fileEntries = files.map((e) => ({ path: `evidence/${e.id}/${safeFileName(e.fileName, e.id)}`, sha256: e.sha256!, size: e.size!, evidenceId: e.id, title: e.title, contentType: e.contentType }));
   const dataEntries = [
     { path: 'findings.json', sha256: sha(findingsJson), size: findingsJson.length },
     { path: 'matrix-snapshot.json', sha256: sha(matrixJson), size: matrixJson.length },
@@ -215,7 +217,7 @@ export async function buildEvidencePack(actor: Actor, auditId: string) {
     totalBytes = size;
   });
   zip.on('error', (error: Error) => (zip.outputStream as unknown as Readable).destroy(error));
-  const fileName = `evidence-pack-${safeName(audit.title).toLowerCase()}-${generatedAt.slice(0, 10)}.zip`;
+  const fileName = safeFileName(`evidence-pack-${audit.title.toLowerCase()}-${generatedAt.slice(0, 10)}.zip`);
   return {
     fileName,
     totalBytes,

@@ -5,6 +5,7 @@ import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { evidenceCapabilities } from './rules';
 import { listEvidenceQuerySchema, type EvidenceSummary, type ListEvidenceQuery } from './schema';
 
 const summarySelect = {
@@ -20,11 +21,15 @@ const summarySelect = {
   collectedBy: { select: { name: true } },
   collectedAt: true,
   validUntil: true,
+  ownerId: true,
+  collectedById: true,
+  withdrawnAt: true,
+  supersededById: true,
 } satisfies Prisma.EvidenceSelect;
 
 type Row = Prisma.EvidenceGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary(e: Row, now = Date.now()): EvidenceSummary {
+function toSummary(actor: Actor, e: Row, now = Date.now()): EvidenceSummary {
   return {
     id: e.id,
     title: e.title,
@@ -38,7 +43,10 @@ function toSummary(e: Row, now = Date.now()): EvidenceSummary {
     collectedByName: e.collectedBy?.name ?? null,
     collectedAt: e.collectedAt.toISOString(),
     validUntil: e.validUntil?.toISOString() ?? null,
-    stale: !!e.validUntil && e.validUntil.getTime() < now,
+    stale: !e.withdrawnAt && !!e.validUntil && e.validUntil.getTime() < now,
+    withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
+    supersededById: e.supersededById,
+    capabilities: evidenceCapabilities(actor, e),
   };
 }
 
@@ -48,7 +56,7 @@ export async function listEvidence(actor: Actor, input: ListEvidenceQuery = {}) 
   const scope = await auditorScope(actor);
   const and: Prisma.EvidenceWhereInput[] = [{ orgId: actor.orgId }, evidenceWhere(scope)];
   if (q.q) and.push({ title: { contains: q.q, mode: 'insensitive' } });
-  if (q.stale === 'true') and.push({ validUntil: { lt: new Date() } });
+  if (q.stale === 'true') and.push({ validUntil: { lt: new Date() }, withdrawnAt: null });
   if (q.findingId) and.push({ findings: { some: { findingId: q.findingId } } });
   if (q.requirementId) and.push({ requirements: { some: { requirementId: q.requirementId } } });
   const where = { AND: and };
@@ -63,7 +71,7 @@ export async function listEvidence(actor: Actor, input: ListEvidenceQuery = {}) 
     db.evidence.count({ where }),
   ]);
   const now = Date.now();
-  return { items: rows.map((r) => toSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toSummary(actor, r, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getEvidence(actor: Actor, id: string) {
@@ -83,7 +91,7 @@ export async function getEvidence(actor: Actor, id: string) {
   });
   if (!e) throw notFound('The evidence');
   return {
-    ...toSummary(e),
+    ...toSummary(actor, e),
     description: e.description,
     requirements: e.requirements.map((r) => ({ id: r.requirement.id, label: `${r.requirement.framework.name} ${r.requirement.ref} — ${r.requirement.title}` })),
     cells: e.cells.map((c) => ({ id: c.cell.id, label: `${c.cell.requirement.ref} × ${c.cell.system.name}` })),

@@ -20,6 +20,14 @@ export const evidenceMetaSchema = z.object({
 });
 export type EvidenceMetaInput = z.input<typeof evidenceMetaSchema>;
 
+export const withdrawEvidenceSchema = z.object({
+  id: idSchema,
+  reason: z.string().trim().min(3, 'Say why the evidence is withdrawn').max(2000),
+  /** The evidence that replaces it, when it is superseded. */
+  supersededById: blankAsUndefined(idSchema),
+});
+export type WithdrawEvidenceInput = z.input<typeof withdrawEvidenceSchema>;
+
 export const listEvidenceQuerySchema = z.object({
   q: blankAsUndefined(z.string().trim().max(120)),
   stale: blankAsUndefined(z.enum(['true', 'false'])),
@@ -44,6 +52,9 @@ export const evidenceSummarySchema = z.object({
   collectedAt: z.string(),
   validUntil: z.string().nullable(),
   stale: z.boolean(),
+  withdrawnAt: z.string().nullable(),
+  supersededById: z.string().nullable(),
+  capabilities: z.object({ withdraw: z.boolean() }),
 });
 export type EvidenceSummary = z.infer<typeof evidenceSummarySchema>;
 

@@ -10,6 +10,16 @@ import { createRequestSchema, reviewRequestSchema, type CreateRequestInput } fro
 
 const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
+/**
+ * Evidence was attached for the request: it moves to SUBMITTED for review.
+ * The one way a request is fulfilled, inside the evidence upload's transaction.
+ */
+export async function submitEvidenceForRequest(tx: Tx, actor: Actor, request: { id: string; status: string }, evidenceId: string) {
+  const res = await tx.evidenceRequest.updateMany({ where: { id: request.id, orgId: actor.orgId, status: { in: ['OPEN', 'REJECTED'] } }, data: { status: 'SUBMITTED', evidenceId } });
+  if (!res.count) throw new AppError('CONFLICT', 'This evidence request is not waiting for evidence.');
+  await recordEvent(tx, actor, { action: 'evidence_request.fulfilled', entityType: 'evidence_request', entityId: request.id, changes: { status: { from: request.status, to: 'SUBMITTED' }, evidenceId } });
+}
+
 export async function createEvidenceRequest(actor: Actor, input: CreateRequestInput) {
   authorize(actor, 'evidence:request');
   const data = createRequestSchema.parse(input);

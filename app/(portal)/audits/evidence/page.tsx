@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
+import { WithdrawEvidenceButton } from '@/components/audits/evidence-withdraw';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
@@ -57,6 +58,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
               <Th>Collected</Th>
               <Th>Valid until</Th>
               <Th>SHA-256</Th>
+              <Th><span className="sr-only">Actions</span></Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -75,6 +77,10 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
                   <LocalTime iso={e.validUntil} dateOnly /> {e.stale ? <Badge tone="warn">Stale</Badge> : null}
                 </Td>
                 <Td><code className="text-xs">{e.sha256 ? `${e.sha256.slice(0, 12)}…` : '—'}</code></Td>
+                <Td>
+                  {e.withdrawnAt ? <Badge>{e.supersededById ? 'Superseded' : 'Withdrawn'}</Badge> : null}
+                  {e.capabilities.withdraw ? <WithdrawEvidenceButton id={e.id} title={e.title} /> : null}
+                </Td>
               </tr>
             ))}
           </tbody>

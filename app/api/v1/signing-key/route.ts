@@ -1,6 +1,7 @@
 import { errorResponse } from '@/lib/api/route';
 import { metaFromHeaders } from '@/lib/auth/request';
 import { publicKeyPem } from '@/lib/signing/keys';
+import { contentDisposition } from '@/lib/file-name';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request) {
   try {
     return new Response(publicKeyPem(), {
-      headers: { 'content-type': 'application/x-pem-file', 'content-disposition': 'attachment; filename="portal-signing-key.pub.pem"' },
+      headers: { 'content-type': 'application/x-pem-file', 'content-disposition': contentDisposition(`portal-signing-key.pub.pem`) },
     });
   } catch (error) {
     return errorResponse(error, metaFromHeaders(req.headers), 'GET /api/v1/signing-key');

@@ -1,6 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
 import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { exportFindings } from '@/lib/audits/findings/export';
+import { contentDisposition } from '@/lib/file-name';
 
 const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
@@ -11,7 +12,7 @@ export const GET = apiRoute(findingsApi.export, async ({ actor, query }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': TYPES[format],
-      'content-disposition': `attachment; filename="audit-tracking-${stamp}.${format}"`,
+      'content-disposition': contentDisposition(`audit-tracking-${stamp}.${format}`),
       'cache-control': 'no-store',
     },
   });

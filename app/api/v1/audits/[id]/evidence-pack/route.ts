@@ -1,3 +1,4 @@
+import { contentDisposition } from '@/lib/file-name';
 import { apiRoute } from '@/lib/api/route';
 import { auditsApi } from '@/lib/audits/audits/api-spec';
 import { buildEvidencePack } from '@/lib/audits/evidence/pack';
@@ -6,7 +7,7 @@ export const GET = apiRoute(auditsApi.pack, async ({ actor, params }) => {
   const pack = await buildEvidencePack(actor, params.id);
   const headers: Record<string, string> = {
     'content-type': 'application/zip',
-    'content-disposition': `attachment; filename="${pack.fileName}"`,
+    'content-disposition': contentDisposition(pack.fileName),
     'cache-control': 'no-store',
     'x-pack-files': String(pack.files),
   };
