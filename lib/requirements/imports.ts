@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { assertSafeCsv, assertSafeInput } from '@/lib/api/input-guard';
 import { AppError } from '@/lib/errors';
-import { AREA_LABELS, AREAS, frameworkKeySchema, type Area } from './library-schema';
+import { AREA_LABELS, AREAS, frameworkKeySchema, REQUIREMENT_TITLE_MAX, type Area } from './library-schema';
 import { nextDue } from './logic/rules';
 import { parseCsv, unescapeFormula } from './logic/csv';
 import { OSCAL_IMPORT_MAX_BYTES, OSCAL_MAX_DEPTH, OscalError, parseOscalUpload, type OscalFile, type StatementNode } from './logic/oscal';
@@ -180,7 +180,7 @@ async function planCsv(actor: Actor, text: string) {
     seen.set(id, rowNo);
     const title = get('title') ?? '';
     const summary = get('summary') ?? '';
-    if (!title || title.length > 120) return fail(title ? 'The title is longer than 120 characters' : 'The title is empty');
+    if (!title || title.length > REQUIREMENT_TITLE_MAX) return fail(title ? `The title is longer than ${REQUIREMENT_TITLE_MAX} characters` : 'The title is empty');
     if (!summary || summary.length > REQUIREMENT_SUMMARY_MAX) return fail(summary ? `The summary is longer than ${REQUIREMENT_SUMMARY_MAX.toLocaleString('en')} characters` : 'The summary is empty');
     const area = parseArea(get('area') ?? '');
     if (!area) return fail(`Unknown area "${get('area')}" (use one of ${AREAS.join(', ')})`);

@@ -74,12 +74,15 @@ export const frameworkKeySchema = z
   .max(48)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Use lower-case words joined by hyphens' });
 
+/** Official titles run long (EU AI Act Annex XII: 203 characters). */
+export const REQUIREMENT_TITLE_MAX = 240;
+
 export const requirementRefSchema = text(80);
 
 export const libraryRequirementSchema = z.strictObject({
   /** Citation inside the framework, e.g. "GOVERN 1.1", "Art. 10", "164.308(a)(1)". Unique per framework. */
   ref: requirementRefSchema,
-  title: text(120),
+  title: text(REQUIREMENT_TITLE_MAX),
   /** One to three sentences. */
   summary: text(1000),
   /** True where the provision specifically concerns AI/ML or automated decisions. */

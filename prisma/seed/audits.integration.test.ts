@@ -10,9 +10,10 @@ process.env.SIGNING_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.expo
 await setupTestDatabase('seed_audits');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('./index');
+const { DEMO_REQUIREMENT_LINKS } = await import('./audits');
 
 describe('the audit workspace demo seed', () => {
-  it('creates the demo audits, findings in every state, requests, stale evidence and certifications, once', async () => {
+  it('creates the demo audits, findings in every state, requests, stale evidence and certifications, once', { timeout: 180_000 }, async () => {
     await seedDemo(() => undefined);
     const audits = await db.audit.findMany({ select: { title: true, status: true, kind: true, standard: true } });
     expect(audits).toEqual(
@@ -33,4 +34,42 @@ describe('the audit workspace demo seed', () => {
     await seedDemo(() => undefined);
     expect({ audits: await db.audit.count(), findings: await db.finding.count(), evidence: await db.evidence.count() }).toEqual(counts);
   });
+
+  it('links every finding, evidence item and request to the requirement it is about, and names a person for every action', { timeout: 180_000 }, async () => {
+    await seedDemo(() => undefined);
+    const expected = (title: string) => {
+      const names: Record<string, keyof typeof DEMO_REQUIREMENT_LINKS> = {
+        'Quarterly access reviews not evidenced for the model-serving cluster': 'accessReview',
+        'Training-data retention exceeds the documented policy': 'recordsRetention',
+        'Change approvals missing for two model releases': 'changeControl',
+        'Incident response plan not tested in the period': 'incidentResponse',
+        'AI impact assessments not performed for two systems': 'impactAssessment',
+        'Access control policy v3': 'accessPolicy',
+        'Data retention standard (2024)': 'recordsRetention',
+        'Vendor risk assessment (expired)': 'vendorRisk',
+        'Security awareness training dashboard': 'awarenessTraining',
+        'AI policy approved by top management': 'aiPolicy',
+        "Model monitoring runbook and last quarter's alerts": 'aiMonitoring',
+      };
+      return DEMO_REQUIREMENT_LINKS[names[title]];
+    };
+    const req = { select: { ref: true, title: true, framework: { select: { key: true } } } } as const;
+    const links = [
+      ...(await db.findingRequirement.findMany({ select: { finding: { select: { title: true } }, requirement: req } })).map((l) => ({ title: l.finding.title, r: l.requirement })),
+      ...(await db.evidenceRequirement.findMany({ select: { evidence: { select: { title: true } }, requirement: req } })).map((l) => ({ title: l.evidence.title, r: l.requirement })),
+      ...(await db.evidenceRequest.findMany({ where: { requirementId: { not: null } }, select: { title: true, requirement: req } })).map((l) => ({ title: l.title, r: l.requirement! })),
+    ];
+    expect(links.length).toBeGreaterThanOrEqual(11);
+    for (const { title, r } of links) {
+      const want = expected(title);
+      expect(want, `an undeclared link from "${title}"`).toBeDefined();
+      expect({ title, framework: r.framework.key, ref: r.ref }).toEqual({ title, framework: want.framework, ref: want.ref });
+      expect(r.title).toMatch(want.titleWord);
+    }
+    // No record or event of the demo is signed by the system instead of a person.
+    const actors = await db.auditEvent.findMany({ where: { actorId: null, action: { notIn: ['framework.created', 'library.loaded'] } }, select: { action: true, actorLabel: true }, distinct: ['action'] });
+    expect(actors.filter((a) => /requirement_review|review\.|evidence\.|finding\.|matrix_cell/.test(a.action))).toEqual([]);
+    expect(await db.requirementReview.count({ where: { reviewerName: 'seed' } })).toBe(0);
+  });
 });
+

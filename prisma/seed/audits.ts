@@ -1,4 +1,4 @@
-import { systemActor, type Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { ROLE_GRANTS, type Role } from '@/lib/auth/permissions';
 import { createAudit, updateAudit } from '@/lib/audits/audits/mutations';
 import { createCertification } from '@/lib/audits/certifications/mutations';
@@ -9,6 +9,26 @@ import { acceptRisk, addFindingComment, createFinding, transitionFinding } from 
 
 const SOC2_TITLE = 'SOC 2 Type II 2025 (external)';
 const ISO_TITLE = 'ISO/IEC 42001 readiness (internal)';
+
+/**
+ * Every requirement the demo links a finding, evidence item or request to,
+ * declared by framework, reference and a word its title must contain, so a
+ * link can never drift to an unrelated requirement (checked when seeding and
+ * in audits.integration.test.ts).
+ */
+export const DEMO_REQUIREMENT_LINKS = {
+  accessReview: { framework: 'iso-27001', ref: '5.18', titleWord: /access rights/i },
+  recordsRetention: { framework: 'iso-27001', ref: '8.10', titleWord: /deletion/i },
+  changeControl: { framework: 'soc2', ref: 'CC8.1', titleWord: /change/i },
+  incidentResponse: { framework: 'soc2', ref: 'CC7.4', titleWord: /incident/i },
+  accessPolicy: { framework: 'soc2', ref: 'CC6.1', titleWord: /access/i },
+  vendorRisk: { framework: 'soc2', ref: 'CC9.2', titleWord: /vendor/i },
+  awarenessTraining: { framework: 'iso-27001', ref: '6.3', titleWord: /awareness/i },
+  impactAssessment: { framework: 'iso-42001', ref: 'A.5.2', titleWord: /impact assessment/i },
+  aiPolicy: { framework: 'iso-42001', ref: 'A.2.2', titleWord: /AI policy/i },
+  aiMonitoring: { framework: 'iso-42001', ref: 'A.6.2.6', titleWord: /monitoring/i },
+} as const;
+export type DemoLink = keyof typeof DEMO_REQUIREMENT_LINKS;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -54,17 +74,28 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
   const compliance = as('COMPLIANCE_OFFICER');
   const engineer = as('ENGINEER');
   const auditor = as('AUDITOR');
-  const seed = systemActor(orgId, 'seed');
 
   const frameworks = await db.framework.findMany({ where: { orgId }, select: { id: true, key: true, name: true } });
   const pick = (re: RegExp) => frameworks.filter((f) => re.test(`${f.key} ${f.name}`)).map((f) => f.id);
   const soc2Frameworks = pick(/soc|27001|hipaa/i);
   const isoFrameworks = pick(/42001|nist|ai act/i);
   const systems = await db.aISystem.findMany({ where: { orgId }, select: { id: true }, take: 3 });
-  const requirements = await db.requirement.findMany({ where: { orgId }, select: { id: true }, orderBy: { ref: 'asc' }, take: 6 });
+  const requirements = await db.requirement.findMany({
+    where: { orgId, OR: Object.values(DEMO_REQUIREMENT_LINKS).map((l) => ({ ref: l.ref, framework: { key: l.framework } })) },
+    select: { id: true, ref: true, title: true, framework: { select: { key: true } } },
+  });
   const controls = await db.control.findMany({ where: { orgId }, select: { id: true }, take: 2 });
   const versions = await db.modelVersion.findMany({ where: { orgId }, select: { id: true }, take: 1 });
-  const req = (i: number) => (requirements[i] ? [requirements[i].id] : []);
+  const link = (name: DemoLink): string | null => {
+    const want = DEMO_REQUIREMENT_LINKS[name];
+    const r = requirements.find((x) => x.framework.key === want.framework && x.ref === want.ref);
+    if (r && !want.titleWord.test(r.title)) throw new Error(`seed: ${want.framework} ${want.ref} is "${r.title}", not about ${want.titleWord}`);
+    return r?.id ?? null;
+  };
+  const req = (name: DemoLink) => {
+    const id = link(name);
+    return id ? [id] : [];
+  };
 
   const soc2 = await createAudit(compliance, {
     title: SOC2_TITLE,
@@ -97,7 +128,7 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
     severity: 'HIGH',
     auditId: soc2.id,
     ownerId: engineer.userId!,
-    requirementIds: req(0),
+    requirementIds: req('accessReview'),
     systemIds: systems.slice(0, 1).map((s) => s.id),
     controlIds: controls.slice(0, 1).map((c) => c.id),
   });
@@ -111,7 +142,7 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
     auditId: soc2.id,
     ownerId: engineer.userId!,
     remediationPlan: 'Automate deletion after 12 months; backfill purge of older data.',
-    requirementIds: req(1),
+    requirementIds: req('recordsRetention'),
     modelVersionIds: versions.map((v) => v.id),
   });
   await transitionFinding(engineer, { id: remediating.id, transition: 'start_remediation', comment: 'Deletion job in review.' });
@@ -123,7 +154,7 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
     auditId: soc2.id,
     ownerId: engineer.userId!,
     remediationPlan: 'Enforce the release gate in CI.',
-    requirementIds: req(2),
+    requirementIds: req('changeControl'),
   });
   await transitionFinding(engineer, { id: ready.id, transition: 'start_remediation' });
   await transitionFinding(engineer, { id: ready.id, transition: 'ready_for_verification', comment: 'CI gate merged; see attached evidence.' });
@@ -134,7 +165,7 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
     severity: 'LOW',
     auditId: soc2.id,
     ownerId: compliance.userId!,
-    requirementIds: req(3),
+    requirementIds: req('incidentResponse'),
   });
   await transitionFinding(compliance, { id: closed.id, transition: 'start_remediation' });
   await transitionFinding(compliance, { id: closed.id, transition: 'ready_for_verification', comment: 'Tabletop held; minutes attached.' });
@@ -151,13 +182,13 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
   await addFindingComment(auditor, { id: open.id, body: 'Please provide the Q2 and Q3 review exports.' });
 
   // Evidence: on requirements and findings, some stale.
-  await addEvidence(seed, { title: 'Access control policy v3', requirementIds: req(0), ownerId: compliance.userId!, validUntil: day(200), collectedAt: day(-90) }, { name: 'access-control-policy.pdf', bytes: pdf('Access control policy v3') });
-  await addEvidence(seed, { title: 'Data retention standard (2024)', requirementIds: req(1), ownerId: engineer.userId!, validUntil: day(-20), collectedAt: day(-400) }, { name: 'data-retention-2024.pdf', bytes: pdf('Data retention standard 2024') });
-  await addEvidence(seed, { title: 'Vendor risk assessment (expired)', requirementIds: req(4), ownerId: engineer.userId!, validUntil: day(-5), collectedAt: day(-370) }, { name: 'vendor-risk.pdf', bytes: pdf('Vendor risk assessment') });
-  await addEvidence(seed, { title: 'CI release gate configuration', findingIds: [ready.id], ownerId: engineer.userId!, validUntil: day(365) }, { name: 'release-gate.txt', bytes: Buffer.from('release:\n  requires: [model-signoff, change-approval]\n') });
-  await addEvidence(seed, { title: 'AI incident tabletop minutes', findingIds: [closed.id], ownerId: compliance.userId!, validUntil: day(300) }, { name: 'tabletop-minutes.pdf', bytes: pdf('AI incident tabletop minutes') });
-  await addEvidence(seed, { title: 'Security awareness training dashboard', url: 'https://lms.example.com/reports/security-2025', requirementIds: req(5), ownerId: compliance.userId! });
-  const report = await addEvidence(seed, { title: 'SOC 2 Type II report 2025', ownerId: compliance.userId!, validUntil: day(45) }, { name: 'soc2-type2-report-2025.pdf', bytes: pdf('SOC 2 Type II report 2025') });
+  await addEvidence(compliance, { title: 'Access control policy v3', requirementIds: req('accessPolicy'), ownerId: compliance.userId!, validUntil: day(200), collectedAt: day(-90) }, { name: 'access-control-policy.pdf', bytes: pdf('Access control policy v3') });
+  await addEvidence(compliance, { title: 'Data retention standard (2024)', requirementIds: req('recordsRetention'), ownerId: engineer.userId!, validUntil: day(-20), collectedAt: day(-400) }, { name: 'data-retention-2024.pdf', bytes: pdf('Data retention standard 2024') });
+  await addEvidence(compliance, { title: 'Vendor risk assessment (expired)', requirementIds: req('vendorRisk'), ownerId: engineer.userId!, validUntil: day(-5), collectedAt: day(-370) }, { name: 'vendor-risk.pdf', bytes: pdf('Vendor risk assessment') });
+  await addEvidence(compliance, { title: 'CI release gate configuration', findingIds: [ready.id], ownerId: engineer.userId!, validUntil: day(365) }, { name: 'release-gate.txt', bytes: Buffer.from('release:\n  requires: [model-signoff, change-approval]\n') });
+  await addEvidence(compliance, { title: 'AI incident tabletop minutes', findingIds: [closed.id], ownerId: compliance.userId!, validUntil: day(300) }, { name: 'tabletop-minutes.pdf', bytes: pdf('AI incident tabletop minutes') });
+  await addEvidence(compliance, { title: 'Security awareness training dashboard', url: 'https://lms.example.com/reports/security-2025', requirementIds: req('awarenessTraining'), ownerId: compliance.userId! });
+  const report = await addEvidence(compliance, { title: 'SOC 2 Type II report 2025', ownerId: compliance.userId!, validUntil: day(45) }, { name: 'soc2-type2-report-2025.pdf', bytes: pdf('SOC 2 Type II report 2025') });
   await updateAudit(compliance, { id: soc2.id, status: 'CLOSED', reportEvidenceId: report.id });
 
   // ISO/IEC 42001 readiness: fieldwork with open requests.
@@ -167,12 +198,15 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
     severity: 'CRITICAL',
     auditId: iso.id,
     ownerId: compliance.userId!,
-    requirementIds: req(5),
+    requirementIds: req('impactAssessment'),
     systemIds: systems.slice(0, 2).map((s) => s.id),
   });
-  const target = (i: number) => (requirements[i] ? { requirementId: requirements[i].id } : { findingId: isoFinding.id });
-  await createEvidenceRequest(auditor, { title: 'AI policy approved by top management', dueDate: day(10), auditId: iso.id, ...target(0), assigneeId: compliance.userId! });
-  await createEvidenceRequest(auditor, { title: 'Model monitoring runbook and last quarter\'s alerts', dueDate: day(14), auditId: iso.id, ...target(2), assigneeId: engineer.userId! });
+  const target = (name: DemoLink) => {
+    const id = link(name);
+    return id ? { requirementId: id } : { findingId: isoFinding.id };
+  };
+  await createEvidenceRequest(auditor, { title: 'AI policy approved by top management', dueDate: day(10), auditId: iso.id, ...target('aiPolicy'), assigneeId: compliance.userId! });
+  await createEvidenceRequest(auditor, { title: 'Model monitoring runbook and last quarter\'s alerts', dueDate: day(14), auditId: iso.id, ...target('aiMonitoring'), assigneeId: engineer.userId! });
   const done = await createEvidenceRequest(auditor, { title: 'Impact assessment template', dueDate: day(7), auditId: iso.id, findingId: isoFinding.id, assigneeId: compliance.userId! });
   await addEvidence(compliance, { title: 'AI impact assessment template v1', requestId: done.id, validUntil: day(365) }, { name: 'impact-assessment-template.pdf', bytes: pdf('AI impact assessment template') });
   await reviewEvidenceRequest(auditor, { id: done.id, decision: 'accept', comment: 'Template covers clause 6.1.4.' });

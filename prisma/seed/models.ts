@@ -95,6 +95,9 @@ export async function seedModels(orgId: string): Promise<{ created: boolean }> {
     await signOffVersion(compliance, model, label, { role: 'COMPLIANCE', comment: 'Gates reviewed.' });
     await changeStage(compliance, model, label, { target: 'PRODUCTION', reason: `Release ${label}` });
   };
+  const CREDIT = /credit/;
+  const CREDIT_FEATURES = [{ name: 'debt_to_income_ratio', meanAbsAttribution: 0.24 }, { name: 'credit_utilisation', meanAbsAttribution: 0.18 }, { name: 'months_since_last_delinquency', meanAbsAttribution: 0.11 }];
+  const TRIAGE_FEATURES = [{ name: 'age', meanAbsAttribution: 0.21 }, { name: 'heart_rate', meanAbsAttribution: 0.17 }, { name: 'chief_complaint', meanAbsAttribution: 0.12 }];
   const version = (model: string, name: string, purpose: string, label: string, extra: Partial<CreateVersionInput> & { fairness?: { groups: GroupResult[] } }) =>
     createVersion(engineer, model, {
       label,
@@ -103,9 +106,10 @@ export async function seedModels(orgId: string): Promise<{ created: boolean }> {
       artifactDigest: digest(`${model}@${label}`),
       artifactSize: 48_213_504,
       hyperparameters: { max_depth: 6, eta: 0.1, n_estimators: 400 },
-      modelCard: demoModelCard(name, purpose),
+      modelCard: demoModelCard(name, purpose, [], CREDIT.test(model) ? 'credit' : 'health'),
       robustness: [{ method: 'PGD (L∞)', budget: 0.03, metric: 'AUC', cleanValue: 0.87, attackedValue: 0.79 }],
-      explainability: { method: 'SHAP', features: [{ name: 'age', meanAbsAttribution: 0.21 }, { name: 'heart_rate', meanAbsAttribution: 0.17 }, { name: 'chief_complaint', meanAbsAttribution: 0.12 }] },
+      // Each model is explained by the features of its own domain.
+      explainability: { method: 'SHAP', features: CREDIT.test(model) ? CREDIT_FEATURES : TRIAGE_FEATURES },
       ...extra,
     } as CreateVersionInput);
 

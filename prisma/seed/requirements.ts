@@ -1,4 +1,4 @@
-import { systemActor, type Actor } from '@/lib/auth/actor';
+import { systemActor, userActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { loadLibrary } from '@/lib/requirements/library';
 import { assignOwners, bulkUpdateCells, createSystem, recordReview, setSystemFrameworks, updateControl, updateRequirement } from '@/lib/requirements/mutations';
@@ -55,7 +55,9 @@ export async function seedRequirements(orgId: string, log: (line: string) => voi
     log('seed: requirements library already present');
     return;
   }
-  const actor: Actor = systemActor(orgId, 'seed');
+  // The compliance officer does the demo's work, so every record and event names a person.
+  const officer = await db.user.findFirst({ where: { orgId, role: 'COMPLIANCE_OFFICER', active: true }, orderBy: { createdAt: 'asc' }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
+  const actor: Actor = officer ? userActor(officer, { id: 'seed', ip: null }) : systemActor(orgId, 'seed');
   const report = await loadLibrary(actor);
   log(`seed: library loaded (${report.frameworks.length} frameworks, ${report.crosswalkCreated} crosswalk mappings, ${report.controlsCreated} controls)`);
 

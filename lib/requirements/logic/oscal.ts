@@ -1,4 +1,4 @@
-import type { Area } from '../library-schema';
+import { REQUIREMENT_TITLE_MAX, type Area } from '../library-schema';
 
 // OSCAL catalogs and profiles → requirements, keeping the text as the
 // publisher renders it: parameters filled in, item labels and nesting kept,
@@ -265,7 +265,7 @@ function toRequirement(cat: Catalog, id: string, params: Map<string, Param>): Os
   const title = plainTitle(String(ctl.title));
   const ref = controlRef(ctl, id);
   if (ref.length > 80) return `${ref.slice(0, 40)}…: the control's label is longer than 80 characters`;
-  if (title.length > 120) return `${ref}: the title is longer than 120 characters`;
+  if (title.length > REQUIREMENT_TITLE_MAX) return `${ref}: the title is longer than ${REQUIREMENT_TITLE_MAX} characters`;
   const parts = Array.isArray(ctl.parts) ? (ctl.parts as Part[]) : [];
   const stmt = parts.find((p) => p && p.name === 'statement');
   const statement = stmt ? statementNode(stmt, params, 0) : null;

@@ -3,6 +3,7 @@ import { blankAsUndefined, flag } from '@/lib/api/params';
 import { areaSchema, frameworkKeySchema, frameworkKindSchema } from '../library-schema';
 import { DEFAULT_REVIEW_CADENCE_DAYS } from './vocabulary';
 import { id, trimmed, optionalText } from './fields';
+import { REQUIREMENT_TITLE_MAX } from '../library-schema';
 
 export const createFrameworkSchema = z.object({
   key: frameworkKeySchema,
@@ -23,7 +24,7 @@ export const REQUIREMENT_SUMMARY_MAX = 50_000;
 export const createRequirementSchema = z.object({
   frameworkKey: frameworkKeySchema,
   ref: trimmed(80, 'a reference'),
-  title: trimmed(120, 'a title'),
+  title: trimmed(REQUIREMENT_TITLE_MAX, 'a title'),
   summary: trimmed(REQUIREMENT_SUMMARY_MAX, 'a summary'),
   group: optionalText(120),
   area: areaSchema,
@@ -35,7 +36,7 @@ export type CreateRequirementInput = z.input<typeof createRequirementSchema>;
 
 export const updateRequirementSchema = z.object({
   id,
-  title: trimmed(120, 'a title').optional(),
+  title: trimmed(REQUIREMENT_TITLE_MAX, 'a title').optional(),
   summary: trimmed(REQUIREMENT_SUMMARY_MAX, 'a summary').optional(),
   group: z.string().trim().max(120).nullable().optional(),
   area: areaSchema.optional(),
