@@ -124,7 +124,7 @@ test('an administrator previews a rule against the sample incident; errors are n
   const json = page.getByLabel('Rule (JSON)');
   await json.fill((await json.inputValue()).replace('"CONTROLLER"', '"OVERLORD"'));
   await page.getByRole('button', { name: 'Save rule' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'appliesWhen.of.1.any.0' })).toBeVisible();
+  await expect(page.getByTestId('form-errors').filter({ hasText: /Rule \(JSON\) \(applies when, of, row 2, any, row 1\)/ })).toBeVisible();
   await context.close();
 });
 
