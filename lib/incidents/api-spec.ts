@@ -69,7 +69,7 @@ export const incidentDetailSchema = z
     models: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), production: z.string().nullable(), approved: z.array(z.string()) }).strict()),
     versions: z.array(z.object({ id: z.string(), label: z.string(), model: z.string() }).strict()),
     timeline: z.array(z.object({ id: z.string(), at: z.string(), author: z.string(), text: z.string() }).strict()),
-    actions: z.array(z.object({ id: z.string(), title: z.string(), owner: z.string().nullable(), ownerId: z.string().nullable(), dueDate: z.string(), status: z.enum(['OPEN', 'DONE']), doneAt: isoOrNull, overdue: z.boolean() }).strict()),
+    actions: z.array(z.object({ id: z.string(), title: z.string(), owner: z.string().nullable(), ownerId: z.string().nullable(), dueDate: z.string(), status: z.enum(['OPEN', 'DONE']), doneAt: isoOrNull, overdue: z.boolean(), capabilities: z.object({ complete: z.boolean() }).strict() }).strict()),
     postmortem: z
       .object({ summary: z.string(), impact: z.string(), rootCause: z.string(), wentWell: z.string(), wentPoorly: z.string(), correctiveActions: z.string(), lessons: z.string(), updatedAt: z.string() })
       .strict()
@@ -77,7 +77,7 @@ export const incidentDetailSchema = z
     findings: z.array(z.object({ id: z.string(), title: z.string(), severity: z.string(), status: z.string(), owner: z.string().nullable(), dueDate: isoOrNull }).strict()),
     deployments: z.array(z.object({ id: z.string(), kind: z.enum(['PROMOTION', 'ROLLBACK', 'RETIREMENT']), at: z.string(), reason: z.string().nullable(), model: z.string(), to: z.string().nullable(), from: z.string().nullable() }).strict()),
     notifications: z.array(z.object({ ruleKey: z.string(), notifiedAt: z.string(), recipient: z.string(), reference: z.string() }).strict()),
-    may: z.object({ update: z.boolean(), manage: z.boolean(), rollback: z.boolean() }).strict(),
+    capabilities: z.object({ update: z.boolean(), manage: z.boolean(), rollback: z.boolean() }).strict(),
   })
   .strict();
 
