@@ -161,6 +161,12 @@ type RouteCtx = { params: Promise<Record<string, string | string[]>> };
  * validates params, query and body against the spec's schemas, and maps
  * every error to a JSON response with the right status.
  */
+function mayHoldAny(actor: Actor, permission: ApiSpec['permission']): boolean {
+  if (!permission || actor.kind === 'system') return true;
+  const needed: readonly string[] = Array.isArray(permission) ? permission : [permission];
+  return needed.some((p) => (actor.grants.any as readonly string[]).includes(p) || (actor.grants.own as readonly string[]).includes(p));
+}
+
 export function apiRoute<S extends ApiSpec>(
   spec: S,
   handler: (ctx: ApiContext<S>) => Promise<unknown>,
@@ -169,9 +175,19 @@ export function apiRoute<S extends ApiSpec>(
     const meta = metaFromHeaders(req.headers);
     try {
       const actor = await resolveActor(req, meta);
-      const params = spec.params ? parseOrThrow(spec.params, await ctx.params, 'path parameters') : undefined;
-      const query = spec.query ? parseOrThrow(spec.query, searchParamsToObject(req.nextUrl.searchParams), 'query') : undefined;
-      const body = spec.body && spec.bodyType !== 'multipart' ? await readBody(req, spec, spec.body) : undefined;
+      let params, query, body;
+      try {
+        params = spec.params ? parseOrThrow(spec.params, await ctx.params, 'path parameters') : undefined;
+        query = spec.query ? parseOrThrow(spec.query, searchParamsToObject(req.nextUrl.searchParams), 'query') : undefined;
+        body = spec.body && spec.bodyType !== 'multipart' ? await readBody(req, spec, spec.body) : undefined;
+      } catch (error) {
+        // A caller who holds none of the operation's permissions learns it is
+        // refused, not what the input should look like.
+        if (error instanceof AppError && error.code === 'VALIDATION' && !mayHoldAny(actor, spec.permission)) {
+          throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+        }
+        throw error;
+      }
       const result = await handler({ actor, meta, req, params, query, body } as ApiContext<S>);
       if (result instanceof Response) return withRequestId(result, meta.id);
       return NextResponse.json(documented(spec, result), {
