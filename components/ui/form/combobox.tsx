@@ -202,7 +202,7 @@ export function Combobox({ label, name, id: idProp, hint, className, source, par
       <ul
         id={listId}
         role="listbox"
-        aria-label={label}
+        aria-label={`${label} suggestions`}
         aria-multiselectable={multiple || undefined}
         hidden={!open}
         className="absolute z-30 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white py-1 text-sm shadow-lg"
