@@ -77,7 +77,7 @@ export function FindingsCard({ inc }: { inc: IncidentDetail }) {
             <TextAreaField label="Finding description" name="description" rows={2} />
             <SelectField label="Finding severity" name="severity" options={FINDING_SEVERITIES.map((s) => ({ value: s, label: s.toLowerCase() }))} />
             <PersonPicker label="Finding owner" name="ownerId" />
-            <DateField name="dueDate" label="Finding due date" />
+            <DateField name="dueDate" label="Finding due date" required={false} hint="Leave empty for the default due date of its severity." />
           </ActionForm>
         </details>
       ) : null}
