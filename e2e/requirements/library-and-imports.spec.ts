@@ -10,7 +10,7 @@ test.describe('library, imports and exports', () => {
     const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
     await page.goto('/requirements/import');
     await page.getByLabel('Format').selectOption('oscal');
-    await page.getByLabel('File (max 5 MB)').setInputFiles(oscal);
+    await page.getByLabel('File(s) (max 16 MB in all)').setInputFiles(oscal);
     const key = `e2e-catalog-${Date.now()}`;
     await page.getByLabel('Framework key (optional)').fill(key);
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -31,7 +31,7 @@ test.describe('library, imports and exports', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'missing the columns' })).toContainText('missing the columns "framework", "ref"');
     await page.getByLabel('Format').selectOption('oscal');
-    await page.getByLabel('File (max 5 MB)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"catalog": {"groups": []}}') });
+    await page.getByLabel('File(s) (max 16 MB in all)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"catalog": {"groups": []}}') });
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'metadata.title' })).toContainText('metadata.title is missing');
     const big = await context.request.post('/api/v1/imports/preview', {
