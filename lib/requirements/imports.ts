@@ -46,7 +46,13 @@ const sizeText = (n: number) => `${(n / MB).toFixed(1)} MB`;
  * the "file" field may repeat.
  */
 export async function readImportUpload(req: Request): Promise<{ fileName: string; text: string; files: OscalFile[]; fields: Record<string, string> }> {
-  const body = await readMultipart(req, { fileBytes: OSCAL_IMPORT_MAX_BYTES, files: 8, what: 'Imports' });
+  const body = await readMultipart(req, { fileBytes: OSCAL_IMPORT_MAX_BYTES, files: 8, what: 'Imports' }).catch((error: unknown) => {
+    // The body is refused before its fields are read, so the kind is not known yet: name both limits.
+    if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') {
+      throw new AppError('PAYLOAD_TOO_LARGE', `CSV imports are limited to ${sizeText(IMPORT_MAX_BYTES)} and OSCAL imports to ${sizeText(OSCAL_IMPORT_MAX_BYTES)} in all. Split the file and import it in parts.`, { fieldErrors: error.fieldErrors });
+    }
+    throw error;
+  });
   const blobs = body.files.filter((f) => f.field === 'file');
   if (!blobs.length) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
   const fields: Record<string, string> = Object.fromEntries(body.fields);
