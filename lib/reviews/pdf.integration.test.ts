@@ -22,7 +22,8 @@ const { figureRows } = await import('./figure-rows');
 
 let actors: Record<Role, Actor>;
 const QUARTER = '2026-Q4';
-const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+// A fixed due date: a date relative to today could land on 2027-01-01, the string the test refuses.
+const actionDue = '2030-06-28';
 const MINUTES = ['## Risks discussed', '', '- **Drift** on the credit model', '- Café déjà vu — “quoted” ≥ 0.8', '', 'Next review in *January*.'].join('\n');
 
 type Node = { role?: string; children?: Node[] };
@@ -51,7 +52,7 @@ describe('quarterly review PDF', () => {
     await m.addAttendee(actors.COMPLIANCE_OFFICER, { reviewId, name: 'Élodie Durand', role: 'DPO' });
     await m.saveMinutes(actors.COMPLIANCE_OFFICER, { reviewId, minutes: MINUTES });
     await m.addDecision(actors.COMPLIANCE_OFFICER, { reviewId, text: 'Adopt ISO/IEC 42001 Annex A.' });
-    await m.addActionItem(actors.COMPLIANCE_OFFICER, { reviewId, title: 'Write the AI policy', ownerId: actors.ENGINEER.userId!, dueDate: nextMonth });
+    await m.addActionItem(actors.COMPLIANCE_OFFICER, { reviewId, title: 'Write the AI policy', ownerId: actors.ENGINEER.userId!, dueDate: actionDue });
     await m.closeReview(actors.COMPLIANCE_OFFICER, reviewId);
     const data = await q.getReview(actors.AUDITOR, QUARTER);
     const generatedAt = new Date('2026-12-01T10:15:00Z');
