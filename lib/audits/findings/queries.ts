@@ -1,11 +1,13 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import { personBehind } from '@/lib/auth/person';
 import { entityHistory } from '@/lib/audit/queries';
 import { auditorScope, findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { findingCapabilities } from './rules';
 import { ACTIVE_STATUSES, listFindingsQuerySchema, type FindingSummary, type ListFindingsQuery } from './schema';
 
 const DAY = 86_400_000;
@@ -116,6 +118,7 @@ export async function getFinding(actor: Actor, id: string) {
       riskApprover: { select: { name: true } },
       riskRationale: true,
       riskExpiresAt: true,
+      cycleOwnerIds: true,
       requirements: { select: { requirement: { select: { id: true, ref: true, title: true, framework: { select: { name: true } } } } } },
       controls: { select: { control: { select: { id: true, key: true, name: true } } } },
       systems: { select: { system: { select: { id: true, name: true } } } },
@@ -124,9 +127,13 @@ export async function getFinding(actor: Actor, id: string) {
       evidence: { select: { evidence: { select: { id: true, title: true, kind: true, fileName: true, validUntil: true } } } },
     },
   });
-  const history = await entityHistory(actor, 'audits:read', 'finding', id);
+  const [history, person] = await Promise.all([entityHistory(actor, 'audits:read', 'finding', id), personBehind(db, actor)]);
   return {
     ...toSummary(f),
+    // The same rules the workflow mutations apply (role, state, independence).
+    capabilities: findingCapabilities(actor, person, f),
+    /** Why this person may not verify it: they own it, or owned it in this remediation cycle. */
+    independence: !person ? null : f.ownerId === person ? ('owner' as const) : f.cycleOwnerIds.includes(person) ? ('cycle-owner' as const) : null,
     description: f.description,
     remediationPlan: f.remediationPlan,
     incidentId: f.incidentId,

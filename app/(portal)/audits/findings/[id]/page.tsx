@@ -6,7 +6,6 @@ import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { acceptRiskAction, addCommentAction, transitionFindingAction, updateFindingAction } from '@/lib/audits/findings/actions';
@@ -28,13 +27,8 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const actor = await requireActor();
   const { id } = await params;
   const f = await loadPage(getFinding(actor, id));
-  const owner = { ownerIds: [f.ownerId] };
-  const isOwner = !!actor.userId && f.ownerId === actor.userId;
-  const canManage = can(actor, 'findings:manage', owner) && f.status !== 'CLOSED';
-  const canVerify = can(actor, 'findings:verify') && !isOwner;
-  const canAccept = canVerify && can(actor, 'audits:manage');
-  const canComment = can(actor, 'findings:raise') || can(actor, 'findings:manage', owner);
-  const active = ['OPEN', 'IN_REMEDIATION', 'READY_FOR_VERIFICATION'].includes(f.status);
+  const may = f.capabilities;
+  const acts = may.edit || may.startRemediation || may.readyForVerification || may.close || may.rejectVerification || may.reopen || may.acceptRisk;
 
   return (
     <>
@@ -69,23 +63,26 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         </Card>
         <Card title="Workflow">
           <div className="space-y-4">
-            {canManage && f.status === 'OPEN' ? (
+            {may.startRemediation ? (
               <ActionForm action={transitionFindingAction} label="Start remediation" submit="Start remediation" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="start_remediation" />
               </ActionForm>
             ) : null}
-            {canManage && (f.status === 'OPEN' || f.status === 'IN_REMEDIATION') ? (
+            {may.readyForVerification ? (
               <ActionForm action={transitionFindingAction} label="Ready for verification" submit="Mark ready for verification" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="ready_for_verification" />
                 <TextAreaField label="What was done" name="comment" id="ready-comment" rows={2} />
               </ActionForm>
             ) : null}
-            {f.status === 'READY_FOR_VERIFICATION' && isOwner ? (
+            {f.status === 'READY_FOR_VERIFICATION' && f.independence === 'owner' ? (
               <p className="text-sm text-slate-700">You own this finding: an auditor or a compliance officer must verify and close it.</p>
             ) : null}
-            {canVerify && f.status === 'READY_FOR_VERIFICATION' ? (
+            {f.status === 'READY_FOR_VERIFICATION' && f.independence === 'cycle-owner' ? (
+              <p className="text-sm text-slate-700">You owned this finding during its current remediation cycle: an auditor or a compliance officer must verify and close it.</p>
+            ) : null}
+            {may.close || may.rejectVerification ? (
               <>
                 <ActionForm action={transitionFindingAction} label="Verify and close" submit="Verify and close">
                   <input type="hidden" name="id" value={f.id} />
@@ -99,14 +96,14 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 </ActionForm>
               </>
             ) : null}
-            {canVerify && (f.status === 'CLOSED' || f.status === 'RISK_ACCEPTED') ? (
+            {may.reopen ? (
               <ActionForm action={transitionFindingAction} label="Reopen" submit="Reopen" variant="secondary">
                 <input type="hidden" name="id" value={f.id} />
                 <input type="hidden" name="transition" value="reopen" />
                 <TextAreaField label="Why reopen" name="comment" id="reopen-comment" rows={2} />
               </ActionForm>
             ) : null}
-            {canAccept && active ? (
+            {may.acceptRisk ? (
               <details>
                 <summary className="cursor-pointer text-sm font-medium">Accept the risk…</summary>
                 <ActionForm action={acceptRiskAction} label="Accept the risk" submit="Accept risk" variant="danger" className="mt-3">
@@ -116,11 +113,11 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 </ActionForm>
               </details>
             ) : null}
-            {!canManage && !canVerify ? <p className="text-sm text-slate-700">You can read this finding; changes are made by its owner, compliance or an independent verifier.</p> : null}
+            {!acts ? <p className="text-sm text-slate-700">You can read this finding; changes are made by its owner, compliance or an independent verifier.</p> : null}
           </div>
         </Card>
       </div>
-      {canManage ? (
+      {may.edit ? (
         <Card title="Edit" className="mt-6">
           <ActionForm action={updateFindingAction} label="Edit the finding" submit="Save changes">
             <input type="hidden" name="id" value={f.id} />
@@ -143,7 +140,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ul>
-          {canComment ? (
+          {may.comment ? (
             <ActionForm action={addCommentAction} label="Add a comment" submit="Comment" variant="secondary" className="mt-4">
               <input type="hidden" name="id" value={f.id} />
               <TextAreaField label="Comment" name="body" rows={2} required />
