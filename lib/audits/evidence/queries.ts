@@ -5,8 +5,9 @@ import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { linkTargets, mayLink } from './links';
 import { evidenceCapabilities } from './rules';
-import { listEvidenceQuerySchema, type EvidenceSummary, type ListEvidenceQuery } from './schema';
+import { evidenceMetaSchema, listEvidenceQuerySchema, type EvidenceSummary, type ListEvidenceQuery } from './schema';
 
 const summarySelect = {
   id: true,
@@ -99,4 +100,14 @@ export async function getEvidence(actor: Actor, id: string) {
     findings: e.findings.map((f) => ({ id: f.finding.id, label: f.finding.title })),
     versions: e.versions.map((v) => ({ id: v.modelVersion.id, label: `${v.modelVersion.model.name} ${v.modelVersion.label}` })),
   };
+}
+
+/**
+ * Whether this person may add evidence here: anywhere (compliance, admins),
+ * or to a finding they may link evidence to — the rule the upload applies.
+ */
+export async function evidenceUploadCapability(actor: Actor, findingId?: string): Promise<boolean> {
+  authorize(actor, 'audits:read');
+  const meta = evidenceMetaSchema.parse({ title: 'capability check', findingIds: findingId ? [findingId] : [] });
+  return mayLink(actor, await linkTargets(db, actor.orgId, meta));
 }

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { auditorScope, requestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
+import { mayLink } from '../evidence/links';
 import { listRequestsQuerySchema } from './schema';
 
 export async function listEvidenceRequests(actor: Actor, input: { auditId?: string; status?: string; mine?: string } = {}) {
@@ -55,6 +56,8 @@ export async function listEvidenceRequests(actor: Actor, input: { auditId?: stri
     assigneeName: r.assignee?.name ?? null,
     requestedByName: r.requestedBy.name,
     evidence: r.evidence,
+    // Fulfilling uploads evidence linked to the request: the upload's per-target rule.
+    capabilities: { fulfil: (r.status === 'OPEN' || r.status === 'REJECTED') && mayLink(actor, [{ ownerIds: [r.assigneeId] }]) },
   }));
 }
 export type EvidenceRequestView = Awaited<ReturnType<typeof listEvidenceRequests>>[number];

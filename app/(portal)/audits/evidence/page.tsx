@@ -9,12 +9,11 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Combobox, DateField, FileField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { evidenceConfig } from '@/lib/audits/evidence/config';
 import { formatBytes } from '@/lib/audits/evidence/file-type';
-import { listEvidence } from '@/lib/audits/evidence/queries';
+import { evidenceUploadCapability, listEvidence } from '@/lib/audits/evidence/queries';
 import { listEvidenceQuerySchema } from '@/lib/audits/evidence/schema';
 import { findingFormOptions } from '@/lib/audits/findings/queries';
 
@@ -25,8 +24,8 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
   const parsed = listEvidenceQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listEvidenceQuerySchema.parse({});
   const { items, total, page, pageSize } = await loadPage(listEvidence(actor, query));
-  // Compliance and admins add any evidence; owners add it from their findings and requests.
-  const canWrite = can(actor, 'evidence:write') || (!!query.findingId && actor.role !== 'AUDITOR');
+  // Compliance and admins add any evidence; owners add it from their findings.
+  const canWrite = await evidenceUploadCapability(actor, query.findingId);
   const options = canWrite ? await loadPage(findingFormOptions(actor)) : null;
   const cfg = evidenceConfig();
   const filter = { q: query.q, stale: query.stale, findingId: query.findingId, requirementId: query.requirementId };

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { ActionForm, FileField, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createRequestAction, reviewRequestAction } from '@/lib/audits/requests/actions';
@@ -21,7 +21,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const parsed = listRequestsQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : {};
   const [requests, options] = await loadPage(Promise.all([listEvidenceRequests(actor, query), findingFormOptions(actor)]));
-  const canRequest = can(actor, 'evidence:request');
+  const canRequest = auditWorkspaceCapabilities(actor).requestEvidence;
 
   return (
     <>
@@ -40,7 +40,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       ) : (
         <ul className="space-y-4">
           {requests.map((r) => {
-            const mayFulfil = (r.status === 'OPEN' || r.status === 'REJECTED') && (can(actor, 'evidence:write') || can(actor, 'evidence:write', { ownerIds: [r.assigneeId] }));
+            const mayFulfil = r.capabilities.fulfil;
             return (
               <li key={r.id} data-testid="request-item">
                 <Card
