@@ -8,7 +8,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { adminDashboard, auditorDashboard, complianceDashboard, engineerDashboard } from '@/lib/dashboards/queries';
+import { homeDashboards } from '@/lib/dashboards/queries';
 import { homeStats } from '@/lib/home/queries';
 import { myActionItems } from '@/lib/reviews/queries';
 
@@ -24,13 +24,10 @@ const INTRO: Record<string, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const role = actor.role;
-  const [stats, actionItems, compliance, engineer, auditor, admin] = await Promise.all([
+  const [stats, actionItems, { compliance, engineer, auditor, admin }] = await Promise.all([
     loadPage(homeStats(actor)),
     loadPage(myActionItems(actor)),
-    role === 'COMPLIANCE_OFFICER' || role === 'ADMIN' ? loadPage(complianceDashboard(actor)) : null,
-    role === 'ENGINEER' ? loadPage(engineerDashboard(actor)) : null,
-    role === 'AUDITOR' ? loadPage(auditorDashboard(actor)) : null,
-    role === 'ADMIN' ? loadPage(adminDashboard(actor)) : null,
+    loadPage(homeDashboards(actor)),
   ]);
   return (
     <>
@@ -65,7 +62,7 @@ export default async function HomePage() {
                   </span>{' '}
                   {a.overdue ? <Badge tone="bad">Overdue</Badge> : null}
                 </span>
-                {role !== 'AUDITOR' ? <ActionItemStatusButton id={a.id} status="OPEN" title={a.title} /> : null}
+                {a.capabilities.update ? <ActionItemStatusButton id={a.id} status="OPEN" title={a.title} /> : null}
               </li>
             ))}
           </ul>

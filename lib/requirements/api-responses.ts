@@ -424,6 +424,7 @@ export const controlListResponse = z.array(z.object({
   })),
   ownerName: z.string().nullable(),
   canEdit: z.boolean(),
+  canSetStatus: z.boolean(),
 }));
 
 /** POST /api/v1/controls */

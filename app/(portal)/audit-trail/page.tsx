@@ -8,7 +8,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { inputClass } from '@/components/ui/form';
 import { auditEventQuerySchema } from '@/lib/audit/schema';
 import { listAuditEvents } from '@/lib/audit/queries';
-import { can } from '@/lib/auth/gate';
+import { auditTrailCapabilities } from '@/lib/audit/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 
@@ -54,7 +54,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
         }
       />
       <Card title="Integrity" className="mb-6">
-        <VerifyPanel canVerify={can(actor, 'audit-trail:verify')} />
+        <VerifyPanel canVerify={auditTrailCapabilities(actor).verify} />
       </Card>
       {!parsed.success ? (
         <p role="alert" className="mb-4 text-sm text-red-700">

@@ -11,7 +11,7 @@ import { createAuditAction } from '@/lib/audits/audits/actions';
 import { auditFormOptions, listAudits } from '@/lib/audits/audits/queries';
 import { listCertifications } from '@/lib/audits/certifications/queries';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, AUDIT_STANDARDS, AUDIT_STATUS_LABELS, AUDIT_STATUSES, listAuditsQuerySchema, STANDARD_LABELS } from '@/lib/audits/audits/schema';
-import { can } from '@/lib/auth/gate';
+import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 
@@ -22,7 +22,7 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
   const parsed = listAuditsQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listAuditsQuerySchema.parse({});
   const [{ items, total, page, pageSize }, certs] = await loadPage(Promise.all([listAudits(actor, query), listCertifications(actor)]));
-  const manage = can(actor, 'audits:manage');
+  const manage = auditWorkspaceCapabilities(actor).manageAudits;
   const options = manage ? await loadPage(auditFormOptions(actor)) : null;
   const expiring = certs.filter((c) => c.expiringSoon || c.expired);
 

@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, CheckboxField, DateField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
-import { can } from '@/lib/auth/gate';
+import { registryCapabilities } from '@/lib/models/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createDatasetAction } from '@/lib/models/actions';
@@ -54,7 +54,7 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         </Table>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={params} basePath="/datasets" />
-      {can(actor, 'models:create') ? (
+      {registryCapabilities(actor).create ? (
         <Card title="Register a dataset" className="no-print mt-8">
           <ActionForm action={createDatasetAction} schema={createDatasetSchema} submit="Register dataset" label="Register a dataset">
             <div className="grid gap-4 md:grid-cols-2">

@@ -8,7 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
 import { inputClass } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { incidentsCapabilities } from '@/lib/incidents/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { incidentFormOptions, incidentPatterns, listIncidents } from '@/lib/incidents/queries';
@@ -54,7 +54,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <>
             <ButtonLink href="/incidents/plans">Plans and exercises</ButtonLink>
             <ButtonLink href="/incidents/settings">Targets and rules</ButtonLink>
-            {can(actor, 'incidents:report') ? (
+            {incidentsCapabilities(actor).report ? (
               <ButtonLink href="/incidents/new" variant="primary">Report an incident</ButtonLink>
             ) : null}
           </>

@@ -6,7 +6,7 @@ import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField } from 
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
-import { can } from '@/lib/auth/gate';
+import { registryCapabilities } from '@/lib/models/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createModelAction } from '@/lib/models/actions';
@@ -20,7 +20,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const params = { q: sp.q, systemId: sp.systemId, stage: sp.stage };
   const [list, systems] = await loadPage(Promise.all([listModels(actor, { ...params, page: sp.page }), listSystemsForModels(actor)]));
-  const mayCreate = can(actor, 'models:create');
+  const mayCreate = registryCapabilities(actor).create;
   return (
     <>
       <PageHeader

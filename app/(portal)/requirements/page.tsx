@@ -5,7 +5,7 @@ import { MatrixGrid } from '@/components/requirements/matrix-grid';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { can } from '@/lib/auth/gate';
+import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { listFrameworks, matrixSummary, matrixWindow } from '@/lib/requirements/queries';
 import { MATRIX_WINDOW, matrixFilterSchema } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
@@ -47,7 +47,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         total={window.total}
         initial={{ rows: window.rows, editableRowIds: window.editableRowIds }}
         query={qs}
-        canEditAnything={can(actor, 'matrix:edit') || window.editableRowIds.length > 0 || window.systems.some((s) => s.canEdit)}
+        canEditAnything={requirementsCapabilities(actor).editAnyCell || window.editableRowIds.length > 0 || window.systems.some((s) => s.canEdit)}
       />
       <Card title="Completion" className="mt-6">
         <div className="grid gap-6 md:grid-cols-2">

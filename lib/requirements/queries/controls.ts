@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { maySetControlStatus } from '../capabilities';
 
 export async function listControls(actor: Actor) {
   authorize(actor, 'requirements:read');
@@ -15,7 +16,7 @@ export async function listControls(actor: Actor) {
       mappings: { orderBy: { createdAt: 'asc' }, select: { id: true, relationship: true, rationale: true, requirement: { select: { id: true, ref: true, title: true, framework: { select: { key: true, name: true } } } } } },
     },
   });
-  return rows.map((c) => ({ ...c, ownerName: c.owner?.name ?? null, canEdit: can(actor, 'library:manage') }));
+  return rows.map((c) => ({ ...c, ownerName: c.owner?.name ?? null, canEdit: can(actor, 'library:manage'), canSetStatus: maySetControlStatus(actor, c) }));
 }
 
 export async function listCrosswalk(actor: Actor, input: { framework?: string; page?: number } = {}) {

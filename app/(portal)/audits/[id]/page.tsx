@@ -9,7 +9,7 @@ import { ActionForm, Combobox, SelectField, TextField } from '@/components/ui/fo
 import { updateAuditAction } from '@/lib/audits/audits/actions';
 import { auditFormOptions, getAudit } from '@/lib/audits/audits/queries';
 import { AUDIT_KIND_LABELS, AUDIT_STATUS_LABELS, AUDIT_STATUSES, STANDARD_LABELS } from '@/lib/audits/audits/schema';
-import { can } from '@/lib/auth/gate';
+import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { listEvidenceRequests } from '@/lib/audits/requests/queries';
@@ -22,7 +22,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const actor = await requireActor();
   const { id } = await params;
   const [audit, requests] = await loadPage(Promise.all([getAudit(actor, id), listEvidenceRequests(actor, { auditId: id })]));
-  const manage = can(actor, 'audits:manage');
+  const manage = auditWorkspaceCapabilities(actor).manageAudits;
   const options = manage ? await loadPage(auditFormOptions(actor)) : null;
 
   return (

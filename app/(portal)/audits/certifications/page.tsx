@@ -9,7 +9,7 @@ import { createCertificationAction } from '@/lib/audits/certifications/actions';
 import { listAudits } from '@/lib/audits/audits/queries';
 import { listCertifications } from '@/lib/audits/certifications/queries';
 import { AUDIT_STANDARDS, STANDARD_LABELS } from '@/lib/audits/audits/schema';
-import { can } from '@/lib/auth/gate';
+import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Certifications' };
 export default async function CertificationsPage() {
   const actor = await requireActor();
   const certs = await loadPage(listCertifications(actor));
-  const manage = can(actor, 'audits:manage');
+  const manage = auditWorkspaceCapabilities(actor).manageAudits;
   const audits = manage ? (await loadPage(listAudits(actor, { pageSize: 200 }))).items : [];
 
   return (

@@ -9,7 +9,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ActionForm, Combobox, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createFindingAction } from '@/lib/audits/findings/actions';
@@ -25,7 +25,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const [{ items, total, page, pageSize }, options] = await loadPage(Promise.all([listFindings(actor, query), findingFormOptions(actor)]));
   const filter = { q: query.q, auditId: query.auditId, severity: query.severity, status: query.status, ownerId: query.ownerId, frameworkId: query.frameworkId, overdue: query.overdue };
   const exportQs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
-  const canRaise = can(actor, 'findings:raise');
+  const canRaise = auditWorkspaceCapabilities(actor).raiseFindings;
 
   return (
     <>

@@ -5,7 +5,7 @@ import { ActionForm, Combobox, TextField } from '@/components/ui/form';
 import { updateAuditSettingsAction } from '@/lib/audits/settings/actions';
 import { auditFormOptions } from '@/lib/audits/audits/queries';
 import { getAuditSettings } from '@/lib/audits/settings/queries';
-import { can } from '@/lib/auth/gate';
+import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { SEVERITIES, SEVERITY_LABELS } from '@/lib/audits/findings/schema';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Audit settings' };
 export default async function AuditSettingsPage() {
   const actor = await requireActor();
   const [settings, options] = await loadPage(Promise.all([getAuditSettings(actor), auditFormOptions(actor)]));
-  const editable = can(actor, 'settings:manage');
+  const editable = auditWorkspaceCapabilities(actor).manageSettings;
   const internal = options.auditors.filter((a) => settings.internalAuditorIds.includes(a.id));
 
   return (

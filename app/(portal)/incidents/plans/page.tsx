@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ActionForm, DateField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { incidentsCapabilities } from '@/lib/incidents/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { recordExerciseAction, saveResponsePlanAction } from '@/lib/incidents/actions';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Response plans and exercises' };
 export default async function PlansPage() {
   const actor = await requireActor();
   const [plans, exercises, options] = await loadPage(() => Promise.all([listResponsePlans(actor), listExercises(actor), incidentFormOptions(actor)]));
-  const manage = can(actor, 'incidents:manage');
+  const manage = incidentsCapabilities(actor).managePlans;
   const systemOptions = [{ value: '', label: 'Organisation-wide' }, ...options.systems.map((s) => ({ value: s.id, label: s.name }))];
   return (
     <>

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ActionForm, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { incidentsCapabilities } from '@/lib/incidents/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { loadShippedRulesAction, saveResponseTargetAction } from '@/lib/incidents/actions';
@@ -34,7 +34,7 @@ const TEMPLATE = JSON.stringify(
 export default async function IncidentSettingsPage() {
   const actor = await requireActor();
   const [targets, set, incidents] = await loadPage(() => Promise.all([responseTargets(actor), listNotificationRules(actor), listIncidents(actor, { pageSize: 50 })]));
-  const admin = can(actor, 'settings:manage');
+  const admin = incidentsCapabilities(actor).manageSettings;
   const definitions = Object.fromEntries(set.rules.map(({ key, active: _a, stored: _s, customised: _c, libraryVersion: _l, shipped: _sh, conflict: _co, conditionText: _ct, deadlineText: _dt, ...def }) => [key, JSON.stringify(def, null, 2)]));
   return (
     <>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, TextField } from '@/components/ui/form';
 import { Table, Td, Th } from '@/components/ui/table';
-import { can } from '@/lib/auth/gate';
+import { registryCapabilities } from '@/lib/models/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { setThresholdsAction } from '@/lib/models/actions';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Fairness thresholds' };
 export default async function ThresholdsPage() {
   const actor = await requireActor();
   const systems = await loadPage(listSystemsForModels(actor));
-  const mayEdit = can(actor, 'models:promote');
+  const mayEdit = registryCapabilities(actor).setFairnessThresholds;
   return (
     <>
       <p className="no-print mb-2 text-sm"><Link href="/models">← Models</Link></p>

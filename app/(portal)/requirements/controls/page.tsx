@@ -4,7 +4,7 @@ import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, ConfirmAction, PersonPicker, SelectField, TextAreaField, TextField, inputClass } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { addMappingAction, createControlAction, removeMappingAction, setControlStatusAction } from '@/lib/requirements/actions';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Controls' };
 export default async function ControlsPage() {
   const actor = await requireActor();
   const [controls, frameworks] = await loadPage(Promise.all([listControls(actor), listFrameworks(actor)]));
-  const manage = can(actor, 'library:manage');
+  const manage = requirementsCapabilities(actor).manageLibrary;
   return (
     <>
       <PageHeader title="Consolidated controls" description="One internal control satisfies requirements across frameworks: do the work once. Requirements can take their matrix status from their controls." />
@@ -49,7 +49,7 @@ export default async function ControlsPage() {
             ) : (
               <p className="mt-2 text-sm text-slate-600">Not mapped to any requirement yet.</p>
             )}
-            {can(actor, 'matrix:edit', { ownerIds: [c.ownerId] }) ? (
+            {c.canSetStatus ? (
               <ActionForm action={setControlStatusAction} submit="Save status" label={`Status of ${c.key}`} className="mt-3 flex flex-wrap items-end gap-3" variant="secondary">
                 <input type="hidden" name="id" value={c.id} />
                 <div>

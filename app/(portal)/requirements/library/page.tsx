@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createFrameworkAction, loadLibraryAction } from '@/lib/requirements/actions';
@@ -19,7 +19,7 @@ const KIND_LABELS: Record<string, string> = { REGULATION: 'Regulation', STANDARD
 export default async function LibraryPage() {
   const actor = await requireActor();
   const [frameworks, shipped] = await loadPage(Promise.all([listFrameworks(actor), libraryStatus(actor)]));
-  const manage = can(actor, 'library:manage');
+  const manage = requirementsCapabilities(actor).manageLibrary;
   const outdated = shipped.filter((s) => s.loadedVersion === null || s.loadedVersion < s.shippedVersion);
   return (
     <>

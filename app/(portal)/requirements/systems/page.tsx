@@ -3,7 +3,7 @@ import { SystemEditForm } from '@/components/requirements/system-edit-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createSystemAction, setSystemFrameworksAction } from '@/lib/requirements/actions';
@@ -18,7 +18,7 @@ const STATUS_TEXT: Record<string, string> = { PLANNED: 'Planned', IN_DEVELOPMENT
 export default async function SystemsPage() {
   const actor = await requireActor();
   const [systems, frameworks, users] = await loadPage(Promise.all([listSystems(actor), listFrameworks(actor), listAssignableUsers(actor)]));
-  const manage = can(actor, 'systems:manage');
+  const manage = requirementsCapabilities(actor).manageSystems;
   const userOptions = [{ value: '', label: 'Nobody yet' }, ...users.map((u) => ({ value: u.id, label: u.name }))];
   return (
     <>

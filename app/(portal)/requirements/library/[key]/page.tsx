@@ -6,7 +6,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField, inputClass } from '@/components/ui/form';
-import { can } from '@/lib/auth/gate';
+import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { assignOwnersAction, createRequirementAction, updateFrameworkAction } from '@/lib/requirements/actions';
@@ -22,7 +22,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
   const sp = await searchParams;
   const page = Number(sp.page ?? 1) || 1;
   const [framework, list, users] = await loadPage(Promise.all([getFramework(actor, key), listRequirements(actor, { framework: key, page, pageSize: 100 }), listAssignableUsers(actor)]));
-  const manage = can(actor, 'library:manage');
+  const manage = requirementsCapabilities(actor).manageLibrary;
   const table = (
 <Table caption={`Requirements of ${framework.name}`} className="mb-3">
       <thead>
