@@ -31,7 +31,8 @@ export async function auditHomeStats(actor: Actor): Promise<Stat[]> {
     const toReview = await db.evidenceRequest.count({ where: { AND: [{ orgId: actor.orgId, status: 'SUBMITTED' }, requestWhere(scope)] } });
     stats.push({ label: 'Evidence awaiting review', value: toReview, href: '/audits/requests?status=SUBMITTED', tone: toReview ? 'warn' : 'default' });
   }
-  if (can(actor, 'audits:manage') || actor.role === 'AUDITOR') {
+  // Those who manage audits and those who verify them (auditors) watch certification expiry.
+  if (can(actor, 'audits:manage') || can(actor, 'findings:verify')) {
     const expiring = await db.certification.count({ where: { orgId: actor.orgId, expiresAt: { lte: new Date(now.getTime() + CERT_EXPIRY_WARN_DAYS * 86_400_000) } } });
     stats.push({ label: `Certifications expiring within ${CERT_EXPIRY_WARN_DAYS} days`, value: expiring, href: '/audits/certifications', tone: expiring ? 'warn' : 'good' });
   }

@@ -174,3 +174,15 @@ export async function adminDashboard(actor: Actor) {
 }
 
 export { AGE_BUCKETS, SEVERITIES, STATUSES };
+
+/** The dashboards a person's home page shows: their role's own (an admin also sees the compliance view). */
+export async function homeDashboards(actor: Actor) {
+  const role = actor.role;
+  const [compliance, engineer, auditor, admin] = await Promise.all([
+    role === 'COMPLIANCE_OFFICER' || role === 'ADMIN' ? complianceDashboard(actor) : null,
+    role === 'ENGINEER' ? engineerDashboard(actor) : null,
+    role === 'AUDITOR' ? auditorDashboard(actor) : null,
+    role === 'ADMIN' ? adminDashboard(actor) : null,
+  ]);
+  return { compliance, engineer, auditor, admin };
+}

@@ -229,7 +229,9 @@ export async function myActionItems(actor: Actor) {
     select: { id: true, title: true, dueDate: true, review: { select: { quarter: true } } },
   });
   const now = Date.now();
-  return rows.map((a) => ({ id: a.id, title: a.title, dueDate: a.dueDate.toISOString(), quarter: a.review.quarter, overdue: a.dueDate.getTime() < now }));
+  // Their own items, so setActionItemStatus's rule reduces to the permission.
+  const update = can(actor, 'action-items:update', { ownerIds: [actor.userId] });
+  return rows.map((a) => ({ id: a.id, title: a.title, dueDate: a.dueDate.toISOString(), quarter: a.review.quarter, overdue: a.dueDate.getTime() < now, capabilities: { update } }));
 }
 
 /** Action items of a review, for the CSV export. */
