@@ -43,3 +43,22 @@ describe('auditor visibility', () => {
     await expect(auditQueries.getAudit(other.actors.ADMIN, auditId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('picker searches', () => {
+  it('keep the auditor scope and the organisation, and refuse anonymous callers', async () => {
+    const { searchFindings } = await import('@/lib/audits/findings/search');
+    const { searchPeople } = await import('@/lib/users/search');
+    const other = await audits.createAudit(actors.ADMIN, { title: 'Audit outside the scope', kind: 'INTERNAL', standard: 'ISO_42001', periodStart: '2026-04-01', periodEnd: '2026-06-30' });
+    const hidden = await findings.createFinding(actors.COMPLIANCE_OFFICER, { title: 'Searchable but out of scope', description: 'x', severity: 'LOW', auditId: other.id });
+    const visible = await findings.createFinding(actors.AUDITOR, { title: 'Searchable and in scope', description: 'x', severity: 'LOW', auditId });
+    const found = (await searchFindings(actors.AUDITOR, { q: 'Searchable', limit: 20 })).map((i) => i.value);
+    expect(found).toContain(visible.id);
+    expect(found).not.toContain(hidden.id);
+    expect((await searchFindings(actors.COMPLIANCE_OFFICER, { q: 'Searchable', limit: 20 })).map((i) => i.value)).toContain(hidden.id);
+
+    const outsider = await createOrgWithRoles('Picker Org');
+    expect(await searchFindings(outsider.actors.ADMIN, { q: 'Searchable', limit: 20 })).toEqual([]);
+    expect((await searchPeople(outsider.actors.ADMIN, { q: '', limit: 50 })).map((i) => i.value)).not.toContain(actors.ENGINEER.userId);
+    await expect(searchFindings(null as never, { q: 'x', limit: 5 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
