@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import type { EventType } from '@/lib/events/types';
 import { notify } from '@/lib/notifications/notify';
@@ -73,10 +74,7 @@ export async function deliverDueWebhooks(now: Date, opts: DeliverOptions): Promi
   return report;
 }
 
-type Row = Awaited<ReturnType<typeof loadRow>>;
-async function loadRow(id: string) {
-  return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: DELIVERY_SELECT });
-}
+type Row = Prisma.WebhookDeliveryGetPayload<{ select: typeof DELIVERY_SELECT }>;
 
 type Outcome = { ok: boolean; status: number | null; durationMs: number | null; error: string | null };
 
