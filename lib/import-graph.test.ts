@@ -10,8 +10,11 @@ import { ROLES } from '@/lib/auth/permissions';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Folders of lib/ that are layers every domain may use; every other folder of lib/ is a domain. */
-const LOWER_LAYERS = ['api', 'auth', 'audit', 'platform', 'pdf', 'signing'];
+/**
+ * Folders of lib/ that are layers every domain may use; every other folder of lib/ is a domain.
+ * `notifications` is one: a mutation calls `notify` in its own transaction, as it calls `recordEvent`.
+ */
+const LOWER_LAYERS = ['api', 'auth', 'audit', 'notifications', 'platform', 'pdf', 'signing'];
 /** Layers that assemble what every domain contributes, through the named entry points only. */
 const ASSEMBLERS: Record<string, RegExp> = {
   openapi: /^api-spec$/,
