@@ -5,11 +5,10 @@ import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordNotificationThresholds } from '@/lib/incidents/record-notification-thresholds';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
-import { publishOverdueFindings } from '@/lib/audits/findings/publish-overdue';
-import { dispatchEvents } from '@/lib/events/dispatch';
-import { EVENT_SUBSCRIBERS } from '@/lib/events/subscribers';
-import { deliverDueWebhooks } from '@/lib/webhooks/deliver';
-import { kickDeliveries } from '@/lib/webhooks/kick';
+import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
+import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
+import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
+import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -28,6 +27,10 @@ async function perOrganisation(ctx: JobContext, fn: (orgId: string) => Promise<n
   }
   return { organisations: orgs.length, changed };
 }
+
+/** Every domain that reacts to committed domain events (lib/events): the
+ *  `events.dispatch` job hands each event to each of them, in this order. */
+export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [webhookSubscriber];
 
 const DEFAULT_RETRY = { limit: 5, delaySeconds: 30, maxDelaySeconds: 3600 };
 
@@ -75,11 +78,11 @@ export const JOBS: readonly JobDefinition[] = [
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
-    name: 'findings.publish-overdue',
+    name: 'findings.record-overdue',
     description: 'Findings that passed their due date unresolved publish finding.overdue once per due date.',
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
-    handler: (ctx) => perOrganisation(ctx, (orgId) => publishOverdueFindings(ctx.actor(orgId), ctx.now)),
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueFindings(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'events.dispatch',
@@ -88,7 +91,7 @@ export const JOBS: readonly JobDefinition[] = [
     retry: { limit: 5, delaySeconds: 10, maxDelaySeconds: 600 },
     handler: async (ctx) => {
       const result = await dispatchEvents(EVENT_SUBSCRIBERS, ctx.now);
-      if (result.handled) await kickDeliveries();
+      if (result.handled) await sendJobNow('webhooks.deliver');
       return result;
     },
   }),
@@ -101,7 +104,7 @@ export const JOBS: readonly JobDefinition[] = [
     handler: async (ctx) => {
       const report = await deliverDueWebhooks(ctx.now, { actorFor: ctx.actor });
       // A full batch means more are due: the next run picks them up at once.
-      if (report.attempted >= 500) await kickDeliveries();
+      if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
       return report;
     },
   }),

@@ -4,13 +4,17 @@ import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors';
-import { kickDeliveries } from './kick';
+import { sendJobNow } from '@/lib/jobs/send-now';
 import {
   allowHostSchema, allowedHostIdSchema, createEndpointSchema, deliveryIdSchema, displayUrl, endpointIdSchema, rotateSecretSchema, setEnabledSchema,
   type CreateEndpointInput,
 } from './schema';
 import { generateSecret } from './signing';
 import { parseEndpointUrl, TargetRefused } from './target';
+
+// The delivery run and the event subscriber are writes the job registry runs.
+export { deliverDueWebhooks } from './deliver';
+export { webhookSubscriber } from './subscriber';
 
 /** Only signed-in administrators manage webhooks: a token never does, whatever its scopes. */
 export function authorizeWebhookAdmin(actor: Actor | null | undefined): Actor & { userId: string } {
@@ -125,7 +129,7 @@ export async function replayDelivery(actor: Actor, input: { deliveryId: string }
     await recordEvent(tx, admin, { action: 'webhook.delivery_replayed', entityType: 'webhook_endpoint', entityId: original.endpointId, changes: { deliveryId: original.id, replayId: created.id, eventType: original.event.type } });
     return { id: created.id, endpointId: original.endpointId };
   });
-  await kickDeliveries();
+  await sendJobNow('webhooks.deliver');
   return replay;
 }
 
@@ -145,7 +149,7 @@ export async function sendTestEvent(actor: Actor, input: { id: string }) {
     await recordEvent(tx, admin, { action: 'webhook.test_sent', entityType: 'webhook_endpoint', entityId: id, changes: { deliveryId: created.id } });
     return created;
   });
-  await kickDeliveries();
+  await sendJobNow('webhooks.deliver');
   return delivery;
 }
 

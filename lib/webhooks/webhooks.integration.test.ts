@@ -13,7 +13,7 @@ import { setupTestDatabase } from '@/lib/tooling/test/integration';
 // retried with back-off on a fixed clock until the endpoint is disabled and
 // its owner told, replayed, and refused for internal targets without a socket.
 
-vi.mock('@/lib/webhooks/kick', () => ({ kickDeliveries: async () => undefined, DELIVER_JOB: 'webhooks.deliver', DISPATCH_JOB: 'events.dispatch' }));
+vi.mock('@/lib/jobs/send-now', () => ({ sendJobNow: async () => undefined }));
 
 const tdb = await setupTestDatabase('webhooks');
 const { db } = await import('@/lib/db');
@@ -22,10 +22,10 @@ const webhooks = await import('./mutations');
 const queries = await import('./queries');
 const { deliverDueWebhooks } = await import('./deliver');
 const { dispatchEvents } = await import('@/lib/events/dispatch');
-const { EVENT_SUBSCRIBERS } = await import('@/lib/events/subscribers');
+const { EVENT_SUBSCRIBERS } = await import('@/lib/jobs/registry');
 const { RETRY_WINDOW_MS } = await import('./retry');
 const findings = await import('@/lib/audits/findings/mutations');
-const { publishOverdueFindings } = await import('@/lib/audits/findings/publish-overdue');
+const { recordOverdueFindings } = await import('@/lib/audits/findings/record-overdue');
 const { systemActor } = await import('@/lib/auth/actor');
 
 type Received = { headers: http.IncomingHttpHeaders; body: string; path: string };
@@ -121,8 +121,8 @@ describe('delivery', () => {
     await db.finding.update({ where: { id: f.id }, data: { dueDate: new Date('2026-01-05T00:00:00Z') } });
     const job = systemActor(orgId, 'job:findings.publish-overdue');
     const now = new Date(Date.now() + 86_400_000);
-    expect(await publishOverdueFindings(job, now)).toBeGreaterThanOrEqual(1);
-    expect(await publishOverdueFindings(job, now)).toBe(0);
+    expect(await recordOverdueFindings(job, now)).toBeGreaterThanOrEqual(1);
+    expect(await recordOverdueFindings(job, now)).toBe(0);
     expect(await db.domainEvent.count({ where: { entityId: f.id, type: 'finding.overdue' } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: f.id, action: 'finding.overdue', actorLabel: 'job:findings.publish-overdue' } })).toBe(1);
   });

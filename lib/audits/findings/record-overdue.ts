@@ -12,7 +12,7 @@ import { ACTIVE_STATUSES } from './schema';
  * includes the due date: a finding given a new date and missing it again is
  * overdue again. Run by a scheduled job; reads compute "overdue" themselves.
  */
-export async function publishOverdueFindings(actor: Actor, now: Date): Promise<number> {
+export async function recordOverdueFindings(actor: Actor, now: Date): Promise<number> {
   authorize(actor, 'findings:manage');
   const rows = await db.finding.findMany({
     where: { orgId: actor.orgId, status: { in: [...ACTIVE_STATUSES] }, dueDate: { lt: now } },
