@@ -17,6 +17,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
+  { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
+  { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
 ];
 
 /** The sections this actor may open, for the navigation. */

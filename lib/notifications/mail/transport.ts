@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { env } from '@/lib/env';
+import { capturesMail } from './delivery-mode';
 
 // Where mail goes: SMTP_URL when set; otherwise, in demo mode and in tests, an
 // SMTP server started inside this process on loopback (smtp-server), so a
@@ -52,12 +53,6 @@ export function captureServer(): Promise<CaptureServer> {
     });
   });
   return state.capture;
-}
-
-/** True when mail goes to the in-process capture server. */
-export function capturesMail(): boolean {
-  const e = env();
-  return !e.SMTP_URL && (e.DEMO_MODE || e.NODE_ENV === 'test' || process.env.VITEST === 'true');
 }
 
 /** The transport mail is sent through, or null when none is configured (production without SMTP_URL). */
