@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/api/action';
 import { markAllNotificationsRead, markNotificationRead, updateNotificationPreferences } from './mutations';
-import { updateNotificationRule } from './rule-settings';
+import { updateReminderRule } from './rule-settings';
 import { updateRuleSchema } from './rules';
 import { markReadSchema, preferencesFormSchema } from './schema';
 
@@ -38,10 +38,10 @@ export const updateNotificationPreferencesAction = validatedAction(
   { successMessage: 'Preferences saved.' },
 );
 
-export const updateNotificationRuleAction = validatedAction(
+export const updateReminderRuleAction = validatedAction(
   updateRuleSchema,
   async (input, actor) => {
-    const result = await updateNotificationRule(actor, { ...input, leadDays: input.leadDays?.join(',') });
+    const result = await updateReminderRule(actor, { ...input, leadDays: input.leadDays?.join(',') });
     revalidatePath('/admin/notification-rules');
     return result;
   },

@@ -20,7 +20,7 @@ export async function loadRuleSettings(orgId: string, tx: Tx | typeof db = db): 
 }
 
 /** Admin → Notification rules. */
-export async function listNotificationRules(actor: Actor) {
+export async function listReminderRules(actor: Actor) {
   authorize(actor, 'notifications:rules');
   const settings = await loadRuleSettings(actor.orgId);
   return RULE_KEYS.map((key) => {
@@ -40,7 +40,7 @@ export async function listNotificationRules(actor: Actor) {
 }
 
 /** Turns a rule on or off and sets its lead times; audited with what changed. */
-export async function updateNotificationRule(actor: Actor, input: UpdateRuleInput) {
+export async function updateReminderRule(actor: Actor, input: UpdateRuleInput) {
   authorize(actor, 'notifications:rules');
   const parsed = updateRuleSchema.parse(input);
   return db.$transaction(async (tx) => {

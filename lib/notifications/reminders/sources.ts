@@ -143,7 +143,7 @@ const quarterlyReview: Source = async ({ orgId, now, setting, people }) => {
 const actionItems: Source = async ({ orgId, now, setting }) => {
   const options: StageOptions = { leadDays: setting.leadDays, atDue: true, overdue: 'once' };
   const rows = await db.actionItem.findMany({
-    where: { review: { orgId }, status: 'OPEN', dueDate: dueWindow(now, options) },
+    where: { orgId, status: 'OPEN', dueDate: dueWindow(now, options) },
     select: { id: true, title: true, ownerId: true, dueDate: true, review: { select: { quarter: true } } },
   });
   return rows.flatMap((a) => {

@@ -4,15 +4,15 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { ActionForm, CheckboxField, TextField } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { updateNotificationRuleAction } from '@/lib/notifications/actions';
-import { listNotificationRules } from '@/lib/notifications/rule-settings';
+import { updateReminderRuleAction } from '@/lib/notifications/actions';
+import { listReminderRules } from '@/lib/notifications/rule-settings';
 import { updateRuleSchema } from '@/lib/notifications/rules';
 
 export const metadata: Metadata = { title: 'Notification rules' };
 
 export default async function NotificationRulesPage() {
   const actor = await requireActor();
-  const rules = await loadPage(listNotificationRules(actor));
+  const rules = await loadPage(listReminderRules(actor));
 
   return (
     <>
@@ -27,7 +27,7 @@ export default async function NotificationRulesPage() {
             {rule.fixed ? (
               <p className="text-sm text-slate-700">Required for regulatory deadlines: it cannot be turned off, and people cannot mute it.</p>
             ) : (
-              <ActionForm action={updateNotificationRuleAction} schema={updateRuleSchema} label={`${rule.label} rule`} fields={{ key: rule.key }} submit="Save rule" resetOnSuccess={false}>
+              <ActionForm action={updateReminderRuleAction} schema={updateRuleSchema} label={`${rule.label} rule`} fields={{ key: rule.key }} submit="Save rule" resetOnSuccess={false}>
                 <CheckboxField name="enabled" label="Send these reminders" defaultChecked={rule.enabled} value="on" />
                 {rule.leadLabel ? (
                   <TextField

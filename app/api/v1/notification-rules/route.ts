@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
 import { notificationsApi } from '@/lib/notifications/api-spec';
-import { listNotificationRules } from '@/lib/notifications/rule-settings';
+import { listReminderRules } from '@/lib/notifications/rule-settings';
 
-export const GET = apiRoute(notificationsApi.rules, async ({ actor }) => ({ items: await listNotificationRules(actor) }));
+export const GET = apiRoute(notificationsApi.rules, async ({ actor }) => ({ items: await listReminderRules(actor) }));
