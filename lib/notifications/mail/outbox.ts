@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { fromPrisma } from 'pg-boss';
 import { db, type Tx } from '@/lib/db';
 import { env, publicBaseUrl } from '@/lib/env';
-import { jobBoss } from '@/lib/jobs/instance';
 import { DAY_MS } from '../reminders/stage';
+import { SEND_MAIL_JOB } from './send-mail-job';
 import { renderDigestMail, renderSingleMail, type RenderedMail } from './templates';
 import { mailTransport } from './transport';
 
@@ -12,14 +12,15 @@ import { mailTransport } from './transport';
 // notifications it carries), then sent by the `notifications.send-mail` job,
 // which pg-boss retries with back-off. Admin → Outbox lists the rows.
 
-export const SEND_MAIL_JOB = 'notifications.send-mail';
-export const SEND_MAIL_RETRY = { limit: 5, delaySeconds: 30, maxDelaySeconds: 3600 };
+export { SEND_MAIL_JOB, SEND_MAIL_RETRY } from './send-mail-job';
 
 /** Queues the sending of these mails in the same transaction that wrote them. */
 export type Enqueue = (tx: Tx, mailIds: string[]) => Promise<void>;
 
 export const enqueueWithBoss: Enqueue = async (tx, mailIds) => {
   if (!mailIds.length) return;
+  // Imported here: lib/jobs/registry imports this module.
+  const { jobBoss } = await import('@/lib/jobs/instance');
   const boss = await jobBoss();
   await boss.insert(SEND_MAIL_JOB, mailIds.map((mailId) => ({ data: { mailId } })), { db: fromPrisma(tx) });
 };

@@ -11,7 +11,7 @@ import { incidentsCapabilities } from '@/lib/incidents/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { loadShippedRulesAction, saveResponseTargetAction } from '@/lib/incidents/actions';
-import { listIncidents, listReminderRules, responseTargets } from '@/lib/incidents/queries';
+import { listIncidents, listNotificationRules, responseTargets } from '@/lib/incidents/queries';
 
 export const metadata: Metadata = { title: 'Incident targets and notification rules' };
 
@@ -33,7 +33,7 @@ const TEMPLATE = JSON.stringify(
 
 export default async function IncidentSettingsPage() {
   const actor = await requireActor();
-  const [targets, set, incidents] = await loadPage(() => Promise.all([responseTargets(actor), listReminderRules(actor), listIncidents(actor, { pageSize: 50 })]));
+  const [targets, set, incidents] = await loadPage(() => Promise.all([responseTargets(actor), listNotificationRules(actor), listIncidents(actor, { pageSize: 50 })]));
   const admin = incidentsCapabilities(actor).manageSettings;
   const definitions = Object.fromEntries(set.rules.map(({ key, active: _a, stored: _s, customised: _c, libraryVersion: _l, shipped: _sh, conflict: _co, conditionText: _ct, deadlineText: _dt, ...def }) => [key, JSON.stringify(def, null, 2)]));
   return (
