@@ -19,6 +19,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
   { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
+  { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
 
 /** The sections this actor may open, for the navigation. */

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { db } from '@/lib/db';
 import { notify } from '@/lib/notifications/notify';
 import { loadRuleSettings } from '@/lib/notifications/rule-settings';
@@ -72,6 +73,7 @@ export async function recordNotificationThresholds(actor: Actor, now: Date): Pro
             mandatory: c.t >= 80,
           });
         }
+        await publishEvent(tx, actor, { type: 'incident.deadline_approaching', entity: { type: 'incident', id: inc.id }, data: { title: `${inc.title}: ${c.o.citation} ${c.t === 100 ? 'deadline passed' : `at ${c.t} %`}`, ruleKey: c.o.ruleKey, citation: c.o.citation, threshold: c.t, dueAt: c.o.dueAt } });
         n++;
       }
       return n;

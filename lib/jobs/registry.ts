@@ -8,6 +8,10 @@ import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-pla
 import { queueDigests, queueImmediateMails, sendOutboxMail } from '@/lib/notifications/mail/outbox';
 import { SEND_MAIL_JOB, SEND_MAIL_RETRY } from '@/lib/notifications/mail/send-mail-job';
 import { sendReminders } from '@/lib/notifications/reminders/run';
+import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
+import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
+import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
+import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -26,6 +30,10 @@ async function perOrganisation(ctx: JobContext, fn: (orgId: string) => Promise<n
   }
   return { organisations: orgs.length, changed };
 }
+
+/** Every domain that reacts to committed domain events (lib/events): the
+ *  `events.dispatch` job hands each event to each of them, in this order. */
+export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [webhookSubscriber];
 
 const DEFAULT_RETRY = { limit: 5, delaySeconds: 30, maxDelaySeconds: 3600 };
 
@@ -104,6 +112,37 @@ export const JOBS: readonly JobDefinition[] = [
       const mailId = (data as { mailId?: unknown } | null)?.mailId;
       if (typeof mailId !== 'string') throw new Error('send-mail needs { mailId }');
       return { mailId, result: await sendOutboxMail(mailId, { retryCount: ctx.retryCount, retryLimit: SEND_MAIL_RETRY.limit }) };
+    },
+  }),
+  defineJob({
+    name: 'findings.record-overdue',
+    description: 'Findings that passed their due date unresolved publish finding.overdue once per due date.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueFindings(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'events.dispatch',
+    description: 'Committed domain events are handed to their subscribers (webhook deliveries among them).',
+    cron: '* * * * *',
+    retry: { limit: 5, delaySeconds: 10, maxDelaySeconds: 600 },
+    handler: async (ctx) => {
+      const result = await dispatchEvents(EVENT_SUBSCRIBERS, ctx.now);
+      if (result.handled) await sendJobNow('webhooks.deliver');
+      return result;
+    },
+  }),
+  defineJob({
+    name: 'webhooks.deliver',
+    description: 'Due webhook deliveries are signed and sent; failures are retried with back-off for 24 h, then the endpoint is disabled.',
+    cron: '* * * * *',
+    retry: { limit: 2, delaySeconds: 10, maxDelaySeconds: 60 },
+    timeoutSeconds: 600,
+    handler: async (ctx) => {
+      const report = await deliverDueWebhooks(ctx.now, { actorFor: ctx.actor });
+      // A full batch means more are due: the next run picks them up at once.
+      if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
+      return report;
     },
   }),
 ];
