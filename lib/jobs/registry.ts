@@ -5,6 +5,13 @@ import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordNotificationThresholds } from '@/lib/incidents/record-notification-thresholds';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
+import { queueDigests, queueImmediateMails, sendOutboxMail } from '@/lib/notifications/mail/outbox';
+import { SEND_MAIL_JOB, SEND_MAIL_RETRY } from '@/lib/notifications/mail/send-mail-job';
+import { sendReminders } from '@/lib/notifications/reminders/run';
+import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
+import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
+import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
+import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -23,6 +30,10 @@ async function perOrganisation(ctx: JobContext, fn: (orgId: string) => Promise<n
   }
   return { organisations: orgs.length, changed };
 }
+
+/** Every domain that reacts to committed domain events (lib/events): the
+ *  `events.dispatch` job hands each event to each of them, in this order. */
+export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [webhookSubscriber];
 
 const DEFAULT_RETRY = { limit: 5, delaySeconds: 30, maxDelaySeconds: 3600 };
 
@@ -68,5 +79,70 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'notifications.send-reminders',
+    description: 'Reminders before and at due dates (reviews, findings, expiries, action items, requests, sign-offs, the quarter end), as the rules on Admin → Notification rules say.',
+    cron: '10 * * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 900,
+    handler: (ctx) =>
+      perOrganisation(ctx, async (orgId) => Object.values(await sendReminders(ctx.actor(orgId), ctx.now)).reduce((sum, n) => sum + (n ?? 0), 0)),
+  }),
+  defineJob({
+    name: 'notifications.queue-mail',
+    description: 'Notifications wanted by e-mail "immediately" (and every mandatory one) become outbox mails, each sent by its own send-mail job.',
+    cron: '* * * * *',
+    retry: DEFAULT_RETRY,
+    handler: async () => ({ queued: await queueImmediateMails() }),
+  }),
+  defineJob({
+    name: 'notifications.queue-digests',
+    description: 'Daily (07:00 UTC) and weekly (Monday 07:00 UTC) digests: one e-mail per person listing what they have not been mailed yet.',
+    cron: '5 * * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 900,
+    handler: async (ctx) => queueDigests(ctx.now),
+  }),
+  defineJob({
+    name: SEND_MAIL_JOB,
+    description: 'Sends one outbox mail over SMTP; retried with back-off, then left failed with its error on Admin → Outbox.',
+    retry: SEND_MAIL_RETRY,
+    handler: async (ctx, data) => {
+      const mailId = (data as { mailId?: unknown } | null)?.mailId;
+      if (typeof mailId !== 'string') throw new Error('send-mail needs { mailId }');
+      return { mailId, result: await sendOutboxMail(mailId, { retryCount: ctx.retryCount, retryLimit: SEND_MAIL_RETRY.limit }) };
+    },
+  }),
+  defineJob({
+    name: 'findings.record-overdue',
+    description: 'Findings that passed their due date unresolved publish finding.overdue once per due date.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueFindings(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'events.dispatch',
+    description: 'Committed domain events are handed to their subscribers (webhook deliveries among them).',
+    cron: '* * * * *',
+    retry: { limit: 5, delaySeconds: 10, maxDelaySeconds: 600 },
+    handler: async (ctx) => {
+      const result = await dispatchEvents(EVENT_SUBSCRIBERS, ctx.now);
+      if (result.handled) await sendJobNow('webhooks.deliver');
+      return result;
+    },
+  }),
+  defineJob({
+    name: 'webhooks.deliver',
+    description: 'Due webhook deliveries are signed and sent; failures are retried with back-off for 24 h, then the endpoint is disabled.',
+    cron: '* * * * *',
+    retry: { limit: 2, delaySeconds: 10, maxDelaySeconds: 60 },
+    timeoutSeconds: 600,
+    handler: async (ctx) => {
+      const report = await deliverDueWebhooks(ctx.now, { actorFor: ctx.actor });
+      // A full batch means more are due: the next run picks them up at once.
+      if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
+      return report;
+    },
   }),
 ];

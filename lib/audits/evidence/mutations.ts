@@ -12,7 +12,7 @@ import { safeFileName } from '@/lib/file-name';
 import { submitEvidenceForRequest } from '../requests/mutations';
 import { evidenceConfig } from './config';
 import { checkUpload, UploadProblem } from './file-type';
-import { authorizeLinks, linkTargets } from './links';
+import { authorizeLinks, linkTargets } from './capabilities';
 import { evidenceOwners, withdrawProblem } from './rules';
 import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, type WithdrawEvidenceInput } from './schema';
 import { evidenceStore } from './storage';

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { auditorScope, requestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
-import { mayLink } from '../evidence/links';
+import { mayLink } from '../evidence/capabilities';
 import { listRequestsQuerySchema } from './schema';
 
 export async function listEvidenceRequests(actor: Actor, input: { auditId?: string; status?: string; mine?: string } = {}) {

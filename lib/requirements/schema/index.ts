@@ -7,3 +7,4 @@ export * from './controls';
 export * from './reviews';
 export * from './imports';
 export { AREAS, RELATIONSHIP_LABELS, RELATIONSHIPS, SYSTEM_ROLE_LABELS, SYSTEM_ROLES } from '../library-schema';
+export { citeRequirement, type Citable } from '../citation';
