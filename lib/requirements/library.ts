@@ -106,7 +106,8 @@ async function loadFramework(tx: Tx, actor: Actor, fw: LibraryFramework): Promis
     report.created = toCreate.length;
   }
   report.notShipped = stored.filter((r) => !shippedRefs.has(r.ref)).map((r) => r.ref);
-  if (report.created || report.updated || report.conflicts.length || report.fromVersion !== report.toVersion) {
+  // A standing conflict is reported every time but recorded only when something was written.
+  if (report.created || report.updated || report.fromVersion !== report.toVersion) {
     await recordEvent(tx, actor, {
       action: existing ? 'framework.library_reloaded' : 'framework.library_loaded',
       entityType: 'framework',
