@@ -123,7 +123,7 @@ test('a person creates their calendar feed URL and a calendar app reads it', asy
   expect((await scan(page)).violations).toEqual([]);
   // A calendar app has no session: the URL is its credential.
   const anonymous = await playwright.request.newContext();
-  const feed = await anonymous.get(new URL(url).pathname, { baseURL: new URL(page.url()).origin });
+  const feed = await anonymous.get(new URL(new URL(url).pathname, page.url()).toString());
   expect(feed.status()).toBe(200);
   expect(feed.headers()['content-type']).toContain('text/calendar');
   expect(await feed.text()).toContain('BEGIN:VCALENDAR\r\n');
