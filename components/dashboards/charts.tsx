@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { enumLabel } from '@/components/ui/format';
+import { enumLabel } from '@/lib/format';
 
 // Colours chosen for contrast and to stay apart for common colour-vision deficiencies.
 const STATUS_COLORS: Record<string, string> = {

@@ -6,7 +6,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import type { adminDashboard, auditorDashboard, complianceDashboard, engineerDashboard } from '@/lib/dashboards/queries';
 import { StackedBars, TrendLine } from './charts';
-import { enumLabel } from '@/components/ui/format';
+import { enumLabel } from '@/lib/format';
 
 const STATUS_KEYS = ['COMPLIANT', 'PARTIALLY_COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'NOT_ASSESSED'];
 const SEVERITY_KEYS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];

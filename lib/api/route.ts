@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
-import { actorForToken } from '@/lib/tokens/resolve';
+import { actorForToken } from '@/lib/auth/token';
 import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError } from '@/lib/errors';
 import { parseOrThrow } from './zod-errors';
 import type { ApiSpec } from './spec';

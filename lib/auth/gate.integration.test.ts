@@ -11,7 +11,7 @@ const userQueries = await import('@/lib/users/queries');
 const tokens = await import('@/lib/tokens/mutations');
 const tokenQueries = await import('@/lib/tokens/queries');
 const audit = await import('@/lib/audit/queries');
-const { actorForToken } = await import('@/lib/tokens/resolve');
+const { actorForToken } = await import('@/lib/auth/token');
 const { actorForSession, startSession } = await import('./session');
 
 let actors: Record<Role, Actor>;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember } from '@/lib/auth/gate';
-import { auditHomeStats } from '@/lib/audits/home';
+import { auditHomeStats } from './stats/audits';
 import { auditTrailHomeStats } from './stats/audit-trail';
 import { incidentsHomeStats } from './stats/incidents';
 import { modelsHomeStats } from './stats/models';

@@ -13,7 +13,7 @@ const q = await import('./queries');
 const { seedModels } = await import('@/prisma/seed/models');
 const { parseFairnessFile } = await import('./upload');
 const { createToken } = await import('@/lib/tokens/mutations');
-const { actorForToken } = await import('@/lib/tokens/resolve');
+const { actorForToken } = await import('@/lib/auth/token');
 const { demoModelCard } = await import('./demo-card');
 
 let actors: Record<Role, Actor>;

@@ -16,7 +16,7 @@ const m = await import('./mutations');
 const q = await import('./queries');
 const { demoModelCard } = await import('./demo-card');
 const { createToken } = await import('@/lib/tokens/mutations');
-const { actorForToken } = await import('@/lib/tokens/resolve');
+const { actorForToken } = await import('@/lib/auth/token');
 
 let actors: Record<Role, Actor>;
 let systemId: string;

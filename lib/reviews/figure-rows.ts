@@ -1,4 +1,4 @@
-import { enumLabel as label } from '@/components/ui/format';
+import { enumLabel as label } from '@/lib/format';
 import type { ReviewFigures } from './schema';
 
 // The review's figures as rows, the same for the page and the PDF. Pure.

@@ -11,7 +11,7 @@ await setupTestDatabase('review-separation');
 const { db } = await import('@/lib/db');
 const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const { createToken } = await import('@/lib/tokens/mutations');
-const { actorForToken } = await import('@/lib/tokens/resolve');
+const { actorForToken } = await import('@/lib/auth/token');
 const m = await import('./mutations');
 
 let actors: Record<Role, Actor>;

@@ -6,8 +6,8 @@ import { ROLE_GRANTS } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
-import { hashToken } from './resolve';
-import { createTokenSchema, TOKEN_PREFIX, type CreateTokenInput } from './schema';
+import { hashToken, TOKEN_PREFIX } from '@/lib/auth/token';
+import { createTokenSchema, type CreateTokenInput } from './schema';
 
 /** Creates a token and returns its secret once; only its hash is stored. */
 export async function createToken(actor: Actor, input: CreateTokenInput) {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { ALL_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 
-export const TOKEN_PREFIX = 'agp_';
-
 /** Ready-made scopes for the common integrations; any permission can be picked. */
 export const SCOPE_PRESETS: Record<string, { label: string; scopes: Permission[] }> = {
   'registry-read': { label: 'Deploy pipeline (read the model registry and gates)', scopes: ['models:read'] },

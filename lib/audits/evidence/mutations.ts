@@ -11,7 +11,7 @@ import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { safeFileName } from '@/lib/file-name';
 import { submitEvidenceForRequest } from '../requests/mutations';
-import { authorizeLinks, linkTargets } from './links';
+import { authorizeLinks, linkTargets } from './capabilities';
 import { evidenceOwners, withdrawProblem } from './rules';
 import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, type WithdrawEvidenceInput } from './schema';
 import { evidenceStore } from './storage';

@@ -11,7 +11,7 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { safeFileName } from '@/lib/file-name';
 import { signBytes } from '@/lib/signing/keys';
-import { citeRequirement } from '@/lib/requirements/citation';
+import { citeRequirement } from '@/lib/requirements/schema';
 import { cellsAsOf, endOfPeriod } from './matrix-as-of';
 import { readVerifiedFile } from './mutations';
 import type { PackManifest } from './pack-verify';

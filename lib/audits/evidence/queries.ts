@@ -5,7 +5,7 @@ import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { linkTargets, mayLink } from './links';
+import { linkTargets, mayLink } from './capabilities';
 import { evidenceCapabilities } from './rules';
 import { evidenceMetaSchema, listEvidenceQuerySchema, type EvidenceSummary, type ListEvidenceQuery } from './schema';
 

@@ -10,7 +10,7 @@ const { exportFindings } = await import('./export');
 const settings = await import('../settings/mutations');
 const { systemActor } = await import('@/lib/auth/actor');
 const { createToken } = await import('@/lib/tokens/mutations');
-const { actorForToken } = await import('@/lib/tokens/resolve');
+const { actorForToken } = await import('@/lib/auth/token');
 
 let actors: AuditWorkspace['actors'];
 let auditId: string;

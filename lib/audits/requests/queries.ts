@@ -4,7 +4,7 @@ import { authorize, can } from '@/lib/auth/gate';
 import { personBehind } from '@/lib/auth/person';
 import { auditorScope, requestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
-import { mayLink } from '../evidence/links';
+import { mayLink } from '../evidence/capabilities';
 import { reviewProblem } from './rules';
 import { listRequestsQuerySchema } from './schema';
 

@@ -12,7 +12,7 @@ const evidence = await import('../evidence/mutations');
 const requests = await import('./mutations');
 const { listEvidenceRequests } = await import('./queries');
 const { createToken } = await import('@/lib/tokens/mutations');
-const { actorForToken } = await import('@/lib/tokens/resolve');
+const { actorForToken } = await import('@/lib/auth/token');
 
 let actors: AuditWorkspace['actors'];
 let auditId: string;

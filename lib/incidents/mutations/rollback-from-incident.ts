@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
-import { rollbackModel } from '@/lib/models/rollback';
+import { rollbackModel } from '@/lib/models/mutations';
 import { addEntry, lockIncident } from './lock-incident';
 import { invalid } from './checks';
 

@@ -7,3 +7,4 @@ export * from './controls';
 export * from './reviews';
 export * from './imports';
 export { AREAS } from '../library-schema';
+export { citeRequirement, type Citable } from '../citation';

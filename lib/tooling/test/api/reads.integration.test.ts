@@ -2,8 +2,8 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startApiHarness, type CallResult, type Caller } from './testing/harness';
-import { BAD_PARAM_VALUES, recordParams } from './testing/record-ids';
+import { startApiHarness, type CallResult, type Caller } from './harness';
+import { BAD_PARAM_VALUES, recordParams } from './record-ids';
 
 // Every GET operation in the OpenAPI document, with real ids of every record
 // it serves, called by every role, an API token and nobody: never a 5xx.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startApiHarness, type CallResult, type Caller } from './testing/harness';
-import { badValues, deepJson, propertiesOf, sample, type JsonSchema } from './testing/payloads';
-import { BAD_PARAM_VALUES, recordParams } from './testing/record-ids';
+import { startApiHarness, type CallResult, type Caller } from './harness';
+import { badValues, deepJson, propertiesOf, sample, type JsonSchema } from './payloads';
+import { BAD_PARAM_VALUES, recordParams } from './record-ids';
 
 // Every /api/v1 write operation in the OpenAPI document gets bodies it must
 // refuse. Each answer is a 4xx (never 5xx) that names the field, and no table

@@ -12,7 +12,7 @@ import { setupTestDatabase } from '@/lib/tooling/test/integration';
 // same JWT cookie the browser carries) and a real API token.
 
 export const ORIGIN = 'http://portal.test';
-const API_ROOT = path.resolve(import.meta.dirname, '../../../app/api/v1');
+const API_ROOT = path.resolve(import.meta.dirname, '../../../../app/api/v1');
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type Caller = { label: string; role: Role | 'TOKEN' | 'ANONYMOUS'; headers: Record<string, string> };

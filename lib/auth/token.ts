@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { ROLE_GRANTS, isPermission, type Permission } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
-import { TOKEN_PREFIX } from './schema';
+
+/** Every raw token starts with this, so a leaked one is easy to recognise and scan for. */
+export const TOKEN_PREFIX = 'agp_';
 
 const TOUCH_INTERVAL_MS = 60_000;
 

@@ -3,16 +3,15 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/gate';
 import { auditorScope, requestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
-import { CERT_EXPIRY_WARN_DAYS } from './certifications/schema';
-import { ACTIVE_STATUSES } from './findings/schema';
-
-type Stat = { label: string; value: number; href?: string; tone?: 'default' | 'good' | 'bad' | 'warn' };
+import { CERT_EXPIRY_WARN_DAYS } from '@/lib/audits/certifications/schema';
+import { ACTIVE_STATUSES } from '@/lib/audits/findings/schema';
+import type { HomeStat } from './stat';
 
 /** The audit workspace's figures for the home page. */
-export async function auditHomeStats(actor: Actor): Promise<Stat[]> {
+export async function auditHomeStats(actor: Actor): Promise<HomeStat[]> {
   if (!can(actor, 'audits:read')) return [];
   const now = new Date();
-  const stats: Stat[] = [];
+  const stats: HomeStat[] = [];
   const me = actor.userId ?? '-';
   const [myFindings, myOverdue, myStale, myRequests] = await Promise.all([
     db.finding.count({ where: { orgId: actor.orgId, ownerId: me, status: { in: ACTIVE_STATUSES } } }),

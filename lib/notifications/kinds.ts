@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+// The kinds of event a person can be notified of. Preferences are kept per
+// kind; a mandatory kind reaches its people whatever their preferences say.
+// Safe for the client (no server-only imports).
+
+export const NOTIFICATION_KINDS = {
+  'requirement.review_due': { label: 'Requirement reviews due or overdue', mandatory: false },
+  'finding.due': { label: 'Findings due or overdue', mandatory: false },
+  'evidence.expiring': { label: 'Evidence about to expire', mandatory: false },
+  'certification.expiring': { label: 'Certifications about to expire', mandatory: false },
+  'review.quarter_ending': { label: 'Quarterly review meeting coming up', mandatory: false },
+  'action_item.due': { label: 'Review action items due or overdue', mandatory: false },
+  'evidence_request.due': { label: 'Evidence requests due or overdue', mandatory: false },
+  'signoff.waiting': { label: 'Sign-offs waiting for you', mandatory: false },
+  'incident.clock': { label: 'Regulatory notification clock at 50 %', mandatory: false },
+  'incident.clock_urgent': { label: 'Regulatory notification clock at 80 % and at the deadline', mandatory: true },
+  'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
+} as const satisfies Record<string, { label: string; mandatory: boolean }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND_KEYS = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
+export const notificationKindSchema = z.enum(NOTIFICATION_KIND_KEYS);
+
+export function isMandatoryKind(kind: NotificationKind): boolean {
+  return NOTIFICATION_KINDS[kind].mandatory;
+}
+
+export const CHANNELS = ['inbox', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DIGEST_MODES = ['IMMEDIATE', 'DAILY', 'WEEKLY'] as const;
+export type DigestModeName = (typeof DIGEST_MODES)[number];
+export const DIGEST_LABELS: Record<DigestModeName, string> = {
+  IMMEDIATE: 'One e-mail for each notification, as it happens',
+  DAILY: 'One digest a day (07:00 UTC)',
+  WEEKLY: 'One digest a week (Monday, 07:00 UTC)',
+};
