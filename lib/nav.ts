@@ -14,6 +14,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
+  { href: '/calendar', label: 'Calendar feed' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },

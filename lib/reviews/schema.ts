@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { quarterSchema } from './quarter';
 
+export { quarterPeriod, quarterSchema } from './quarter';
+
 const id = z.string().min(1).max(64);
 const futureOrTodayDate = z
   .string()
