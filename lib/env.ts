@@ -48,6 +48,15 @@ const envSchema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: boolishOn,
+    // Outgoing mail (lib/notifications/mail). Without SMTP_URL, demo mode and
+    // tests deliver to an SMTP server started in-process on loopback.
+    SMTP_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.url().refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://').optional(),
+    ),
+    MAIL_FROM: z.string().min(3).default('AI Governance Portal <no-reply@localhost>'),
+    // The address people open the portal at, for links in e-mails (defaults to NEXTAUTH_URL).
+    PUBLIC_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     const secret = env.NEXTAUTH_SECRET;
@@ -103,6 +112,12 @@ export function env(): Env {
 export function authSecret(): string {
   const e = env();
   return e.NEXTAUTH_SECRET ?? 'development-only-secret-not-for-production-use';
+}
+
+/** The base of links in e-mails: PUBLIC_URL, else NEXTAUTH_URL, else the local default. */
+export function publicBaseUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? e.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
 export function oidcConfigured(): boolean {
