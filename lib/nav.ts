@@ -18,6 +18,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
+  { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
+  { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
 
