@@ -19,6 +19,7 @@ const { db } = await import('@/lib/db');
 const { rawPool } = await import('@/lib/db-raw');
 const { userActor } = await import('@/lib/auth/session');
 const { listAuditEvents } = await import('@/lib/audit/queries');
+const { auditEventWhere } = await import('@/lib/audit/visibility');
 const { getReview } = await import('@/lib/reviews/queries');
 const { auditorDashboard } = await import('@/lib/dashboards/queries');
 const { quarterOf } = await import('@/lib/reviews/quarter');
@@ -95,6 +96,7 @@ try {
     figure('auditor-scope', `${label} p95`, percentile(runs, 95), 'ms');
   }
   await time('audit trail, newest 50, unrestricted', () => listAuditEvents(admin, { limit: 50 }));
+  await time('visibility clause alone, auditor', () => auditEventWhere(auditor));
   await time('audit trail, newest 50, auditor of 3 of 10 audits', () => listAuditEvents(auditor, { limit: 50 }));
   await time('audit trail, finding events only, auditor', () => listAuditEvents(auditor, { limit: 50, entityType: 'finding' }));
   await time('live quarterly review, unrestricted', () => getReview(admin, quarter));
