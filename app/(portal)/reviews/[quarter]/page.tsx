@@ -128,30 +128,21 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           {data.overdue.findings.length + data.overdue.actionItems.length === 0 ? (
             <p className="text-sm text-slate-700">Nothing is overdue.</p>
           ) : (
-            <Table caption="Overdue work">
-              <thead>
-                <tr>
-                  <Th>What</Th>
-                  <Th>Owner</Th>
-                  <Th>Due</Th>
+            <Table caption="Overdue work" columns={['What', 'Owner', 'Due']}>
+              {data.overdue.findings.map((f) => (
+                <tr key={f.id}>
+                  <Td>Finding ({f.severity.toLowerCase()}): {f.title}</Td>
+                  <Td>{f.owner}</Td>
+                  <Td><LocalTime iso={f.dueDate} dateOnly /></Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {data.overdue.findings.map((f) => (
-                  <tr key={f.id}>
-                    <Td>Finding ({f.severity.toLowerCase()}): {f.title}</Td>
-                    <Td>{f.owner}</Td>
-                    <Td><LocalTime iso={f.dueDate} dateOnly /></Td>
-                  </tr>
-                ))}
-                {data.overdue.actionItems.map((a) => (
-                  <tr key={a.id}>
-                    <Td>Action item ({a.quarter}): {a.title}</Td>
-                    <Td>{a.owner}</Td>
-                    <Td><LocalTime iso={a.dueDate} dateOnly /></Td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+              {data.overdue.actionItems.map((a) => (
+                <tr key={a.id}>
+                  <Td>Action item ({a.quarter}): {a.title}</Td>
+                  <Td>{a.owner}</Td>
+                  <Td><LocalTime iso={a.dueDate} dateOnly /></Td>
+                </tr>
+              ))}
             </Table>
           )}
         </Card>
