@@ -66,7 +66,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <div className="text-xs text-slate-600">{u.email}</div>
               </Td>
               <Td>
-                <RoleForm id={u.id} role={u.role} email={u.email} />
+                {u.capabilities.changeRole ? <RoleForm id={u.id} role={u.role} email={u.email} /> : ROLE_LABELS[u.role]}
               </Td>
               <Td>
                 {u.active ? (u.invitePending ? <Badge tone="warn">Invited</Badge> : <Badge tone="good">Active</Badge>) : <Badge tone="bad">Deactivated</Badge>}
@@ -74,8 +74,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <Td><LocalTime iso={u.lastLoginAt} /></Td>
               <Td>
                 <div className="flex flex-wrap items-start gap-2">
-                  <ActivationButton id={u.id} email={u.email} active={u.active} />
-                  {u.invitePending && u.active ? <ReissueInviteButton id={u.id} /> : null}
+                  {u.capabilities.deactivate || u.capabilities.reactivate ? <ActivationButton id={u.id} email={u.email} active={u.active} /> : null}
+                  {u.invitePending && u.capabilities.reissueInvite ? <ReissueInviteButton id={u.id} /> : null}
                 </div>
               </Td>
             </tr>
