@@ -5,7 +5,7 @@
 // until the dashboard is visible in Chromium.   npm run build && npm run bench:dashboards
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import { benchDatabase, signInCookie, startApp, timeRequests } from './support';
+import { benchDatabase, figure, signInCookie, startApp, timeRequests } from './support';
 
 const db = await benchDatabase('dashboards');
 process.env.DATABASE_URL = db.url;
@@ -74,6 +74,8 @@ try {
     }
     await context.close();
     visible.sort((a, b) => a - b);
+    figure('dashboards', `${who} dashboard, server p95`, t.p95, 'ms', { op: '<', value: 300 });
+    figure('dashboards', `${who} dashboard, visible in Chromium (median)`, visible[2], 'ms', { op: '<', value: 1500 });
     console.log(
       `${who.padEnd(10)} dashboard server p50 ${t.p50.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms (target < 300); visible in Chromium median ${visible[2].toFixed(0)} ms, worst ${visible[4].toFixed(0)} ms (target < 1500)`,
     );

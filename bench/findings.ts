@@ -4,7 +4,7 @@
 //   npm run bench:findings -- [findings] [evidence]
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
-import { benchDatabase, ms, signInCookie, startApp, timeRequests } from './support';
+import { benchDatabase, figure, ms, signInCookie, startApp, timeRequests } from './support';
 
 const FINDINGS = Number(process.argv[2] ?? 20_000);
 const EVIDENCE = Number(process.argv[3] ?? 50_000);
@@ -105,6 +105,7 @@ try {
   ];
   for (const [label, path, cookie] of cases) {
     const t = await timeRequests(`${app.baseUrl}${path}`, cookie, 40);
+    figure('findings', `${label}, p95`, t.p95, 'ms', { op: '<', value: 100 });
     console.log(`${label.padEnd(48)} p50 ${ms(t.p50).padStart(9)}  p95 ${ms(t.p95).padStart(9)}  max ${ms(t.max).padStart(9)}`);
   }
 } finally {

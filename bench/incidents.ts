@@ -3,7 +3,7 @@
 // the MTTA/MTTR-per-severity aggregate.
 //   npm run bench:incidents -- [incidents]
 import pg from 'pg';
-import { benchDatabase, ms, percentile } from './support';
+import { benchDatabase, figure, ms, percentile } from './support';
 
 const total = Number(process.argv[2] ?? 50_000);
 const BATCH = 10_000;
@@ -69,6 +69,7 @@ try {
         await fn();
         times.push(performance.now() - t);
       }
+      figure('incidents', `${what}, filter ${label}, p95`, percentile(times, 95), 'ms', { op: '<', value: 100 });
       console.log(`${what}, filter ${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`);
     }
   }

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { hashPassword } from '@/lib/auth/password';
 import { canonicalJson } from '@/lib/audit/canonical';
 import { demoModelCard } from '@/lib/models/demo-card';
-import { benchDatabase, ms, signInCookie, startApp, timeRequests } from './support';
+import { benchDatabase, figure, ms, signInCookie, startApp, timeRequests } from './support';
 
 const MODELS = Number(process.argv[2] ?? 500);
 const PER_MODEL = Number(process.argv[3] ?? 10);
@@ -87,6 +87,7 @@ try {
   ];
   for (const [name, path] of pages) {
     const r = await timeRequests(`${app.baseUrl}${path}`, cookie, 60);
+    figure('models', `${name}, p95`, r.p95, 'ms', { op: '<', value: 100 });
     console.log(`${name.padEnd(30)} p50 ${ms(r.p50).padStart(10)}  p95 ${ms(r.p95).padStart(10)}  max ${ms(r.max).padStart(10)}   ${path}`);
   }
 } finally {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@/lib/platform/embedded-postgres';
@@ -106,4 +107,64 @@ export async function timeRequests(url: string, cookie: string, n = 50): Promise
     if (i >= 3) times.push(performance.now() - t); // the first few warm the server up
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+/** A floor (or ceiling) a figure is held to: "value must be < 300" etc. */
+export type Floor = { op: '<' | '<=' | '>=' | '>'; value: number };
+
+export type Figure = { bench: string; measure: string; value: number; unit: string; floor?: Floor; pass?: boolean };
+
+export function meetsFloor(value: number, floor: Floor | undefined): boolean | undefined {
+  if (!floor) return undefined;
+  switch (floor.op) {
+    case '<':
+      return value < floor.value;
+    case '<=':
+      return value <= floor.value;
+    case '>=':
+      return value >= floor.value;
+    case '>':
+      return value > floor.value;
+  }
+}
+
+/**
+ * Prints one measured figure and, under `npm run bench`, records it for the
+ * summary table (one JSON line per figure in BENCH_RESULTS_FILE).
+ */
+export function figure(bench: string, measure: string, value: number, unit: string, floor?: Floor): Figure {
+  const f: Figure = { bench, measure, value: Number(value.toFixed(3)), unit, floor, pass: meetsFloor(value, floor) };
+  const verdict = f.pass === undefined ? '' : f.pass ? `  (floor ${floor!.op} ${floor!.value}: pass)` : `  (floor ${floor!.op} ${floor!.value}: FAIL)`;
+  console.log(`  » ${measure}: ${value.toFixed(unit === 'ms' ? 1 : 2)} ${unit}${verdict}`);
+  const file = process.env.BENCH_RESULTS_FILE;
+  if (file) appendFileSync(file, `${JSON.stringify(f)}\n`);
+  return f;
+}
+
+/**
+ * Requests a path from `connections` concurrent clients for `seconds`;
+ * returns requests per second and latency percentiles. For throughput
+ * figures, always measured beside `/api/health` on the same server.
+ */
+export async function throughput(url: string, cookie: string | null, connections = 50, seconds = 10): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const res = await fetch(url, { headers: cookie ? { cookie } : {} });
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+      } catch {
+        errors++;
+      }
+      times.push(performance.now() - t);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  return { rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), errors };
 }

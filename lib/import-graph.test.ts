@@ -12,9 +12,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
  * Folders of lib/ that are layers every domain may use; every other folder of lib/ is a domain.
- * `notifications` is one: a mutation calls `notify` in its own transaction, as it calls `recordEvent`.
+ * `notifications` is one: a mutation calls `notify` in its own transaction, as it calls `recordEvent`;
+ * so is `events`: a mutation calls `publishEvent` (the outbox) in its transaction too.
  */
-const LOWER_LAYERS = ['api', 'auth', 'audit', 'notifications', 'platform', 'pdf', 'signing'];
+const LOWER_LAYERS = ['api', 'auth', 'audit', 'events', 'notifications', 'platform', 'pdf', 'signing'];
 /** Layers that assemble what every domain contributes, through the named entry points only. */
 const ASSEMBLERS: Record<string, RegExp> = {
   openapi: /^api-spec$/,

@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
+  { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
 
 /** The sections this actor may open, for the navigation. */

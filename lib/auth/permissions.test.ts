@@ -30,8 +30,8 @@ describe('the permission table', () => {
     }
   });
 
-  it('gives only administrators user, token, settings and job management', () => {
-    for (const p of ['users:manage', 'tokens:manage', 'settings:manage', 'jobs:manage'] as const) {
+  it('gives only administrators user, token, settings, job and webhook management', () => {
+    for (const p of ['users:manage', 'tokens:manage', 'settings:manage', 'jobs:manage', 'webhooks:manage'] as const) {
       expect(ROLES.filter((r) => allowed(r, p))).toEqual(['ADMIN']);
     }
   });

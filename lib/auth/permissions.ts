@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   'audit-trail:verify': 'Verify the audit trail hash chain',
   'settings:manage': 'Change deployment settings',
   'jobs:manage': 'See background jobs, retry failed ones and cancel queued ones',
+  'webhooks:manage': 'Register webhook endpoints, allow internal hosts, replay deliveries (signed-in administrators only)',
   // requirements matrix
   'requirements:read': 'Read frameworks, requirements, AI systems, the matrix and controls',
   'library:manage': 'Edit frameworks, requirements, controls and mappings; import catalogs',

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { db } from '@/lib/db';
 import { addEntry } from './mutations/lock-incident';
 import { obligations } from './rules/evaluate';
@@ -26,7 +27,7 @@ export async function recordNotificationThresholds(actor: Actor, now: Date): Pro
   const incidents = await db.incident.findMany({
     where: { orgId: actor.orgId, nearMiss: false, status: { not: 'CLOSED' } },
     select: {
-      id: true, detectedAt: true, awareAt: true, classifiedAt: true, materiality: true, materialityDeterminedAt: true, nearMiss: true, peopleAffected: true,
+      id: true, title: true, detectedAt: true, awareAt: true, classifiedAt: true, materiality: true, materialityDeterminedAt: true, nearMiss: true, peopleAffected: true,
       dataCategories: true, entityRoles: true, notificationFlags: true, residents: true,
       systems: { select: { riskTier: true, regions: true, domain: true } },
       notifications: { select: { ruleKey: true, notifiedAt: true, recipient: true, reference: true } },
@@ -51,6 +52,7 @@ export async function recordNotificationThresholds(actor: Actor, now: Date): Pro
         if (done.has(c.text)) continue;
         await addEntry(tx, actor, inc.id, now, c.text);
         await recordEvent(tx, actor, { action: 'incident.notification_threshold', entityType: 'incident', entityId: inc.id, changes: { ruleKey: c.o.ruleKey, threshold: c.t, dueAt: c.o.dueAt } });
+        await publishEvent(tx, actor, { type: 'incident.deadline_approaching', entity: { type: 'incident', id: inc.id }, data: { title: `${inc.title}: ${c.o.citation} ${c.t === 100 ? 'deadline passed' : `at ${c.t} %`}`, ruleKey: c.o.ruleKey, citation: c.o.citation, threshold: c.t, dueAt: c.o.dueAt } });
         n++;
       }
       return n;

@@ -5,6 +5,10 @@ import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordNotificationThresholds } from '@/lib/incidents/record-notification-thresholds';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
+import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
+import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
+import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
+import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -23,6 +27,10 @@ async function perOrganisation(ctx: JobContext, fn: (orgId: string) => Promise<n
   }
   return { organisations: orgs.length, changed };
 }
+
+/** Every domain that reacts to committed domain events (lib/events): the
+ *  `events.dispatch` job hands each event to each of them, in this order. */
+export const EVENT_SUBSCRIBERS: readonly EventSubscriber[] = [webhookSubscriber];
 
 const DEFAULT_RETRY = { limit: 5, delaySeconds: 30, maxDelaySeconds: 3600 };
 
@@ -68,5 +76,36 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'findings.record-overdue',
+    description: 'Findings that passed their due date unresolved publish finding.overdue once per due date.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueFindings(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'events.dispatch',
+    description: 'Committed domain events are handed to their subscribers (webhook deliveries among them).',
+    cron: '* * * * *',
+    retry: { limit: 5, delaySeconds: 10, maxDelaySeconds: 600 },
+    handler: async (ctx) => {
+      const result = await dispatchEvents(EVENT_SUBSCRIBERS, ctx.now);
+      if (result.handled) await sendJobNow('webhooks.deliver');
+      return result;
+    },
+  }),
+  defineJob({
+    name: 'webhooks.deliver',
+    description: 'Due webhook deliveries are signed and sent; failures are retried with back-off for 24 h, then the endpoint is disabled.',
+    cron: '* * * * *',
+    retry: { limit: 2, delaySeconds: 10, maxDelaySeconds: 60 },
+    timeoutSeconds: 600,
+    handler: async (ctx) => {
+      const report = await deliverDueWebhooks(ctx.now, { actorFor: ctx.actor });
+      // A full batch means more are due: the next run picks them up at once.
+      if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
+      return report;
+    },
   }),
 ];

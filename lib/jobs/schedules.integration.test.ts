@@ -94,11 +94,14 @@ describe('each scheduled job', () => {
   it('is registered with a schedule and a retry policy', () => {
     expect(JOBS.map((j) => j.name).sort()).toEqual([
       'audits.record-expired-certifications',
+      'events.dispatch',
       'evidence.record-stale',
+      'findings.record-overdue',
       'findings.reopen-expired-risk-acceptances',
       'incidents.record-notification-thresholds',
       'incidents.record-untested-plans',
       'tokens.record-expired',
+      'webhooks.deliver',
     ]);
     for (const job of JOBS) {
       expect(job.cron, job.name).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
@@ -160,5 +163,17 @@ describe('each scheduled job', () => {
     expect(await eventsFor(ids.revokedToken, 'token.expired')).toEqual([]);
     expect(await eventsFor(ids.liveToken, 'token.expired')).toEqual([]);
     expect((await runJob('tokens.record-expired')).output).toMatchObject({ changed: 0 });
+  });
+
+  it('publishes finding.overdue once per due date, as the job, and the dispatcher hands it out once', async () => {
+    const f = await findings.createFinding(actors.COMPLIANCE_OFFICER, { title: 'Past due', description: 'x', severity: 'LOW' });
+    await db.finding.update({ where: { id: f.id }, data: { dueDate: new Date(Date.now() - 2 * DAY) } });
+    const run = await runJob('findings.record-overdue');
+    expect(run.output).toMatchObject({ changed: 1 });
+    expect(await eventsFor(f.id, 'finding.overdue')).toMatchObject([{ actorId: null, actorLabel: 'job:findings.record-overdue', requestId: `job:${run.id}` }]);
+    expect(await db.domainEvent.count({ where: { entityId: f.id, type: 'finding.overdue', dispatchedAt: null } })).toBe(1);
+    expect((await runJob('findings.record-overdue')).output).toMatchObject({ changed: 0 });
+    await runJob('events.dispatch');
+    expect(await db.domainEvent.count({ where: { orgId, dispatchedAt: null } })).toBe(0);
   });
 });

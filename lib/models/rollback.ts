@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
@@ -71,6 +72,7 @@ export async function rollbackModel(actor: Actor, modelId: string, input: Rollba
       changes: { production: { from: current.label, to: target.label }, incidentId: input.incidentId ?? null },
       reason,
     });
+    await publishEvent(tx, actor, { type: 'model.rolled_back', entity: { type: 'model', id: modelId }, data: { title: `Rolled back from ${current.label} to ${target.label}`, from: current.label, to: target.label, reason, incidentId: input.incidentId ?? null } });
     return { deploymentId: event.id, at: event.at.toISOString(), from: current, to: target };
   };
   return inTransaction(outer, run);

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { canonicalJson, sha256Hex } from '@/lib/audit/canonical';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { computeFigures } from './figures';
@@ -187,6 +188,7 @@ export async function closeReview(actor: Actor, reviewId: string) {
       entityId: reviewId,
       changes: { quarter: current.quarter, snapshotHash, status: { from: 'IN_PROGRESS', to: 'CLOSED' } },
     });
+    await publishEvent(tx, actor, { type: 'review.closed', entity: { type: 'quarterly_review', id: reviewId }, data: { title: `Quarterly review ${current.quarter}`, quarter: current.quarter, snapshotHash, closedAt: closedAt.toISOString() } });
     return { id: reviewId, snapshotHash };
   });
 }

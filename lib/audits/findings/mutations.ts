@@ -6,6 +6,7 @@ import { personBehind } from '@/lib/auth/person';
 import { auditorScope, findingWhere } from '@/lib/auth/scope';
 import { recordEvent } from '@/lib/audit/record';
 import { db, inTransaction, type Tx } from '@/lib/db';
+import { publishEvent } from '@/lib/events/publish';
 import { AppError, forbidden, notFound } from '@/lib/errors';
 import { incidentOwnership } from '@/lib/incidents/queries';
 import { readAuditSettings } from '../settings/queries';
@@ -110,6 +111,7 @@ export async function createFinding(actor: Actor, input: CreateFindingInput, out
         modelVersionIds: data.modelVersionIds,
       },
     });
+    await publishEvent(tx, actor, { type: 'finding.created', entity: { type: 'finding', id: finding.id }, data: { title: data.title, severity: data.severity, source, status: 'OPEN', dueDate: dateOnly(dueDate) } });
     return { ...finding, dueDate: finding.dueDate?.toISOString() ?? null };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { db } from '@/lib/db';
 import { factsUpdate, reportedFacts } from '../rules/facts';
 import { DEFAULT_ENTITY_ROLES, reportIncidentSchema, type ReportIncidentInput } from '../schema';
@@ -113,6 +114,7 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
         residents: data.residents ?? null,
       },
     });
+    await publishEvent(tx, actor, { type: 'incident.reported', entity: { type: 'incident', id: created.id }, data: { title: created.title, type: created.type, severity: created.severity, detectedAt: created.detectedAt.toISOString(), nearMiss: created.nearMiss } });
     return { ...created, detectedAt: created.detectedAt.toISOString() };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, authorizeMember } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { db, type Tx } from '@/lib/db';
 import { AppError, forbidden } from '@/lib/errors';
 import { buildManifest, signManifest } from '../attestation';
@@ -9,6 +10,7 @@ import { nextStage, unmetConditions } from '../promotion';
 import { advanceStageSchema, signOffSchema, type Stage } from '../schema';
 import { findVersion, manifestInputOf, snapshotOf, type VersionRow } from '../snapshot';
 import { lockVersion, writeOwners } from './checks';
+import { publishGateFailure } from './gate-failure';
 
 function promotionRefused(target: Stage, reasons: string[]) {
   return new AppError('CONFLICT', `Cannot move to ${target}: ${reasons.length} unmet condition${reasons.length > 1 ? 's' : ''}. ${reasons.join(' ')}`, {
@@ -71,7 +73,7 @@ export async function changeStage(actor: Actor, modelRef: string, versionRef: st
     if (nextStage(from) !== target) throw new AppError('CONFLICT', `A version in stage ${from} cannot move to ${target}; the next stage is ${nextStage(from) ?? 'none'}.`);
     const { promotion } = snapshotOf(row);
     const reasons = unmetConditions(promotion, target);
-    if (reasons.length) throw promotionRefused(target, reasons);
+    if (reasons.length) throw await publishGateFailure(actor, { modelId: row.model.id, modelName: row.model.name, versionId: row.id, version: row.label, from, target, reasons }, promotionRefused(target, reasons));
 
     if (target === 'PRODUCTION') {
       const current = await tx.modelVersion.findFirst({ where: { modelId: row.model.id, stage: 'PRODUCTION' }, select: { id: true, label: true } });
@@ -88,6 +90,7 @@ export async function changeStage(actor: Actor, modelRef: string, versionRef: st
         changes: { production: { from: current?.label ?? null, to: row.label } },
         reason,
       });
+      await publishEvent(tx, actor, { type: 'model.promoted', entity: { type: 'model', id: row.model.id }, data: { title: `${row.model.name} ${row.label}`, version: row.label, versionId: row.id, previous: current?.label ?? null } });
       return { id: row.id, stage: 'PRODUCTION' as const };
     }
 
