@@ -32,7 +32,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
   const actor = await requireActor();
   const data = await loadPage(getReview(actor, quarter));
   const r = data.review;
-  const editable = data.canRun && r?.status === 'IN_PROGRESS';
+  const editable = data.capabilities.edit;
   const days = periodDays(data.period);
   const auditHref = `/audit-trail?${new URLSearchParams({ from: days.first, to: days.last })}`;
 
@@ -62,8 +62,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
             {r.snapshotIntact ? <Badge tone="good">matches the audit trail</Badge> : <Badge tone="bad">does not match the audit trail</Badge>}
           </span>
         ) : null}
-        {data.canRun && (!r || r.status === 'PLANNED') ? <StartReviewButton quarter={quarter} /> : null}
-        {editable ? <CloseReviewButton reviewId={r!.id} quarter={quarter} /> : null}
+        {data.capabilities.start ? <StartReviewButton quarter={quarter} /> : null}
+        {data.capabilities.close ? <CloseReviewButton reviewId={r!.id} quarter={quarter} /> : null}
       </div>
 
       <div className="grid gap-6 xl:grid-cols-2">
@@ -229,7 +229,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
                     <Td>{a.owner}</Td>
                     <Td><LocalTime iso={a.dueDate} dateOnly /></Td>
                     <Td>{a.status === 'DONE' ? <Badge tone="good">Done</Badge> : a.overdue ? <Badge tone="bad">Overdue</Badge> : <Badge tone="warn">Open</Badge>}</Td>
-                    <Td className="no-print">{data.canRun || a.ownerId === actor.userId ? <ActionItemStatusButton id={a.id} status={a.status} title={a.title} /> : null}</Td>
+                    <Td className="no-print">{a.capabilities.update ? <ActionItemStatusButton id={a.id} status={a.status} title={a.title} /> : null}</Td>
                   </tr>
                 ))}
               </tbody>
