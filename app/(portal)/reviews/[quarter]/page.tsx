@@ -50,6 +50,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
             <a className={buttonClass('secondary')} href={`/api/v1/reviews/${quarter}/action-items.csv`} download>
               Action items CSV
             </a>
+            <a className={buttonClass('secondary')} href={`/reviews/${quarter}/invitation`} download>
+              Meeting invitation (.ics)
+            </a>
           </>
         }
       />
