@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { computeFigures } from './figures';
-import { previousQuarter, quarterOf, quarterPeriod } from './quarter';
+import { previousQuarter, quarterOf, quarterPeriod } from '@/lib/quarter';
 import type { ReviewFiguresView } from './schema';
 
 /** Reviews newest first. Roles that may not see open reviews see closed ones only. */

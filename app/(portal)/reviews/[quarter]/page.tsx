@@ -21,7 +21,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { getReview } from '@/lib/reviews/queries';
-import { periodDays, quarterSchema } from '@/lib/reviews/quarter';
+import { periodDays, quarterSchema } from '@/lib/quarter';
 
 export const metadata: Metadata = { title: 'Quarterly review' };
 
