@@ -14,9 +14,12 @@ export const NAV: readonly NavItem[] = [
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
+  { href: '/calendar', label: 'Calendar feed' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
+  { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
+  { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
 ];
 

@@ -1,9 +1,9 @@
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ReviewFigures } from '@/lib/reviews/schema';
-import { figureRows } from '@/lib/reviews/figure-rows';
+import type { ReviewFiguresView } from '@/lib/reviews/schema';
+import { figureRows, previousFigure, WITHHELD } from '@/lib/reviews/figure-rows';
 
 /** The review's figures, with the previous closed review's for comparison. */
-export function FiguresTable({ figures, previous, previousQuarter }: { figures: ReviewFigures; previous: ReviewFigures | null; previousQuarter: string | null }) {
+export function FiguresTable({ figures, previous, previousQuarter }: { figures: ReviewFiguresView; previous: ReviewFiguresView | null; previousQuarter: string | null }) {
   return (
     <Table caption="Review figures">
       <thead>
@@ -15,12 +15,12 @@ export function FiguresTable({ figures, previous, previousQuarter }: { figures: 
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-200">
-        {figureRows(figures).map(({ area, name, value, previous: prev, href }) => (
-          <tr key={`${area}-${name}`}>
-            <Td>{href ? <a href={href}>{area}</a> : area}</Td>
-            <Td>{name}</Td>
-            <Td className="text-right font-medium">{value}</Td>
-            <Td className="text-right text-slate-600">{previous ? (prev(previous) ?? 0) : '—'}</Td>
+        {figureRows(figures).map((row) => (
+          <tr key={`${row.area}-${row.name}`}>
+            <Td>{row.href ? <a href={row.href}>{row.area}</a> : row.area}</Td>
+            <Td>{row.name}</Td>
+            <Td className="text-right font-medium">{row.value ?? WITHHELD}</Td>
+            <Td className="text-right text-slate-600">{previousFigure(row, previous)}</Td>
           </tr>
         ))}
       </tbody>

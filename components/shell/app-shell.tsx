@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui/form/toast';
+import { NotificationBell } from '@/components/notifications/bell';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { CollapsibleNav } from './collapsible-nav';
 import { NavLinks } from './nav-links';
@@ -9,10 +10,13 @@ import { SignOutButton } from './sign-out-button';
 export function AppShell({
   items,
   user,
+  unread,
   children,
 }: {
   items: { href: string; label: string }[];
   user: { name: string; email: string | null; role: Role | null };
+  /** Unread notifications in the person's inbox, for the bell. */
+  unread: number;
   children: ReactNode;
 }) {
   return (
@@ -28,6 +32,9 @@ export function AppShell({
             </Link>
           }
         >
+          <div className="px-2 pb-2">
+            <NotificationBell unread={unread} />
+          </div>
           <nav aria-label="Main" className="px-2 pb-3 lg:flex-1">
             <NavLinks items={items} />
           </nav>

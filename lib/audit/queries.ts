@@ -8,6 +8,7 @@ import { rawPool } from '@/lib/db-raw';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { auditEventQuerySchema, type AuditEventQuery, type AuditEventView } from './schema';
 import { verifyChain, type VerifyResult } from './verify';
+import { AUDIT_ENTITY_TYPES, auditEventWhere } from './visibility';
 
 const viewSelect = {
   seq: true,
@@ -30,9 +31,9 @@ function toView(e: Row): AuditEventView {
   return { ...e, seq: Number(e.seq), at: e.at.toISOString(), changes: e.changes ? (JSON.parse(e.changes) as unknown) : null };
 }
 
-function whereFor(actor: Actor, q: ReturnType<typeof auditEventQuerySchema.parse>): Prisma.AuditEventWhereInput {
+function whereFor(actor: Actor, q: ReturnType<typeof auditEventQuerySchema.parse>, visible: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput {
   const where: Prisma.AuditEventWhereInput = { OR: [{ orgId: actor.orgId }, { orgId: null }] };
-  const and: Prisma.AuditEventWhereInput[] = [];
+  const and: Prisma.AuditEventWhereInput[] = [visible];
   if (q.actor) and.push({ actorLabel: { contains: q.actor, mode: 'insensitive' } });
   if (q.action) and.push({ action: { startsWith: q.action } });
   if (q.entityType) and.push({ entityType: q.entityType });
@@ -44,15 +45,15 @@ function whereFor(actor: Actor, q: ReturnType<typeof auditEventQuerySchema.parse
     and.push({ at: { lt: to } });
   }
   if (q.before) and.push({ seq: { lt: BigInt(q.before) } });
-  return and.length ? { AND: [where, ...and] } : where;
+  return { AND: [where, ...and] };
 }
 
-/** Newest first, keyset-paginated by sequence number. */
+/** Newest first, keyset-paginated by sequence number; an auditor reads only the events of their scope. */
 export async function listAuditEvents(actor: Actor, input: AuditEventQuery = {}) {
   authorize(actor, 'audit-trail:read');
   const q = auditEventQuerySchema.parse(input);
   const rows = await db.auditEvent.findMany({
-    where: whereFor(actor, q),
+    where: whereFor(actor, q, await auditEventWhere(actor)),
     orderBy: { seq: 'desc' },
     take: q.limit + 1,
     select: viewSelect,
@@ -68,8 +69,9 @@ export async function listAuditEvents(actor: Actor, input: AuditEventQuery = {})
  */
 export async function entityHistory(actor: Actor, readPermission: Permission, entityType: string, entityId: string, limit = 100) {
   authorize(actor, readPermission);
+  const visible = (AUDIT_ENTITY_TYPES as readonly string[]).includes(entityType) ? await auditEventWhere(actor) : {};
   const rows = await db.auditEvent.findMany({
-    where: { entityType, entityId, OR: [{ orgId: actor.orgId }, { orgId: null }] },
+    where: { AND: [{ entityType, entityId, OR: [{ orgId: actor.orgId }, { orgId: null }] }, visible] },
     orderBy: { seq: 'desc' },
     take: limit,
     select: viewSelect,
@@ -91,15 +93,15 @@ export function exportAuditEventsCsv(actor: Actor, input: AuditEventQuery = {}):
   const q = auditEventQuerySchema.parse({ ...input, limit: 500 });
   const encoder = new TextEncoder();
   let before: number | undefined = q.before;
-  let started = false;
+  let visible: Prisma.AuditEventWhereInput | null = null;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!started) {
-        started = true;
+      if (!visible) {
+        visible = await auditEventWhere(actor);
         controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\n`));
       }
       const rows = await db.auditEvent.findMany({
-        where: whereFor(actor, { ...q, before }),
+        where: whereFor(actor, { ...q, before }, visible),
         orderBy: { seq: 'desc' },
         take: 2000,
         select: viewSelect,

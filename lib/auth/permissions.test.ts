@@ -21,9 +21,10 @@ describe('the permission table', () => {
     }
   });
 
-  it('keeps auditors read-only except for findings, evidence requests and verification', () => {
+  it('keeps auditors read-only except for findings, evidence requests, verification and their own inbox', () => {
     const auditorWrites = WRITES.filter((p) => allowed('AUDITOR', p));
-    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify']);
+    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications).
+    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
       if (!['datasets:restricted'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
@@ -34,6 +35,11 @@ describe('the permission table', () => {
     for (const p of ['users:manage', 'tokens:manage', 'settings:manage', 'jobs:manage', 'webhooks:manage'] as const) {
       expect(ROLES.filter((r) => allowed(r, p))).toEqual(['ADMIN']);
     }
+  });
+
+  it('lets everyone keep their own inbox and preferences, and only administrators configure reminder rules and read the outbox', () => {
+    expect(ROLES.filter((r) => allowed(r, 'notifications:own'))).toEqual([...ROLES]);
+    for (const p of ['notifications:rules', 'outbox:read'] as const) expect(ROLES.filter((r) => allowed(r, p))).toEqual(['ADMIN']);
   });
 
   it('lets administrators and auditors, and nobody else, read and verify the audit trail', () => {

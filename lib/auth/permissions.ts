@@ -53,12 +53,17 @@ export const PERMISSIONS = {
   'reviews:run': 'Run and close quarterly reviews',
   'reviews:read-open': 'Read quarterly reviews before they are closed',
   'action-items:update': 'Mark review action items done',
+  // notifications
+  'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
+  'notifications:rules': 'Configure the reminder rules of the organisation',
+  'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 const READ_ALL: Permission[] = [
+  'notifications:own',
   'requirements:read',
   'models:read',
   'audits:read',

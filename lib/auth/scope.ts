@@ -79,3 +79,9 @@ export function evidenceWhere(scope: AuditorScope): Prisma.EvidenceWhereInput {
 export function requestWhere(scope: AuditorScope): Prisma.EvidenceRequestWhereInput {
   return scope ? { auditId: { in: scope.auditIds } } : {};
 }
+
+/** Certifications an auditor sees: those their audits led to, and those no
+ *  audit in the portal led to (the organisation's standing certificates). */
+export function certificationWhere(scope: AuditorScope): Prisma.CertificationWhereInput {
+  return scope ? { OR: [{ auditId: null }, { auditId: { in: scope.auditIds } }] } : {};
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, authorizeMember, can } from '@/lib/auth/gate';
+import { auditorScope, findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import type { ReviewFigures } from '@/lib/reviews/schema';
 
@@ -49,7 +50,8 @@ async function postureTrend(orgId: string) {
   });
 }
 
-async function findingsByAge(orgId: string, ownerId?: string) {
+async function findingsByAge(orgId: string, scope: AuditorScope, ownerId?: string) {
+  const auditIds = scope ? scope.auditIds : null;
   const rows = await db.$queryRaw<{ severity: string; bucket: number; n: bigint }[]>`
     SELECT "severity"::text AS severity,
            CASE WHEN now() - "createdAt" <= interval '30 days' THEN 0
@@ -59,6 +61,7 @@ async function findingsByAge(orgId: string, ownerId?: string) {
       FROM "Finding"
      WHERE "orgId" = ${orgId} AND "status" NOT IN ('CLOSED', 'RISK_ACCEPTED')
        AND (${ownerId ?? null}::text IS NULL OR "ownerId" = ${ownerId ?? null})
+       AND (${auditIds}::text[] IS NULL OR "auditId" = ANY(${auditIds}::text[]))
      GROUP BY 1, 2`;
   return AGE_BUCKETS.map((bucket, i) => ({
     bucket,
@@ -85,12 +88,14 @@ export async function complianceDashboard(actor: Actor) {
   authorize(actor, 'requirements:read');
   const orgId = actor.orgId;
   const now = new Date();
+  // Shown to roles without an auditor scope; kept within one if called for an auditor.
+  const scope = await auditorScope(actor);
   const [posture, trend, unowned, findingsAge, overdueFindings, incidentsOpen, stages, actionItemsOverdue, mttr] = await Promise.all([
     postureByFramework(orgId),
     postureTrend(orgId),
     db.requirement.count({ where: { orgId, ownerId: null } }),
-    findingsByAge(orgId),
-    db.finding.count({ where: { orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } } }),
+    findingsByAge(orgId, scope),
+    db.finding.count({ where: { orgId, ...findingWhere(scope), status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } } }),
     countBy(db.incident.groupBy({ by: ['severity'], where: { orgId, status: { notIn: ['RESOLVED', 'CLOSED'] } }, _count: { _all: true } }).then((r) => r.map((x) => ({ key: x.severity, n: x._count._all })))),
     countBy(db.modelVersion.groupBy({ by: ['stage'], where: { orgId }, _count: { _all: true } }).then((r) => r.map((x) => ({ key: x.stage, n: x._count._all })))),
     db.actionItem.count({ where: { orgId, status: 'OPEN', dueDate: { lt: now } } }),
@@ -104,6 +109,7 @@ export async function engineerDashboard(actor: Actor) {
   authorizeMember(actor);
   const orgId = actor.orgId;
   const me = actor.userId ?? '';
+  const scope = await auditorScope(actor);
   const [models, requirements, findings] = await Promise.all([
     db.model.findMany({
       where: { orgId, ownerId: me },
@@ -113,7 +119,7 @@ export async function engineerDashboard(actor: Actor) {
     }),
     db.requirement.count({ where: { orgId, ownerId: me } }),
     db.finding.findMany({
-      where: { orgId, ownerId: me, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } },
+      where: { orgId, ownerId: me, ...findingWhere(scope), status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } },
       orderBy: { dueDate: 'asc' },
       take: 20,
       select: { id: true, title: true, severity: true, status: true, dueDate: true },
@@ -131,9 +137,10 @@ export async function auditorDashboard(actor: Actor) {
   authorize(actor, 'audits:read');
   const orgId = actor.orgId;
   const me = actor.userId ?? '-';
+  const scope = await auditorScope(actor);
   const [awaiting, myAudits] = await Promise.all([
     db.finding.findMany({
-      where: { orgId, status: 'READY_FOR_VERIFICATION' },
+      where: { orgId, ...findingWhere(scope), status: 'READY_FOR_VERIFICATION' },
       orderBy: { updatedAt: 'asc' },
       take: 20,
       select: { id: true, title: true, severity: true, owner: { select: { name: true } } },

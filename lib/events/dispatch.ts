@@ -6,9 +6,10 @@ import type { DomainEventRecord, EventType } from './types';
  *  other domain that registers itself in ./subscribers.ts). */
 export type EventSubscriber = {
   name: string;
-  /** Runs in the transaction that marks the event dispatched: whatever it
-   *  writes commits with the mark, so an event is handled once. */
-  handle(tx: Tx, event: DomainEventRecord): Promise<number | void>;
+  /** Gets a batch of events, oldest first, in the transaction that marks
+   *  them dispatched: whatever it writes commits with the mark, so each event
+   *  is handled once. Resolves how many things it made (for the job's output). */
+  handle(tx: Tx, events: readonly DomainEventRecord[]): Promise<number | void>;
 };
 
 const BATCH = 200;
@@ -27,11 +28,19 @@ export async function dispatchEvents(subscribers: readonly EventSubscriber[], no
       const rows = await tx.$queryRaw<{ id: string; orgId: string; type: string; entityType: string; entityId: string; data: Record<string, unknown>; actorLabel: string; occurredAt: Date }[]>`
         SELECT "id", "orgId", "type", "entityType", "entityId", "data", "actorLabel", "occurredAt" FROM "DomainEvent"
         WHERE "dispatchedAt" IS NULL ORDER BY "occurredAt", "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      const claimed: DomainEventRecord[] = rows.map((row) => ({
+        id: row.id,
+        orgId: row.orgId,
+        type: row.type as EventType,
+        entity: { type: row.entityType, id: row.entityId },
+        data: typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data,
+        actorLabel: row.actorLabel,
+        occurredAt: row.occurredAt,
+      }));
       let n = 0;
-      for (const row of rows) {
-        const event: DomainEventRecord = { id: row.id, orgId: row.orgId, type: row.type as EventType, entity: { type: row.entityType, id: row.entityId }, data: typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data, actorLabel: row.actorLabel, occurredAt: row.occurredAt };
-        for (const subscriber of subscribers) n += (await subscriber.handle(tx, event)) ?? 0;
-        await tx.domainEvent.update({ where: { id: row.id }, data: { dispatchedAt: now } });
+      if (claimed.length) {
+        for (const subscriber of subscribers) n += (await subscriber.handle(tx, claimed)) ?? 0;
+        await tx.domainEvent.updateMany({ where: { id: { in: claimed.map((e) => e.id) } }, data: { dispatchedAt: now } });
       }
       return { count: rows.length, handled: n };
     }, { timeout: 60_000 });

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import type { Ownable } from '@/lib/auth/permissions';
+import { auditorScope } from '@/lib/auth/scope';
 import { db, type Db, type Tx } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -123,6 +124,8 @@ export async function responseTargets(actor: Actor): Promise<ResponseTarget[]> {
 
 export async function getIncident(actor: Actor, id: string) {
   authorize(actor, 'incidents:read');
+  // Findings raised from it that belong to an audit outside the auditor's scope stay unlisted.
+  const scope = await auditorScope(actor);
   const inc = await db.incident.findFirst({
     where: { id, orgId: actor.orgId },
     select: {
@@ -171,7 +174,7 @@ export async function getIncident(actor: Actor, id: string) {
       notifications: { select: { ruleKey: true, notifiedAt: true, recipient: true, reference: true } },
       actions: { orderBy: { dueDate: 'asc' }, select: { id: true, title: true, ownerId: true, dueDate: true, status: true, doneAt: true } },
       postmortem: { select: { summary: true, impact: true, rootCause: true, wentWell: true, wentPoorly: true, correctiveActions: true, lessons: true, updatedAt: true } },
-      findings: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, severity: true, status: true, dueDate: true, owner: { select: { name: true } } } },
+      findings: { where: scope ? { OR: [{ auditId: null }, { auditId: { in: scope.auditIds } }] } : {}, orderBy: { createdAt: 'asc' }, select: { id: true, title: true, severity: true, status: true, dueDate: true, owner: { select: { name: true } } } },
       deployments: { orderBy: { at: 'asc' }, select: { id: true, kind: true, at: true, reason: true, model: { select: { key: true } }, version: { select: { label: true } }, fromVersion: { select: { label: true } } } },
     },
   });

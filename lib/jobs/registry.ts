@@ -5,6 +5,9 @@ import { recordStaleEvidence } from '@/lib/audits/evidence/record-stale';
 import { reopenExpiredRiskAcceptances } from '@/lib/audits/findings/mutations';
 import { recordNotificationThresholds } from '@/lib/incidents/record-notification-thresholds';
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
+import { queueDigests, queueImmediateMails, sendOutboxMail } from '@/lib/notifications/mail/outbox';
+import { SEND_MAIL_JOB, SEND_MAIL_RETRY } from '@/lib/notifications/mail/send-mail-job';
+import { sendReminders } from '@/lib/notifications/reminders/run';
 import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
 import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
 import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
@@ -76,6 +79,40 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'notifications.send-reminders',
+    description: 'Reminders before and at due dates (reviews, findings, expiries, action items, requests, sign-offs, the quarter end), as the rules on Admin → Notification rules say.',
+    cron: '10 * * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 900,
+    handler: (ctx) =>
+      perOrganisation(ctx, async (orgId) => Object.values(await sendReminders(ctx.actor(orgId), ctx.now)).reduce((sum, n) => sum + (n ?? 0), 0)),
+  }),
+  defineJob({
+    name: 'notifications.queue-mail',
+    description: 'Notifications wanted by e-mail "immediately" (and every mandatory one) become outbox mails, each sent by its own send-mail job.',
+    cron: '* * * * *',
+    retry: DEFAULT_RETRY,
+    handler: async () => ({ queued: await queueImmediateMails() }),
+  }),
+  defineJob({
+    name: 'notifications.queue-digests',
+    description: 'Daily (07:00 UTC) and weekly (Monday 07:00 UTC) digests: one e-mail per person listing what they have not been mailed yet.',
+    cron: '5 * * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 900,
+    handler: async (ctx) => queueDigests(ctx.now),
+  }),
+  defineJob({
+    name: SEND_MAIL_JOB,
+    description: 'Sends one outbox mail over SMTP; retried with back-off, then left failed with its error on Admin → Outbox.',
+    retry: SEND_MAIL_RETRY,
+    handler: async (ctx, data) => {
+      const mailId = (data as { mailId?: unknown } | null)?.mailId;
+      if (typeof mailId !== 'string') throw new Error('send-mail needs { mailId }');
+      return { mailId, result: await sendOutboxMail(mailId, { retryCount: ctx.retryCount, retryLimit: SEND_MAIL_RETRY.limit }) };
+    },
   }),
   defineJob({
     name: 'findings.record-overdue',

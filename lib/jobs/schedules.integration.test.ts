@@ -100,10 +100,15 @@ describe('each scheduled job', () => {
       'findings.reopen-expired-risk-acceptances',
       'incidents.record-notification-thresholds',
       'incidents.record-untested-plans',
+      'notifications.queue-digests',
+      'notifications.queue-mail',
+      'notifications.send-mail',
+      'notifications.send-reminders',
       'tokens.record-expired',
       'webhooks.deliver',
     ]);
-    for (const job of JOBS) {
+    // notifications.send-mail is only sent (one job per outbox mail), never scheduled.
+    for (const job of JOBS.filter((j) => j.name !== 'notifications.send-mail')) {
       expect(job.cron, job.name).toMatch(/^\S+ \S+ \S+ \S+ \S+$/);
       expect(job.retry.limit, job.name).toBeGreaterThan(0);
     }
@@ -175,5 +180,32 @@ describe('each scheduled job', () => {
     expect((await runJob('findings.record-overdue')).output).toMatchObject({ changed: 0 });
     await runJob('events.dispatch');
     expect(await db.domainEvent.count({ where: { orgId, dispatchedAt: null } })).toBe(0);
+  });
+
+  it('sends reminders as the job, once; queue-mail puts them in the outbox and each send-mail job delivers one over SMTP', async () => {
+    const f = await findings.createFinding(actors.COMPLIANCE_OFFICER, { title: 'Due next week', description: 'x', severity: 'LOW', ownerId: actors.ENGINEER.userId! });
+    await db.finding.update({ where: { id: f.id }, data: { dueDate: new Date(Date.now() + 5 * DAY) } });
+    const run = await runJob('notifications.send-reminders');
+    expect(Number(run.output.changed)).toBeGreaterThanOrEqual(1);
+    const rows = await db.notification.findMany({ where: { entityId: f.id }, select: { id: true, userId: true, dedupeKey: true } });
+    expect(rows).toEqual([{ id: expect.any(String), userId: actors.ENGINEER.userId, dedupeKey: expect.stringMatching(/:before-7$/) }]);
+    expect(await db.auditEvent.findMany({ where: { orgId, action: 'notification.reminders_sent', entityId: 'findings' }, select: { actorId: true, actorLabel: true, requestId: true } })).toEqual([
+      { actorId: null, actorLabel: 'job:notifications.send-reminders', requestId: `job:${run.id}` },
+    ]);
+    await runJob('notifications.send-reminders');
+    expect(await db.notification.count({ where: { entityId: f.id } })).toBe(1);
+
+    await runJob('notifications.queue-mail');
+    const { mailId } = await db.notification.findUniqueOrThrow({ where: { id: rows[0].id }, select: { mailId: true } });
+    expect(mailId).toEqual(expect.any(String));
+    const deadline = Date.now() + 20_000;
+    let mail = await db.outboxMail.findUniqueOrThrow({ where: { id: mailId! } });
+    while (mail.status === 'QUEUED' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      mail = await db.outboxMail.findUniqueOrThrow({ where: { id: mailId! } });
+    }
+    expect(mail).toMatchObject({ status: 'SENT', to: actors.ENGINEER.email, attempts: 1, subject: expect.stringContaining('Due next week') });
+    const [sendJob] = await runtime.boss.findJobs('notifications.send-mail', { data: { mailId } });
+    expect(sendJob?.state).toBe('completed');
   });
 });

@@ -21,6 +21,7 @@ export type NotifyInput = {
 
 const MAX_TITLE = 300;
 const MAX_BODY = 4000;
+const CHUNK = 2000;
 
 /**
  * Writes the inbox rows of one event in the caller's transaction and resolves
@@ -30,36 +31,56 @@ const MAX_BODY = 4000;
  * are picked up afterwards by the notification jobs (single mails or digests,
  * through the outbox), so a rolled-back transaction sends nothing.
  */
-export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number> {
-  if (!input.link.startsWith('/') || input.link.startsWith('//')) throw new Error(`notify: link must be a path inside the portal, got "${input.link}"`);
-  const userIds = [...new Set(input.userIds.filter(Boolean))];
-  if (!userIds.length) return 0;
-  const mandatory = Boolean(input.mandatory) || isMandatoryKind(input.kind);
+export function notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<number> {
+  return notifyMany(tx, [input]);
+}
+
+/** notify() for many events at once (the reminder jobs): one read of the
+ *  people and their preferences, inserts in chunks. All inputs share one organisation. */
+export async function notifyMany(tx: Prisma.TransactionClient, inputs: readonly NotifyInput[]): Promise<number> {
+  if (!inputs.length) return 0;
+  const orgId = inputs[0].orgId;
+  for (const input of inputs) {
+    if (input.orgId !== orgId) throw new Error('notifyMany: all events must belong to one organisation');
+    if (!input.link.startsWith('/') || input.link.startsWith('//')) throw new Error(`notify: link must be a path inside the portal, got "${input.link}"`);
+  }
+  const allIds = [...new Set(inputs.flatMap((i) => i.userIds).filter(Boolean))];
+  if (!allIds.length) return 0;
+  const kinds = [...new Set(inputs.map((i) => i.kind))];
   const users = await tx.user.findMany({
-    where: { id: { in: userIds }, orgId: input.orgId, active: true },
-    select: { id: true, notificationPreferences: { where: { kind: input.kind }, select: { inbox: true, email: true } } },
+    where: { id: { in: allIds }, orgId, active: true },
+    select: { id: true, notificationPreferences: { where: { kind: { in: kinds } }, select: { kind: true, inbox: true, email: true } } },
   });
-  const rows = users.flatMap((u) => {
-    const pref = u.notificationPreferences[0] ?? { inbox: true, email: true };
-    const inInbox = mandatory || pref.inbox;
-    const mailWanted = mandatory || pref.email;
-    if (!inInbox && !mailWanted) return [];
-    return [{
-      orgId: input.orgId,
-      userId: u.id,
-      kind: input.kind,
-      title: input.title.slice(0, MAX_TITLE),
-      body: input.body?.slice(0, MAX_BODY) ?? null,
-      link: input.link,
-      entityType: input.entity?.type ?? null,
-      entityId: input.entity?.id ?? null,
-      dedupeKey: input.dedupeKey ?? null,
-      mandatory,
-      inInbox,
-      mailWanted,
-    }];
-  });
-  if (!rows.length) return 0;
-  const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
-  return created.count;
+  const prefs = new Map(users.map((u) => [u.id, new Map(u.notificationPreferences.map((p) => [p.kind, p]))]));
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  for (const input of inputs) {
+    const mandatory = Boolean(input.mandatory) || isMandatoryKind(input.kind);
+    for (const userId of new Set(input.userIds)) {
+      const userPrefs = prefs.get(userId);
+      if (!userPrefs) continue;
+      const pref = userPrefs.get(input.kind) ?? { inbox: true, email: true };
+      const inInbox = mandatory || pref.inbox;
+      const mailWanted = mandatory || pref.email;
+      if (!inInbox && !mailWanted) continue;
+      rows.push({
+        orgId,
+        userId,
+        kind: input.kind,
+        title: input.title.slice(0, MAX_TITLE),
+        body: input.body?.slice(0, MAX_BODY) ?? null,
+        link: input.link,
+        entityType: input.entity?.type ?? null,
+        entityId: input.entity?.id ?? null,
+        dedupeKey: input.dedupeKey ?? null,
+        mandatory,
+        inInbox,
+        mailWanted,
+      });
+    }
+  }
+  let created = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    created += (await tx.notification.createMany({ data: rows.slice(i, i + CHUNK), skipDuplicates: true })).count;
+  }
+  return created;
 }

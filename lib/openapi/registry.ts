@@ -8,6 +8,7 @@ import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
+import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
@@ -34,4 +35,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   incidentsApi,
   reviewsApi,
   jobsApi,
+  notificationsApi,
 ].flatMap((group) => Object.values(group));

@@ -1,18 +1,33 @@
 import { enumLabel as label } from '@/lib/format';
-import type { ReviewFigures } from './schema';
+import type { ReviewFiguresView } from './schema';
 
 // The review's figures as rows, the same for the page and the PDF. Pure.
 
-export type FigureRow = { area: string; name: string; value: number; previous: (p: ReviewFigures) => number | undefined; href?: string };
+/** `null`: withheld from this viewer (findings figures outside their audit scope). */
+export type FigureRow = { area: string; name: string; value: number | null; previous: (p: ReviewFiguresView) => number | null | undefined; href?: string };
 
-export function figureRows(f: ReviewFigures): FigureRow[] {
+export const WITHHELD = '—';
+
+/** A row's figure for the previous review, as shown: withheld, or 0 when the figure did not exist then. */
+export function previousFigure(row: FigureRow, previous: ReviewFiguresView | null): number | string {
+  if (!previous) return WITHHELD;
+  const v = row.previous(previous);
+  return v === null ? WITHHELD : (v ?? 0);
+}
+
+export function figureRows(f: ReviewFiguresView): FigureRow[] {
   const r: FigureRow[] = [];
-  const add = (area: string, name: string, value: number | undefined, previous: FigureRow['previous'], href?: string) => r.push({ area, name, value: value ?? 0, previous, href });
+  const add = (area: string, name: string, value: number | null | undefined, previous: FigureRow['previous'], href?: string) => r.push({ area, name, value: value === null ? null : (value ?? 0), previous, href });
   for (const [k, v] of Object.entries(f.matrix)) add('Requirements matrix', label(k), v, (p) => p.matrix[k], '/requirements');
-  for (const [k, v] of Object.entries(f.findings.openBySeverity)) add('Open findings', label(k), v, (p) => p.findings.openBySeverity[k], '/audits');
-  add('Findings', 'Opened in the quarter', f.findings.newInPeriod, (p) => p.findings.newInPeriod, '/audits');
-  add('Findings', 'Closed in the quarter', f.findings.closedInPeriod, (p) => p.findings.closedInPeriod, '/audits');
-  add('Findings', 'Overdue', f.findings.overdue, (p) => p.findings.overdue, '/audits');
+  const findings = f.findings;
+  if (findings) {
+    for (const [k, v] of Object.entries(findings.openBySeverity)) add('Open findings', label(k), v, (p) => (p.findings ? p.findings.openBySeverity[k] : null), '/audits');
+    add('Findings', 'Opened in the quarter', findings.newInPeriod, (p) => p.findings?.newInPeriod ?? null, '/audits');
+    add('Findings', 'Closed in the quarter', findings.closedInPeriod, (p) => p.findings?.closedInPeriod ?? null, '/audits');
+    add('Findings', 'Overdue', findings.overdue, (p) => p.findings?.overdue ?? null, '/audits');
+  } else {
+    add('Findings', 'Not shown: they count audits you are not assigned to', null, () => null, '/audits');
+  }
   for (const [k, v] of Object.entries(f.incidents.inPeriodBySeverity)) add('Incidents in the quarter', k, v, (p) => p.incidents.inPeriodBySeverity[k], '/incidents');
   add('Incidents', 'Open now', f.incidents.open, (p) => p.incidents.open, '/incidents');
   for (const [k, v] of Object.entries(f.models.versionsByStage)) add('Model versions', label(k), v, (p) => p.models.versionsByStage[k], '/models');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import type { ReviewFigures } from './schema';
 
@@ -7,15 +8,17 @@ const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows
 /**
  * The review's figures, aggregated in SQL from each domain's tables: the
  * state now for what is current, and what happened within the period.
+ * Findings are counted within the viewer's auditor scope (`null`: all).
  */
-export async function computeFigures(orgId: string, period: { start: Date; end: Date }, now = new Date()): Promise<ReviewFigures> {
+export async function computeFigures(orgId: string, period: { start: Date; end: Date }, now = new Date(), scope: AuditorScope = null): Promise<ReviewFigures> {
+  const findings = { orgId, ...findingWhere(scope) };
   const [matrix, findingsOpen, findingsNew, findingsClosed, findingsOverdue, incidents, incidentsOpen, stages, deploys, actionsOpen, actionsOverdue] =
     await Promise.all([
       db.matrixCell.groupBy({ by: ['status'], where: { orgId }, _count: { _all: true } }),
-      db.finding.groupBy({ by: ['severity'], where: { orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } }, _count: { _all: true } }),
-      db.finding.count({ where: { orgId, createdAt: { gte: period.start, lt: period.end } } }),
-      db.finding.count({ where: { orgId, closedAt: { gte: period.start, lt: period.end } } }),
-      db.finding.count({ where: { orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } } }),
+      db.finding.groupBy({ by: ['severity'], where: { ...findings, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } }, _count: { _all: true } }),
+      db.finding.count({ where: { ...findings, createdAt: { gte: period.start, lt: period.end } } }),
+      db.finding.count({ where: { ...findings, closedAt: { gte: period.start, lt: period.end } } }),
+      db.finding.count({ where: { ...findings, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } } }),
       db.incident.groupBy({ by: ['severity'], where: { orgId, detectedAt: { gte: period.start, lt: period.end } }, _count: { _all: true } }),
       db.incident.count({ where: { orgId, status: { notIn: ['RESOLVED', 'CLOSED'] } } }),
       db.modelVersion.groupBy({ by: ['stage'], where: { orgId }, _count: { _all: true } }),

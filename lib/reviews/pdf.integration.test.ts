@@ -18,7 +18,7 @@ const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const m = await import('./mutations');
 const q = await import('./queries');
 const { renderReviewPdf } = await import('./pdf');
-const { figureRows } = await import('./figure-rows');
+const { figureRows, WITHHELD } = await import('./figure-rows');
 
 let actors: Record<Role, Actor>;
 const QUARTER = '2026-Q4';
@@ -75,7 +75,7 @@ describe('quarterly review PDF', () => {
     expect(header).toBeGreaterThan(0);
     let at = header;
     for (const f of figureRows(data.figures)) {
-      const cell = `${f.area} ${f.name} ${f.value} —`;
+      const cell = `${f.area} ${f.name} ${f.value ?? WITHHELD} —`;
       const found = text.indexOf(cell, at);
       expect(found, cell).toBeGreaterThan(at);
       at = found;

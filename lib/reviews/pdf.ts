@@ -1,7 +1,7 @@
 import 'server-only';
 import { createPdf, utcStamp } from '@/lib/pdf';
-import { figureRows } from './figure-rows';
-import { periodDays } from './quarter';
+import { figureRows, previousFigure, WITHHELD } from './figure-rows';
+import { periodDays } from '@/lib/quarter';
 import type { getReview } from './queries';
 
 type ReviewPage = Awaited<ReturnType<typeof getReview>>;
@@ -25,7 +25,7 @@ export async function renderReviewPdf(data: ReviewPage, now = new Date()): Promi
   pdf.table({
     caption: 'Review figures',
     columns: ['Area', 'Figure', 'This review', prev ? `Previous (${data.previousQuarter})` : 'Previous'],
-    rows: figureRows(data.figures).map((f) => [f.area, f.name, f.value, prev ? (f.previous(prev) ?? 0) : '—']),
+    rows: figureRows(data.figures).map((f) => [f.area, f.name, f.value ?? WITHHELD, previousFigure(f, prev)]),
     align: ['left', 'left', 'right', 'right'],
     widths: [3, 4, 1.6, 1.6],
   });

@@ -2,10 +2,14 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { sha256Hex } from '@/lib/audit/canonical';
+import { auditEventWhere, isAuditAction } from '@/lib/audit/visibility';
+import { auditorScope, certificationWhere, evidenceWhere, findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { computeFigures } from './figures';
-import { previousQuarter, quarterOf, quarterPeriod } from './quarter';
+import { previousQuarter, quarterOf, quarterPeriod } from '@/lib/quarter';
+import type { ReviewFiguresView } from './schema';
 
 /** Reviews newest first. Roles that may not see open reviews see closed ones only. */
 export async function listReviews(actor: Actor) {
@@ -37,13 +41,14 @@ export async function listReviews(actor: Actor) {
 
 const CHANGE_LIMIT = 50;
 
-/** What changed in the period, from the domains' own tables and the audit trail. */
-async function changesIn(orgId: string, period: { start: Date; end: Date }) {
+/** What changed in the period, from the domains' own tables and the audit trail, within the viewer's scope. */
+async function changesIn(orgId: string, period: { start: Date; end: Date }, scope: AuditorScope, events: Prisma.AuditEventWhereInput) {
   const inPeriod = { gte: period.start, lt: period.end };
+  const findings = { orgId, ...findingWhere(scope) };
   const [byAction, deployments, newFindings, closedFindings, incidents] = await Promise.all([
     db.auditEvent.groupBy({
       by: ['action'],
-      where: { orgId, at: inPeriod, NOT: { action: { startsWith: 'auth.' } } },
+      where: { AND: [{ orgId, at: inPeriod, NOT: { action: { startsWith: 'auth.' } } }, events] },
       _count: { _all: true },
       orderBy: { _count: { action: 'desc' } },
       take: 25,
@@ -60,8 +65,8 @@ async function changesIn(orgId: string, period: { start: Date; end: Date }) {
         actor: { select: { name: true } },
       },
     }),
-    db.finding.findMany({ where: { orgId, createdAt: inPeriod }, orderBy: { createdAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true, status: true } }),
-    db.finding.findMany({ where: { orgId, closedAt: inPeriod }, orderBy: { closedAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true } }),
+    db.finding.findMany({ where: { ...findings, createdAt: inPeriod }, orderBy: { createdAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true, status: true } }),
+    db.finding.findMany({ where: { ...findings, closedAt: inPeriod }, orderBy: { closedAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true } }),
     db.incident.findMany({ where: { orgId, detectedAt: inPeriod }, orderBy: { detectedAt: 'desc' }, take: CHANGE_LIMIT, select: { id: true, title: true, severity: true, status: true } }),
   ]);
   return {
@@ -82,10 +87,10 @@ async function changesIn(orgId: string, period: { start: Date; end: Date }) {
   };
 }
 
-async function overdueNow(orgId: string, now: Date) {
+async function overdueNow(orgId: string, now: Date, scope: AuditorScope) {
   const [findings, actionItems] = await Promise.all([
     db.finding.findMany({
-      where: { orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } },
+      where: { orgId, ...findingWhere(scope), status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, dueDate: { lt: now } },
       orderBy: { dueDate: 'asc' },
       take: CHANGE_LIMIT,
       select: { id: true, title: true, severity: true, dueDate: true, owner: { select: { name: true } } },
@@ -104,16 +109,16 @@ async function overdueNow(orgId: string, now: Date) {
 }
 
 /** Certifications expiring within 90 days and evidence expiring within 30 (or already stale). */
-async function expiringSoon(orgId: string, now: Date) {
+async function expiringSoon(orgId: string, now: Date, scope: AuditorScope) {
   const [certifications, evidence] = await Promise.all([
     db.certification.findMany({
-      where: { orgId, expiresAt: { lte: new Date(now.getTime() + 90 * 86_400_000) } },
+      where: { AND: [{ orgId, expiresAt: { lte: new Date(now.getTime() + 90 * 86_400_000) } }, certificationWhere(scope)] },
       orderBy: { expiresAt: 'asc' },
       take: CHANGE_LIMIT,
       select: { id: true, name: true, expiresAt: true },
     }),
     db.evidence.findMany({
-      where: { orgId, validUntil: { lte: new Date(now.getTime() + 30 * 86_400_000) } },
+      where: { AND: [{ orgId, validUntil: { lte: new Date(now.getTime() + 30 * 86_400_000) } }, evidenceWhere(scope)] },
       orderBy: { validUntil: 'asc' },
       take: CHANGE_LIMIT,
       select: { id: true, title: true, validUntil: true, owner: { select: { name: true } } },
@@ -122,6 +127,49 @@ async function expiringSoon(orgId: string, now: Date) {
   return {
     certifications: certifications.map((c) => ({ id: c.id, name: c.name, expiresAt: c.expiresAt.toISOString(), expired: c.expiresAt < now })),
     evidence: evidence.map((e) => ({ id: e.id, title: e.title, validUntil: e.validUntil!.toISOString(), owner: e.owner?.name ?? 'Unowned', expired: e.validUntil! < now })),
+  };
+}
+
+type Snapshot = {
+  figures: Awaited<ReturnType<typeof computeFigures>>;
+  changes: Awaited<ReturnType<typeof changesIn>>;
+  overdue: Awaited<ReturnType<typeof overdueNow>>;
+  expiring?: Awaited<ReturnType<typeof expiringSoon>>;
+};
+
+/** A frozen snapshot's findings figures count every audit: an auditor with a scope does not get them. */
+function withheldFindings(figures: Snapshot['figures'] | ReviewFiguresView, scope: AuditorScope): ReviewFiguresView {
+  return scope ? { ...figures, findings: null } : figures;
+}
+
+/**
+ * A closed review's snapshot as an auditor with a scope reads it: the
+ * findings, evidence and certifications listed in it that they may see, and
+ * no counts of audit workspace events (those counted every audit).
+ */
+async function snapshotWithin(orgId: string, s: Snapshot, scope: NonNullable<AuditorScope>): Promise<Snapshot> {
+  const expiring = s.expiring ?? { certifications: [], evidence: [] };
+  const findingIds = [...s.changes.newFindings, ...s.changes.closedFindings, ...s.overdue.findings].map((f) => f.id);
+  const [findings, evidence, certifications] = await Promise.all([
+    db.finding.findMany({ where: { orgId, id: { in: findingIds }, ...findingWhere(scope) }, select: { id: true } }),
+    db.evidence.findMany({ where: { AND: [{ orgId, id: { in: expiring.evidence.map((e) => e.id) } }, evidenceWhere(scope)] }, select: { id: true } }),
+    db.certification.findMany({ where: { AND: [{ orgId, id: { in: expiring.certifications.map((c) => c.id) } }, certificationWhere(scope)] }, select: { id: true } }),
+  ]);
+  const within = (rows: { id: string }[]) => {
+    const ids = new Set(rows.map((r) => r.id));
+    return <T extends { id: string }>(list: T[]) => list.filter((x) => ids.has(x.id));
+  };
+  const finding = within(findings);
+  return {
+    figures: s.figures,
+    changes: {
+      ...s.changes,
+      eventsByAction: s.changes.eventsByAction.filter((e) => !isAuditAction(e.action)),
+      newFindings: finding(s.changes.newFindings),
+      closedFindings: finding(s.changes.closedFindings),
+    },
+    overdue: { ...s.overdue, findings: finding(s.overdue.findings) },
+    expiring: { certifications: within(certifications)(expiring.certifications), evidence: within(evidence)(expiring.evidence) },
   };
 }
 
@@ -150,12 +198,7 @@ export async function getReview(actor: Actor, quarter: string) {
 
   const period = quarterPeriod(quarter);
   const closed = review?.status === 'CLOSED';
-  let snapshot: {
-    figures: Awaited<ReturnType<typeof computeFigures>>;
-    changes: Awaited<ReturnType<typeof changesIn>>;
-    overdue: Awaited<ReturnType<typeof overdueNow>>;
-    expiring?: Awaited<ReturnType<typeof expiringSoon>>;
-  } | null = null;
+  let snapshot: Snapshot | null = null;
   let snapshotIntact: boolean | null = null;
   if (closed && review.snapshot) {
     snapshot = JSON.parse(review.snapshot);
@@ -167,18 +210,20 @@ export async function getReview(actor: Actor, quarter: string) {
     snapshotIntact = sha256Hex(review.snapshot) === review.snapshotHash && recordedHash === review.snapshotHash;
   }
   const now = new Date();
+  const scope = await auditorScope(actor);
+  const frozen = snapshot ? (scope ? await snapshotWithin(actor.orgId, snapshot, scope) : snapshot) : null;
   const [figures, changes, overdue, expiring, previous, org] = await Promise.all([
-    snapshot ? snapshot.figures : computeFigures(actor.orgId, period, now),
-    snapshot ? snapshot.changes : changesIn(actor.orgId, period),
-    snapshot ? snapshot.overdue : overdueNow(actor.orgId, now),
-    snapshot ? (snapshot.expiring ?? { certifications: [], evidence: [] }) : expiringSoon(actor.orgId, now),
+    frozen ? withheldFindings(frozen.figures, scope) : computeFigures(actor.orgId, period, now, scope),
+    frozen ? frozen.changes : auditEventWhere(actor, scope).then((events) => changesIn(actor.orgId, period, scope, events)),
+    frozen ? frozen.overdue : overdueNow(actor.orgId, now, scope),
+    frozen ? (frozen.expiring ?? { certifications: [], evidence: [] }) : expiringSoon(actor.orgId, now, scope),
     db.quarterlyReview.findUnique({
       where: { orgId_quarter: { orgId: actor.orgId, quarter: previousQuarter(quarter) } },
       select: { quarter: true, status: true, snapshot: true },
     }),
     db.organization.findUnique({ where: { id: actor.orgId }, select: { name: true } }),
   ]);
-  const previousFigures = previous?.snapshot ? (JSON.parse(previous.snapshot) as { figures: typeof figures }).figures : null;
+  const previousFigures = previous?.snapshot ? withheldFindings((JSON.parse(previous.snapshot) as Snapshot).figures, scope) : null;
 
   return {
     quarter,
@@ -205,6 +250,8 @@ export async function getReview(actor: Actor, quarter: string) {
             owner: a.owner.name,
             ownerId: a.ownerId,
             overdue: a.status === 'OPEN' && a.dueDate < now,
+            // setActionItemStatus's rule: the owner, or whoever runs reviews.
+            capabilities: { update: can(actor, 'action-items:update', { ownerIds: [a.ownerId] }) },
           })),
         }
       : null,
@@ -215,7 +262,18 @@ export async function getReview(actor: Actor, quarter: string) {
     overdue,
     expiring,
     canRun: can(actor, 'reviews:run'),
+    capabilities: reviewCapabilities(actor, review?.status ?? null),
   };
+}
+
+/**
+ * What the review page offers: starting a planned review; until it is
+ * closed, changing its record (minutes, attendees, decisions, action items:
+ * openReview's rule); closing it once in progress (closeReview's).
+ */
+function reviewCapabilities(actor: Actor, status: 'PLANNED' | 'IN_PROGRESS' | 'CLOSED' | null) {
+  const run = can(actor, 'reviews:run');
+  return { start: run && (status === null || status === 'PLANNED'), edit: run && (status === 'PLANNED' || status === 'IN_PROGRESS'), close: run && status === 'IN_PROGRESS' };
 }
 
 /** Open action items owned by the actor (their home page). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { quarterSchema } from './quarter';
+import { quarterSchema } from '@/lib/quarter';
+
+export { quarterPeriod, quarterSchema } from '@/lib/quarter';
 
 const id = z.string().min(1).max(64);
 const futureOrTodayDate = z
@@ -34,3 +36,7 @@ export type ReviewFigures = {
   models: { versionsByStage: Record<string, number>; promotions: number; rollbacks: number };
   actionItems: { open: number; overdue: number };
 };
+
+/** The figures as a viewer gets them: a frozen snapshot's findings figures
+ *  count every audit, so an auditor with a scope gets `null` there. */
+export type ReviewFiguresView = Omit<ReviewFigures, 'findings'> & { findings: ReviewFigures['findings'] | null };

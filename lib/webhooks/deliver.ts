@@ -60,17 +60,33 @@ export async function deliverDueWebhooks(now: Date, opts: DeliverOptions): Promi
   const allowed = new Map(orgIds.map((id) => [id, new Set(hosts.filter((h) => h.orgId === id).map((h) => h.host))]));
 
   let next = 0;
+  const delivered: { id: string; attempts: number; status: number; durationMs: number }[] = [];
   const worker = async () => {
     while (next < rows.length) {
       const row = rows[next++];
       const outcome = await attempt(row, allowed.get(row.orgId)!, now, opts);
       report.attempted++;
-      if (outcome.ok) report.succeeded++;
-      else report.failed++;
-      if (await record(row, outcome, now, opts)) report.disabled++;
+      if (outcome.ok) {
+        report.succeeded++;
+        delivered.push({ id: row.id, attempts: row.attempts + 1, status: outcome.status!, durationMs: outcome.durationMs ?? 0 });
+      } else {
+        report.failed++;
+        if (await record(row, outcome, now, opts)) report.disabled++;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 16, rows.length) }, worker));
+  // Successes are written together (one statement per pass). A crash before
+  // this line sends them again once the claim expires: at least once, with
+  // the same webhook-id, which receivers de-duplicate on.
+  if (delivered.length) {
+    await db.$executeRaw`
+      UPDATE "WebhookDelivery" d SET "status" = 'SUCCEEDED'::"WebhookDeliveryStatus", "attempts" = v.attempts, "lastAttemptAt" = ${now},
+        "responseCode" = v.code, "durationMs" = v.ms, "lastError" = NULL, "lockedUntil" = NULL, "nextAttemptAt" = NULL
+      FROM (SELECT unnest(${delivered.map((d) => d.id)}::text[]) AS id, unnest(${delivered.map((d) => d.attempts)}::int[]) AS attempts,
+                   unnest(${delivered.map((d) => d.status)}::int[]) AS code, unnest(${delivered.map((d) => d.durationMs)}::int[]) AS ms) v
+      WHERE d."id" = v.id`;
+  }
   return report;
 }
 
@@ -104,14 +120,10 @@ async function attempt(row: Row, allowedHosts: ReadonlySet<string>, now: Date, o
   }
 }
 
-/** Writes the attempt; resolves true when it disabled the endpoint. */
+/** Writes a failed attempt; resolves true when it disabled the endpoint. */
 async function record(row: Row, outcome: Outcome, now: Date, opts: DeliverOptions): Promise<boolean> {
   const attempts = row.attempts + 1;
   const base = { attempts, lastAttemptAt: now, responseCode: outcome.status, durationMs: outcome.durationMs, lastError: outcome.error?.slice(0, 500) ?? null, lockedUntil: null };
-  if (outcome.ok) {
-    await db.webhookDelivery.update({ where: { id: row.id }, data: { ...base, status: 'SUCCEEDED', nextAttemptAt: null } });
-    return false;
-  }
   const retryAt = nextAttemptAt(row.createdAt, attempts, now);
   if (retryAt) {
     await db.webhookDelivery.update({ where: { id: row.id }, data: { ...base, nextAttemptAt: retryAt } });

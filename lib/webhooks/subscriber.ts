@@ -4,15 +4,18 @@ import type { EventSubscriber } from '@/lib/events/dispatch';
 /** Turns each committed event into one pending delivery per enabled endpoint subscribed to its type. */
 export const webhookSubscriber: EventSubscriber = {
   name: 'webhooks',
-  async handle(tx, event) {
+  async handle(tx, events) {
     const endpoints = await tx.webhookEndpoint.findMany({
-      where: { orgId: event.orgId, disabledAt: null, eventTypes: { has: event.type } },
-      select: { id: true },
+      where: { orgId: { in: [...new Set(events.map((e) => e.orgId))] }, disabledAt: null },
+      select: { id: true, orgId: true, eventTypes: true },
     });
     if (!endpoints.length) return 0;
-    await tx.webhookDelivery.createMany({
-      data: endpoints.map((e) => ({ orgId: event.orgId, endpointId: e.id, eventId: event.id, nextAttemptAt: event.occurredAt })),
-    });
-    return endpoints.length;
+    const data = events.flatMap((event) =>
+      endpoints
+        .filter((e) => e.orgId === event.orgId && e.eventTypes.includes(event.type))
+        .map((e) => ({ orgId: event.orgId, endpointId: e.id, eventId: event.id, nextAttemptAt: event.occurredAt })),
+    );
+    if (data.length) await tx.webhookDelivery.createMany({ data });
+    return data.length;
   },
 };

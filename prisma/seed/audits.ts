@@ -3,6 +3,7 @@ import { ROLE_GRANTS, type Role } from '@/lib/auth/permissions';
 import { createAudit, updateAudit } from '@/lib/audits/audits/mutations';
 import { createCertification } from '@/lib/audits/certifications/mutations';
 import { db } from '@/lib/db';
+import { DEMO_EXTERNAL_AUDITOR } from './demo-accounts';
 import { addEvidence } from '@/lib/audits/evidence/mutations';
 import { createEvidenceRequest, reviewEvidenceRequest } from '@/lib/audits/requests/mutations';
 import { acceptRisk, addFindingComment, createFinding, transitionFinding } from '@/lib/audits/findings/mutations';
@@ -64,7 +65,7 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
   if (await db.audit.findFirst({ where: { orgId, title: SOC2_TITLE }, select: { id: true } })) return { created: false };
   const users = await db.user.findMany({ where: { orgId }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
   const as = (role: string): Actor => {
-    const u = users.find((x) => x.role === role);
+    const u = users.find((x) => x.role === role && x.email !== DEMO_EXTERNAL_AUDITOR.email);
     if (!u) throw new Error(`seed: no ${role} user`);
     // The demo people act themselves, so the history shows who did what (the
     // session module is not importable outside Next.js).
@@ -74,6 +75,8 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
   const compliance = as('COMPLIANCE_OFFICER');
   const engineer = as('ENGINEER');
   const auditor = as('AUDITOR');
+  // On the external SOC 2 audit only: the ISO/IEC 42001 audit is outside their scope.
+  const external = users.find((u) => u.email === DEMO_EXTERNAL_AUDITOR.email);
 
   const frameworks = await db.framework.findMany({ where: { orgId }, select: { id: true, key: true, name: true } });
   const pick = (re: RegExp) => frameworks.filter((f) => re.test(`${f.key} ${f.name}`)).map((f) => f.id);
@@ -107,7 +110,7 @@ export async function seedAudits(orgId: string): Promise<{ created: boolean }> {
     status: 'FIELDWORK',
     frameworkIds: soc2Frameworks,
     systemIds: systems.map((s) => s.id),
-    auditorIds: [auditor.userId!],
+    auditorIds: [auditor.userId!, ...(external ? [external.id] : [])],
   });
   const iso = await createAudit(compliance, {
     title: ISO_TITLE,

@@ -10,3 +10,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'engineer@acme.example', name: 'Elliot Engineer', role: 'ENGINEER' },
   { email: 'auditor@acme.example', name: 'Aude Auditor', role: 'AUDITOR' },
 ];
+
+/** An external auditor assigned to the SOC 2 audit only (not to the ISO/IEC
+ *  42001 one): signs in to show what the auditor scope leaves out. */
+export const DEMO_EXTERNAL_AUDITOR: { email: string; name: string; role: Role } = { email: 'external.auditor@acme.example', name: 'Rowan Reed', role: 'AUDITOR' };

@@ -3,9 +3,9 @@ import { hashPassword } from '@/lib/auth/password';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 
-import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from './demo-accounts';
+import { DEMO_EXTERNAL_AUDITOR, DEMO_ORG, DEMO_PASSWORD, DEMO_USERS } from './demo-accounts';
 
-/** The demo organisation and one user per role. Returns the org id. */
+/** The demo organisation, one user per role and the external auditor. Returns the org id. */
 export async function seedFoundation(): Promise<{ orgId: string; created: boolean }> {
   const existing = await db.organization.findUnique({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
   if (existing) return { orgId: existing.id, created: false };
@@ -14,7 +14,7 @@ export async function seedFoundation(): Promise<{ orgId: string; created: boolea
     const org = await tx.organization.create({ data: DEMO_ORG, select: { id: true } });
     const actor = systemActor(org.id, 'seed');
     await recordEvent(tx, actor, { action: 'organization.created', entityType: 'organization', entityId: org.id, after: DEMO_ORG });
-    for (const u of DEMO_USERS) {
+    for (const u of [...DEMO_USERS, DEMO_EXTERNAL_AUDITOR]) {
       const user = await tx.user.create({ data: { ...u, orgId: org.id, passwordHash }, select: { id: true } });
       await recordEvent(tx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, after: { email: u.email, name: u.name, role: u.role, active: true } });
     }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import { auditorScope, certificationWhere, evidenceWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { CERT_EXPIRY_WARN_DAYS } from './schema';
 
@@ -8,8 +9,9 @@ const DAY = 86_400_000;
 
 export async function listCertifications(actor: Actor) {
   authorize(actor, 'audits:read');
+  const scope = await auditorScope(actor);
   const rows = await db.certification.findMany({
-    where: { orgId: actor.orgId },
+    where: { AND: [{ orgId: actor.orgId }, certificationWhere(scope)] },
     orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
     take: 500,
     select: {
@@ -24,11 +26,17 @@ export async function listCertifications(actor: Actor) {
       reportEvidence: { select: { id: true, title: true } },
     },
   });
+  // A report is named only to those who may read that evidence.
+  const reportIds = rows.flatMap((c) => (c.reportEvidence ? [c.reportEvidence.id] : []));
+  const readable = scope
+    ? new Set((await db.evidence.findMany({ where: { AND: [{ id: { in: reportIds } }, evidenceWhere(scope)] }, select: { id: true } })).map((e) => e.id))
+    : null;
   const now = Date.now();
   return rows.map((c) => {
     const daysLeft = Math.ceil((c.expiresAt.getTime() - now) / DAY);
     return {
       ...c,
+      reportEvidence: c.reportEvidence && (!readable || readable.has(c.reportEvidence.id)) ? c.reportEvidence : null,
       issuedAt: c.issuedAt.toISOString(),
       expiresAt: c.expiresAt.toISOString(),
       daysLeft,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
-import { auditorScope, evidenceWhere } from '@/lib/auth/scope';
+import { auditorScope, evidenceWhere, findingWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -86,7 +86,8 @@ export async function getEvidence(actor: Actor, id: string) {
       requirements: { select: { requirement: { select: { id: true, ref: true, title: true, framework: { select: { name: true } } } } } },
       cells: { select: { cell: { select: { id: true, requirement: { select: { ref: true } }, system: { select: { name: true } } } } } },
       controls: { select: { control: { select: { id: true, key: true, name: true } } } },
-      findings: { select: { finding: { select: { id: true, title: true } } } },
+      // Evidence in scope may also be linked to findings of other audits: those stay unnamed.
+      findings: { where: { finding: findingWhere(scope) }, select: { finding: { select: { id: true, title: true } } } },
       versions: { select: { modelVersion: { select: { id: true, label: true, model: { select: { name: true } } } } } },
     },
   });

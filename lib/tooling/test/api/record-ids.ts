@@ -1,4 +1,5 @@
 import { shippedRules } from '@/lib/incidents/rules/shipped';
+import { RULE_KEYS } from '@/lib/notifications/rules';
 import type { ApiHarness } from './harness';
 
 type Params = Record<string, string>;
@@ -45,6 +46,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/imports/{id}/confirm': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/incidents/{id}': ids(await db.incident.findMany({ take: 100, select: { id: true } })),
     '/api/v1/incidents/{id}/notifications/{ruleKey}/draft': incidents.flatMap((i) => rules.map((r) => ({ id: i.id, ruleKey: r.key }))),
+    '/api/v1/notifications/{id}/read': ids(await db.notification.findMany({ take, select: { id: true } })),
+    '/api/v1/notification-rules/{key}': RULE_KEYS.map((key) => ({ key })),
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { defineApi } from '@/lib/api/spec';
+import { RULE_KEYS } from './rules';
+import {
+  listNotificationsQuerySchema,
+  listOutboxQuerySchema,
+  markReadResultSchema,
+  notificationListSchema,
+  outboxListSchema,
+  preferencesSchema,
+  ruleListSchema,
+  ruleSchema,
+  ruleUpdateBodySchema,
+  updatePreferencesSchema,
+} from './schema';
+
+export const notificationsApi = {
+  list: defineApi({
+    method: 'GET',
+    path: '/api/v1/notifications',
+    tag: 'Notifications',
+    summary: "The caller's own inbox, newest first (a token reads its creator's), filtered by unread and kind, with the unread count",
+    permission: 'notifications:own',
+    query: listNotificationsQuerySchema,
+    response: notificationListSchema,
+  }),
+  markRead: defineApi({
+    method: 'POST',
+    path: '/api/v1/notifications/{id}/read',
+    tag: 'Notifications',
+    summary: "Mark one of the caller's own notifications read (another person's is 404)",
+    permission: 'notifications:own',
+    params: z.object({ id: z.string().min(1).max(64) }),
+    response: markReadResultSchema,
+  }),
+  markAllRead: defineApi({
+    method: 'POST',
+    path: '/api/v1/notifications/read-all',
+    tag: 'Notifications',
+    summary: "Mark every notification in the caller's own inbox read",
+    permission: 'notifications:own',
+    response: markReadResultSchema,
+  }),
+  preferences: defineApi({
+    method: 'GET',
+    path: '/api/v1/notifications/preferences',
+    tag: 'Notifications',
+    summary: "The caller's own digest mode and channels (inbox, e-mail) per kind of event",
+    permission: 'notifications:own',
+    response: preferencesSchema,
+  }),
+  updatePreferences: defineApi({
+    method: 'PUT',
+    path: '/api/v1/notifications/preferences',
+    tag: 'Notifications',
+    summary: "Set the caller's own digest mode and channels per kind; muting a mandatory kind is refused (422)",
+    permission: 'notifications:own',
+    body: updatePreferencesSchema,
+    response: z.object({ digest: z.string(), updated: z.number() }),
+  }),
+  rules: defineApi({
+    method: 'GET',
+    path: '/api/v1/notification-rules',
+    tag: 'Notifications',
+    summary: 'The reminder rules of the organisation: on/off and lead times (administrators)',
+    permission: 'notifications:rules',
+    response: ruleListSchema,
+  }),
+  updateRule: defineApi({
+    method: 'PATCH',
+    path: '/api/v1/notification-rules/{key}',
+    tag: 'Notifications',
+    summary: 'Turn a reminder rule on or off and set its lead times (administrators; audited)',
+    permission: 'notifications:rules',
+    params: z.object({ key: z.enum(RULE_KEYS) }),
+    body: ruleUpdateBodySchema,
+    response: ruleSchema.pick({ key: true, enabled: true, leadDays: true }),
+  }),
+  outbox: defineApi({
+    method: 'GET',
+    path: '/api/v1/outbox',
+    tag: 'Notifications',
+    summary: 'Every e-mail the portal sent or is sending, with its status and error (administrators)',
+    permission: 'outbox:read',
+    query: listOutboxQuerySchema,
+    response: outboxListSchema,
+  }),
+};
