@@ -5,7 +5,7 @@ import { CrosswalkMappingRow } from '@/components/requirements/crosswalk-mapping
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, Combobox, FileField, SelectField, TextField, inputClass } from '@/components/ui/form';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createCrosswalkMappingAction, importCrosswalkAction } from '@/lib/requirements/actions';
@@ -45,16 +45,7 @@ export default async function CrosswalkPage({ searchParams }: { searchParams: Pr
         </form>
         {coverage.source && coverage.rows.length ? (
           <div className="grid gap-6 lg:grid-cols-2">
-            <Table caption={`Coverage that ${coverage.source.name} gives other frameworks`}>
-              <thead>
-                <tr>
-                  <Th>Framework</Th>
-                  <Th className="text-right">Requirements</Th>
-                  <Th className="text-right">Covered</Th>
-                  <Th className="text-right">Touched</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
+            <Table caption={`Coverage that ${coverage.source.name} gives other frameworks`} columns={['Framework', 'Requirements', 'Covered', 'Touched']}>
                 {coverage.rows.map((r) => (
                   <tr key={r.key}>
                     <Td>
@@ -69,7 +60,6 @@ export default async function CrosswalkPage({ searchParams }: { searchParams: Pr
                     </Td>
                   </tr>
                 ))}
-              </tbody>
             </Table>
             <CoverageChart source={coverage.source.name} rows={coverage.rows} />
             <p className="text-xs text-slate-600 lg:col-span-2">
@@ -141,21 +131,10 @@ export default async function CrosswalkPage({ searchParams }: { searchParams: Pr
       {cw.items.length === 0 ? (
         <EmptyState title="No mappings for this framework" />
       ) : (
-        <Table caption={`Crosswalk mappings (${cw.total})`}>
-          <thead>
-            <tr>
-              <Th>From</Th>
-              <Th>Relationship</Th>
-              <Th>To</Th>
-              <Th>Rationale and source</Th>
-              {caps.edit ? <Th>Actions</Th> : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {cw.items.map((m) => (
-              <CrosswalkMappingRow key={m.id} mapping={m} canEdit={caps.edit} />
-            ))}
-          </tbody>
+        <Table caption={`Crosswalk mappings (${cw.total})`} columns={['From', 'Relationship', 'To', 'Rationale and source', ...(caps.edit ? ['Actions'] : [])]}>
+          {cw.items.map((m) => (
+            <CrosswalkMappingRow key={m.id} mapping={m} canEdit={caps.edit} />
+          ))}
         </Table>
       )}
       <Pagination page={cw.page} pageSize={cw.pageSize} total={cw.total} params={{ framework, source }} basePath="/requirements/crosswalk" />

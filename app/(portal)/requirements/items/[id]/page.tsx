@@ -6,7 +6,7 @@ import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -84,17 +84,7 @@ export default async function RequirementPage({ params }: { params: Promise<{ id
       </div>
       <Card title="This also satisfies…" className="mt-6">
         {also.length ? (
-          <Table caption={`Requirements of other frameworks mapped to ${r.ref}, with their status`}>
-            <thead>
-              <tr>
-                <Th>Framework</Th>
-                <Th>Requirement</Th>
-                <Th>How {r.ref} relates to it</Th>
-                <Th>Status per AI system</Th>
-                <Th>Rationale</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
+          <Table caption={`Requirements of other frameworks mapped to ${r.ref}, with their status`} columns={['Framework', 'Requirement', `How ${r.ref} relates to it`, 'Status per AI system', 'Rationale']}>
               {also.map((c) => (
                 <tr key={c.id}>
                   <Td>{c.other.framework.name}</Td>
@@ -124,7 +114,6 @@ export default async function RequirementPage({ params }: { params: Promise<{ id
                   </Td>
                 </tr>
               ))}
-            </tbody>
           </Table>
         ) : (
           <p className="text-sm text-slate-600">
