@@ -32,5 +32,6 @@ export const tokenSummarySchema = z.object({
   lastUsedAt: z.string().nullable(),
   createdBy: z.string(),
   status: z.enum(['active', 'expired', 'revoked']),
+  capabilities: z.object({ revoke: z.boolean() }).describe('What the caller may do to this token'),
 });
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;

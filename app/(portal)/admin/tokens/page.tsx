@@ -61,7 +61,7 @@ export default async function TokensPage() {
                   <Td><LocalTime iso={t.lastUsedAt} /></Td>
                   <Td>{t.status === 'revoked' ? <Badge tone="bad">Revoked</Badge> : t.status === 'expired' ? <Badge tone="warn">Expired</Badge> : <Badge tone="good">Active</Badge>}</Td>
                   <Td>
-                    {t.status === 'active' ? (
+                    {t.capabilities.revoke ? (
                       <ConfirmAction action={revokeTokenAction} fields={{ id: t.id }} label="Revoke" title={`Revoke ${t.name}?`} body="Anything using this token loses access immediately. This cannot be undone." />
                     ) : null}
                   </Td>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { inputClass } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -48,31 +48,21 @@ export default async function CrosswalkPage({ searchParams }: { searchParams: Pr
       {cw.items.length === 0 ? (
         <EmptyState title="No mappings for this framework" />
       ) : (
-        <Table caption="Crosswalk mappings">
-          <thead>
-            <tr>
-              <Th>From</Th>
-              <Th>Relationship</Th>
-              <Th>To</Th>
-              <Th>Rationale</Th>
+        <Table caption="Crosswalk mappings" columns={['From', 'Relationship', 'To', 'Rationale']}>
+          {cw.items.map((m) => (
+            <tr key={m.id}>
+              <Td>
+                <div className="text-xs text-slate-600">{m.from.framework.name}</div>
+                <Link href={`/requirements/items/${m.from.id}`}>{m.from.ref}</Link> {m.from.title}
+              </Td>
+              <Td>{m.relationship.toLowerCase()}</Td>
+              <Td>
+                <div className="text-xs text-slate-600">{m.to.framework.name}</div>
+                <Link href={`/requirements/items/${m.to.id}`}>{m.to.ref}</Link> {m.to.title}
+              </Td>
+              <Td className="text-xs">{m.rationale}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {cw.items.map((m) => (
-              <tr key={m.id}>
-                <Td>
-                  <div className="text-xs text-slate-600">{m.from.framework.name}</div>
-                  <Link href={`/requirements/items/${m.from.id}`}>{m.from.ref}</Link> {m.from.title}
-                </Td>
-                <Td>{m.relationship.toLowerCase()}</Td>
-                <Td>
-                  <div className="text-xs text-slate-600">{m.to.framework.name}</div>
-                  <Link href={`/requirements/items/${m.to.id}`}>{m.to.ref}</Link> {m.to.title}
-                </Td>
-                <Td className="text-xs">{m.rationale}</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pagination page={cw.page} pageSize={cw.pageSize} total={cw.total} params={{ framework }} basePath="/requirements/crosswalk" />

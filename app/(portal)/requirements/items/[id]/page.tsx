@@ -6,7 +6,7 @@ import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -84,27 +84,17 @@ export default async function RequirementPage({ params }: { params: Promise<{ id
       </div>
       {r.crosswalk.length ? (
         <Card title="Crosswalk: the same work in other frameworks" className="mt-6">
-          <Table caption="Crosswalk mappings">
-            <thead>
-              <tr>
-                <Th>Framework</Th>
-                <Th>Requirement</Th>
-                <Th>Relationship</Th>
-                <Th>Rationale</Th>
+          <Table caption="Crosswalk mappings" columns={['Framework', 'Requirement', 'Relationship', 'Rationale']}>
+            {r.crosswalk.map((c) => (
+              <tr key={c.id}>
+                <Td>{c.other.framework.name}</Td>
+                <Td>
+                  <Link href={`/requirements/items/${c.other.id}`}>{c.other.ref}</Link> {c.other.title}
+                </Td>
+                <Td>{c.relationship.toLowerCase()}</Td>
+                <Td className="text-xs">{c.rationale}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {r.crosswalk.map((c) => (
-                <tr key={c.id}>
-                  <Td>{c.other.framework.name}</Td>
-                  <Td>
-                    <Link href={`/requirements/items/${c.other.id}`}>{c.other.ref}</Link> {c.other.title}
-                  </Td>
-                  <Td>{c.relationship.toLowerCase()}</Td>
-                  <Td className="text-xs">{c.rationale}</Td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         </Card>
       ) : null}
