@@ -248,7 +248,7 @@ describe('the auditor scope on the side doors', () => {
       { path: '/api/v1/models/{model}/versions/{version}', params: { model: ids.model, version: ids.version } },
     ];
     // Every other read without a path parameter too: whatever it answers, never Bravo's data.
-    const reads: Read[] = [...sideDoors.map((r) => ({ ...r, sideDoor: true })), ...h.specs.filter((s) => s.method === 'GET' && !s.path.includes('{')).map((s) => ({ path: s.path }))];
+    const reads: Read[] = [...sideDoors.map((r) => ({ ...r, sideDoor: true })), ...h.specs.filter((s) => s.method === 'GET' && !s.path.includes('{') && h.handlers.has(`GET ${s.path}`)).map((s) => ({ path: s.path }))];
     const lookup = defineLookup();
     const seen: string[] = [];
     for (const who of [scopedSession, scopedBearer]) {
