@@ -21,7 +21,8 @@ const nextConfig: NextConfig = {
   experimental: {
     authInterrupts: true,
     // The proxy buffers request bodies up to this size (10 MB by default) and
-    // cuts the rest; uploads may be EVIDENCE_MAX_MB plus the form around them.
+    // cuts the rest. Evidence uploads bypass the proxy (see proxy.ts) and
+    // stream; this keeps any other body of that size whole.
     proxyClientMaxBodySize: uploadMaxBytes() + 1024 * 1024,
   },
   typescript: { ignoreBuildErrors: false },

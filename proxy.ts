@@ -53,6 +53,11 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Next.js buffers the whole request body in memory for every request the
+// proxy sees (experimental.proxyClientMaxBodySize), and the route only starts
+// once it has all arrived. The evidence upload route (exactly /api/v1/evidence)
+// is left out so its body streams to storage; it sets its own request id and
+// needs no redirect or page CSP.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/evidence$).*)'],
 };

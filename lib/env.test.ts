@@ -49,3 +49,40 @@ describe('trusted proxy hops', () => {
     expect(() => readEnv({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY_HOPS/);
   });
 });
+
+describe('evidence storage settings', () => {
+  it('defaults to local disk with a 25 MB limit', () => {
+    const env = readEnv(base);
+    expect(env.EVIDENCE_STORAGE).toBe('local');
+    expect(env.EVIDENCE_MAX_MB).toBe(25);
+    expect(env.S3_FORCE_PATH_STYLE).toBe(true);
+  });
+
+  it('refuses S3 storage at start when a key is missing, naming each one', () => {
+    const s3 = { ...base, EVIDENCE_STORAGE: 's3', S3_ENDPOINT: 'https://s3.example.com', S3_BUCKET: 'evidence', S3_ACCESS_KEY_ID: 'AKIA' };
+    expect(() => readEnv(s3)).toThrow(/S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required when EVIDENCE_STORAGE=s3/);
+    let message = '';
+    try {
+      readEnv({ ...base, EVIDENCE_STORAGE: 's3' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) expect(message).toContain(`${key} is required`);
+    const env = readEnv({ ...s3, S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'false' });
+    expect(env.S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it('refuses malformed storage settings', () => {
+    expect(() => readEnv({ ...base, EVIDENCE_STORAGE: 'ftp' })).toThrow(/EVIDENCE_STORAGE must be "local" or "s3"/);
+    expect(() => readEnv({ ...base, EVIDENCE_MAX_MB: '0' })).toThrow(/EVIDENCE_MAX_MB/);
+    expect(() => readEnv({ ...base, EVIDENCE_MAX_MB: 'lots' })).toThrow(/EVIDENCE_MAX_MB must be a number/);
+    expect(() => readEnv({ ...base, S3_ENDPOINT: 'ftp://s3.example.com' })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
+    expect(() => readEnv({ ...base, S3_BUCKET: 'No_Such Bucket' })).toThrow(/S3_BUCKET must be a valid bucket name/);
+  });
+
+  it('the evidence module reads its settings from the validated environment only', async () => {
+    const { evidenceConfigFrom } = await import('./audits/evidence/config');
+    const cfg = evidenceConfigFrom(readEnv({ ...base, EVIDENCE_MAX_MB: '2', EVIDENCE_DIR: '/tmp/ev', EVIDENCE_ALLOWED_TYPES: 'application/pdf, text/plain' }));
+    expect(cfg).toMatchObject({ driver: 'local', dir: '/tmp/ev', maxBytes: 2 * 1024 * 1024, allowedTypes: ['application/pdf', 'text/plain'] });
+  });
+});

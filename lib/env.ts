@@ -12,6 +12,12 @@ const boolishOn = z
   .optional()
   .transform((v) => v === undefined || v === '' || v === 'true' || v === '1');
 
+// The one definition of EVIDENCE_MAX_MB, shared by the whole environment and
+// by uploadMaxBytes() (which next.config.ts reads before the rest exists).
+const evidenceMaxMb = z.coerce.number('EVIDENCE_MAX_MB must be a number of megabytes').positive('EVIDENCE_MAX_MB must be above 0').max(2048, 'EVIDENCE_MAX_MB is at most 2048').default(25);
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +37,17 @@ const envSchema = z
     TRUST_PROXY: z.string().optional(),
     // false when separate `npm run worker` processes run the job queue.
     JOBS_IN_PROCESS: boolishOn,
+    // Evidence storage (docs/audits.md): local disk by default, or any S3-compatible store.
+    EVIDENCE_STORAGE: z.enum(['local', 's3'], 'EVIDENCE_STORAGE must be "local" or "s3"').default('local'),
+    EVIDENCE_DIR: z.string().min(1).optional(),
+    EVIDENCE_MAX_MB: evidenceMaxMb,
+    EVIDENCE_ALLOWED_TYPES: z.string().optional(),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) URL' }).optional(),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET must be a valid bucket name (3-63 lower-case letters, digits, dots, hyphens)').optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: boolishOn,
     // Outgoing mail (lib/notifications/mail). Without SMTP_URL, demo mode and
     // tests deliver to an SMTP server started in-process on loopback.
     SMTP_URL: z.preprocess(
@@ -56,6 +73,11 @@ const envSchema = z
         path: ['TRUST_PROXY'],
         message: 'TRUST_PROXY is no longer read (it trusted the client-controlled first X-Forwarded-For entry): set TRUST_PROXY_HOPS to the number of proxies in front of the portal instead',
       });
+    }
+    if (env.EVIDENCE_STORAGE === 's3') {
+      for (const key of S3_REQUIRED) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when EVIDENCE_STORAGE=s3` });
+      }
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -103,15 +125,17 @@ export function oidcConfigured(): boolean {
   return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
 }
 
-const uploadLimitSchema = z.object({ EVIDENCE_MAX_MB: z.coerce.number().positive().max(2048).default(25) });
+const uploadLimitSchema = z.object({ EVIDENCE_MAX_MB: evidenceMaxMb });
 
 /**
  * EVIDENCE_MAX_MB in bytes: the largest upload, end to end. Readable on its
  * own because next.config.ts sizes the proxy's request-body buffer from it
  * before the rest of the environment exists (at build time).
  */
-export function uploadMaxBytes(source: NodeJS.ProcessEnv = process.env): number {
+export function uploadMaxBytes(source: Record<string, string | undefined> = process.env): number {
   const parsed = uploadLimitSchema.safeParse(source);
   if (!parsed.success) throw new Error(`Invalid environment: EVIDENCE_MAX_MB: ${parsed.error.issues[0]?.message}`);
-  return Math.round(parsed.data.EVIDENCE_MAX_MB * 1024 * 1024);
+  return megabytes(parsed.data.EVIDENCE_MAX_MB);
 }
+
+export const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);

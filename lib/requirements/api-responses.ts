@@ -75,6 +75,8 @@ export const libraryLoadResponse = z.object({
     skipped: z.string().optional(),
   })),
   crosswalkCreated: z.number(),
+  crosswalkUpdated: z.number(),
+  crosswalkKept: z.number(),
   controlsCreated: z.number(),
   mappingsCreated: z.number(),
 });

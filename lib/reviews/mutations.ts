@@ -2,6 +2,7 @@ import 'server-only';
 import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import { personBehind } from '@/lib/auth/person';
 import { canonicalJson, sha256Hex } from '@/lib/audit/canonical';
 import { recordEvent } from '@/lib/audit/record';
 import { publishEvent } from '@/lib/events/publish';
@@ -106,7 +107,7 @@ export async function addDecision(actor: Actor, input: z.input<typeof decisionSc
   const data = decisionSchema.parse(input);
   return db.$transaction(async (tx) => {
     const review = await openReview(tx, actor, data.reviewId);
-    const decision = await tx.reviewDecision.create({ data: { reviewId: review.id, text: data.text, createdById: actor.userId }, select: { id: true } });
+    const decision = await tx.reviewDecision.create({ data: { reviewId: review.id, text: data.text, createdById: await personBehind(tx, actor) }, select: { id: true } });
     await recordEvent(tx, actor, { action: 'review.decision_recorded', entityType: 'quarterly_review', entityId: review.id, changes: { decision: data.text } });
     return decision;
   });
@@ -162,12 +163,15 @@ export async function closeReview(actor: Actor, reviewId: string) {
   return db.$transaction(async (tx) => {
     await openReview(tx, actor, reviewId);
     const closedAt = new Date();
+    // A token closes as its creator, so the review always names a person.
+    const closedById = await personBehind(tx, actor);
+    const closer = closedById ? await tx.user.findUnique({ where: { id: closedById }, select: { name: true } }) : null;
     const figures = await computeFigures(actor.orgId, quarterPeriod(current.quarter), closedAt);
     const snapshot = canonicalJson({
       quarter: current.quarter,
       period: page.period,
       closedAt: closedAt.toISOString(),
-      closedBy: actor.name,
+      closedBy: closer?.name ?? actor.name,
       figures,
       changes: page.changes,
       overdue: page.overdue,
@@ -180,7 +184,7 @@ export async function closeReview(actor: Actor, reviewId: string) {
     const snapshotHash = sha256Hex(snapshot);
     await tx.quarterlyReview.update({
       where: { id: reviewId },
-      data: { status: 'CLOSED', closedAt, closedById: actor.userId, snapshot, snapshotHash },
+      data: { status: 'CLOSED', closedAt, closedById, snapshot, snapshotHash },
     });
     await recordEvent(tx, actor, {
       action: 'review.closed',

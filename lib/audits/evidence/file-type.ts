@@ -9,11 +9,11 @@ function asciiIncludes(buf: Uint8Array, needle: string, limit = 4096): boolean {
   return Buffer.from(buf.subarray(0, Math.min(buf.length, limit))).toString('latin1').includes(needle);
 }
 
-function isUtf8Text(buf: Uint8Array): boolean {
+function isUtf8Text(buf: Uint8Array, complete: boolean): boolean {
   const sample = buf.subarray(0, Math.min(buf.length, 64 * 1024));
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < buf.length ? trimPartialUtf8(sample) : sample);
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < buf.length || !complete ? trimPartialUtf8(sample) : sample);
     return true;
   } catch {
     return false;
@@ -31,7 +31,15 @@ function trimPartialUtf8(buf: Uint8Array): Uint8Array {
   return buf;
 }
 
-export function detectFileType(buf: Uint8Array): Detected {
+/** How many leading bytes decide a file's type; a streamed upload is judged on these before it is stored. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * `complete` is false when `buf` is only the first SNIFF_BYTES of a longer
+ * file: text that starts like JSON cannot then be parsed whole, so it is
+ * text that may carry a .json name.
+ */
+export function detectFileType(buf: Uint8Array, complete = true): Detected {
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { type: 'application/pdf', ext: ['pdf'] };
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { type: 'image/png', ext: ['png'] };
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return { type: 'image/jpeg', ext: ['jpg', 'jpeg'] };
@@ -48,12 +56,13 @@ export function detectFileType(buf: Uint8Array): Detected {
     return { type: 'application/zip', ext: ['zip'] };
   }
   if (startsWith(buf, [0x1f, 0x8b])) return { type: 'application/gzip', ext: ['gz', 'tgz'] };
-  if (buf.length && isUtf8Text(buf)) {
+  if (buf.length && isUtf8Text(buf, complete)) {
     const head = Buffer.from(buf.subarray(0, 512)).toString('utf8').trimStart();
     if (head.startsWith('#!')) return { type: 'text/x-script', ext: ['sh'] };
     if (/^<(!doctype html|html|script)/i.test(head)) return { type: 'text/html', ext: ['html', 'htm'] };
     if (/^<svg|^<\?xml[^>]*>\s*<svg/i.test(head)) return { type: 'image/svg+xml', ext: ['svg'] };
     if (head.startsWith('{') || head.startsWith('[')) {
+      if (!complete) return { type: 'text/plain', ext: ['json', 'txt', 'csv', 'md', 'log'] };
       try {
         JSON.parse(Buffer.from(buf).toString('utf8'));
         return { type: 'application/json', ext: ['json'] };
@@ -85,10 +94,22 @@ export const DEFAULT_ALLOWED_TYPES = [
  * extension promises another type is refused (a disguised file).
  */
 export function checkUpload(name: string, bytes: Uint8Array, opts: { maxBytes: number; allowed: readonly string[] }): { contentType: string } {
-  if (bytes.length === 0) throw new UploadProblem('The file is empty.');
   if (bytes.length > opts.maxBytes) throw new UploadProblem(`The file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(opts.maxBytes)}.`, 'PAYLOAD_TOO_LARGE');
-  const detected = detectFileType(bytes);
+  return checkUploadHead(name, bytes, { complete: true, allowed: opts.allowed });
+}
+
+/**
+ * The same verdict on the first SNIFF_BYTES of a file that is still
+ * streaming in (`complete: false`); its size is counted as it streams.
+ */
+export function checkUploadHead(name: string, head: Uint8Array, opts: { complete: boolean; allowed: readonly string[] }): { contentType: string } {
+  if (head.length === 0) throw new UploadProblem('The file is empty.');
+  const detected = detectFileType(head, opts.complete);
   const ext = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase();
+  // A long JSON file is only known as text from its start; its name decides.
+  if (!opts.complete && ext === 'json' && detected.type === 'text/plain' && detected.ext.includes('json')) {
+    return opts.allowed.includes('application/json') ? { contentType: 'application/json' } : refuse(name, 'application/json');
+  }
   if (!opts.allowed.includes(detected.type)) {
     throw new UploadProblem(`"${name}" is ${detected.type} by its content, which is not an allowed evidence type.`);
   }
@@ -96,6 +117,10 @@ export function checkUpload(name: string, bytes: Uint8Array, opts: { maxBytes: n
     throw new UploadProblem(`"${name}" is named .${ext} but its content is ${detected.type}.`);
   }
   return { contentType: detected.type };
+}
+
+function refuse(name: string, type: string): never {
+  throw new UploadProblem(`"${name}" is ${type} by its content, which is not an allowed evidence type.`);
 }
 
 export class UploadProblem extends Error {

@@ -1,18 +1,44 @@
 import 'server-only';
 import { assertSafeInput } from '@/lib/api/input-guard';
-import { multipartFields, readMultipart } from '@/lib/api/multipart';
+import { multipartFields, readMultipartStream, type MultipartSink } from '@/lib/api/multipart';
+import type { Actor } from '@/lib/auth/actor';
 import { evidenceConfig } from './config';
-import type { UploadedFile } from './mutations';
+import { stageEvidenceFile, type StagedFile } from './upload';
 
-/** Parses a multipart evidence upload: the metadata fields and one optional file, within EVIDENCE_MAX_MB. */
-export async function readEvidenceForm(req: Request): Promise<{ meta: Record<string, unknown>; file: UploadedFile | null }> {
-  const body = await readMultipart(req, { fileBytes: evidenceConfig().maxBytes, files: 1, what: 'Evidence files' });
-  const meta = multipartFields(body);
-  assertSafeInput(meta, 'upload');
-  const raw = body.files.find((f) => f.field === 'file');
-  if (raw && (raw.name || raw.bytes.length)) {
-    assertSafeInput({ file: raw.name }, 'file name');
-    return { meta, file: { name: raw.name || 'upload', bytes: raw.bytes } };
+/**
+ * Parses a multipart evidence upload: the metadata fields and one optional
+ * file, within EVIDENCE_MAX_MB. The file streams into storage while the body
+ * is read (never whole in memory) and comes back staged, for addEvidence to
+ * publish or discard; any refusal while reading discards it.
+ */
+export async function readEvidenceForm(req: Request, actor: Actor): Promise<{ meta: Record<string, unknown>; file: StagedFile | null }> {
+  const sink: MultipartSink<StagedFile | null> = {
+    async accept({ field, name, stream }) {
+      if (field !== 'file') {
+        stream.resume();
+        return null;
+      }
+      assertSafeInput({ file: name }, 'file name');
+      // A form sent with no file chosen still carries an empty, nameless part.
+      if (!name) {
+        let bytes = 0;
+        for await (const chunk of stream) bytes += (chunk as Buffer).length;
+        if (!bytes) return null;
+      }
+      return stageEvidenceFile(actor.orgId, name || 'upload', stream);
+    },
+    discard: async (staged) => {
+      await staged?.discard();
+    },
+  };
+  const body = await readMultipartStream(req, { fileBytes: evidenceConfig().maxBytes, files: 1, what: 'Evidence files' }, sink);
+  const file = body.files.find(Boolean) ?? null;
+  try {
+    const meta = multipartFields(body);
+    assertSafeInput(meta, 'upload');
+    return { meta, file };
+  } catch (error) {
+    await file?.discard().catch(() => undefined);
+    throw error;
   }
-  return { meta, file: null };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -10,46 +11,46 @@ import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { safeFileName } from '@/lib/file-name';
 import { submitEvidenceForRequest } from '../requests/mutations';
-import { evidenceConfig } from './config';
-import { checkUpload, UploadProblem } from './file-type';
 import { authorizeLinks, linkTargets } from './capabilities';
 import { evidenceOwners, withdrawProblem } from './rules';
 import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, type WithdrawEvidenceInput } from './schema';
 import { evidenceStore } from './storage';
+import { stageEvidenceFile, type StagedFile } from './upload';
 
+/** A file given whole (seeds, tests, small callers); uploads arrive as a StagedFile streamed by the form reader. */
 export type UploadedFile = { name: string; bytes: Buffer };
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
-
+const isStaged = (file: UploadedFile | StagedFile): file is StagedFile => 'storageKey' in file;
 
 /**
  * Records evidence: a file (checked by content, hashed, stored through the
  * storage driver) or a link. Compliance and admins may add any evidence;
- * owners may add evidence to what they own or were asked for.
+ * owners may add evidence to what they own or were asked for. A streamed
+ * upload is already staged in storage: it is published only once every check
+ * has passed, and removed on any refusal.
  */
-export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Record<string, unknown>, file?: UploadedFile | null) {
-  const meta = evidenceMetaSchema.parse(input);
-  if (!file && !meta.url) throw new AppError('VALIDATION', 'Attach a file or give a link.', { fieldErrors: { file: ['Attach a file or give a link'] } });
-  if (file && meta.url) throw new AppError('VALIDATION', 'Give either a file or a link, not both.', { fieldErrors: { url: ['Remove the link or the file'] } });
-  // Everything that can be refused is checked before a byte is stored.
-  authorizeLinks(actor, await linkTargets(db, actor.orgId, meta));
-  let contentType: string | null = null;
-  if (file) {
-    const cfg = evidenceConfig();
-    try {
-      contentType = checkUpload(file.name, file.bytes, { maxBytes: cfg.maxBytes, allowed: cfg.allowedTypes }).contentType;
-    } catch (error) {
-      if (error instanceof UploadProblem) throw new AppError(error.code, error.message, { fieldErrors: { file: [error.message] } });
-      throw error;
-    }
+export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Record<string, unknown>, file?: UploadedFile | StagedFile | null) {
+  let staged = file && isStaged(file) ? file : null;
+  let meta: ReturnType<typeof evidenceMetaSchema.parse>;
+  try {
+    meta = evidenceMetaSchema.parse(input);
+    if (!file && !meta.url) throw new AppError('VALIDATION', 'Attach a file or give a link.', { fieldErrors: { file: ['Attach a file or give a link'] } });
+    if (file && meta.url) throw new AppError('VALIDATION', 'Give either a file or a link, not both.', { fieldErrors: { url: ['Remove the link or the file'] } });
+    // Everything that can be refused is checked before a file is published.
+    authorizeLinks(actor, await linkTargets(db, actor.orgId, meta));
+    if (file && !staged) staged = await stageEvidenceFile(actor.orgId, file.name, Readable.from([(file as UploadedFile).bytes]));
+  } catch (error) {
+    await staged?.discard().catch(() => undefined);
+    throw error;
   }
-  const id = `ev_${randomBytes(12).toString('hex')}`;
-  const storageKey = file ? `${actor.orgId.replace(/[^a-z0-9]/gi, '')}/${id}` : null;
-  const hash = file ? sha256(file.bytes) : null;
+  const id = staged?.id ?? `ev_${randomBytes(12).toString('hex')}`;
+  const storageKey = staged?.storageKey ?? null;
+  const hash = staged?.sha256 ?? null;
+  const contentType = staged?.contentType ?? null;
   // Stored as it will be served: one path segment, no control characters.
-  const fileName = file ? safeFileName(file.name, 'upload') : null;
-  if (file && storageKey) await evidenceStore().put(storageKey, file.bytes, contentType!);
+  const fileName = staged ? safeFileName(staged.name, 'upload') : null;
   try {
     return await db.$transaction(async (tx) => {
       authorizeLinks(actor, await linkTargets(tx, actor.orgId, meta));
@@ -74,11 +75,11 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
           orgId: actor.orgId,
           title: meta.title,
           description: meta.description ?? null,
-          kind: file ? 'FILE' : 'LINK',
+          kind: staged ? 'FILE' : 'LINK',
           url: meta.url ?? null,
           fileName,
           contentType,
-          size: file ? file.bytes.length : null,
+          size: staged?.size ?? null,
           sha256: hash,
           storageKey,
           ownerId: meta.ownerId ?? actor.userId,
@@ -114,10 +115,12 @@ export async function addEvidence(actor: Actor, input: EvidenceMetaInput | Recor
         },
       });
       if (request) await submitEvidenceForRequest(tx, actor, request, id);
+      // Published last, once nothing in the transaction can refuse; a failed commit removes it again.
+      if (staged) await staged.commit();
       return evidence;
     });
   } catch (error) {
-    if (storageKey) await evidenceStore().delete(storageKey).catch(() => undefined);
+    await staged?.discard().catch(() => undefined);
     throw error;
   }
 }

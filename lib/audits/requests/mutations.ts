@@ -5,7 +5,9 @@ import { assertInOrg } from '@/lib/auth/org';
 import { auditorScope, findingWhere, requestWhere } from '@/lib/auth/scope';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
-import { AppError, notFound } from '@/lib/errors';
+import { AppError, forbidden, notFound } from '@/lib/errors';
+import { personBehind } from '@/lib/auth/person';
+import { reviewProblem } from './rules';
 import { createRequestSchema, reviewRequestSchema, type CreateRequestInput } from './schema';
 
 const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
@@ -15,7 +17,12 @@ const asDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
  * The one way a request is fulfilled, inside the evidence upload's transaction.
  */
 export async function submitEvidenceForRequest(tx: Tx, actor: Actor, request: { id: string; status: string }, evidenceId: string) {
-  const res = await tx.evidenceRequest.updateMany({ where: { id: request.id, orgId: actor.orgId, status: { in: ['OPEN', 'REJECTED'] } }, data: { status: 'SUBMITTED', evidenceId } });
+  // Remembered for good: whoever submitted evidence never judges the request.
+  const submitter = await personBehind(tx, actor);
+  const res = await tx.evidenceRequest.updateMany({
+    where: { id: request.id, orgId: actor.orgId, status: { in: ['OPEN', 'REJECTED'] } },
+    data: { status: 'SUBMITTED', evidenceId, ...(submitter ? { submitterIds: { push: submitter } } : {}) },
+  });
   if (!res.count) throw new AppError('CONFLICT', 'This evidence request is not waiting for evidence.');
   await recordEvent(tx, actor, { action: 'evidence_request.fulfilled', entityType: 'evidence_request', entityId: request.id, changes: { status: { from: request.status, to: 'SUBMITTED' }, evidenceId } });
 }
@@ -73,11 +80,16 @@ export async function reviewEvidenceRequest(actor: Actor, input: { id: string; d
   const data = reviewRequestSchema.parse(input);
   const scope = await auditorScope(actor);
   return db.$transaction(async (tx) => {
-    const req = await tx.evidenceRequest.findFirst({ where: { id: data.id, orgId: actor.orgId, ...requestWhere(scope) }, select: { id: true, status: true } });
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "EvidenceRequest" WHERE "id" = ${data.id} AND "orgId" = ${actor.orgId} FOR UPDATE`;
+    if (!locked.length) throw notFound('The evidence request');
+    const req = await tx.evidenceRequest.findFirst({ where: { id: data.id, orgId: actor.orgId, ...requestWhere(scope) }, select: { id: true, status: true, assigneeId: true, submitterIds: true } });
     if (!req) throw notFound('The evidence request');
     if (req.status !== 'SUBMITTED') throw new AppError('CONFLICT', 'Only submitted evidence can be accepted or rejected.');
+    const reviewer = await personBehind(tx, actor);
+    const problem = reviewProblem(req, reviewer);
+    if (problem) throw forbidden(problem);
     const status = data.decision === 'accept' ? 'ACCEPTED' : 'REJECTED';
-    await tx.evidenceRequest.update({ where: { id: req.id }, data: { status, reviewComment: data.comment ?? null, reviewedById: actor.userId, reviewedAt: new Date() } });
+    await tx.evidenceRequest.update({ where: { id: req.id }, data: { status, reviewComment: data.comment ?? null, reviewedById: reviewer, reviewedAt: new Date() } });
     await recordEvent(tx, actor, {
       action: `evidence_request.${data.decision === 'accept' ? 'accepted' : 'rejected'}`,
       entityType: 'evidence_request',

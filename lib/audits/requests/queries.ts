@@ -1,9 +1,11 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/gate';
+import { authorize, can } from '@/lib/auth/gate';
+import { personBehind } from '@/lib/auth/person';
 import { auditorScope, requestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { mayLink } from '../evidence/capabilities';
+import { reviewProblem } from './rules';
 import { listRequestsQuerySchema } from './schema';
 
 export async function listEvidenceRequests(actor: Actor, input: { auditId?: string; status?: string; mine?: string } = {}) {
@@ -34,12 +36,15 @@ export async function listEvidenceRequests(actor: Actor, input: { auditId?: stri
       requirement: { select: { id: true, ref: true, title: true } },
       finding: { select: { id: true, title: true } },
       assigneeId: true,
+      submitterIds: true,
       assignee: { select: { name: true } },
       requestedBy: { select: { name: true } },
       evidence: { select: { id: true, title: true } },
     },
   });
   const now = Date.now();
+  const person = await personBehind(db, actor);
+  const mayReview = can(actor, 'evidence:request');
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -57,7 +62,11 @@ export async function listEvidenceRequests(actor: Actor, input: { auditId?: stri
     requestedByName: r.requestedBy.name,
     evidence: r.evidence,
     // Fulfilling uploads evidence linked to the request: the upload's per-target rule.
-    capabilities: { fulfil: (r.status === 'OPEN' || r.status === 'REJECTED') && mayLink(actor, [{ ownerIds: [r.assigneeId] }]) },
+    capabilities: {
+      fulfil: (r.status === 'OPEN' || r.status === 'REJECTED') && mayLink(actor, [{ ownerIds: [r.assigneeId] }]),
+      // The same independence rule the mutation refuses with.
+      review: r.status === 'SUBMITTED' && mayReview && reviewProblem(r, person) === null,
+    },
   }));
 }
 export type EvidenceRequestView = Awaited<ReturnType<typeof listEvidenceRequests>>[number];

@@ -73,7 +73,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                       </div>
                     </details>
                   ) : null}
-                  {canRequest && r.status === 'SUBMITTED' ? (
+                  {r.capabilities.review ? (
                     <ActionForm action={reviewRequestAction} label={`Review ${r.title}`} submit="Record decision" className="mt-3">
                       <input type="hidden" name="id" value={r.id} />
                       <SelectField label="Decision" name="decision" id={`decision-${r.id}`} options={[{ value: 'accept', label: 'Accept' }, { value: 'reject', label: 'Reject' }]} />

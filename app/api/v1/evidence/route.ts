@@ -7,6 +7,6 @@ import { listEvidence } from '@/lib/audits/evidence/queries';
 export const GET = apiRoute(evidenceApi.list, ({ actor, query }) => listEvidence(actor, query));
 
 export const POST = apiRoute(evidenceApi.upload, async ({ actor, req }) => {
-  const { meta, file } = await readEvidenceForm(req);
+  const { meta, file } = await readEvidenceForm(req, actor);
   return addEvidence(actor, meta, file);
 });
