@@ -9,7 +9,6 @@ import { benchDatabase, figure } from './support';
 const USERS = Number(process.argv[2] ?? 5_000);
 const REQUIREMENTS = Number(process.argv[3] ?? 100_000);
 const FINDINGS = Number(process.argv[4] ?? 20_000);
-const DAY = 86_400_000;
 
 const database = await benchDatabase('reminders');
 process.env.DATABASE_URL = database.url;
