@@ -84,6 +84,7 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'notifications.send-reminders',
     description: 'Reminders before and at due dates (reviews, findings, expiries, action items, requests, sign-offs, the quarter end), as the rules on Admin → Notification rules say.',
     cron: '10 * * * *',
+    runOnStart: true,
     retry: DEFAULT_RETRY,
     timeoutSeconds: 900,
     handler: (ctx) =>

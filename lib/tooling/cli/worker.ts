@@ -15,7 +15,7 @@ if (!process.env.DATABASE_URL) {
 const url = env().DATABASE_URL;
 try {
   for (const name of await applyMigrations(url)) console.log(`worker: applied migration ${name}`);
-  const runtime = await startJobRuntime({ url, jobs: JOBS, instanceName: 'worker' });
+  const runtime = await startJobRuntime({ url, jobs: JOBS, instanceName: 'worker', runOnStart: true });
   onShutdown(() => runtime.stop());
   console.log(`worker: ${JOBS.length} job(s) registered: ${JOBS.map((j) => `${j.name}${j.cron ? ` (${j.cron})` : ''}`).join(', ')}`);
   console.log('worker: running; stop it with Ctrl-C.');
