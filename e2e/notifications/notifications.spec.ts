@@ -129,7 +129,8 @@ test('an admin sets a rule (and is told what is wrong), and sees every mail sent
   await expect(page.getByText('Rule saved.')).toBeVisible();
   const saved = await context.request.get('/api/v1/notification-rules');
   expect((await saved.json()).items.find((r: { key: string }) => r.key === 'findings')).toMatchObject({ leadDays: [10, 3], enabled: true });
-  await expect(page.getByRole('form', { name: 'Regulatory clocks at 80 % and at the deadline rule' })).toHaveCount(0);
+  // The mandatory rule has no form, only its explanation.
+  await expect(page.getByText('Required for regulatory deadlines: it cannot be turned off, and people cannot mute it.')).toBeVisible();
   const back = await context.request.patch('/api/v1/notification-rules/findings', { data: { enabled: true, leadDays: [7] } });
   expect(back.status()).toBe(200);
 
