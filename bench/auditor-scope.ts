@@ -22,7 +22,7 @@ const { listAuditEvents } = await import('@/lib/audit/queries');
 const { auditEventWhere } = await import('@/lib/audit/visibility');
 const { getReview } = await import('@/lib/reviews/queries');
 const { auditorDashboard } = await import('@/lib/dashboards/queries');
-const { quarterOf } = await import('@/lib/reviews/quarter');
+const { quarterOf } = await import('@/lib/quarter');
 try {
   const seedStart = performance.now();
   const org = await db.organization.create({ data: { name: 'Bench Org', slug: `bench-${randomBytes(3).toString('hex')}` } });
