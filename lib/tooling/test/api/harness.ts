@@ -58,6 +58,7 @@ export async function startApiHarness(prefix: string) {
     callers.push({ label: demo.role, role: demo.role, headers: { cookie: `next-auth.session-token=${jwt}` } });
   }
   const admin = await db.user.findFirstOrThrow({ where: { role: 'ADMIN' }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
+  // Every scope a token may hold (session-only permissions such as webhooks:manage are refused to tokens).
   const token = await createToken(userActor(admin, meta), { name: 'Contract tests', scopes: [...TOKEN_SCOPES], expiresInDays: 30 });
   callers.push({ label: 'token (all admin scopes)', role: 'TOKEN', headers: { authorization: `Bearer ${token.secret}` } });
 
