@@ -3,7 +3,8 @@
 // Every request's forwarded headers are then rewritten from the socket's peer
 // (Next.js itself passes a client-sent X-Forwarded-For through), and the job
 // queue's workers start in this process, unless JOBS_IN_PROCESS=false leaves
-// them to `npm run worker`.
+// them to `npm run worker`. Every instance also seals audit events that a
+// crashed process left pending (lib/audit/seal.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentOrExit } = await import('./lib/platform/startup');
@@ -16,6 +17,8 @@ export async function register() {
     (globalThis as { __portalDatabaseReachable?: () => Promise<boolean> }).__portalDatabaseReachable = databaseReachable;
     const { startJobsInProcess } = await import('./lib/jobs/instance');
     startJobsInProcess();
+    const { startBackgroundSealer } = await import('./lib/audit/seal');
+    startBackgroundSealer();
   }
   // Zod's default messages become ones a person can act on, for every
   // Server Action and API route of this process (the map lives in the form kit).

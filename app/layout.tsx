@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import { TimePrefsProvider } from '@/components/ui/time-prefs';
+import { requestTimePrefs } from '@/lib/platform/time-prefs';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,10 +10,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const prefs = await requestTimePrefs();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <TimePrefsProvider prefs={prefs}>{children}</TimePrefsProvider>
+      </body>
     </html>
   );
 }

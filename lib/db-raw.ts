@@ -7,6 +7,13 @@ import { env } from '@/lib/env';
 const globalForPool = globalThis as unknown as { rawPool?: pg.Pool };
 
 export function rawPool(): pg.Pool {
-  globalForPool.rawPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
+  if (!globalForPool.rawPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
+    // An idle connection the server ends (a restart, a crash, a dropped
+    // database) must not take the process down: pg drops it from the pool
+    // and the next query opens a new one.
+    pool.on('error', (error) => console.error(`database: an idle connection ended: ${error.message}`));
+    globalForPool.rawPool = pool;
+  }
   return globalForPool.rawPool;
 }

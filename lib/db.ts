@@ -10,6 +10,9 @@ const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
   globalForDb.prisma ??= new PrismaClient({
+    // Prisma's default 2 s to get a connection and begin is less than a cold
+    // pool needs on a busy 2-core machine when several writers start at once.
+    transactionOptions: { maxWait: 10_000 },
     adapter: new PrismaPg({
       connectionString: env().DATABASE_URL,
       max: 10,
@@ -20,9 +23,42 @@ function client(): PrismaClient {
   return globalForDb.prisma;
 }
 
+// Transactions that recorded audit events (lib/audit/record.ts marks them),
+// and what runs once such a transaction has committed: the audit chain's
+// sealer, registered by lib/audit/seal.ts. It runs before $transaction
+// returns, so when a mutation returns its events are in the chain.
+const withEvents = new WeakSet<object>();
+let afterEventsCommitted: (() => Promise<void>) | null = null;
+
+export function markEventsWritten(tx: Tx): void {
+  withEvents.add(tx);
+}
+
+export function onEventsCommitted(run: () => Promise<void>): void {
+  afterEventsCommitted = run;
+}
+
+type TransactionFn = PrismaClient['$transaction'];
+
+function transactionThenSeal(c: PrismaClient): TransactionFn {
+  const run = async (arg: unknown, options?: unknown) => {
+    if (typeof arg !== 'function') return (c.$transaction as (a: unknown, o?: unknown) => Promise<unknown>)(arg, options);
+    let wrote = false;
+    const result = await c.$transaction(async (tx) => {
+      const value = await (arg as (tx: Tx) => Promise<unknown>)(tx);
+      wrote = withEvents.has(tx);
+      return value;
+    }, options as Parameters<TransactionFn>[1]);
+    if (wrote && afterEventsCommitted) await afterEventsCommitted();
+    return result;
+  };
+  return run as TransactionFn;
+}
+
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const c = client();
+    if (prop === '$transaction') return transactionThenSeal(c);
     const value = Reflect.get(c, prop, c);
     return typeof value === 'function' ? value.bind(c) : value;
   },

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 
-type Result = { intact: boolean; checked: number; headSeq: number; headHash: string; firstBrokenSeq: number | null };
+type Result = { intact: boolean; checked: number; headSeq: number; headHash: string; firstBrokenSeq: number | null; pending: number };
 
 /** Runs the chain verification through the API and shows the outcome. */
 export function VerifyPanel({ canVerify }: { canVerify: boolean }) {
@@ -46,6 +46,9 @@ export function VerifyPanel({ canVerify }: { canVerify: boolean }) {
           <span data-testid="verify-checked">{result.checked.toLocaleString()} events checked</span>
           <span className="text-slate-600">
             head #{result.headSeq} · <code className="text-xs">{result.headHash.slice(0, 16)}…</code>
+          </span>
+          <span className="text-slate-600" data-testid="verify-pending">
+            {result.pending === 0 ? 'every committed event is chained' : `${result.pending.toLocaleString()} committed event${result.pending === 1 ? '' : 's'} waiting to be chained`}
           </span>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { utcText } from '@/lib/format';
 import { formatClock, formatDuration } from '@/lib/incidents/clocks';
 
 const subscribe = () => () => {};
@@ -23,7 +24,7 @@ export function Countdown({ dueAt, doneAt }: { dueAt: string; doneAt: string | n
     const met = done <= due;
     return <span className={met ? 'text-green-800' : 'text-red-700'}>{met ? `Met, ${formatDuration(due - done)} early` : `Missed by ${formatDuration(done - due)}`}</span>;
   }
-  if (!hydrated) return <span>Due {dueAt.slice(0, 16).replace('T', ' ')} UTC</span>;
+  if (!hydrated) return <span>Due {utcText(dueAt)}</span>;
   const left = due - now;
   const text = left >= 0 ? `${formatClock(left)} left` : `Overdue by ${formatClock(left)}`;
   const minuteText = left >= 0 ? `${formatDuration(Math.floor(left / 60_000) * 60_000 || left)} left` : `Overdue by ${formatDuration(Math.ceil(left / 60_000) * 60_000 || left)}`;

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
+import { utcText } from '@/lib/format';
 import { previewNotificationRuleAction, saveNotificationRuleAction } from '@/lib/incidents/actions';
 import { notificationRuleInputSchema, rulePreviewSchema } from '@/lib/incidents/rules/input';
 import type { RulePreview } from '@/lib/incidents/rules/library';
@@ -72,7 +73,7 @@ export function RuleEditor({ definitions, incidents, template }: Props) {
           {preview.obligation ? (
             <>
               <p>
-                Due: {preview.obligation.dueAt ? `${preview.obligation.dueAt.slice(0, 16).replace('T', ' ')} UTC` : preview.obligation.waitingFor ? `waiting for ${preview.obligation.waitingFor}` : 'no outer limit'}
+                Due: {preview.obligation.dueAt ? utcText(preview.obligation.dueAt) : preview.obligation.waitingFor ? `waiting for ${preview.obligation.waitingFor}` : 'no outer limit'}
               </p>
               <ul className="list-disc pl-5">
                 {preview.obligation.why.map((w) => (

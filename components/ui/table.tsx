@@ -1,13 +1,31 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cn } from './cn';
 
-export function Table({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
+/**
+ * A table that scrolls inside its own box when wider than the screen. Given
+ * `columns`, it writes the header row and wraps the children (the rows) in the
+ * body; without, the children are the whole table (a header of several rows).
+ */
+export function Table({ caption, columns, children, className }: { caption: string; columns?: readonly ReactNode[]; children: ReactNode; className?: string }) {
   return (
     // Focusable so a keyboard can scroll a table wider than the screen.
     <div role="region" aria-label={caption} tabIndex={0} className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm', className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
-        {children}
+        {columns ? (
+          <>
+            <thead>
+              <tr>
+                {columns.map((c, i) => (
+                  <Th key={i}>{c}</Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">{children}</tbody>
+          </>
+        ) : (
+          children
+        )}
       </table>
     </div>
   );

@@ -1,12 +1,10 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import type { Tx } from '@/lib/db';
+import { markEventsWritten, type Tx } from '@/lib/db';
 import { canonicalJson } from './canonical';
-import { chainHash, diffFields, GENESIS_HASH } from './chain';
+import { diffFields } from './chain';
+import './seal';
 
-// Any fixed 64-bit key: the transaction-scoped advisory lock that serialises
-// sequence assignment and chaining across every writer and every instance.
-const CHAIN_LOCK_KEY = 7_301_996_421n;
 
 export type AuditInput = {
   action: string;
@@ -19,7 +17,8 @@ export type AuditInput = {
   reason?: string | null;
 };
 
-export type RecordedEvent = { seq: bigint; hash: string };
+/** The pending row's id: its sequence number and hash are given when it is sealed. */
+export type RecordedEvent = { pendingId: bigint };
 
 /** Fields that never enter the trail, even as changed fields. */
 const REDACTED = new Set(['passwordHash', 'tokenHash', 'inviteTokenHash']);
@@ -30,9 +29,12 @@ function redact(obj: Record<string, unknown> | null | undefined) {
 }
 
 /**
- * Appends one event to the hash chain inside the caller's transaction, so the
- * change and its event commit together or not at all. Throws if it cannot
- * write, which rolls the change back.
+ * Records one event inside the caller's transaction, so the change and its
+ * event commit together or not at all (throws if it cannot write, which rolls
+ * the change back). The event is chained by the sealer (./seal.ts) right after
+ * the transaction commits, before `db.$transaction` returns to the caller; so
+ * writers never wait on each other for the chain's head while they hold their
+ * own transaction open.
  */
 export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Promise<RecordedEvent> {
   const rawChanges =
@@ -45,31 +47,26 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
   // recompute every hash itself when verifying.
   const changes = rawChanges == null ? null : canonicalJson(rawChanges);
 
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`;
-  const head = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
-    SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
-  const seq = head.length ? head[0].seq + 1n : 1n;
-  const prevHash = head.length ? head[0].hash : GENESIS_HASH;
   // Millisecond precision, the column's own, so the hash survives a round trip.
   const at = new Date(Math.floor(Date.now()));
-
-  const fields = {
-    seq,
-    at,
-    orgId: actor.orgId || null,
-    actorId: actor.userId,
-    actorLabel: actor.label,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    changes,
-    reason: input.reason ?? null,
-    requestId: actor.request.id,
-    ip: actor.request.ip,
-  };
-  const hash = chainHash(prevHash, fields);
-  await tx.auditEvent.create({
-    data: { ...fields, prevHash, hash },
+  // No lock here: the event is written pending, in the caller's transaction,
+  // and sealed into the chain right after that transaction commits.
+  const row = await tx.auditEventPending.create({
+    data: {
+      at,
+      orgId: actor.orgId || null,
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      changes,
+      reason: input.reason ?? null,
+      requestId: actor.request.id,
+      ip: actor.request.ip,
+    },
+    select: { id: true },
   });
-  return { seq, hash };
+  markEventsWritten(tx);
+  return { pendingId: row.id };
 }

@@ -46,4 +46,6 @@ export const verifyResultSchema = z.object({
   headSeq: z.number(),
   headHash: z.string(),
   firstBrokenSeq: z.number().nullable(),
+  /** Events committed but not chained yet (the sealer chains them within a second). */
+  pending: z.number(),
 });

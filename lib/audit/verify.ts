@@ -7,6 +7,8 @@ export type VerifyResult = {
   headSeq: number;
   headHash: string;
   firstBrokenSeq: number | null;
+  /** Committed events the sealer has not chained yet. */
+  pending: number;
 };
 
 // The event's canonical JSON, built in SQL byte for byte as eventPayload()
@@ -47,9 +49,10 @@ const LINKS_SQL = `
  * first event whose sequence, link or content does not match.
  */
 export async function verifyChain(pool: pg.Pool | pg.Client): Promise<VerifyResult> {
-  const [content, links] = await Promise.all([
+  const [content, links, pending] = await Promise.all([
     pool.query<{ checked: string; firstBad: string | null; headSeq: string | null }>(CONTENT_SQL),
     pool.query<{ firstBad: string | null }>(LINKS_SQL),
+    pool.query<{ n: string }>('SELECT count(*) AS n FROM "AuditEventPending"'),
   ]);
   const { checked, headSeq } = content.rows[0];
   const bad = [content.rows[0].firstBad, links.rows[0].firstBad].filter((v): v is string => v !== null).map(Number);
@@ -65,5 +68,6 @@ export async function verifyChain(pool: pg.Pool | pg.Client): Promise<VerifyResu
     headSeq: Number(headSeq ?? 0),
     headHash,
     firstBrokenSeq: firstBroken,
+    pending: Number(pending.rows[0].n),
   };
 }

@@ -62,6 +62,11 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
+/** Held by signed-in people only: never granted to an API token (its mutations refuse tokens too). */
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage'];
+/** What an API token may be scoped to. */
+export const TOKEN_SCOPES = ALL_PERMISSIONS.filter((p) => !SESSION_ONLY_PERMISSIONS.includes(p));
+
 const READ_ALL: Permission[] = [
   'notifications:own',
   'requirements:read',

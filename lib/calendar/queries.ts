@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { getIncident, listIncidents } from '@/lib/incidents/queries';
-import { quarterPeriod } from '@/lib/reviews/schema';
+import { quarterPeriod } from '@/lib/quarter';
 import { renderCalendar, type IcsEvent } from './ics';
 import { hashFeedToken } from './mutations';
 

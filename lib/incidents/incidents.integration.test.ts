@@ -67,6 +67,7 @@ describe('reporting', () => {
       expect(detail.systems.map((s) => s.id)).toEqual([system.id]);
       expect(detail.models.map((x) => x.key)).toEqual(['credit-risk-gbm']);
       expect(detail.treeReasons).toContain('Protected group affected → at least SEV2');
+      expect(await db.domainEvent.findMany({ where: { type: 'incident.reported', entityId: inc.id }, select: { data: true } })).toEqual([{ data: expect.objectContaining({ severity: 'SEV2', title: 'Approvals skewed' }) }]);
     }
     const events = await db.auditEvent.findMany({ where: { action: 'incident.reported', orgId }, select: { actorId: true } });
     expect(events).toHaveLength(3);
@@ -206,6 +207,18 @@ describe('rollback, findings and corrective actions', () => {
 });
 
 describe('deadlines, notifications and patterns', () => {
+  it('publishes incident.deadline_approaching once per threshold crossed, from the threshold job', async () => {
+    const inc = await report(actors.ENGINEER, { title: 'Leaked scores', type: 'DATA_BREACH', personalData: true, protectedGroup: false, detectedAt: hoursAgo(60) });
+    const { recordNotificationThresholds } = await import('./record-notification-thresholds');
+    const { systemActor } = await import('@/lib/auth/actor');
+    const job = systemActor(orgId, 'job:incidents.record-notification-thresholds');
+    await recordNotificationThresholds(job, new Date());
+    await recordNotificationThresholds(job, new Date());
+    const events = await db.domainEvent.findMany({ where: { type: 'incident.deadline_approaching', entityId: inc.id }, orderBy: { occurredAt: 'asc' }, select: { data: true, actorLabel: true } });
+    expect(events.map((e) => (e.data as { threshold: number }).threshold)).toEqual([50, 80]);
+    expect(events[1]).toMatchObject({ actorLabel: 'job:incidents.record-notification-thresholds', data: { ruleKey: 'gdpr-art-33', title: expect.stringContaining('Leaked scores') } });
+  });
+
   it('starts the GDPR clock for a personal-data breach and records the notification', async () => {
     const inc = await report(actors.ENGINEER, { type: 'DATA_BREACH', personalData: true, protectedGroup: false, detectedAt: hoursAgo(10) });
     const detail = await q.getIncident(actors.AUDITOR, inc.id);

@@ -144,6 +144,8 @@ export async function getVersion(actor: Actor, model: string, version: string) {
   const next = nextStage(row.stage);
   const owners = { ownerIds: [row.model.ownerId, row.createdById] };
   const isCreator = actor.userId === row.createdById;
+  // The two sign-offs come from two different people (signOffVersion's rule).
+  const signedByMe = row.signOffs.some((s) => s.userId === actor.userId);
   return {
     id: row.id,
     label: row.label,
@@ -188,11 +190,12 @@ export async function getVersion(actor: Actor, model: string, version: string) {
       edit: can(actor, 'models:write', owners) && EDITABLE_STAGES.includes(row.stage),
       advance: next != null && next !== 'APPROVED' && next !== 'PRODUCTION' && can(actor, 'models:write', owners),
       promote: next === 'PRODUCTION' && can(actor, 'models:promote'),
-      retire: row.stage !== 'RETIRED' && row.stage !== 'PRODUCTION' && can(actor, 'models:promote'),
+      // changeStage retires from any stage; a production version's retirement is recorded as a deployment event.
+      retire: row.stage !== 'RETIRED' && can(actor, 'models:promote'),
       returnToDraft: ['VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL'].includes(row.stage) && can(actor, 'models:write', owners),
       signBusiness:
-        row.stage === 'PENDING_APPROVAL' && !isCreator && actor.userId != null && actor.userId === row.model.businessOwnerId && !row.signOffs.some((s) => s.role === 'BUSINESS_OWNER'),
-      signCompliance: row.stage === 'PENDING_APPROVAL' && !isCreator && can(actor, 'models:signoff') && !row.signOffs.some((s) => s.role === 'COMPLIANCE'),
+        row.stage === 'PENDING_APPROVAL' && !isCreator && !signedByMe && actor.userId != null && actor.userId === row.model.businessOwnerId && !row.signOffs.some((s) => s.role === 'BUSINESS_OWNER'),
+      signCompliance: row.stage === 'PENDING_APPROVAL' && !isCreator && !signedByMe && can(actor, 'models:signoff') && !row.signOffs.some((s) => s.role === 'COMPLIANCE'),
       acceptMitigation: can(actor, 'models:promote') && !isCreator && ['BIAS_REVIEW', 'PENDING_APPROVAL', 'VALIDATION', 'DRAFT'].includes(row.stage),
     },
   };

@@ -153,6 +153,10 @@ describe('gates and promotion', () => {
       ]),
     );
     expect(v.productionReasons.find((r) => r.startsWith('The model card is incomplete'))).toBeDefined();
+    // The refusal is told (gate.failed) and audited, in a transaction of its own; the version did not move.
+    const failed = await db.domainEvent.findMany({ where: { orgId, type: 'gate.failed', entityId: v.id }, select: { data: true } });
+    expect(failed).toEqual([{ data: expect.objectContaining({ target: 'VALIDATION', from: 'DRAFT', reasons: ['The artifact SHA-256 digest is missing.', 'No metrics are recorded.'] }) }]);
+    expect(await db.auditEvent.count({ where: { entityId: v.id, action: 'model.promotion_refused' } })).toBe(1);
   });
 
   it('promotes the approved version, keeps one in production, and rolls back in one action', async () => {
@@ -172,6 +176,9 @@ describe('gates and promotion', () => {
     expect(after.deployments[0]).toMatchObject({ kind: 'ROLLBACK', reason: 'Latency regression', version: '1.0.0', fromVersion: '1.1.0' });
     const rolled = await q.getVersion(actors.AUDITOR, 'signoff-model', '1.1.0');
     expect(rolled).toMatchObject({ stage: 'VALIDATION', signOffs: [], attestation: null });
+    const events = await db.domainEvent.findMany({ where: { orgId, entityId: model.id }, orderBy: { occurredAt: 'asc' }, select: { type: true, data: true } });
+    expect(events.map((e) => e.type)).toEqual(['model.promoted', 'model.promoted', 'model.rolled_back']);
+    expect(events[2].data).toMatchObject({ from: '1.1.0', to: '1.0.0', reason: 'Latency regression' });
   });
 
   it('enforces one production version per model in the database itself', async () => {

@@ -10,6 +10,7 @@ import { jobsApi } from '@/lib/jobs/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
+import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
@@ -24,6 +25,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   tokensApi,
   auditApi,
   requirementsApi,
+  crosswalkApi,
   modelsApi,
   datasetsApi,
   auditsApi,

@@ -9,6 +9,11 @@ import { assignOwners, createFramework, createRequirement, updateFramework, upda
 import { bulkUpdateCells, updateCell } from './mutations/matrix-cells';
 import { createSystem, setSystemFrameworks, updateSystem } from './mutations/systems';
 import { recordReview } from './mutations/reviews';
+import { createCrosswalkMapping, removeCrosswalkMapping, updateCrosswalkMapping } from './mutations/crosswalk';
+import { crosswalkImportFormSchema, crosswalkMappingInputSchema, updateCrosswalkMappingSchema } from './schema/crosswalk';
+import { importCrosswalkFile } from './crosswalk-files';
+import { AppError } from '@/lib/errors';
+import { IMPORT_MAX_BYTES } from './schema/imports';
 import { assignOwnerSchema, createFrameworkSchema, createRequirementSchema, updateFrameworkSchema, updateRequirementSchema } from './schema/library';
 import { bulkUpdateCellsSchema, updateCellSchema } from './schema/matrix';
 import { controlInputSchema, mappingInputSchema } from './schema/controls';
@@ -87,3 +92,24 @@ export const removeMappingAction = validatedAction(z.object({ id: z.string().min
 export const recordReviewAction = validatedAction(recordReviewSchema, async (input, actor) => refresh(await recordReview(actor, input)), {
   successMessage: (r) => `Review recorded for ${r.quarter}.`,
 });
+
+export const createCrosswalkMappingAction = validatedAction(crosswalkMappingInputSchema, async (input, actor) => refresh(await createCrosswalkMapping(actor, input)), {
+  successMessage: (m) => `Mapped ${m.from} to ${m.to}.`,
+});
+
+export const updateCrosswalkMappingAction = validatedAction(updateCrosswalkMappingSchema, async (input, actor) => refresh(await updateCrosswalkMapping(actor, input)), {
+  successMessage: (r) => (r.changed ? 'Mapping saved.' : 'Nothing changed.'),
+});
+
+export const removeCrosswalkMappingAction = validatedAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, actor) => refresh(await removeCrosswalkMapping(actor, id)), {
+  successMessage: 'Mapping removed.',
+});
+
+export const importCrosswalkAction = validatedAction(
+  crosswalkImportFormSchema,
+  async ({ file }, actor) => {
+    if (file.size > IMPORT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it and import it in parts.`, { fieldErrors: { file: ['Too large'] } });
+    return refresh(await importCrosswalkFile(actor, { fileName: file.name || 'crosswalk', text: await file.text() }));
+  },
+  { successMessage: (r) => `Crosswalk imported: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.` },
+);

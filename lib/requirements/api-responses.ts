@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEventSchema } from '@/lib/audit/schema';
 import { importKindSchema } from './schema';
 
 // What each /api/v1 requirements operation returns, as JSON on the wire
@@ -27,6 +28,17 @@ function statementLevel(depth: number): z.ZodType {
 }
 const statementNode = statementLevel(5);
 
+const frameworkRef = z.object({ key: z.string(), name: z.string() });
+/** A requirement named in another record: enough to link to it and cite it. */
+const requirementRef = z.object({ id: z.string(), ref: z.string(), title: z.string(), framework: frameworkRef });
+/** What a create answers with for records that have a key. */
+const keyedCreated = z.object({ id: z.string(), key: z.string(), name: z.string() });
+/** The fields every mapping or crosswalk link carries. */
+const link = { id: z.string(), relationship: z.string(), rationale: z.string() };
+/** A review as listed on a requirement and in the quarter view. */
+const reviewEntry = { id: z.string(), outcome: z.string(), notes: z.string().nullable(), reviewedAt: z.iso.datetime() };
+const textChange = z.object({ from: z.string().nullable(), to: z.string() });
+
 /** GET /api/v1/frameworks */
 export const frameworkListResponse = z.array(z.object({
   id: z.string(),
@@ -43,11 +55,7 @@ export const frameworkListResponse = z.array(z.object({
 }));
 
 /** POST /api/v1/frameworks */
-export const frameworkCreatedResponse = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-});
+export const frameworkCreatedResponse = keyedCreated;
 
 /** PATCH /api/v1/frameworks/{id} */
 export const frameworkResponse = z.object({
@@ -75,6 +83,8 @@ export const libraryLoadResponse = z.object({
     skipped: z.string().optional(),
   })),
   crosswalkCreated: z.number(),
+  crosswalkUpdated: z.number(),
+  crosswalkKept: z.number(),
   controlsCreated: z.number(),
   mappingsCreated: z.number(),
 });
@@ -136,14 +146,9 @@ export const requirementDetailResponse = z.object({
   owner: z.object({
     name: z.string(),
   }).nullable(),
-  framework: z.object({
-    key: z.string(),
-    name: z.string(),
-  }),
+  framework: frameworkRef,
   controlMappings: z.array(z.object({
-    id: z.string(),
-    relationship: z.string(),
-    rationale: z.string(),
+    ...link,
     control: z.object({
       id: z.string(),
       key: z.string(),
@@ -152,30 +157,14 @@ export const requirementDetailResponse = z.object({
     }),
   })),
   reviews: z.array(z.object({
-    id: z.string(),
-    outcome: z.string(),
-    notes: z.string().nullable(),
-    reviewedAt: z.iso.datetime(),
+    ...reviewEntry,
     quarter: z.string(),
     reviewerName: z.string(),
   })),
   ownerName: z.string().nullable(),
   overdue: z.boolean(),
   controlStatus: z.string().nullable(),
-  crosswalk: z.array(z.object({
-    id: z.string(),
-    relationship: z.string(),
-    rationale: z.string(),
-    other: z.object({
-      id: z.string(),
-      ref: z.string(),
-      title: z.string(),
-      framework: z.object({
-        key: z.string(),
-        name: z.string(),
-      }),
-    }),
-  })),
+  crosswalk: z.array(z.object({ ...link, other: requirementRef })),
   canEdit: z.boolean(),
   canReview: z.boolean(),
 });
@@ -210,20 +199,9 @@ export const reviewRecordedResponse = z.object({
 export const quarterViewResponse = z.object({
   quarter: z.string(),
   reviews: z.array(z.object({
-    id: z.string(),
-    outcome: z.string(),
-    notes: z.string().nullable(),
-    reviewedAt: z.iso.datetime(),
+    ...reviewEntry,
     reviewerName: z.string(),
-    requirement: z.object({
-      id: z.string(),
-      ref: z.string(),
-      title: z.string(),
-      framework: z.object({
-        key: z.string(),
-        name: z.string(),
-      }),
-    }),
+    requirement: requirementRef,
   })),
   overdue: z.array(z.object({
     id: z.string(),
@@ -231,16 +209,13 @@ export const quarterViewResponse = z.object({
     title: z.string(),
     nextReviewDue: z.iso.datetime().nullable(),
     ownerName: z.string().nullable(),
-    framework: z.object({
-      key: z.string(),
-      name: z.string(),
-    }),
+    framework: frameworkRef,
   })),
   dueInQuarter: z.number(),
 });
 
-/** GET /api/v1/ai-systems */
-export const systemListResponse = z.array(z.object({
+/** PATCH /api/v1/ai-systems/{id} */
+export const systemResponse = z.object({
   id: z.string(),
   name: z.string(),
   purpose: z.string(),
@@ -250,6 +225,11 @@ export const systemListResponse = z.array(z.object({
   status: z.string(),
   businessOwnerId: z.string().nullable(),
   technicalOwnerId: z.string().nullable(),
+});
+
+/** GET /api/v1/ai-systems */
+export const systemListResponse = z.array(z.object({
+  ...systemResponse.shape,
   businessOwnerName: z.string(),
   technicalOwnerName: z.string(),
   frameworks: z.array(z.object({
@@ -264,19 +244,6 @@ export const systemCreatedResponse = z.object({
   id: z.string(),
   name: z.string(),
   suggestedFrameworks: z.array(z.string()),
-});
-
-/** PATCH /api/v1/ai-systems/{id} */
-export const systemResponse = z.object({
-  id: z.string(),
-  name: z.string(),
-  purpose: z.string(),
-  domain: z.string(),
-  regions: z.array(z.string()),
-  riskTier: z.string(),
-  status: z.string(),
-  businessOwnerId: z.string().nullable(),
-  technicalOwnerId: z.string().nullable(),
 });
 
 /** PUT /api/v1/ai-systems/{id}/frameworks */
@@ -356,37 +323,17 @@ export const cellDetailResponse = z.object({
   }),
   derivedFromControls: z.boolean(),
   canEdit: z.boolean(),
-  history: z.array(z.object({
-    seq: z.number(),
+  history: z.array(auditEventSchema.extend({
     at: z.iso.datetime(),
-    actorId: z.string().nullable(),
-    actorLabel: z.string(),
-    action: z.string(),
-    entityType: z.string(),
     entityId: z.string(),
     changes: z.object({
-      notes: z.object({
-        from: z.string().nullable(),
-        to: z.string(),
-      }).optional(),
-      requirementId: z.object({
-        from: z.string().nullable(),
-        to: z.string(),
-      }).optional(),
-      systemId: z.object({
-        from: z.string().nullable(),
-        to: z.string(),
-      }).optional(),
+      notes: textChange.optional(),
+      requirementId: textChange.optional(),
+      systemId: textChange.optional(),
       bulk: z.number().optional(),
-      status: z.object({
-        from: z.string(),
-        to: z.string(),
-      }).optional(),
+      status: z.object({ from: z.string(), to: z.string() }).optional(),
     }),
-    reason: z.string().nullable(),
     requestId: z.string(),
-    ip: z.string().nullable(),
-    hash: z.string(),
   })),
 });
 
@@ -408,31 +355,14 @@ export const controlListResponse = z.array(z.object({
   owner: z.object({
     name: z.string(),
   }).nullable(),
-  mappings: z.array(z.object({
-    id: z.string(),
-    relationship: z.string(),
-    rationale: z.string(),
-    requirement: z.object({
-      id: z.string(),
-      ref: z.string(),
-      title: z.string(),
-      framework: z.object({
-        key: z.string(),
-        name: z.string(),
-      }),
-    }),
-  })),
+  mappings: z.array(z.object({ ...link, requirement: requirementRef })),
   ownerName: z.string().nullable(),
   canEdit: z.boolean(),
   canSetStatus: z.boolean(),
 }));
 
 /** POST /api/v1/controls */
-export const controlCreatedResponse = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-});
+export const controlCreatedResponse = keyedCreated;
 
 /** PATCH /api/v1/controls/{id} */
 export const controlResponse = z.object({
@@ -446,29 +376,7 @@ export const controlResponse = z.object({
 
 /** GET /api/v1/mappings */
 export const crosswalkResponse = z.object({
-  items: z.array(z.object({
-    id: z.string(),
-    relationship: z.string(),
-    rationale: z.string(),
-    from: z.object({
-      id: z.string(),
-      ref: z.string(),
-      title: z.string(),
-      framework: z.object({
-        key: z.string(),
-        name: z.string(),
-      }),
-    }),
-    to: z.object({
-      id: z.string(),
-      ref: z.string(),
-      title: z.string(),
-      framework: z.object({
-        key: z.string(),
-        name: z.string(),
-      }),
-    }),
-  })),
+  items: z.array(z.object({ ...link, from: requirementRef, to: requirementRef })),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { DOMAINS, REGIONS, RISK_TIERS } from './schema/vocabulary';
 
 // Shape of the shipped regulation/standard library (prisma/seed-data). Pure
 // module: no server-only import, so the seeder, tests and UI can all use it.
 //
 // Files:
-//   prisma/seed-data/frameworks/<key>.json  one libraryFrameworkSchema each
-//   prisma/seed-data/crosswalk.json         crosswalkSchema
-//   prisma/seed-data/controls.json          starterControlsSchema
+//   prisma/seed-data/frameworks/<key>.json   one libraryFrameworkSchema each
+//   prisma/seed-data/oscal/*.json            OSCAL catalog + profiles, described in oscal-frameworks.json
+//   prisma/seed-data/crosswalk/<name>.json   crosswalkSchema, one file per family of frameworks
+//   prisma/seed-data/controls.json           starterControlsSchema
 
 /** The seven control areas every requirement and internal control is filed under. */
 export const AREAS = [
@@ -42,7 +44,38 @@ export type FrameworkKind = (typeof FRAMEWORK_KINDS)[number];
 export const RELATIONSHIPS = ['EQUIVALENT', 'SUBSET', 'SUPERSET', 'RELATED'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-/** Keys of the frameworks shipped in prisma/seed-data/frameworks. */
+/** NIST OLIR's names for the four relationships (RELATED is OLIR's "intersects with"). */
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  EQUIVALENT: 'equivalent to',
+  SUBSET: 'subset of',
+  SUPERSET: 'superset of',
+  RELATED: 'intersects with',
+};
+/** The same mapping read from the other side: A subset of B is B superset of A. */
+export function invertRelationship(r: Relationship): Relationship {
+  return r === 'SUBSET' ? 'SUPERSET' : r === 'SUPERSET' ? 'SUBSET' : r;
+}
+
+/** What an organisation says it is for an AI system (EU AI Act and Colorado vocabulary). */
+export const SYSTEM_ROLES = ['PROVIDER', 'DEPLOYER', 'DEVELOPER'] as const;
+export type SystemRole = (typeof SYSTEM_ROLES)[number];
+export const SYSTEM_ROLE_LABELS: Record<SystemRole, string> = { PROVIDER: 'Provider', DEPLOYER: 'Deployer', DEVELOPER: 'Developer' };
+
+/**
+ * When a framework is suggested for an AI system. Every condition given must
+ * hold (an absent condition holds always); a framework is suggested when any
+ * of its rules holds. Roles only narrow for systems that state their roles.
+ */
+export const applicabilityRuleSchema = z.strictObject({
+  regions: z.array(z.enum(REGIONS)).min(1).optional(),
+  domains: z.array(z.enum(DOMAINS)).min(1).optional(),
+  riskTiers: z.array(z.enum(RISK_TIERS)).min(1).optional(),
+  roles: z.array(z.enum(SYSTEM_ROLES)).min(1).optional(),
+  cardPayments: z.literal(true).optional(),
+});
+export type ApplicabilityRule = z.infer<typeof applicabilityRuleSchema>;
+
+/** Keys of the frameworks shipped in prisma/seed-data/frameworks (JSON files). */
 export const SHIPPED_FRAMEWORK_KEYS = [
   'nist-ai-rmf',
   'eu-ai-act',
@@ -56,7 +89,32 @@ export const SHIPPED_FRAMEWORK_KEYS = [
   'sox-itgc',
   'glba-safeguards',
   'fda-aiml-samd',
+  'nist-ai-600-1',
+  'nist-csf-2',
+  'nist-sp-800-218a',
+  'sr-11-7',
+  'hhs-1557-92-210',
+  'onc-hti-1-dsi',
+  'reg-b-1002-9',
+  'colorado-ai-act',
+  'nyc-ll-144',
+  'illinois-hb-3773',
+  'utah-ai-policy-act',
+  'texas-traiga',
+  'dora',
+  'nis2',
+  'eu-ai-act-gpai',
+  'iso-23894',
+  'iso-42005',
+  'oecd-ai-principles',
+  'singapore-model-ai-gov',
+  'owasp-llm-top10-2025',
+  'owasp-ml-top10',
+  'mitre-atlas',
 ] as const;
+
+/** Keys of the frameworks shipped as OSCAL (prisma/seed-data/oscal), loaded through the OSCAL importer's parser. */
+export const SHIPPED_OSCAL_FRAMEWORK_KEYS = ['nist-sp-800-53-low', 'nist-sp-800-53-moderate', 'nist-sp-800-53-high', 'nist-sp-800-53-privacy'] as const;
 
 const text = (max: number) =>
   z
@@ -79,12 +137,17 @@ export const REQUIREMENT_TITLE_MAX = 240;
 
 export const requirementRefSchema = text(80);
 
+type StatementJson = { label: string | null; text: string; items: StatementJson[] };
+const statementSchema: z.ZodType<StatementJson> = z.lazy(() => z.strictObject({ label: z.string().nullable(), text: z.string(), items: z.array(statementSchema) }));
+
 export const libraryRequirementSchema = z.strictObject({
   /** Citation inside the framework, e.g. "GOVERN 1.1", "Art. 10", "164.308(a)(1)". Unique per framework. */
   ref: requirementRefSchema,
   title: text(REQUIREMENT_TITLE_MAX),
-  /** One to three sentences. */
-  summary: text(1000),
+  /** One to three sentences in the hand-written files (checked by the data test); an OSCAL statement rendered in full. */
+  summary: text(50_000),
+  /** The structured statement, for requirements that come from OSCAL. */
+  statement: statementSchema.optional(),
   /** True where the provision specifically concerns AI/ML or automated decisions. */
   aiSpecific: z.boolean(),
   area: areaSchema,
@@ -99,9 +162,15 @@ export const libraryFrameworkSchema = z
     name: text(160),
     kind: frameworkKindSchema,
     jurisdiction: text(80),
-    version: text(80),
-    /** Official citation and/or URL of the source text. */
+    version: text(160),
+    /** Official citation of the source text (title, number, date, publisher). */
     sourceRef: text(1000),
+    /** Where the official text is published. */
+    sourceUrl: z.url().max(500),
+    /** Licence or reuse status of what the file contains (public domain, EU reuse, own words for copyrighted standards). */
+    licence: text(300),
+    /** When the framework is suggested for an AI system; [] means only when chosen by hand. */
+    applicability: z.array(applicabilityRuleSchema),
     /** Bumped whenever the shipped content of this file changes. */
     libraryVersion: z.int().min(1),
     requirements: z.array(libraryRequirementSchema).min(1),
@@ -130,7 +199,10 @@ export const crosswalkEntrySchema = z
     from: requirementPointerSchema,
     to: requirementPointerSchema,
     relationship: relationshipSchema,
+    /** One line in the project's own words. */
     rationale: text(300),
+    /** The public crosswalk this pair follows, when there is one (document and URL). */
+    citation: text(300).optional(),
   })
   .refine((m) => m.from.framework !== m.to.framework, {
     message: 'A crosswalk entry must link two different frameworks',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
-import { quarterSchema } from './quarter';
+import { quarterSchema } from '@/lib/quarter';
 import { actionItemStatusSchema } from './schema';
 
 const quarterParams = z.object({ quarter: quarterSchema });

@@ -9,7 +9,7 @@ import { publishEvent } from '@/lib/events/publish';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { computeFigures } from './figures';
-import { quarterPeriod } from './quarter';
+import { quarterPeriod } from '@/lib/quarter';
 import { getReview } from './queries';
 import {
   actionItemSchema,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createPdf, utcStamp } from '@/lib/pdf';
 import { figureRows, previousFigure, WITHHELD } from './figure-rows';
-import { periodDays } from './quarter';
+import { periodDays } from '@/lib/quarter';
 import type { getReview } from './queries';
 
 type ReviewPage = Awaited<ReturnType<typeof getReview>>;

@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { computeFigures } from './figures';
-import { previousQuarter, quarterOf, quarterPeriod } from './quarter';
+import { previousQuarter, quarterOf, quarterPeriod } from '@/lib/quarter';
 import type { ReviewFiguresView } from './schema';
 
 /** Reviews newest first. Roles that may not see open reviews see closed ones only. */
@@ -250,6 +250,8 @@ export async function getReview(actor: Actor, quarter: string) {
             owner: a.owner.name,
             ownerId: a.ownerId,
             overdue: a.status === 'OPEN' && a.dueDate < now,
+            // setActionItemStatus's rule: the owner, or whoever runs reviews.
+            capabilities: { update: can(actor, 'action-items:update', { ownerIds: [a.ownerId] }) },
           })),
         }
       : null,
@@ -260,7 +262,18 @@ export async function getReview(actor: Actor, quarter: string) {
     overdue,
     expiring,
     canRun: can(actor, 'reviews:run'),
+    capabilities: reviewCapabilities(actor, review?.status ?? null),
   };
+}
+
+/**
+ * What the review page offers: starting a planned review; until it is
+ * closed, changing its record (minutes, attendees, decisions, action items:
+ * openReview's rule); closing it once in progress (closeReview's).
+ */
+function reviewCapabilities(actor: Actor, status: 'PLANNED' | 'IN_PROGRESS' | 'CLOSED' | null) {
+  const run = can(actor, 'reviews:run');
+  return { start: run && (status === null || status === 'PLANNED'), edit: run && (status === 'PLANNED' || status === 'IN_PROGRESS'), close: run && status === 'IN_PROGRESS' };
 }
 
 /** Open action items owned by the actor (their home page). */

@@ -53,6 +53,7 @@ describe('quarterly reviews', () => {
     const item = await m.addActionItem(actors.COMPLIANCE_OFFICER, { reviewId, title: 'Write the AI policy', ownerId: actors.ENGINEER.userId!, dueDate: nextMonth });
 
     const { snapshotHash } = await m.closeReview(actors.COMPLIANCE_OFFICER, reviewId);
+    expect(await db.domainEvent.findMany({ where: { type: 'review.closed', entityId: reviewId }, select: { data: true } })).toEqual([{ data: expect.objectContaining({ quarter: QUARTER, snapshotHash }) }]);
     const row = await db.quarterlyReview.findUniqueOrThrow({ where: { id: reviewId }, select: { snapshot: true, status: true } });
     expect(row.status).toBe('CLOSED');
     expect(createHash('sha256').update(row.snapshot!).digest('hex')).toBe(snapshotHash);

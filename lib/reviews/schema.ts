@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { quarterSchema } from './quarter';
+import { quarterSchema } from '@/lib/quarter';
 
-export { quarterPeriod, quarterSchema } from './quarter';
+export { quarterPeriod, quarterSchema } from '@/lib/quarter';
 
 const id = z.string().min(1).max(64);
 const futureOrTodayDate = z

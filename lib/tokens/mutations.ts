@@ -7,6 +7,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { hashToken, TOKEN_PREFIX } from '@/lib/auth/token';
+import { tokenCapabilities } from './capabilities';
 import { createTokenSchema, type CreateTokenInput } from './schema';
 
 /** Creates a token and returns its secret once; only its hash is stored. */
@@ -52,7 +53,7 @@ export async function revokeToken(actor: Actor, id: string) {
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id, orgId: actor.orgId }, select: { id: true, revokedAt: true, name: true } });
     if (!token) throw notFound('The token');
-    if (token.revokedAt) throw new AppError('CONFLICT', 'This token is already revoked.');
+    if (!tokenCapabilities(actor, token).revoke) throw new AppError('CONFLICT', 'This token is already revoked.');
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id }, data: { revokedAt } });
     await recordEvent(tx, actor, {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
+import { tokenCapabilities } from './capabilities';
 import { db } from '@/lib/db';
 import type { TokenSummary } from './schema';
 
@@ -27,5 +28,6 @@ export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     createdBy: t.createdBy.email,
     status: t.revokedAt ? 'revoked' : t.expiresAt.getTime() <= now ? 'expired' : 'active',
+    capabilities: tokenCapabilities(actor, t),
   }));
 }

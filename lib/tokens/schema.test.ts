@@ -16,6 +16,10 @@ describe('token and user schemas', () => {
     expect(long.success ? '' : long.error.issues[0].message).toMatch(/365/);
   });
 
+  it('never scopes a token to a session-only permission (webhook management)', () => {
+    expect(createTokenSchema.safeParse({ name: 'hooks', scopes: ['webhooks:manage'], expiresInDays: 1 }).success).toBe(false);
+  });
+
   it('normalises emails and rejects malformed ones', () => {
     expect(createUserSchema.parse({ email: ' Jane@Acme.Example ', name: 'Jane', role: 'ENGINEER' }).email).toBe('jane@acme.example');
     expect(createUserSchema.safeParse({ email: 'not-an-email', name: 'Jane', role: 'ENGINEER' }).success).toBe(false);

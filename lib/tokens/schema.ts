@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
+import { TOKEN_SCOPES, type Permission } from '@/lib/auth/permissions';
 
 /** Ready-made scopes for the common integrations; any permission can be picked. */
 export const SCOPE_PRESETS: Record<string, { label: string; scopes: Permission[] }> = {
@@ -12,7 +12,7 @@ export const SCOPE_PRESETS: Record<string, { label: string; scopes: Permission[]
 export const createTokenSchema = z.object({
   name: z.string().trim().min(2, 'Give the token a name of at least 2 characters').max(80),
   scopes: z
-    .array(z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]]))
+    .array(z.enum(TOKEN_SCOPES as [Permission, ...Permission[]]))
     .min(1, 'Choose at least one scope')
     .transform((s) => [...new Set(s)]),
   expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
@@ -32,5 +32,6 @@ export const tokenSummarySchema = z.object({
   lastUsedAt: z.string().nullable(),
   createdBy: z.string(),
   status: z.enum(['active', 'expired', 'revoked']),
+  capabilities: z.object({ revoke: z.boolean() }).describe('What the caller may do to this token'),
 });
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;

@@ -4,6 +4,7 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { anonymousActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { isLastActiveAdmin } from './capabilities';
 import { recordEvent } from '@/lib/audit/record';
 import { sha256Hex } from '@/lib/audit/canonical';
 import { db, inTransaction, type Tx } from '@/lib/db';
@@ -18,7 +19,7 @@ async function assertNotLastAdmin(tx: Tx, orgId: string, userId: string) {
   // cannot leave the organisation without one.
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User" WHERE "orgId" = ${orgId} AND "role" = 'ADMIN' AND "active" = true FOR UPDATE`;
-  if (admins.length <= 1 && admins.some((a) => a.id === userId)) {
+  if (isLastActiveAdmin({ id: userId, role: 'ADMIN', active: true }, admins.map((a) => a.id))) {
     throw new AppError('CONFLICT', 'This is the last active administrator. Make another user an administrator first.');
   }
 }

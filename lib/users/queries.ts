@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { sha256Hex } from '@/lib/audit/canonical';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { userCapabilities } from './capabilities';
 import { listUsersQuerySchema, type ListUsersQuery, type UserSummary } from './schema';
 
 const summarySelect = {
@@ -21,7 +22,7 @@ const summarySelect = {
 
 type Row = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary(u: Row): UserSummary {
+function toSummary(actor: Actor, u: Row, activeAdminIds: readonly string[]): UserSummary {
   return {
     id: u.id,
     email: u.email,
@@ -31,6 +32,7 @@ function toSummary(u: Row): UserSummary {
     invitePending: !u.passwordHash && Boolean(u.inviteTokenHash),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
+    capabilities: userCapabilities(actor, u, activeAdminIds),
   };
 }
 
@@ -46,10 +48,11 @@ export async function listUsers(actor: Actor, input: ListUsersQuery = {}) {
       ? { OR: [{ email: { contains: q.q, mode: 'insensitive' } }, { name: { contains: q.q, mode: 'insensitive' } }] }
       : {}),
   };
-  const [rows, total] = await db.$transaction(async (tx) => {
+  const [rows, total, admins] = await db.$transaction(async (tx) => {
     const found = await Promise.all([
       tx.user.findMany({ where, orderBy: [{ active: 'desc' }, { name: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: summarySelect }),
       tx.user.count({ where }),
+      tx.user.findMany({ where: { orgId: actor.orgId, role: 'ADMIN', active: true }, select: { id: true } }),
     ]);
     await recordEvent(tx, actor, {
       action: 'user.list_viewed',
@@ -58,7 +61,8 @@ export async function listUsers(actor: Actor, input: ListUsersQuery = {}) {
     });
     return found;
   });
-  return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+  const adminIds = admins.map((a) => a.id);
+  return { items: rows.map((u) => toSummary(actor, u, adminIds)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Users to pick as owners in other domains (id, name, role; active only). */

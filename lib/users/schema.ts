@@ -50,6 +50,9 @@ export const userSummarySchema = z.object({
   invitePending: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  capabilities: z
+    .object({ changeRole: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), reissueInvite: z.boolean() })
+    .describe('What the caller may do to this user (the last active administrator cannot be demoted or deactivated)'),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 

@@ -208,7 +208,8 @@ describe('delivery', () => {
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
     const resolver = vi.fn(async (host: string) => (host === 'hooks.internal.example' ? [{ address: '10.9.8.7', family: 4 as const }] : []));
     await deliver(new Date(), { resolver });
-    const peers = connect.mock.calls.map((args) => JSON.stringify(args[0]));
+    // Every argument: pg connects with (port, host), http with an options object.
+    const peers = connect.mock.calls.map((args) => JSON.stringify(args));
     connect.mockRestore();
     // Only the loopback receiver was connected to, once (the redirect was not followed).
     expect(received.length - before).toBe(1);

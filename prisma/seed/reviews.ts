@@ -2,7 +2,7 @@ import { userActor } from '@/lib/auth/actor';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { addAttendee, addDecision, closeReview, saveMinutes, startReview } from '@/lib/reviews/mutations';
-import { quarterOf, previousQuarter } from '@/lib/reviews/quarter';
+import { quarterOf, previousQuarter } from '@/lib/quarter';
 
 type PastReview = {
   quarter: string;
@@ -77,7 +77,7 @@ export async function seedReviews(orgId: string): Promise<void> {
     await closeReview(actor, id);
   }
   await db.$transaction(async (tx) => {
-    const { quarterPeriod } = await import('@/lib/reviews/quarter');
+    const { quarterPeriod } = await import('@/lib/quarter');
     const period = quarterPeriod(current);
     const planned = await tx.quarterlyReview.create({ data: { orgId, quarter: current, periodStart: period.start, periodEnd: period.end }, select: { id: true } });
     await recordEvent(tx, actor, { action: 'review.planned', entityType: 'quarterly_review', entityId: planned.id, changes: { quarter: current } });

@@ -4,7 +4,7 @@ import { VerifyPanel } from '@/components/audit/verify-panel';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { inputClass } from '@/components/ui/form';
 import { auditEventQuerySchema } from '@/lib/audit/schema';
 import { listAuditEvents } from '@/lib/audit/queries';
@@ -91,38 +91,26 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
       {items.length === 0 ? (
         <EmptyState title="No events match">Widen the time range or clear the filters.</EmptyState>
       ) : (
-        <Table caption="Audit events, newest first">
-          <thead>
-            <tr>
-              <Th>#</Th>
-              <Th>Time</Th>
-              <Th>Actor</Th>
-              <Th>Action</Th>
-              <Th>Entity</Th>
-              <Th>Changes</Th>
+        <Table caption="Audit events, newest first" columns={['#', 'Time', 'Actor', 'Action', 'Entity', 'Changes']}>
+          {items.map((e) => (
+            <tr key={e.seq}>
+              <Td className="font-mono text-xs">{e.seq}</Td>
+              <Td className="whitespace-nowrap"><LocalTime iso={e.at} /></Td>
+              <Td className="text-xs">
+                {e.actorLabel}
+                {e.ip ? <div className="text-slate-600">{e.ip}</div> : null}
+              </Td>
+              <Td><code className="text-xs">{e.action}</code></Td>
+              <Td className="text-xs">
+                {e.entityType}
+                {e.entityId ? <div className="font-mono text-slate-600">{e.entityId}</div> : null}
+              </Td>
+              <Td className="max-w-md break-words text-xs">
+                {summarise(e.changes)}
+                {e.reason ? <div className="italic">Reason: {e.reason}</div> : null}
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.map((e) => (
-              <tr key={e.seq}>
-                <Td className="font-mono text-xs">{e.seq}</Td>
-                <Td className="whitespace-nowrap"><LocalTime iso={e.at} /></Td>
-                <Td className="text-xs">
-                  {e.actorLabel}
-                  {e.ip ? <div className="text-slate-600">{e.ip}</div> : null}
-                </Td>
-                <Td><code className="text-xs">{e.action}</code></Td>
-                <Td className="text-xs">
-                  {e.entityType}
-                  {e.entityId ? <div className="font-mono text-slate-600">{e.entityId}</div> : null}
-                </Td>
-                <Td className="max-w-md break-words text-xs">
-                  {summarise(e.changes)}
-                  {e.reason ? <div className="italic">Reason: {e.reason}</div> : null}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <nav aria-label="Pagination" className="no-print mt-4 flex justify-between text-sm">

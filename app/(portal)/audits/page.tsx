@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, Combobox, SelectField, TextField } from '@/components/ui/form';
 import { createAuditAction } from '@/lib/audits/audits/actions';
 import { auditFormOptions, listAudits } from '@/lib/audits/audits/queries';
@@ -43,34 +43,21 @@ export default async function AuditsPage({ searchParams }: { searchParams: Promi
       {items.length === 0 ? (
         <EmptyState title="No audits yet">{manage ? 'Plan the first audit below.' : 'Audits you are assigned to will appear here.'}</EmptyState>
       ) : (
-        <Table caption="Audits">
-          <thead>
-            <tr>
-              <Th>Audit</Th>
-              <Th>Standard</Th>
-              <Th>Period</Th>
-              <Th>Status</Th>
-              <Th>Findings</Th>
-              <Th>Open requests</Th>
-              <Th>Auditors</Th>
+        <Table caption="Audits" columns={['Audit', 'Standard', 'Period', 'Status', 'Findings', 'Open requests', 'Auditors']}>
+          {items.map((a) => (
+            <tr key={a.id}>
+              <Td>
+                <Link href={`/audits/${a.id}`} className="font-medium">{a.title}</Link>
+                <div className="text-xs text-slate-600">{AUDIT_KIND_LABELS[a.kind]}{a.firm ? ` · ${a.firm}` : ''}</div>
+              </Td>
+              <Td>{STANDARD_LABELS[a.standard]}</Td>
+              <Td><LocalTime iso={a.periodStart} dateOnly /> – <LocalTime iso={a.periodEnd} dateOnly /></Td>
+              <Td><Badge tone={a.status === 'CLOSED' ? 'good' : a.status === 'PLANNED' ? 'neutral' : 'info'}>{AUDIT_STATUS_LABELS[a.status]}</Badge></Td>
+              <Td>{a.findings}</Td>
+              <Td>{a.openRequests ? <Badge tone="warn">{a.openRequests}</Badge> : 0}</Td>
+              <Td>{a.auditors.join(', ') || '—'}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.map((a) => (
-              <tr key={a.id}>
-                <Td>
-                  <Link href={`/audits/${a.id}`} className="font-medium">{a.title}</Link>
-                  <div className="text-xs text-slate-600">{AUDIT_KIND_LABELS[a.kind]}{a.firm ? ` · ${a.firm}` : ''}</div>
-                </Td>
-                <Td>{STANDARD_LABELS[a.standard]}</Td>
-                <Td><LocalTime iso={a.periodStart} dateOnly /> – <LocalTime iso={a.periodEnd} dateOnly /></Td>
-                <Td><Badge tone={a.status === 'CLOSED' ? 'good' : a.status === 'PLANNED' ? 'neutral' : 'info'}>{AUDIT_STATUS_LABELS[a.status]}</Badge></Td>
-                <Td>{a.findings}</Td>
-                <Td>{a.openRequests ? <Badge tone="warn">{a.openRequests}</Badge> : 0}</Td>
-                <Td>{a.auditors.join(', ') || '—'}</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} params={{ status: query.status }} basePath="/audits" />

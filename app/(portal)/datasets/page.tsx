@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, CheckboxField, DateField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { registryCapabilities } from '@/lib/models/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -31,26 +31,23 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         <div className="flex items-end"><button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply filters</button></div>
       </form>
       {list.items.length === 0 ? <EmptyState title="No datasets">Register one below.</EmptyState> : (
-        <Table caption="Datasets">
-          <thead><tr><Th>Dataset</Th><Th>Classification</Th><Th>Owner</Th><Th>Personal data</Th><Th>Retention</Th><Th>Used by</Th></tr></thead>
-          <tbody className="divide-y divide-slate-200">
-            {list.items.map((d) => (
-              <tr key={d.id}>
-                <Td><Link href={`/datasets/${d.id}`} className="font-medium">{d.name}</Link></Td>
-                <Td><Badge tone={d.classification === 'RESTRICTED' ? 'bad' : d.classification === 'CONFIDENTIAL' ? 'warn' : 'neutral'}>{d.classification.toLowerCase()}</Badge></Td>
-                {d.details ? (
-                  <>
-                    <Td>{d.details.owner}</Td>
-                    <Td>{d.details.personalData ? d.details.personalDataCategories.join(', ') || 'yes' : 'no'}</Td>
-                    <Td>{d.details.retentionDays ? `${d.details.retentionDays} days` : '—'}</Td>
-                  </>
-                ) : (
-                  <Td colSpan={3} className="text-slate-600">Restricted: details hidden</Td>
-                )}
-                <Td>{d.usageCount} version{d.usageCount === 1 ? '' : 's'}</Td>
-              </tr>
-            ))}
-          </tbody>
+        <Table caption="Datasets" columns={['Dataset', 'Classification', 'Owner', 'Personal data', 'Retention', 'Used by']}>
+          {list.items.map((d) => (
+            <tr key={d.id}>
+              <Td><Link href={`/datasets/${d.id}`} className="font-medium">{d.name}</Link></Td>
+              <Td><Badge tone={d.classification === 'RESTRICTED' ? 'bad' : d.classification === 'CONFIDENTIAL' ? 'warn' : 'neutral'}>{d.classification.toLowerCase()}</Badge></Td>
+              {d.details ? (
+                <>
+                  <Td>{d.details.owner}</Td>
+                  <Td>{d.details.personalData ? d.details.personalDataCategories.join(', ') || 'yes' : 'no'}</Td>
+                  <Td>{d.details.retentionDays ? `${d.details.retentionDays} days` : '—'}</Td>
+                </>
+              ) : (
+                <Td colSpan={3} className="text-slate-600">Restricted: details hidden</Td>
+              )}
+              <Td>{d.usageCount} version{d.usageCount === 1 ? '' : 's'}</Td>
+            </tr>
+          ))}
         </Table>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={params} basePath="/datasets" />

@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
 import { inputClass } from '@/components/ui/form';
 import { incidentsCapabilities } from '@/lib/incidents/capabilities';
@@ -78,27 +78,16 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <Stat label="Incidents per near miss" value={patterns.nearMisses ? (patterns.incidents / patterns.nearMisses).toFixed(1) : '—'} />
       </div>
       <Card title="Patterns by severity" className="mb-6">
-        <Table caption="Mean time to acknowledge and to resolve per severity">
-          <thead>
-            <tr>
-              <Th>Severity</Th>
-              <Th>Incidents</Th>
-              <Th>Near misses</Th>
-              <Th>Mean time to acknowledge</Th>
-              <Th>Mean time to resolve</Th>
+        <Table caption="Mean time to acknowledge and to resolve per severity" columns={['Severity', 'Incidents', 'Near misses', 'Mean time to acknowledge', 'Mean time to resolve']}>
+          {patterns.bySeverity.map((p) => (
+            <tr key={p.severity} data-testid={`pattern-${p.severity}`}>
+              <Td><SeverityBadge severity={p.severity} /></Td>
+              <Td>{p.incidents}</Td>
+              <Td>{p.nearMisses}</Td>
+              <Td>{formatMinutes(p.mttaMinutes)}</Td>
+              <Td>{formatMinutes(p.mttrMinutes)}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {patterns.bySeverity.map((p) => (
-              <tr key={p.severity} data-testid={`pattern-${p.severity}`}>
-                <Td><SeverityBadge severity={p.severity} /></Td>
-                <Td>{p.incidents}</Td>
-                <Td>{p.nearMisses}</Td>
-                <Td>{formatMinutes(p.mttaMinutes)}</Td>
-                <Td>{formatMinutes(p.mttrMinutes)}</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       </Card>
 
@@ -107,35 +96,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           {filtered ? 'Clear the filters to see all incidents.' : 'When something goes wrong with an AI system, report it here.'}
         </EmptyState>
       ) : (
-        <Table caption="Incidents">
-          <thead>
-            <tr>
-              <Th>Incident</Th>
-              <Th>Severity</Th>
-              <Th>Status</Th>
-              <Th>Type</Th>
-              <Th>AI systems</Th>
-              <Th>Detected</Th>
+        <Table caption="Incidents" columns={['Incident', 'Severity', 'Status', 'Type', 'AI systems', 'Detected']}>
+          {list.items.map((i) => (
+            <tr key={i.id} data-testid="incident-row">
+              <Td>
+                <Link href={`/incidents/${i.id}`} className="font-medium">{i.title}</Link>
+                {i.nearMiss ? <Badge className="ml-2">Near miss</Badge> : null}
+              </Td>
+              <Td><SeverityBadge severity={i.severity} /></Td>
+              <Td>
+                <StatusBadge status={i.status} />
+                {i.overdue.length ? <Badge tone="bad" className="ml-2">{`Overdue: ${i.overdue.join(', ').toLowerCase()}`}</Badge> : null}
+              </Td>
+              <Td>{TYPE_LABELS[i.type]}</Td>
+              <Td>{i.systems.map((s) => s.name).join(', ') || '—'}</Td>
+              <Td><LocalTime iso={i.detectedAt} /></Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {list.items.map((i) => (
-              <tr key={i.id} data-testid="incident-row">
-                <Td>
-                  <Link href={`/incidents/${i.id}`} className="font-medium">{i.title}</Link>
-                  {i.nearMiss ? <Badge className="ml-2">Near miss</Badge> : null}
-                </Td>
-                <Td><SeverityBadge severity={i.severity} /></Td>
-                <Td>
-                  <StatusBadge status={i.status} />
-                  {i.overdue.length ? <Badge tone="bad" className="ml-2">{`Overdue: ${i.overdue.join(', ').toLowerCase()}`}</Badge> : null}
-                </Td>
-                <Td>{TYPE_LABELS[i.type]}</Td>
-                <Td>{i.systems.map((s) => s.name).join(', ') || '—'}</Td>
-                <Td><LocalTime iso={i.detectedAt} /></Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={filterParams} basePath="/incidents" />

@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { registryCapabilities } from '@/lib/models/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -46,32 +46,20 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           {mayCreate ? 'Register the first one below.' : 'Engineers register models; they will appear here.'}
         </EmptyState>
       ) : (
-        <Table caption="Models">
-          <thead>
-            <tr>
-              <Th>Model</Th>
-              <Th>AI system</Th>
-              <Th>Owner</Th>
-              <Th>In production</Th>
-              <Th>Versions</Th>
-              <Th>Updated</Th>
+        <Table caption="Models" columns={['Model', 'AI system', 'Owner', 'In production', 'Versions', 'Updated']}>
+          {list.items.map((m) => (
+            <tr key={m.id}>
+              <Td>
+                <Link href={`/models/${m.key}`} className="font-medium">{m.name}</Link>
+                <div className="text-xs text-slate-600"><code>{m.key}</code></div>
+              </Td>
+              <Td>{m.system.name}</Td>
+              <Td>{m.owner}</Td>
+              <Td>{m.production ?? <span className="text-slate-600">none</span>}</Td>
+              <Td>{m.versionCount}</Td>
+              <Td><LocalTime iso={m.updatedAt} dateOnly /></Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {list.items.map((m) => (
-              <tr key={m.id}>
-                <Td>
-                  <Link href={`/models/${m.key}`} className="font-medium">{m.name}</Link>
-                  <div className="text-xs text-slate-600"><code>{m.key}</code></div>
-                </Td>
-                <Td>{m.system.name}</Td>
-                <Td>{m.owner}</Td>
-                <Td>{m.production ?? <span className="text-slate-600">none</span>}</Td>
-                <Td>{m.versionCount}</Td>
-                <Td><LocalTime iso={m.updatedAt} dateOnly /></Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} params={params} basePath="/models" />

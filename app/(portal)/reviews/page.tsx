@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { StartReviewButton } from '@/components/reviews/review-forms';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -36,35 +36,22 @@ export default async function ReviewsPage() {
       {items.length === 0 ? (
         <EmptyState title="No reviews yet">{canRun ? 'Start the current quarter\'s review above.' : 'Closed reviews appear here once a compliance officer closes one.'}</EmptyState>
       ) : (
-        <Table caption="Quarterly reviews">
-          <thead>
-            <tr>
-              <Th>Quarter</Th>
-              <Th>Status</Th>
-              <Th>Closed</Th>
-              <Th>Attendees</Th>
-              <Th>Decisions</Th>
-              <Th>Action items</Th>
-              <Th>Snapshot SHA-256</Th>
+        <Table caption="Quarterly reviews" columns={['Quarter', 'Status', 'Closed', 'Attendees', 'Decisions', 'Action items', 'Snapshot SHA-256']}>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <Td>
+                <Link href={`/reviews/${r.quarter}`}>{r.quarter}</Link>
+              </Td>
+              <Td>
+                <Badge tone={STATUS[r.status][1]}>{STATUS[r.status][0]}</Badge>
+              </Td>
+              <Td><LocalTime iso={r.closedAt} /></Td>
+              <Td>{r.attendees}</Td>
+              <Td>{r.decisions}</Td>
+              <Td>{r.actionItems}</Td>
+              <Td className="font-mono text-xs">{r.snapshotHash ? `${r.snapshotHash.slice(0, 16)}…` : '—'}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.map((r) => (
-              <tr key={r.id}>
-                <Td>
-                  <Link href={`/reviews/${r.quarter}`}>{r.quarter}</Link>
-                </Td>
-                <Td>
-                  <Badge tone={STATUS[r.status][1]}>{STATUS[r.status][0]}</Badge>
-                </Td>
-                <Td><LocalTime iso={r.closedAt} /></Td>
-                <Td>{r.attendees}</Td>
-                <Td>{r.decisions}</Td>
-                <Td>{r.actionItems}</Td>
-                <Td className="font-mono text-xs">{r.snapshotHash ? `${r.snapshotHash.slice(0, 16)}…` : '—'}</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
     </>

@@ -3,9 +3,10 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ActionForm, DateTimeField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { recordNotificationAction } from '@/lib/incidents/actions';
 import { notificationSchema } from '@/lib/incidents/schema';
+import { utcText } from '@/lib/format';
 import type { IncidentDetail } from './types';
 
 export const STATE_TONE = { running: 'info', overdue: 'bad', met: 'good', missed: 'bad' } as const;
@@ -16,29 +17,20 @@ export function ResponseClocksCard({ inc }: { inc: IncidentDetail }) {
       {inc.clocks.length === 0 ? (
         <p className="text-sm text-slate-600">A near miss has no response clock.</p>
       ) : (
-        <Table caption="Response targets for this severity">
-          <thead>
-            <tr>
-              <Th>Step</Th>
-              <Th>Due</Th>
-              <Th>Remaining</Th>
+        <Table caption="Response targets for this severity" columns={['Step', 'Due', 'Remaining']}>
+          {inc.clocks.map((c) => (
+            <tr key={c.key} data-testid={`clock-${c.key}`}>
+              <Td>
+                {c.label} <Badge tone={STATE_TONE[c.state]}>{c.state}</Badge>
+              </Td>
+              <Td>
+                <LocalTime iso={c.dueAt} />
+              </Td>
+              <Td>
+                <Countdown dueAt={c.dueAt} doneAt={c.doneAt} />
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {inc.clocks.map((c) => (
-              <tr key={c.key} data-testid={`clock-${c.key}`}>
-                <Td>
-                  {c.label} <Badge tone={STATE_TONE[c.state]}>{c.state}</Badge>
-                </Td>
-                <Td>
-                  <LocalTime iso={c.dueAt} />
-                </Td>
-                <Td>
-                  <Countdown dueAt={c.dueAt} doneAt={c.doneAt} />
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
     </Card>
@@ -47,7 +39,6 @@ export function ResponseClocksCard({ inc }: { inc: IncidentDetail }) {
 
 const TONE = { waiting: 'warn', running: 'info', overdue: 'bad', met: 'good', missed: 'bad', open: 'neutral', sent: 'good' } as const;
 const STATE_TEXT = { waiting: 'waiting', running: 'running', overdue: 'overdue', met: 'met', missed: 'missed', open: 'no outer limit', sent: 'sent' } as const;
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** Per obligation: recipient, due time (reader's locale and UTC), citation, what started the clock, and why it applies. */
 export function NotificationsCard({ inc }: { inc: IncidentDetail }) {
@@ -76,7 +67,7 @@ export function NotificationsCard({ inc }: { inc: IncidentDetail }) {
                 <dd data-testid="due">
                   {o.dueAt ? (
                     <>
-                      <LocalTime iso={o.dueAt} /> <span className="text-slate-600">({utc(o.dueAt)})</span> · <Countdown dueAt={o.dueAt} doneAt={o.notification?.notifiedAt ?? null} />
+                      <LocalTime iso={o.dueAt} /> <span className="text-slate-600">({utcText(o.dueAt)})</span> · <Countdown dueAt={o.dueAt} doneAt={o.notification?.notifiedAt ?? null} />
                     </>
                   ) : o.waitingFor ? (
                     <span>Waiting for: {o.waitingFor}</span>
@@ -88,7 +79,7 @@ export function NotificationsCard({ inc }: { inc: IncidentDetail }) {
                 <dd>
                   {o.startedBy ? (
                     <>
-                      {o.startedBy.event}, <LocalTime iso={o.startedBy.at} /> <span className="text-slate-600">({utc(o.startedBy.at)})</span>
+                      {o.startedBy.event}, <LocalTime iso={o.startedBy.at} /> <span className="text-slate-600">({utcText(o.startedBy.at)})</span>
                     </>
                   ) : o.waitingFor ? (
                     `not yet: waiting for ${o.waitingFor}`

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ActionForm, ConfirmAction, DateField, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { addCorrectiveActionAction, completeCorrectiveActionAction, createFindingAction, rollbackAction } from '@/lib/incidents/actions';
 import { FINDING_SEVERITIES, correctiveActionSchema, incidentFindingSchema } from '@/lib/incidents/schema';
 import type { IncidentDetail } from './types';
@@ -91,35 +91,25 @@ export function CorrectiveActionsCard({ inc }: { inc: IncidentDetail }) {
       {inc.actions.length === 0 ? (
         <p className="text-sm text-slate-600">No corrective actions yet.</p>
       ) : (
-        <Table caption="Corrective actions">
-          <thead>
-            <tr>
-              <Th>Action</Th>
-              <Th>Owner</Th>
-              <Th>Due</Th>
-              <Th>Status</Th>
+        <Table caption="Corrective actions" columns={['Action', 'Owner', 'Due', 'Status']}>
+          {inc.actions.map((a) => (
+            <tr key={a.id}>
+              <Td>{a.title}</Td>
+              <Td>{a.owner ?? '—'}</Td>
+              <Td>
+                <LocalTime iso={a.dueDate} dateOnly /> {a.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+              </Td>
+              <Td>
+                {a.status === 'DONE' ? (
+                  <Badge tone="good">Done</Badge>
+                ) : a.capabilities.complete ? (
+                  <ActionForm action={completeCorrectiveActionAction} fields={{ actionId: a.id }} submit="Mark done" label={`Mark ${a.title} done`} variant="secondary" submitClassName="px-2 py-1 text-xs" announce="toast" />
+                ) : (
+                  <Badge tone="warn">Open</Badge>
+                )}
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {inc.actions.map((a) => (
-              <tr key={a.id}>
-                <Td>{a.title}</Td>
-                <Td>{a.owner ?? '—'}</Td>
-                <Td>
-                  <LocalTime iso={a.dueDate} dateOnly /> {a.overdue ? <Badge tone="bad">Overdue</Badge> : null}
-                </Td>
-                <Td>
-                  {a.status === 'DONE' ? (
-                    <Badge tone="good">Done</Badge>
-                  ) : a.capabilities.complete ? (
-                    <ActionForm action={completeCorrectiveActionAction} fields={{ actionId: a.id }} submit="Mark done" label={`Mark ${a.title} done`} variant="secondary" submitClassName="px-2 py-1 text-xs" announce="toast" />
-                  ) : (
-                    <Badge tone="warn">Open</Badge>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       {inc.capabilities.update ? (

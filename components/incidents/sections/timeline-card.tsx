@@ -1,7 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { ActionForm, DateTimeField, TextAreaField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { addTimelineEntryAction, recordMilestoneAction } from '@/lib/incidents/actions';
 import { MILESTONES, REQUIRES_POSTMORTEM, STATUSES, milestoneFormSchema, timelineEntrySchema } from '@/lib/incidents/schema';
 import type { IncidentDetail } from './types';
@@ -12,25 +12,16 @@ export function TimelineCard({ inc }: { inc: IncidentDetail }) {
   const needsPostmortem = REQUIRES_POSTMORTEM.includes(inc.severity);
   return (
     <Card title="Timeline" className="mt-6">
-      <Table caption="Milestones">
-        <thead>
-          <tr>
-            <Th>Milestone</Th>
-            <Th>When</Th>
-            <Th>By</Th>
+      <Table caption="Milestones" columns={['Milestone', 'When', 'By']}>
+        {inc.milestones.map((m) => (
+          <tr key={m.key}>
+            <Td>{m.label}</Td>
+            <Td>
+              <LocalTime iso={m.at} />
+            </Td>
+            <Td>{m.by ?? '—'}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {inc.milestones.map((m) => (
-            <tr key={m.key}>
-              <Td>{m.label}</Td>
-              <Td>
-                <LocalTime iso={m.at} />
-              </Td>
-              <Td>{m.by ?? '—'}</Td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </Table>
       {next && mayDoNext ? (
         <div className="mt-4 max-w-md">

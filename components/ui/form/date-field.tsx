@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
+import { useTimePrefs } from '@/components/ui/time-prefs';
 import { FieldShell, inputClass, useField, type FieldBase } from './field';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -10,22 +11,15 @@ export function toLocalInput(d: Date) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-const subscribe = () => () => {};
+// The zone the server rendered with (the browser's own, once it has said so), so the hint never changes on hydration.
 function useZone() {
-  return useSyncExternalStore(
-    subscribe,
-    () => {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      return zone ? `your time (${zone})` : 'your local time';
-    },
-    () => 'your local time',
-  );
+  return `your time (${useTimePrefs().timeZone})`;
 }
 
 /**
  * Date and time typed in the reader's own time zone and sent as UTC ISO 8601
- * in a hidden field, so the server never guesses a zone. The server page
- * cannot know that zone, so the local value is filled in after hydration.
+ * in a hidden field, so the server never guesses a zone. The local value is
+ * filled in after hydration: the input converts with the browser's own clock.
  */
 export function DateTimeField({ label, name, id: idProp, hint, className, required, defaultValue, defaultNow = false }: FieldBase & { required?: boolean; defaultValue?: string | null; defaultNow?: boolean }) {
   const f = useField(name, label, idProp);

@@ -4,7 +4,33 @@ import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { auditorScope, auditWhere } from '@/lib/auth/scope';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { listAuditsQuerySchema, type ListAuditsQuery } from './schema';
+
+/** What every view of an audit shows first: its name, kind and period. */
+const auditHeadSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  standard: true,
+  firm: true,
+  status: true,
+  periodStart: true,
+  periodEnd: true,
+} satisfies Prisma.AuditSelect;
+
+function auditHead(a: Prisma.AuditGetPayload<{ select: typeof auditHeadSelect }>) {
+  return {
+    id: a.id,
+    title: a.title,
+    kind: a.kind,
+    standard: a.standard,
+    firm: a.firm,
+    status: a.status,
+    periodStart: a.periodStart.toISOString(),
+    periodEnd: a.periodEnd.toISOString(),
+  };
+}
 
 export async function listAudits(actor: Actor, input: ListAuditsQuery = {}) {
   authorize(actor, 'audits:read');
@@ -18,14 +44,7 @@ export async function listAudits(actor: Actor, input: ListAuditsQuery = {}) {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
       select: {
-        id: true,
-        title: true,
-        kind: true,
-        standard: true,
-        firm: true,
-        status: true,
-        periodStart: true,
-        periodEnd: true,
+        ...auditHeadSelect,
         _count: { select: { findings: true, requests: { where: { status: 'OPEN' } } } },
         assignments: { select: { user: { select: { name: true } } } },
       },
@@ -34,14 +53,7 @@ export async function listAudits(actor: Actor, input: ListAuditsQuery = {}) {
   ]);
   return {
     items: rows.map((a) => ({
-      id: a.id,
-      title: a.title,
-      kind: a.kind,
-      standard: a.standard,
-      firm: a.firm,
-      status: a.status,
-      periodStart: a.periodStart.toISOString(),
-      periodEnd: a.periodEnd.toISOString(),
+      ...auditHead(a),
       findings: a._count.findings,
       openRequests: a._count.requests,
       auditors: a.assignments.map((x) => x.user.name),
@@ -58,14 +70,7 @@ export async function getAudit(actor: Actor, id: string) {
   const a = await db.audit.findFirst({
     where: { AND: [{ id, orgId: actor.orgId }, auditWhere(scope)] },
     select: {
-      id: true,
-      title: true,
-      kind: true,
-      standard: true,
-      firm: true,
-      status: true,
-      periodStart: true,
-      periodEnd: true,
+      ...auditHeadSelect,
       scopeFrameworkIds: true,
       scopeSystemIds: true,
       reportEvidence: { select: { id: true, title: true } },
@@ -80,14 +85,7 @@ export async function getAudit(actor: Actor, id: string) {
     db.finding.groupBy({ by: ['status'], where: { auditId: a.id }, _count: { _all: true } }),
   ]);
   return {
-    id: a.id,
-    title: a.title,
-    kind: a.kind,
-    standard: a.standard,
-    firm: a.firm,
-    status: a.status,
-    periodStart: a.periodStart.toISOString(),
-    periodEnd: a.periodEnd.toISOString(),
+    ...auditHead(a),
     frameworks,
     systems,
     report: a.reportEvidence,

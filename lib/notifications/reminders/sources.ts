@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { quarterOf, quarterPeriod } from '@/lib/reviews/quarter';
+import { quarterOf, quarterPeriod } from '@/lib/quarter';
 import type { NotifyInput } from '../notify';
 import type { RuleKey, RuleSetting } from '../rules';
 import { DAY_MS, horizon, isoDay, reminderStage, dueTitle, type StageOptions } from './stage';

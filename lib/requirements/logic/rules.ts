@@ -1,28 +1,24 @@
+import type { ApplicabilityRule } from '../library-schema';
 import type { Status } from '../schema/vocabulary';
 
 // Pure rules of the domain, unit-tested in logic.test.ts.
 
-/** Frameworks suggested for an AI system from where it runs and what it does. */
-export function suggestFrameworks(system: { regions: readonly string[]; domain: string; cardPayments?: boolean }): string[] {
-  const out = new Set<string>(['nist-ai-rmf', 'iso-42001']);
-  const eu = system.regions.includes('EU');
-  const us = system.regions.includes('US');
-  if (eu) {
-    out.add('gdpr');
-    out.add('eu-ai-act');
-  }
-  if (us && system.domain === 'HEALTHCARE') {
-    out.add('hipaa-security');
-    out.add('fda-aiml-samd');
-  }
-  if (us && system.domain === 'FINANCE') {
-    out.add('glba-safeguards');
-    out.add('sox-itgc');
-  }
-  if (us && (system.domain === 'ECOMMERCE' || system.domain === 'HR')) out.add('ccpa-cpra');
-  if (us) out.add('soc2');
-  if (system.cardPayments || system.domain === 'ECOMMERCE') out.add('pci-dss');
-  return [...out];
+export type SuggestionInput = { regions: readonly string[]; domain: string; riskTier?: string; roles?: readonly string[]; cardPayments?: boolean };
+
+/** Whether one applicability rule holds for a system (every condition it states must hold). */
+export function ruleHolds(rule: ApplicabilityRule, system: SuggestionInput): boolean {
+  if (rule.regions && !rule.regions.some((r) => system.regions.includes(r))) return false;
+  if (rule.domains && !(rule.domains as readonly string[]).includes(system.domain)) return false;
+  if (rule.riskTiers && !(system.riskTier && (rule.riskTiers as readonly string[]).includes(system.riskTier))) return false;
+  // Roles narrow only when the system states its roles.
+  if (rule.roles && system.roles?.length && !rule.roles.some((r) => system.roles!.includes(r))) return false;
+  if (rule.cardPayments && !system.cardPayments) return false;
+  return true;
+}
+
+/** Frameworks suggested for an AI system from the shipped frameworks' applicability rules (any rule that holds). */
+export function suggestFrameworks(system: SuggestionInput, frameworks: readonly { key: string; applicability: readonly ApplicabilityRule[] }[]): string[] {
+  return frameworks.filter((f) => f.applicability.some((rule) => ruleHolds(rule, system))).map((f) => f.key);
 }
 
 /**

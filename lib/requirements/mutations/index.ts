@@ -3,3 +3,4 @@ export * from './library';
 export * from './systems';
 export * from './controls';
 export * from './reviews';
+export * from './crosswalk';

@@ -5,6 +5,7 @@ import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
+import { shippedLibrary } from '../library-data';
 import { suggestFrameworks } from '../logic/rules';
 import { setSystemFrameworksSchema, systemInputSchema, updateSystemSchema, type SystemInput } from '../schema/systems';
 
@@ -37,7 +38,7 @@ export async function createSystem(actor: Actor, input: SystemInput) {
       data: { ...fields, orgId: actor.orgId, businessOwnerId: data.businessOwnerId ?? null, technicalOwnerId: data.technicalOwnerId ?? null },
       select: { id: true, name: true },
     });
-    const suggested = await applyFrameworkKeys(tx, actor, s.id, suggestFrameworks({ ...data, cardPayments }), false);
+    const suggested = await applyFrameworkKeys(tx, actor, s.id, suggestFrameworks({ ...data, cardPayments }, shippedLibrary().frameworks), false);
     await recordEvent(tx, actor, { action: 'ai_system.created', entityType: 'ai_system', entityId: s.id, after: { ...fields, suggestedFrameworks: suggested } });
     return { ...s, suggestedFrameworks: suggested };
   });
@@ -47,7 +48,7 @@ export async function updateSystem(actor: Actor, input: Partial<SystemInput> & {
   authorize(actor, 'systems:manage');
   const { id, cardPayments: _cp, ...data } = updateSystemSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const sel = { name: true, purpose: true, domain: true, regions: true, riskTier: true, status: true, businessOwnerId: true, technicalOwnerId: true } as const;
+    const sel = { name: true, purpose: true, domain: true, regions: true, riskTier: true, roles: true, status: true, businessOwnerId: true, technicalOwnerId: true } as const;
     const before = await tx.aISystem.findFirst({ where: { id, orgId: actor.orgId }, select: sel });
     if (!before) throw notFound('The AI system');
     if (data.businessOwnerId) await assertActiveMember(tx, actor.orgId, data.businessOwnerId, 'businessOwnerId');

@@ -4,3 +4,4 @@ export * from './systems';
 export * from './controls';
 export * from './reviews';
 export * from './imports';
+export * from './crosswalk';

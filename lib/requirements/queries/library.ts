@@ -6,6 +6,7 @@ import { asStatement } from '../logic/oscal';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { notFound } from '@/lib/errors';
 import { statusFromControls } from '../logic/rules';
+import { invertRelationship } from '../library-schema';
 import { matrixFilterSchema, type MatrixFilter } from '../schema/matrix';
 
 export async function listFrameworks(actor: Actor) {
@@ -80,8 +81,8 @@ export async function getRequirement(actor: Actor, id: string) {
       lastReviewedAt: true, nextReviewDue: true, statusFromControls: true, libraryVersion: true,
       owner: { select: { name: true } }, framework: { select: { key: true, name: true } },
       controlMappings: { select: { id: true, relationship: true, rationale: true, control: { select: { id: true, key: true, name: true, status: true } } } },
-      crosswalkFrom: { select: { id: true, relationship: true, rationale: true, to: { select: { id: true, ref: true, title: true, framework: { select: { key: true, name: true } } } } } },
-      crosswalkTo: { select: { id: true, relationship: true, rationale: true, from: { select: { id: true, ref: true, title: true, framework: { select: { key: true, name: true } } } } } },
+      crosswalkFrom: { where: { removedAt: null }, select: { id: true, relationship: true, rationale: true, to: { select: { id: true, ref: true, title: true, framework: { select: { key: true, name: true } } } } } },
+      crosswalkTo: { where: { removedAt: null }, select: { id: true, relationship: true, rationale: true, from: { select: { id: true, ref: true, title: true, framework: { select: { key: true, name: true } } } } } },
       reviews: { orderBy: { reviewedAt: 'desc' }, take: 20, select: { id: true, outcome: true, notes: true, reviewedAt: true, quarter: true, reviewerName: true } },
     },
   });
@@ -100,7 +101,8 @@ export async function getRequirement(actor: Actor, id: string) {
     controlStatus: r.controlMappings.length ? derived : null,
     crosswalk: [
       ...crosswalkFrom.map((m) => ({ id: m.id, relationship: m.relationship, rationale: m.rationale, other: m.to })),
-      ...crosswalkTo.map((m) => ({ id: m.id, relationship: m.relationship, rationale: m.rationale, other: m.from })),
+      // Read from this requirement's side: a mapping stored the other way round has its relationship inverted.
+      ...crosswalkTo.map((m) => ({ id: m.id, relationship: invertRelationship(m.relationship), rationale: m.rationale, other: m.from })),
     ],
     reviews: r.reviews.map((v) => ({ ...v, reviewedAt: v.reviewedAt.toISOString() })),
     canEdit: can(actor, 'library:manage'),

@@ -6,5 +6,6 @@ export * from './systems';
 export * from './controls';
 export * from './reviews';
 export * from './imports';
-export { AREAS } from '../library-schema';
+export * from './crosswalk';
+export { AREAS, RELATIONSHIP_LABELS, RELATIONSHIPS, SYSTEM_ROLE_LABELS, SYSTEM_ROLES } from '../library-schema';
 export { citeRequirement, type Citable } from '../citation';

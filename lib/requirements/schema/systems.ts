@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blankAsUndefined, flag } from '@/lib/api/params';
-import { frameworkKeySchema } from '../library-schema';
+import { frameworkKeySchema, SYSTEM_ROLES } from '../library-schema';
 import { DOMAINS, RISK_TIERS, SYSTEM_STATUSES, REGIONS } from './vocabulary';
 import { id, trimmed, ownerOrNull } from './fields';
 
@@ -10,6 +10,8 @@ export const systemInputSchema = z.object({
   domain: z.enum(DOMAINS),
   regions: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(REGIONS)).min(1, 'Choose at least one region').max(REGIONS.length)),
   riskTier: z.enum(RISK_TIERS),
+  /** What the organisation is for this system; narrows role-specific suggestions (Colorado, SP 800-218A). */
+  roles: z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : [v]) : Array.isArray(v) ? v.filter((x) => x !== '') : v), z.array(z.enum(SYSTEM_ROLES)).max(SYSTEM_ROLES.length)).default([]),
   status: z.enum(SYSTEM_STATUSES).default('IN_DEVELOPMENT'),
   businessOwnerId: blankAsUndefined(id),
   technicalOwnerId: blankAsUndefined(id),
@@ -20,7 +22,7 @@ export type SystemInput = z.input<typeof systemInputSchema>;
 
 // Built without the create defaults, so a PATCH that leaves a field out leaves it alone.
 export const updateSystemSchema = systemInputSchema
-  .extend({ status: z.enum(SYSTEM_STATUSES).optional() })
+  .extend({ status: z.enum(SYSTEM_STATUSES).optional(), roles: systemInputSchema.shape.roles.unwrap().optional() })
   .partial()
   .extend({ id, businessOwnerId: ownerOrNull, technicalOwnerId: ownerOrNull });
 

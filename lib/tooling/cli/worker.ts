@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { JOBS } from '@/lib/jobs/registry';
 import { startJobRuntime } from '@/lib/jobs/runtime';
+import { startBackgroundSealer, stopBackgroundSealer } from '@/lib/audit/seal';
 import { applyMigrations } from '@/lib/platform/migrate';
 import { onShutdown } from '@/lib/platform/process';
 
@@ -16,7 +17,11 @@ const url = env().DATABASE_URL;
 try {
   for (const name of await applyMigrations(url)) console.log(`worker: applied migration ${name}`);
   const runtime = await startJobRuntime({ url, jobs: JOBS, instanceName: 'worker' });
-  onShutdown(() => runtime.stop());
+  startBackgroundSealer();
+  onShutdown(async () => {
+    stopBackgroundSealer();
+    await runtime.stop();
+  });
   console.log(`worker: ${JOBS.length} job(s) registered: ${JOBS.map((j) => `${j.name}${j.cron ? ` (${j.cron})` : ''}`).join(', ')}`);
   console.log('worker: running; stop it with Ctrl-C.');
 } catch (error) {

@@ -18,3 +18,18 @@ export async function createOrgWithRoles(label = 'Test Org') {
   }
   return { orgId: org.id, actors };
 }
+
+/**
+ * Whether a mutation went through: true when it resolves, false when it is
+ * refused as the capabilities predict (forbidden, a conflict with the record's
+ * state, or invalid for it); anything else is a bug and fails the test.
+ */
+export async function allowedBy(attempt: Promise<unknown>): Promise<boolean> {
+  return attempt.then(
+    () => true,
+    (error: { code?: string }) => {
+      if (!['FORBIDDEN', 'CONFLICT', 'VALIDATION'].includes(error.code ?? '')) throw error;
+      return false;
+    },
+  );
+}

@@ -47,25 +47,15 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       {!parsed.success ? <p role="alert" className="mb-4 text-sm text-red-700">Some filters were not understood and were ignored.</p> : null}
 
       <Card title="Scheduled jobs" className="mb-6">
-        <Table caption="Registered queues, their schedules (UTC) and retry policies">
-          <thead>
-            <tr>
-              <Th>Queue</Th>
-              <Th>What it does</Th>
-              <Th>Schedule</Th>
-              <Th>Retries</Th>
+        <Table caption="Registered queues, their schedules (UTC) and retry policies" columns={['Queue', 'What it does', 'Schedule', 'Retries']}>
+          {list.queues.map((q) => (
+            <tr key={q.name}>
+              <Td><code className="text-xs">{q.name}</code></Td>
+              <Td className="text-sm">{q.description ?? '—'}</Td>
+              <Td><code className="text-xs">{q.cron ?? 'on demand'}</code></Td>
+              <Td className="text-sm">{q.retryLimit} × from {q.retryDelaySeconds} s, doubling</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {list.queues.map((q) => (
-              <tr key={q.name}>
-                <Td><code className="text-xs">{q.name}</code></Td>
-                <Td className="text-sm">{q.description ?? '—'}</Td>
-                <Td><code className="text-xs">{q.cron ?? 'on demand'}</code></Td>
-                <Td className="text-sm">{q.retryLimit} × from {q.retryDelaySeconds} s, doubling</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       </Card>
 

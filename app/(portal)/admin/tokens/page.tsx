@@ -6,6 +6,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ConfirmAction } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
+import { TOKEN_SCOPES } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { revokeTokenAction } from '@/lib/tokens/actions';
 import { listTokens } from '@/lib/tokens/queries';
@@ -26,7 +27,7 @@ export default async function TokensPage() {
         }
       />
       <Card title="Create a token" className="mb-6">
-        <CreateTokenForm grantable={[...actor.grants.any]} />
+        <CreateTokenForm grantable={actor.grants.any.filter((p) => TOKEN_SCOPES.includes(p))} />
       </Card>
       {tokens.length === 0 ? (
         <EmptyState title="No API tokens yet">Create one above for a deploy or training pipeline.</EmptyState>
@@ -60,7 +61,7 @@ export default async function TokensPage() {
                   <Td><LocalTime iso={t.lastUsedAt} /></Td>
                   <Td>{t.status === 'revoked' ? <Badge tone="bad">Revoked</Badge> : t.status === 'expired' ? <Badge tone="warn">Expired</Badge> : <Badge tone="good">Active</Badge>}</Td>
                   <Td>
-                    {t.status === 'active' ? (
+                    {t.capabilities.revoke ? (
                       <ConfirmAction action={revokeTokenAction} fields={{ id: t.id }} label="Revoke" title={`Revoke ${t.name}?`} body="Anything using this token loses access immediately. This cannot be undone." />
                     ) : null}
                   </Td>

@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { inputClass } from '@/components/ui/form';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions';
 import { loadPage } from '@/lib/auth/page';
@@ -58,39 +58,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {items.length === 0 ? (
         <EmptyState title="No users match these filters">Clear the search or add a user above.</EmptyState>
       ) : (
-        <Table caption="Users">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th>Last sign-in</Th>
-              <Th>Actions</Th>
+        <Table caption="Users" columns={['Name', 'Role', 'Status', 'Last sign-in', 'Actions']}>
+          {items.map((u) => (
+            <tr key={u.id} data-testid={`user-row-${u.email}`}>
+              <Td>
+                <div className="font-medium">{u.name}</div>
+                <div className="text-xs text-slate-600">{u.email}</div>
+              </Td>
+              <Td>
+                {u.capabilities.changeRole ? <RoleForm id={u.id} role={u.role} email={u.email} /> : ROLE_LABELS[u.role]}
+              </Td>
+              <Td>
+                {u.active ? (u.invitePending ? <Badge tone="warn">Invited</Badge> : <Badge tone="good">Active</Badge>) : <Badge tone="bad">Deactivated</Badge>}
+              </Td>
+              <Td><LocalTime iso={u.lastLoginAt} /></Td>
+              <Td>
+                <div className="flex flex-wrap items-start gap-2">
+                  {u.capabilities.deactivate || u.capabilities.reactivate ? <ActivationButton id={u.id} email={u.email} active={u.active} /> : null}
+                  {u.invitePending && u.capabilities.reissueInvite ? <ReissueInviteButton id={u.id} /> : null}
+                </div>
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.map((u) => (
-              <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                <Td>
-                  <div className="font-medium">{u.name}</div>
-                  <div className="text-xs text-slate-600">{u.email}</div>
-                </Td>
-                <Td>
-                  <RoleForm id={u.id} role={u.role} email={u.email} />
-                </Td>
-                <Td>
-                  {u.active ? (u.invitePending ? <Badge tone="warn">Invited</Badge> : <Badge tone="good">Active</Badge>) : <Badge tone="bad">Deactivated</Badge>}
-                </Td>
-                <Td><LocalTime iso={u.lastLoginAt} /></Td>
-                <Td>
-                  <div className="flex flex-wrap items-start gap-2">
-                    <ActivationButton id={u.id} email={u.email} active={u.active} />
-                    {u.invitePending && u.active ? <ReissueInviteButton id={u.id} /> : null}
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} params={filterParams} basePath="/admin/users" />

@@ -3,7 +3,7 @@ import { AuditsNav } from '@/components/audits/audits-nav';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { createCertificationAction } from '@/lib/audits/certifications/actions';
 import { listAudits } from '@/lib/audits/audits/queries';
@@ -28,38 +28,26 @@ export default async function CertificationsPage() {
       {certs.length === 0 ? (
         <EmptyState title="No certifications recorded" />
       ) : (
-        <Table caption="Certifications">
-          <thead>
-            <tr>
-              <Th>Certification</Th>
-              <Th>Issuer</Th>
-              <Th>Scope</Th>
-              <Th>Issued</Th>
-              <Th>Expires</Th>
-              <Th>Audit and report</Th>
+        <Table caption="Certifications" columns={['Certification', 'Issuer', 'Scope', 'Issued', 'Expires', 'Audit and report']}>
+          {certs.map((c) => (
+            <tr key={c.id} data-testid="cert-row">
+              <Td>
+                <div className="font-medium">{c.name}</div>
+                <div className="text-xs text-slate-600">{STANDARD_LABELS[c.standard]}</div>
+              </Td>
+              <Td>{c.issuer}</Td>
+              <Td className="max-w-xs">{c.scope}</Td>
+              <Td><LocalTime iso={c.issuedAt} dateOnly /></Td>
+              <Td>
+                <LocalTime iso={c.expiresAt} dateOnly />{' '}
+                {c.expired ? <Badge tone="bad">Expired</Badge> : c.expiringSoon ? <Badge tone="warn">Expires in {c.daysLeft} days</Badge> : null}
+              </Td>
+              <Td>
+                {c.audit ? <a href={`/audits/${c.audit.id}`}>{c.audit.title}</a> : '—'}
+                {c.reportEvidence ? <div><a href={`/api/v1/evidence/${c.reportEvidence.id}/download`}>Report</a></div> : null}
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {certs.map((c) => (
-              <tr key={c.id} data-testid="cert-row">
-                <Td>
-                  <div className="font-medium">{c.name}</div>
-                  <div className="text-xs text-slate-600">{STANDARD_LABELS[c.standard]}</div>
-                </Td>
-                <Td>{c.issuer}</Td>
-                <Td className="max-w-xs">{c.scope}</Td>
-                <Td><LocalTime iso={c.issuedAt} dateOnly /></Td>
-                <Td>
-                  <LocalTime iso={c.expiresAt} dateOnly />{' '}
-                  {c.expired ? <Badge tone="bad">Expired</Badge> : c.expiringSoon ? <Badge tone="warn">Expires in {c.daysLeft} days</Badge> : null}
-                </Td>
-                <Td>
-                  {c.audit ? <a href={`/audits/${c.audit.id}`}>{c.audit.title}</a> : '—'}
-                  {c.reportEvidence ? <div><a href={`/api/v1/evidence/${c.reportEvidence.id}/download`}>Report</a></div> : null}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       {manage ? (

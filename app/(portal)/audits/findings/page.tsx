@@ -7,7 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, Combobox, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
@@ -57,34 +57,22 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       {items.length === 0 ? (
         <EmptyState title="No findings match these filters">Clear the filters{canRaise ? ' or raise a finding below' : ''}.</EmptyState>
       ) : (
-        <Table caption="Findings">
-          <thead>
-            <tr>
-              <Th>Finding</Th>
-              <Th>Severity</Th>
-              <Th>Status</Th>
-              <Th>Owner</Th>
-              <Th>Due</Th>
-              <Th>Age</Th>
+        <Table caption="Findings" columns={['Finding', 'Severity', 'Status', 'Owner', 'Due', 'Age']}>
+          {items.map((f) => (
+            <tr key={f.id} data-testid="finding-row">
+              <Td>
+                <Link href={`/audits/findings/${f.id}`} className="font-medium">{f.title}</Link>
+                <div className="text-xs text-slate-600">{f.auditTitle ?? SOURCE_LABELS[f.source]}</div>
+              </Td>
+              <Td><SeverityBadge severity={f.severity} /></Td>
+              <Td><FindingStatusBadge status={f.status} /></Td>
+              <Td>{f.ownerName ?? '—'}</Td>
+              <Td>
+                <LocalTime iso={f.dueDate} dateOnly /> {f.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+              </Td>
+              <Td>{f.ageDays} d</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.map((f) => (
-              <tr key={f.id} data-testid="finding-row">
-                <Td>
-                  <Link href={`/audits/findings/${f.id}`} className="font-medium">{f.title}</Link>
-                  <div className="text-xs text-slate-600">{f.auditTitle ?? SOURCE_LABELS[f.source]}</div>
-                </Td>
-                <Td><SeverityBadge severity={f.severity} /></Td>
-                <Td><FindingStatusBadge status={f.status} /></Td>
-                <Td>{f.ownerName ?? '—'}</Td>
-                <Td>
-                  <LocalTime iso={f.dueDate} dateOnly /> {f.overdue ? <Badge tone="bad">Overdue</Badge> : null}
-                </Td>
-                <Td>{f.ageDays} d</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} params={filter} basePath="/audits/findings" />

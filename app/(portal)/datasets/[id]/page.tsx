@@ -4,7 +4,7 @@ import { StageBadge } from '@/components/models/stage-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { getDataset } from '@/lib/models/queries';
@@ -37,23 +37,20 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
       </Card>
       <h2 className="mb-2">Model versions it fed</h2>
       {d.lineage.length === 0 ? <EmptyState title="Not used by any model version yet" /> : (
-        <Table caption="Model versions this dataset fed">
-          <thead><tr><Th>Model</Th><Th>Version</Th><Th>Stage</Th><Th>Used for</Th><Th>Transformations</Th></tr></thead>
-          <tbody className="divide-y divide-slate-200">
-            {d.lineage.map((u) => (
-              <tr key={`${u.model.key}-${u.version}-${u.role}`}>
-                <Td><Link href={`/models/${u.model.key}`}>{u.model.name}</Link></Td>
-                <Td><Link href={`/models/${u.model.key}/versions/${encodeURIComponent(u.version)}`}>{u.version}</Link></Td>
-                <Td><StageBadge stage={u.stage} /></Td>
-                <Td>{u.role === 'TRAINING' ? 'Training' : 'Evaluation'}</Td>
-                <Td>
-                  {u.transformation ? <p>{u.transformation}</p> : null}
-                  {u.steps.length ? <ol className="list-decimal pl-5 text-xs">{u.steps.map((s, i) => <li key={i}>{s}</li>)}</ol> : null}
-                  {!u.transformation && !u.steps.length ? '—' : null}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+        <Table caption="Model versions this dataset fed" columns={['Model', 'Version', 'Stage', 'Used for', 'Transformations']}>
+          {d.lineage.map((u) => (
+            <tr key={`${u.model.key}-${u.version}-${u.role}`}>
+              <Td><Link href={`/models/${u.model.key}`}>{u.model.name}</Link></Td>
+              <Td><Link href={`/models/${u.model.key}/versions/${encodeURIComponent(u.version)}`}>{u.version}</Link></Td>
+              <Td><StageBadge stage={u.stage} /></Td>
+              <Td>{u.role === 'TRAINING' ? 'Training' : 'Evaluation'}</Td>
+              <Td>
+                {u.transformation ? <p>{u.transformation}</p> : null}
+                {u.steps.length ? <ol className="list-decimal pl-5 text-xs">{u.steps.map((s, i) => <li key={i}>{s}</li>)}</ol> : null}
+                {!u.transformation && !u.steps.length ? '—' : null}
+              </Td>
+            </tr>
+          ))}
         </Table>
       )}
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { loadPage } from '@/lib/auth/page';
@@ -37,32 +37,20 @@ export default async function LibraryPage() {
       {frameworks.length === 0 ? (
         <EmptyState title="No frameworks yet">{manage ? 'Load the shipped library above, create a framework below, or import a CSV or OSCAL catalog.' : 'A compliance officer has not loaded the library yet.'}</EmptyState>
       ) : (
-        <Table caption="Frameworks">
-          <thead>
-            <tr>
-              <Th>Framework</Th>
-              <Th>Kind</Th>
-              <Th>Jurisdiction</Th>
-              <Th>Version</Th>
-              <Th>Requirements</Th>
-              <Th>Source</Th>
+        <Table caption="Frameworks" columns={['Framework', 'Kind', 'Jurisdiction', 'Version', 'Requirements', 'Source']}>
+          {frameworks.map((f) => (
+            <tr key={f.id}>
+              <Td>
+                <Link href={`/requirements/library/${f.key}`} className="font-medium">{f.name}</Link>
+                <div className="font-mono text-xs text-slate-600">{f.key}</div>
+              </Td>
+              <Td>{KIND_LABELS[f.kind]} {f.isCustom ? <Badge tone="info">Custom</Badge> : <Badge>Library v{f.libraryVersion}</Badge>}</Td>
+              <Td>{f.jurisdiction}</Td>
+              <Td>{f.version}</Td>
+              <Td className="tabular-nums">{f.requirementCount}</Td>
+              <Td className="max-w-md text-xs text-slate-700">{f.sourceRef}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {frameworks.map((f) => (
-              <tr key={f.id}>
-                <Td>
-                  <Link href={`/requirements/library/${f.key}`} className="font-medium">{f.name}</Link>
-                  <div className="font-mono text-xs text-slate-600">{f.key}</div>
-                </Td>
-                <Td>{KIND_LABELS[f.kind]} {f.isCustom ? <Badge tone="info">Custom</Badge> : <Badge>Library v{f.libraryVersion}</Badge>}</Td>
-                <Td>{f.jurisdiction}</Td>
-                <Td>{f.version}</Td>
-                <Td className="tabular-nums">{f.requirementCount}</Td>
-                <Td className="max-w-md text-xs text-slate-700">{f.sourceRef}</Td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       {manage ? (

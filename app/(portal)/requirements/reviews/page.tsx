@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader, Stat } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { quarterView } from '@/lib/requirements/queries';
@@ -38,29 +38,19 @@ export default async function QuarterPage({ searchParams }: { searchParams: Prom
         {v.reviews.length === 0 ? (
           <EmptyState title="No reviews recorded in this quarter" />
         ) : (
-          <Table caption={`Reviews in ${v.quarter}`}>
-            <thead>
-              <tr>
-                <Th>Requirement</Th>
-                <Th>Outcome</Th>
-                <Th>Reviewer</Th>
-                <Th>Date</Th>
+          <Table caption={`Reviews in ${v.quarter}`} columns={['Requirement', 'Outcome', 'Reviewer', 'Date']}>
+            {v.reviews.map((r) => (
+              <tr key={r.id}>
+                <Td>
+                  <div className="text-xs text-slate-600">{r.requirement.framework.name}</div>
+                  <Link href={`/requirements/items/${r.requirement.id}`}>{r.requirement.ref}</Link> {r.requirement.title}
+                  {r.notes ? <div className="text-xs text-slate-700">{r.notes}</div> : null}
+                </Td>
+                <Td>{REVIEW_OUTCOME_LABELS[r.outcome]}</Td>
+                <Td>{r.reviewerName}</Td>
+                <Td><LocalTime iso={r.reviewedAt} dateOnly /></Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {v.reviews.map((r) => (
-                <tr key={r.id}>
-                  <Td>
-                    <div className="text-xs text-slate-600">{r.requirement.framework.name}</div>
-                    <Link href={`/requirements/items/${r.requirement.id}`}>{r.requirement.ref}</Link> {r.requirement.title}
-                    {r.notes ? <div className="text-xs text-slate-700">{r.notes}</div> : null}
-                  </Td>
-                  <Td>{REVIEW_OUTCOME_LABELS[r.outcome]}</Td>
-                  <Td>{r.reviewerName}</Td>
-                  <Td><LocalTime iso={r.reviewedAt} dateOnly /></Td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         )}
       </Card>

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { SystemEditForm } from '@/components/requirements/system-edit-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, CheckboxGroup, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createSystemAction, setSystemFrameworksAction } from '@/lib/requirements/actions';
 import { listFrameworks, listSystems } from '@/lib/requirements/queries';
-import { DOMAIN_LABELS, DOMAINS, REGIONS, RISK_TIER_LABELS, RISK_TIERS, SYSTEM_STATUSES } from '@/lib/requirements/schema';
+import { DOMAIN_LABELS, DOMAINS, REGIONS, RISK_TIER_LABELS, RISK_TIERS, SYSTEM_ROLE_LABELS, SYSTEM_ROLES, SYSTEM_STATUSES } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'AI systems' };
@@ -82,6 +82,7 @@ export default async function SystemsPage() {
               </div>
             </fieldset>
             <SelectField label="EU AI Act risk tier" name="riskTier" options={RISK_TIERS.map((t) => ({ value: t, label: RISK_TIER_LABELS[t] }))} defaultValue="LIMITED" />
+            <CheckboxGroup label="Your role for this system" name="roles" options={SYSTEM_ROLES.map((r) => ({ value: r, label: SYSTEM_ROLE_LABELS[r] }))} columns="grid-cols-3" hint="Narrows role-specific suggestions; none ticked means not stated." />
             <SelectField label="Status" name="status" options={SYSTEM_STATUSES.map((t) => ({ value: t, label: STATUS_TEXT[t] }))} defaultValue="IN_DEVELOPMENT" />
             <SelectField label="Business owner" name="businessOwnerId" options={userOptions} />
             <SelectField label="Technical owner" name="technicalOwnerId" options={userOptions} />

@@ -21,7 +21,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { getReview } from '@/lib/reviews/queries';
-import { periodDays, quarterSchema } from '@/lib/reviews/quarter';
+import { periodDays, quarterSchema } from '@/lib/quarter';
 
 export const metadata: Metadata = { title: 'Quarterly review' };
 
@@ -32,7 +32,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
   const actor = await requireActor();
   const data = await loadPage(getReview(actor, quarter));
   const r = data.review;
-  const editable = data.canRun && r?.status === 'IN_PROGRESS';
+  const editable = data.capabilities.edit;
   const days = periodDays(data.period);
   const auditHref = `/audit-trail?${new URLSearchParams({ from: days.first, to: days.last })}`;
 
@@ -65,8 +65,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
             {r.snapshotIntact ? <Badge tone="good">matches the audit trail</Badge> : <Badge tone="bad">does not match the audit trail</Badge>}
           </span>
         ) : null}
-        {data.canRun && (!r || r.status === 'PLANNED') ? <StartReviewButton quarter={quarter} /> : null}
-        {editable ? <CloseReviewButton reviewId={r!.id} quarter={quarter} /> : null}
+        {data.capabilities.start ? <StartReviewButton quarter={quarter} /> : null}
+        {data.capabilities.close ? <CloseReviewButton reviewId={r!.id} quarter={quarter} /> : null}
       </div>
 
       <div className="grid gap-6 xl:grid-cols-2">
@@ -131,30 +131,21 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
           {data.overdue.findings.length + data.overdue.actionItems.length === 0 ? (
             <p className="text-sm text-slate-700">Nothing is overdue.</p>
           ) : (
-            <Table caption="Overdue work">
-              <thead>
-                <tr>
-                  <Th>What</Th>
-                  <Th>Owner</Th>
-                  <Th>Due</Th>
+            <Table caption="Overdue work" columns={['What', 'Owner', 'Due']}>
+              {data.overdue.findings.map((f) => (
+                <tr key={f.id}>
+                  <Td>Finding ({f.severity.toLowerCase()}): {f.title}</Td>
+                  <Td>{f.owner}</Td>
+                  <Td><LocalTime iso={f.dueDate} dateOnly /></Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {data.overdue.findings.map((f) => (
-                  <tr key={f.id}>
-                    <Td>Finding ({f.severity.toLowerCase()}): {f.title}</Td>
-                    <Td>{f.owner}</Td>
-                    <Td><LocalTime iso={f.dueDate} dateOnly /></Td>
-                  </tr>
-                ))}
-                {data.overdue.actionItems.map((a) => (
-                  <tr key={a.id}>
-                    <Td>Action item ({a.quarter}): {a.title}</Td>
-                    <Td>{a.owner}</Td>
-                    <Td><LocalTime iso={a.dueDate} dateOnly /></Td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+              {data.overdue.actionItems.map((a) => (
+                <tr key={a.id}>
+                  <Td>Action item ({a.quarter}): {a.title}</Td>
+                  <Td>{a.owner}</Td>
+                  <Td><LocalTime iso={a.dueDate} dateOnly /></Td>
+                </tr>
+              ))}
             </Table>
           )}
         </Card>
@@ -241,7 +232,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ quarter
                     <Td>{a.owner}</Td>
                     <Td><LocalTime iso={a.dueDate} dateOnly /></Td>
                     <Td>{a.status === 'DONE' ? <Badge tone="good">Done</Badge> : a.overdue ? <Badge tone="bad">Overdue</Badge> : <Badge tone="warn">Open</Badge>}</Td>
-                    <Td className="no-print">{data.canRun || a.ownerId === actor.userId ? <ActionItemStatusButton id={a.id} status={a.status} title={a.title} /> : null}</Td>
+                    <Td className="no-print">{a.capabilities.update ? <ActionItemStatusButton id={a.id} status={a.status} title={a.title} /> : null}</Td>
                   </tr>
                 ))}
               </tbody>

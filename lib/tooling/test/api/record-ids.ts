@@ -32,6 +32,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/audits/{id}': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/audits/{id}/evidence-pack': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/controls/{id}': ids(await db.control.findMany({ take, select: { id: true } })),
+    '/api/v1/crosswalk/{id}': ids(await db.crosswalkMapping.findMany({ take, where: { removedAt: null }, select: { id: true } })),
     '/api/v1/datasets/{id}': ids(await db.dataset.findMany({ take, select: { id: true } })),
     '/api/v1/evidence/{id}': ids(await db.evidence.findMany({ take: 100, select: { id: true } })),
     '/api/v1/evidence/{id}/download': ids(await db.evidence.findMany({ take: 100, select: { id: true } })),

@@ -6,13 +6,13 @@ import { StatusBadge } from '@/components/requirements/status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { updateRequirementAction } from '@/lib/requirements/actions';
-import { AREA_LABELS, AREAS, type Area } from '@/lib/requirements/library-schema';
-import { getRequirement } from '@/lib/requirements/queries';
+import { AREA_LABELS, AREAS, RELATIONSHIP_LABELS, type Area } from '@/lib/requirements/library-schema';
+import { alsoSatisfies, getRequirement } from '@/lib/requirements/queries';
 import { REVIEW_OUTCOME_LABELS } from '@/lib/requirements/schema';
 
 export const metadata: Metadata = { title: 'Requirement' };
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Requirement' };
 export default async function RequirementPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const r = await loadPage(getRequirement(actor, id));
+  const [r, also] = await loadPage(Promise.all([getRequirement(actor, id), alsoSatisfies(actor, id)]));
   return (
     <>
       <PageHeader
@@ -82,32 +82,45 @@ export default async function RequirementPage({ params }: { params: Promise<{ id
           )}
         </Card>
       </div>
-      {r.crosswalk.length ? (
-        <Card title="Crosswalk: the same work in other frameworks" className="mt-6">
-          <Table caption="Crosswalk mappings">
-            <thead>
-              <tr>
-                <Th>Framework</Th>
-                <Th>Requirement</Th>
-                <Th>Relationship</Th>
-                <Th>Rationale</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {r.crosswalk.map((c) => (
+      <Card title="This also satisfies…" className="mt-6">
+        {also.length ? (
+          <Table caption={`Requirements of other frameworks mapped to ${r.ref}, with their status`} columns={['Framework', 'Requirement', `How ${r.ref} relates to it`, 'Status per AI system', 'Rationale']}>
+              {also.map((c) => (
                 <tr key={c.id}>
                   <Td>{c.other.framework.name}</Td>
                   <Td>
                     <Link href={`/requirements/items/${c.other.id}`}>{c.other.ref}</Link> {c.other.title}
                   </Td>
-                  <Td>{c.relationship.toLowerCase()}</Td>
-                  <Td className="text-xs">{c.rationale}</Td>
+                  <Td>
+                    {RELATIONSHIP_LABELS[c.relationship]}
+                    {c.relationship === 'EQUIVALENT' || c.relationship === 'SUPERSET' ? <div className="text-xs text-slate-600">covers it</div> : <div className="text-xs text-slate-600">covers part of it</div>}
+                  </Td>
+                  <Td>
+                    {c.statuses.length ? (
+                      <ul className="space-y-1">
+                        {c.statuses.map((s) => (
+                          <li key={s.systemId} className="flex flex-wrap items-center gap-1 text-xs">
+                            <span>{s.systemName}:</span> <StatusBadge status={s.status} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="text-xs text-slate-600">Not assessed for any AI system</span>
+                    )}
+                  </Td>
+                  <Td className="text-xs">
+                    {c.rationale}
+                    {c.citation ? <div className="mt-1 text-slate-600">Source: {c.citation}</div> : null}
+                  </Td>
                 </tr>
               ))}
-            </tbody>
           </Table>
-        </Card>
-      ) : null}
+        ) : (
+          <p className="text-sm text-slate-600">
+            No crosswalk mapping links this requirement to another framework yet. <Link href="/requirements/crosswalk">Open the crosswalk</Link>.
+          </p>
+        )}
+      </Card>
       {r.canEdit ? (
         <Card title="Edit" className="mt-6">
           <ActionForm action={updateRequirementAction} submit="Save requirement" label="Edit the requirement" className="grid gap-4 md:grid-cols-2">

@@ -4,7 +4,7 @@ import { getActor } from '@/lib/auth/session';
 import { reviewInvitation } from '@/lib/calendar/queries';
 import { contentDisposition } from '@/lib/file-name';
 import { AppError } from '@/lib/errors';
-import { quarterSchema } from '@/lib/reviews/schema';
+import { quarterSchema } from '@/lib/quarter';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { fmt, metricMeets } from '@/lib/models/promotion';
@@ -39,13 +39,10 @@ export default async function ModelCardPage({ params }: { params: Promise<{ mode
       <section className="mb-5 break-inside-avoid" aria-labelledby="card-thresholds">
         <h2 id="card-thresholds" className="mb-1">Performance thresholds</h2>
         {d.metrics.length ? (
-          <Table caption="Metrics against their thresholds">
-            <thead><tr><Th>Metric</Th><Th>Value</Th><Th>Threshold</Th><Th>Meets</Th></tr></thead>
-            <tbody className="divide-y divide-slate-200">
-              {d.metrics.map((m) => (
-                <tr key={m.name}><Td>{m.name}</Td><Td>{fmt(m.value)}</Td><Td>{m.threshold == null ? '—' : `${m.direction === 'AT_MOST' ? '≤' : '≥'} ${fmt(m.threshold)}`}</Td><Td>{m.threshold == null ? '—' : metricMeets(m) ? 'yes' : 'no'}</Td></tr>
-              ))}
-            </tbody>
+          <Table caption="Metrics against their thresholds" columns={['Metric', 'Value', 'Threshold', 'Meets']}>
+            {d.metrics.map((m) => (
+              <tr key={m.name}><Td>{m.name}</Td><Td>{fmt(m.value)}</Td><Td>{m.threshold == null ? '—' : `${m.direction === 'AT_MOST' ? '≤' : '≥'} ${fmt(m.threshold)}`}</Td><Td>{m.threshold == null ? '—' : metricMeets(m) ? 'yes' : 'no'}</Td></tr>
+            ))}
           </Table>
         ) : <p className="text-sm">No metrics recorded.</p>}
       </section>

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { ROLES, type Role } from '@/lib/auth/permissions';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
+
+await setupTestDatabase('token_caps');
+const { db } = await import('@/lib/db');
+const { allowedBy, createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
+const tokens = await import('./mutations');
+const tokenQueries = await import('./queries');
+
+let actors: Record<Role, Actor>;
+let n = 0;
+
+type State = 'active' | 'expired' | 'revoked';
+
+async function tokenIn(state: State) {
+  n += 1;
+  const t = await tokens.createToken(actors.ADMIN, { name: `Caps token ${n}`, scopes: ['models:read'], expiresInDays: 30 });
+  if (state === 'expired') await db.apiToken.update({ where: { id: t.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+  if (state === 'revoked') await tokens.revokeToken(actors.ADMIN, t.id);
+  return t.id;
+}
+
+beforeAll(async () => {
+  ({ actors } = await createOrgWithRoles('Token Caps Org'));
+});
+
+describe('token capabilities agree with revokeToken', () => {
+  for (const state of ['active', 'expired', 'revoked'] as State[]) {
+    it(`for every role on a token ${state}`, async () => {
+      const disagreements: string[] = [];
+      for (const role of ROLES) {
+        const id = await tokenIn(state);
+        const list = await tokenQueries.listTokens(actors[role]).catch((e: { code?: string }) => {
+          if (e.code !== 'FORBIDDEN') throw e;
+          return null;
+        });
+        // A role that cannot list tokens is offered nothing.
+        const expected = list?.find((t) => t.id === id)?.capabilities.revoke ?? false;
+        const allowed = await allowedBy(tokens.revokeToken(actors[role], id));
+        if (allowed !== expected) disagreements.push(`${role} revoke: capability ${expected}, mutation ${allowed ? 'allowed' : 'refused'}`);
+      }
+      expect(disagreements).toEqual([]);
+    });
+  }
+});
