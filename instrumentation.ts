@@ -11,6 +11,10 @@ export async function register() {
     const env = checkEnvironmentOrExit();
     const { installForwardedGuard } = await import('./lib/platform/forwarded');
     installForwardedGuard(env.TRUST_PROXY_HOPS);
+    // The proxy runs in this process but in its own bundle: it finds the
+    // database probe here, to answer pages with 503 while the database is away.
+    const { databaseReachable } = await import('./lib/platform/health');
+    (globalThis as { __portalDatabaseReachable?: () => Promise<boolean> }).__portalDatabaseReachable = databaseReachable;
     const { startJobsInProcess } = await import('./lib/jobs/instance');
     startJobsInProcess();
     const { startBackgroundSealer } = await import('./lib/audit/seal');

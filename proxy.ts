@@ -24,10 +24,35 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join('; ');
 }
 
-export function proxy(request: NextRequest) {
+const RETRY_AFTER_SECONDS = 5;
+
+/** What a page request gets while the database is away: a 503 that retries by itself, no script needed. */
+export function databaseUnavailablePage(requestId: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Database unavailable</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a"><main role="alert"><h1>The database is unavailable; retrying</h1>` +
+    `<p>The portal cannot reach its database at the moment. This page tries again every ${RETRY_AFTER_SECONDS} seconds; nothing you saved before has been lost.</p></main></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'retry-after': String(RETRY_AFTER_SECONDS),
+      'cache-control': 'no-store',
+      'x-request-id': requestId,
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const requestId = acceptRequestId(request.headers.get('x-request-id'));
   const isApi = pathname.startsWith('/api/');
+
+  // API routes answer 503 themselves; pages learn it here, before rendering,
+  // because an error boundary cannot set the status (instrumentation.ts puts
+  // the shared, once-a-second probe on globalThis).
+  const reachable = (globalThis as { __portalDatabaseReachable?: () => Promise<boolean> }).__portalDatabaseReachable;
+  if (!isApi && reachable && !(await reachable())) return databaseUnavailablePage(requestId);
 
   if (!isApi && !PUBLIC_PAGES.some((re) => re.test(pathname))) {
     const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));

@@ -1,8 +1,19 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { startTransition, useCallback } from 'react';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/errors';
+import { DatabaseUnavailable } from './database-unavailable';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const router = useRouter();
+  // Re-render on the server (refresh) and clear the boundary together.
+  const retry = useCallback(() => startTransition(() => {
+    router.refresh();
+    reset();
+  }), [router, reset]);
+  if (error.digest === DATABASE_UNAVAILABLE_DIGEST) return <DatabaseUnavailable retry={retry} />;
   return (
     <div className="mx-auto max-w-xl py-16 text-center" role="alert">
       <p className="text-sm font-semibold text-red-700">Something went wrong</p>

@@ -54,6 +54,15 @@ function prismaCode(error: unknown): string | undefined {
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** The digest a page's error carries when the database is away; Next.js keeps a
+ *  thrown error's own digest, so the error boundaries can say what happened. */
+export const DATABASE_UNAVAILABLE_DIGEST = 'DATABASE_UNAVAILABLE';
+
+export function markDatabaseUnavailable(error: unknown): unknown {
+  if (isDatabaseUnavailable(error) && error && typeof error === 'object') Object.assign(error, { digest: DATABASE_UNAVAILABLE_DIGEST });
+  return error;
+}
+
 // Connection-level failures: the database is down, restarting or refusing
 // connections. They say nothing about the request, so they become a 503.
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024']);

@@ -130,3 +130,19 @@ test('a person creates their calendar feed URL and a calendar app reads it', asy
   await anonymous.dispose();
   await context.close();
 });
+
+test('the review page offers the meeting invitation as an .ics download', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
+  await page.goto('/reviews');
+  await page.locator('main a[href^="/reviews/20"]').first().click();
+  const link = page.getByRole('link', { name: 'Meeting invitation (.ics)' });
+  await expect(link).toBeVisible();
+  const response = await context.request.get((await link.getAttribute('href'))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/calendar');
+  expect(response.headers()['content-disposition']).toMatch(/quarterly-review-\d{4}-Q[1-4]\.ics/);
+  const ics = await response.text();
+  expect(ics).toContain('METHOD:REQUEST\r\n');
+  expect(ics).toContain('ORGANIZER;CN=');
+  await context.close();
+});

@@ -1,11 +1,12 @@
 import 'server-only';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { AppError } from '@/lib/errors';
+import { AppError, markDatabaseUnavailable } from '@/lib/errors';
 
 /**
  * For pages: runs a query and turns the gate's refusals into the 403 page,
  * missing records into the 404 page and an ended session into sign-in.
- * Validation and other errors go to the error boundary.
+ * Validation and other errors go to the error boundary; a database that is
+ * away is marked so the boundary says so (and the proxy answers 503 for it).
  */
 export async function loadPage<T>(load: Promise<T> | (() => Promise<T>)): Promise<T> {
   try {
@@ -16,6 +17,6 @@ export async function loadPage<T>(load: Promise<T> | (() => Promise<T>)): Promis
       if (error.code === 'NOT_FOUND') notFound();
       if (error.code === 'UNAUTHENTICATED') redirect('/sign-in');
     }
-    throw error;
+    throw markDatabaseUnavailable(error);
   }
 }

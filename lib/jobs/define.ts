@@ -29,6 +29,8 @@ export type JobDefinition = {
   /** Five-field cron expression in UTC; absent for jobs that are only sent. */
   cron?: string;
   retry: RetryPolicy;
+  /** Also run once when an app or worker process starts (catches up on runs missed while it was down). */
+  runOnStart?: boolean;
   /** A run still active after this long is failed (and retried). */
   timeoutSeconds?: number;
   /** What the run did, kept as the job's output (shown on Admin → Jobs). */

@@ -17,7 +17,7 @@ const state = (g.portalJobs ??= {});
  */
 export function startJobsInProcess(): void {
   if (state.runtime || !env().JOBS_IN_PROCESS) return;
-  state.runtime = startJobRuntime({ url: env().DATABASE_URL, jobs: JOBS, instanceName: 'app', boss: {} });
+  state.runtime = startJobRuntime({ url: env().DATABASE_URL, jobs: JOBS, instanceName: 'app', boss: {}, runOnStart: true });
   state.runtime.then(
     () => console.log(`jobs: ${JOBS.length} job(s) running in the app process`),
     (error: Error) => {

@@ -7,6 +7,7 @@ import { recordNotificationThresholds } from '@/lib/incidents/record-notificatio
 import { recordUntestedResponsePlans } from '@/lib/incidents/record-untested-plans';
 import { queueDigests, queueImmediateMails, sendOutboxMail } from '@/lib/notifications/mail/outbox';
 import { SEND_MAIL_JOB, SEND_MAIL_RETRY } from '@/lib/notifications/mail/send-mail-job';
+import { sendResponseClockReminders } from '@/lib/notifications/reminders/response-clocks';
 import { sendReminders } from '@/lib/notifications/reminders/run';
 import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
 import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
@@ -84,10 +85,18 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'notifications.send-reminders',
     description: 'Reminders before and at due dates (reviews, findings, expiries, action items, requests, sign-offs, the quarter end), as the rules on Admin → Notification rules say.',
     cron: '10 * * * *',
+    runOnStart: true,
     retry: DEFAULT_RETRY,
     timeoutSeconds: 900,
     handler: (ctx) =>
       perOrganisation(ctx, async (orgId) => Object.values(await sendReminders(ctx.actor(orgId), ctx.now)).reduce((sum, n) => sum + (n ?? 0), 0)),
+  }),
+  defineJob({
+    name: 'notifications.response-clocks',
+    description: 'Incident response clocks (acknowledge, contain, resolve) at 50 %, 80 % and their deadline notify the incident owners and compliance officers.',
+    cron: '*/5 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => sendResponseClockReminders(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'notifications.queue-mail',

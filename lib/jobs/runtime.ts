@@ -17,6 +17,8 @@ export type JobRuntimeOptions = {
   /** Passed to pg-boss unchanged, for tests that need faster cron passes. */
   boss?: Partial<ConstructorOptions>;
   log?: (line: string) => void;
+  /** Send the jobs marked `runOnStart` once after starting (the app and workers do; tests that run jobs themselves do not). */
+  runOnStart?: boolean;
 };
 
 export type JobRuntime = { boss: PgBoss; stop(): Promise<void> };
@@ -87,6 +89,10 @@ export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRu
         );
         return { ...(output ?? {}), durationMs: Date.now() - started };
       });
+    }
+    if (options.runOnStart) {
+      // One start-up run per minute however many instances start together.
+      for (const job of options.jobs.filter((j) => j.runOnStart)) await boss.send(job.name, {}, { singletonKey: 'on-start', singletonSeconds: 60 });
     }
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);

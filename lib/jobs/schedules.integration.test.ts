@@ -102,6 +102,7 @@ describe('each scheduled job', () => {
       'incidents.record-untested-plans',
       'notifications.queue-digests',
       'notifications.queue-mail',
+      'notifications.response-clocks',
       'notifications.send-mail',
       'notifications.send-reminders',
       'tokens.record-expired',

@@ -13,8 +13,8 @@ export const NOTIFICATION_KINDS = {
   'action_item.due': { label: 'Review action items due or overdue', mandatory: false },
   'evidence_request.due': { label: 'Evidence requests due or overdue', mandatory: false },
   'signoff.waiting': { label: 'Sign-offs waiting for you', mandatory: false },
-  'incident.clock': { label: 'Regulatory notification clock at 50 %', mandatory: false },
-  'incident.clock_urgent': { label: 'Regulatory notification clock at 80 % and at the deadline', mandatory: true },
+  'incident.clock': { label: 'Incident clocks (regulatory and response) at 50 %', mandatory: false },
+  'incident.clock_urgent': { label: 'Incident clocks (regulatory and response) at 80 % and at the deadline', mandatory: true },
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
 } as const satisfies Record<string, { label: string; mandatory: boolean }>;
 

@@ -75,14 +75,14 @@ export const REMINDER_RULES = {
     leadLabel: 'Days waiting',
   },
   'incident-clock': {
-    label: 'Regulatory clocks at 50 %',
-    description: 'To the incident owners and compliance officers when half the time to a regulatory notification deadline is used.',
+    label: 'Incident clocks at 50 %',
+    description: 'To the incident owners and compliance officers when half the time to a regulatory notification deadline, or to a response target (acknowledge, contain, resolve), is used.',
     kind: 'incident.clock',
     leadDays: [],
   },
   'incident-clock-urgent': {
-    label: 'Regulatory clocks at 80 % and at the deadline',
-    description: 'To the incident owners and compliance officers. Always on: nobody can mute or turn off these reminders.',
+    label: 'Incident clocks at 80 % and at the deadline',
+    description: 'Regulatory notification deadlines and response targets, to the incident owners and compliance officers. Always on: nobody can mute or turn off these reminders.',
     kind: 'incident.clock_urgent',
     leadDays: [],
     fixed: true,

@@ -69,6 +69,7 @@ describe('the embedded database dies under load', () => {
     stop = true;
     await Promise.all(writers);
 
+    console.log(`health back to 200 ${recoveredMs} ms after kill -9\n${logLines.join('\n')}`);
     expect(before, 'writes acknowledged before the kill').toBeGreaterThan(0);
     expect(recoveredMs, 'health answers 200 again').not.toBeNull();
     expect(recoveredMs!, logLines.join('\n')).toBeLessThanOrEqual(10_000);

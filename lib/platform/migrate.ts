@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaContainer, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -211,7 +212,27 @@ export async function applyMigrations(url: string): Promise<string[]> {
     return result.appliedMigrationNames;
   });
   await installJobSchema(url);
+  if (applied.length) await checkpointAfterMigrations(url);
   return applied;
+}
+
+/**
+ * Migrations write megabytes of WAL. Checkpointing right after them means a
+ * crash soon after start replays only what happened since, instead of every
+ * migration (measured: 7.7 MB of redo and 770 files to sync at the end of
+ * recovery, which took several seconds on a busy disk). Needs superuser or
+ * pg_checkpoint; without them it is skipped.
+ */
+async function checkpointAfterMigrations(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.query('CHECKPOINT');
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** A diff script with only comments and whitespace is no change. */

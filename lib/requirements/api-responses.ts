@@ -222,6 +222,7 @@ export const systemResponse = z.object({
   domain: z.string(),
   regions: z.array(z.string()),
   riskTier: z.string(),
+  roles: z.array(z.string()).describe('The roles the organisation plays for this system (provider, deployer, …)'),
   status: z.string(),
   businessOwnerId: z.string().nullable(),
   technicalOwnerId: z.string().nullable(),

@@ -17,7 +17,6 @@ const LIMIT = 25 * 1024 * 1024;
 const { db } = await import('@/lib/db');
 const { POST } = await import('@/app/api/v1/evidence/route');
 const { createToken } = await import('@/lib/tokens/mutations');
-const { ROLE_GRANTS } = await import('@/lib/auth/permissions');
 const { LocalDiskStore } = await import('./storage');
 
 const BOUNDARY = '----evidence-upload-test';
@@ -80,7 +79,7 @@ function upload(body: ReadableStream<Uint8Array>, headers: Record<string, string
 
 beforeAll(async () => {
   const { actors } = await createAuditWorkspace();
-  const token = await createToken(actors.ADMIN, { name: 'Uploads', scopes: [...ROLE_GRANTS.ADMIN.any], expiresInDays: 1 });
+  const token = await createToken(actors.ADMIN, { name: 'Uploads', scopes: ['audits:read', 'evidence:write'], expiresInDays: 1 });
   authorization = `Bearer ${token.secret}`;
 });
 

@@ -157,25 +157,20 @@ export async function getFinding(actor: Actor, id: string) {
 export type FindingDetail = Awaited<ReturnType<typeof getFinding>>;
 
 /** Options for the finding forms: what can be linked, in this org. */
-export async function findingFormOptions(actor: Actor) {
+/**
+ * The short lists the findings, requests and evidence pages choose from
+ * directly: audits in the auditor's scope and frameworks, plus the owner a
+ * findings filter names. Everything that can run to thousands (requirements,
+ * controls, people, systems, model versions, findings, evidence) is a
+ * server-searched picker (GET /api/lookup/{kind}) instead.
+ */
+export async function findingPageChoices(actor: Actor, selected: { ownerId?: string } = {}) {
   authorize(actor, 'audits:read');
   const scope = await auditorScope(actor);
-  const [audits, users, requirements, controls, systems, versions, frameworks] = await Promise.all([
+  const [audits, frameworks, owner] = await Promise.all([
     db.audit.findMany({ where: { orgId: actor.orgId, ...(scope ? { id: { in: scope.auditIds } } : {}) }, select: { id: true, title: true }, orderBy: { periodEnd: 'desc' }, take: 200 }),
-    db.user.findMany({ where: { orgId: actor.orgId, active: true }, select: { id: true, name: true, role: true }, orderBy: { name: 'asc' }, take: 1000 }),
-    db.requirement.findMany({ where: { orgId: actor.orgId }, select: { id: true, ref: true, title: true, framework: { select: { name: true } } }, orderBy: [{ frameworkId: 'asc' }, { ref: 'asc' }], take: 2000 }),
-    db.control.findMany({ where: { orgId: actor.orgId }, select: { id: true, key: true, name: true }, orderBy: { key: 'asc' }, take: 1000 }),
-    db.aISystem.findMany({ where: { orgId: actor.orgId }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 1000 }),
-    db.modelVersion.findMany({ where: { orgId: actor.orgId }, select: { id: true, label: true, model: { select: { name: true } } }, orderBy: { createdAt: 'desc' }, take: 1000 }),
     db.framework.findMany({ where: { orgId: actor.orgId }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    selected.ownerId ? db.user.findFirst({ where: { id: selected.ownerId, orgId: actor.orgId }, select: { id: true, name: true } }) : null,
   ]);
-  return {
-    audits,
-    users,
-    frameworks,
-    requirements: requirements.map((r) => ({ id: r.id, label: `${r.framework.name} ${r.ref} — ${r.title}` })),
-    controls: controls.map((c) => ({ id: c.id, label: `${c.key} — ${c.name}` })),
-    systems: systems.map((s) => ({ id: s.id, label: s.name })),
-    versions: versions.map((v) => ({ id: v.id, label: `${v.model.name} ${v.label}` })),
-  };
+  return { audits, frameworks, owner: owner ? { value: owner.id, label: owner.name } : null };
 }

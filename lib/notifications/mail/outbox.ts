@@ -37,9 +37,12 @@ async function writeMails(
   if (!mails.length) return 0;
   const rows = mails.map((m) => ({ id: randomUUID(), orgId: m.orgId, userId: m.userId, to: m.to, digest: m.digest, ...m.rendered }));
   await tx.outboxMail.createMany({ data: rows });
-  for (let i = 0; i < mails.length; i++) {
-    await tx.notification.updateMany({ where: { id: { in: mails[i].notificationIds }, mailId: null }, data: { mailId: rows[i].id } });
-  }
+  // One statement links every notification to its mail (a digest batch links thousands).
+  const pairs = mails.flatMap((m, i) => m.notificationIds.map((id) => [id, rows[i].id] as const));
+  await tx.$executeRaw`
+    UPDATE "Notification" AS n SET "mailId" = v.mail
+    FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS v(id, mail)
+    WHERE n."id" = v.id AND n."mailId" IS NULL`;
   await enqueue(tx, rows.map((r) => r.id));
   return rows.length;
 }

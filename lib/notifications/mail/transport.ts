@@ -12,7 +12,7 @@ import { capturesMail } from './delivery-mode';
 
 export type CapturedMail = { from: string; to: string[]; raw: Buffer; at: Date };
 
-type CaptureServer = { port: number; received: CapturedMail[]; close(): Promise<void> };
+type CaptureServer = { port: number; received: CapturedMail[]; /** Mails received since start (the list keeps the last 500). */ count(): number; close(): Promise<void> };
 type MailState = { transport?: Promise<Transporter | null>; capture?: Promise<CaptureServer> };
 
 const g = globalThis as unknown as { portalMail?: MailState };
@@ -24,6 +24,7 @@ const KEEP = 500;
 export function captureServer(): Promise<CaptureServer> {
   state.capture ??= new Promise<CaptureServer>((resolve, reject) => {
     const received: CapturedMail[] = [];
+    let total = 0;
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -40,6 +41,7 @@ export function captureServer(): Promise<CaptureServer> {
             raw: Buffer.concat(chunks),
             at: new Date(),
           });
+          total++;
           if (received.length > KEEP) received.splice(0, received.length - KEEP);
           callback();
         });
@@ -49,7 +51,7 @@ export function captureServer(): Promise<CaptureServer> {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.server.address() as AddressInfo;
       server.server.unref();
-      resolve({ port, received, close: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({ port, received, count: () => total, close: () => new Promise<void>((done) => server.close(() => done())) });
     });
   });
   return state.capture;

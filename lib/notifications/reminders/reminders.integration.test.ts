@@ -13,6 +13,7 @@ const { jobActor } = await import('@/lib/jobs/define');
 const { sendReminders } = await import('./run');
 const { updateReminderRule, listReminderRules } = await import('../rule-settings');
 const { recordNotificationThresholds } = await import('@/lib/incidents/record-notification-thresholds');
+const { sendResponseClockReminders } = await import('./response-clocks');
 const incidents = await import('@/lib/incidents/mutations');
 
 const DAY = 86_400_000;
@@ -216,6 +217,30 @@ describe('regulatory notification clocks (hooked on the threshold job)', () => {
     });
     await recordNotificationThresholds(jobActor(orgId, 'incidents.record-notification-thresholds', 'clock-run-2'), start);
     expect((await rowsFor(inc.id)).map((r) => r.kind)).toEqual(['incident.clock_urgent', 'incident.clock_urgent']);
+  });
+});
+
+describe('incident response clocks (from the incident domain’s responseClocks)', () => {
+  it('a SEV1 acknowledgement due in 15 minutes: 50 % at 8 minutes, 80 % (mandatory) at 12, then nothing once acknowledged', async () => {
+    // (The previous test turned the 50 % rule off.)
+    await updateReminderRule(actors.ADMIN, { key: 'incident-clock', enabled: true });
+    const start = new Date('2026-06-10T10:00:00Z');
+    const inc = await incidents.reportIncident(actors.ENGINEER, { title: 'Model leaking prompts', description: 'Seen in logs.', type: 'OTHER', detectedAt: new Date(Date.now() - 60_000), systemIds: [id.system] });
+    await db.incident.update({ where: { id: inc.id }, data: { severity: 'SEV1', detectedAt: start, acknowledgedAt: null, containedAt: null, resolvedAt: null } });
+    const actor = jobActor(orgId, 'notifications.response-clocks', 'rc');
+    const ack = async () => (await rowsFor(inc.id)).filter((r) => r.dedupeKey!.includes(':acknowledge:'));
+    expect(await sendResponseClockReminders(actor, new Date(start.getTime() + 7 * 60_000))).toBe(0);
+    await sendResponseClockReminders(actor, new Date(start.getTime() + 8 * 60_000));
+    // The engineer muted the 50 % kind earlier: only compliance gets it; 80 % reaches both.
+    expect((await ack()).map((r) => [r.userId, r.kind, r.mandatory])).toEqual([[user('COMPLIANCE_OFFICER'), 'incident.clock', false]]);
+    expect((await ack())[0].title).toBe('Incident "Model leaking prompts" (SEV1): 50 % of the time to acknowledge is used');
+    expect(await sendResponseClockReminders(actor, new Date(start.getTime() + 9 * 60_000))).toBe(0);
+    await sendResponseClockReminders(actor, new Date(start.getTime() + 12 * 60_000));
+    expect((await ack()).filter((r) => r.kind === 'incident.clock_urgent' && r.mandatory)).toHaveLength(2);
+    await db.incident.update({ where: { id: inc.id }, data: { acknowledgedAt: new Date(start.getTime() + 13 * 60_000) } });
+    await sendResponseClockReminders(actor, new Date(start.getTime() + 16 * 60_000));
+    expect(await ack()).toHaveLength(3);
+    await expect(sendResponseClockReminders(actors.COMPLIANCE_OFFICER, start)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

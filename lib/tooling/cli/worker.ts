@@ -16,7 +16,7 @@ if (!process.env.DATABASE_URL) {
 const url = env().DATABASE_URL;
 try {
   for (const name of await applyMigrations(url)) console.log(`worker: applied migration ${name}`);
-  const runtime = await startJobRuntime({ url, jobs: JOBS, instanceName: 'worker' });
+  const runtime = await startJobRuntime({ url, jobs: JOBS, instanceName: 'worker', runOnStart: true });
   startBackgroundSealer();
   onShutdown(async () => {
     stopBackgroundSealer();

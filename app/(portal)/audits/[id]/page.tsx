@@ -87,7 +87,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
               <SelectField label="Status" name="status" defaultValue={audit.status} options={AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }))} />
               <TextField label="Audit firm" name="firm" defaultValue={audit.firm ?? ''} />
               <Combobox multiple label="Auditors (leave empty to keep the current ones)" name="auditorIds" options={options.auditors.map((u) => ({ value: u.id, label: u.name }))} />
-              <TextField label="Final report evidence ID" name="reportEvidenceId" hint="Upload the report as evidence, then paste its ID (shown in the evidence list)." />
+              <Combobox source="evidence" label="Final report evidence" name="reportEvidenceId" defaultValue={audit.report ? { value: audit.report.id, label: audit.report.title } : null} hint="Upload the report as evidence first, then find it here by its title." />
             </div>
           </ActionForm>
         </Card>

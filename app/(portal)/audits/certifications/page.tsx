@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td } from '@/components/ui/table';
-import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, Combobox, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { createCertificationAction } from '@/lib/audits/certifications/actions';
 import { listAudits } from '@/lib/audits/audits/queries';
 import { listCertifications } from '@/lib/audits/certifications/queries';
@@ -61,7 +61,7 @@ export default async function CertificationsPage() {
               <TextField label="Issued on" name="issuedAt" type="date" required />
               <TextField label="Expires on" name="expiresAt" type="date" required />
               <TextAreaField label="Scope" name="scope" rows={2} required className="md:col-span-2" />
-              <TextField label="Report evidence ID" name="reportEvidenceId" hint="Optional: upload the report as evidence first." />
+              <Combobox source="evidence" label="Report evidence" name="reportEvidenceId" hint="Optional: upload the report as evidence first, then find it here by its title." />
             </div>
           </ActionForm>
         </Card>

@@ -15,7 +15,6 @@ import { evidenceConfig } from '@/lib/audits/evidence/config';
 import { formatBytes } from '@/lib/audits/evidence/file-type';
 import { evidenceUploadCapability, listEvidence } from '@/lib/audits/evidence/queries';
 import { listEvidenceQuerySchema } from '@/lib/audits/evidence/schema';
-import { findingFormOptions } from '@/lib/audits/findings/queries';
 
 export const metadata: Metadata = { title: 'Evidence' };
 
@@ -26,7 +25,6 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
   const { items, total, page, pageSize } = await loadPage(listEvidence(actor, query));
   // Compliance and admins add any evidence; owners add it from their findings.
   const canWrite = await evidenceUploadCapability(actor, query.findingId);
-  const options = canWrite ? await loadPage(findingFormOptions(actor)) : null;
   const cfg = evidenceConfig();
   const filter = { q: query.q, stale: query.stale, findingId: query.findingId, requirementId: query.requirementId };
 
@@ -86,7 +84,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
         </Table>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} params={filter} basePath="/audits/evidence" />
-      {options ? (
+      {canWrite ? (
         <Card title="Add evidence" className="mt-6">
           <EvidenceUploadForm label="Add evidence">
             <div className="grid gap-4 md:grid-cols-2">

@@ -13,7 +13,7 @@ import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createFindingAction } from '@/lib/audits/findings/actions';
-import { findingFormOptions, listFindings } from '@/lib/audits/findings/queries';
+import { findingPageChoices, listFindings } from '@/lib/audits/findings/queries';
 import { FINDING_SOURCES, FINDING_STATUS_LABELS, FINDING_STATUSES, listFindingsQuerySchema, SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS } from '@/lib/audits/findings/schema';
 
 export const metadata: Metadata = { title: 'Findings' };
@@ -22,7 +22,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   const parsed = listFindingsQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listFindingsQuerySchema.parse({});
-  const [{ items, total, page, pageSize }, options] = await loadPage(Promise.all([listFindings(actor, query), findingFormOptions(actor)]));
+  const [{ items, total, page, pageSize }, options] = await loadPage(Promise.all([listFindings(actor, query), findingPageChoices(actor, { ownerId: query.ownerId })]));
   const filter = { q: query.q, auditId: query.auditId, severity: query.severity, status: query.status, ownerId: query.ownerId, frameworkId: query.frameworkId, overdue: query.overdue };
   const exportQs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
   const canRaise = auditWorkspaceCapabilities(actor).raiseFindings;
@@ -45,7 +45,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <SelectField label="Audit" name="auditId" id="filter-auditId" defaultValue={query.auditId ?? ''} options={[{ value: '', label: 'Any audit' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
         <SelectField label="Severity" name="severity" id="filter-severity" defaultValue={query.severity ?? ''} options={[{ value: '', label: 'Any' }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))]} />
         <SelectField label="Status" name="status" id="filter-status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'Any' }, { value: 'ACTIVE', label: 'Not closed' }, ...FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))]} />
-        <SelectField label="Owner" name="ownerId" id="filter-ownerId" defaultValue={query.ownerId ?? ''} options={[{ value: '', label: 'Anyone' }, ...options.users.map((u) => ({ value: u.id, label: u.name }))]} />
+        <PersonPicker label="Owner" name="ownerId" id="filter-ownerId" defaultValue={options.owner} placeholder="Anyone" />
         <SelectField label="Framework" name="frameworkId" id="filter-frameworkId" defaultValue={query.frameworkId ?? ''} options={[{ value: '', label: 'Any' }, ...options.frameworks.map((f) => ({ value: f.id, label: f.name }))]} />
         <div className="flex items-end gap-3">
           <label className="flex items-center gap-2 text-sm">
@@ -90,7 +90,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               <TextAreaField label="Remediation plan" name="remediationPlan" rows={2} className="md:col-span-2" />
               <Combobox multiple source="requirements" label="Requirements" name="requirementIds" />
               <Combobox multiple source="controls" label="Controls" name="controlIds" />
-              <Combobox multiple label="AI systems" name="systemIds" options={options.systems.map((s) => ({ value: s.id, label: s.label }))} />
+              <Combobox multiple source="systems" label="AI systems" name="systemIds" />
               <Combobox multiple source="model-versions" label="Model versions" name="modelVersionIds" />
               <Combobox source="incidents" label="Raised from incident (optional)" name="incidentId" />
             </div>

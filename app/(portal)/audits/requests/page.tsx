@@ -5,14 +5,14 @@ import { EvidenceUploadForm } from '@/components/audits/evidence-upload';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
-import { ActionForm, FileField, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, Combobox, FileField, PersonPicker, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { auditWorkspaceCapabilities } from '@/lib/audits/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createRequestAction, reviewRequestAction } from '@/lib/audits/requests/actions';
 import { listEvidenceRequests } from '@/lib/audits/requests/queries';
 import { listRequestsQuerySchema, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from '@/lib/audits/requests/schema';
-import { findingFormOptions } from '@/lib/audits/findings/queries';
+import { findingPageChoices } from '@/lib/audits/findings/queries';
 
 export const metadata: Metadata = { title: 'Evidence requests' };
 
@@ -20,7 +20,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   const parsed = listRequestsQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : {};
-  const [requests, options] = await loadPage(Promise.all([listEvidenceRequests(actor, query), findingFormOptions(actor)]));
+  const [requests, options] = await loadPage(Promise.all([listEvidenceRequests(actor, query), findingPageChoices(actor)]));
   const canRequest = auditWorkspaceCapabilities(actor).requestEvidence;
 
   return (
@@ -93,8 +93,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               <TextField label="What is needed" name="title" required />
               <TextField label="Due date" name="dueDate" type="date" required />
               <SelectField label="Audit" name="auditId" options={[{ value: '', label: 'None' }, ...options.audits.map((a) => ({ value: a.id, label: a.title }))]} />
-              <SelectField label="Requirement" name="requirementId" options={[{ value: '', label: 'None' }, ...options.requirements.map((r) => ({ value: r.id, label: r.label }))]} />
-              <TextField label="…or finding ID" name="findingId" />
+              <Combobox source="requirements" label="Requirement" name="requirementId" />
+              <Combobox source="findings" label="…or finding" name="findingId" />
               <PersonPicker label="Ask" name="assigneeId" hint="Empty: the owner of the requirement or finding." />
               <TextAreaField label="Details" name="details" rows={2} className="md:col-span-2" />
             </div>

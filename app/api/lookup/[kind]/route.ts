@@ -3,6 +3,7 @@ import { lookupQuerySchema, type LookupItem, type LookupQuery } from '@/lib/api/
 import { apiRoute } from '@/lib/api/route';
 import { defineApi } from '@/lib/api/spec';
 import type { Actor } from '@/lib/auth/actor';
+import { searchEvidence } from '@/lib/audits/evidence/search';
 import { searchFindings } from '@/lib/audits/findings/search';
 import { searchIncidents } from '@/lib/incidents/search';
 import { searchModelVersions } from '@/lib/models/search';
@@ -20,6 +21,7 @@ const SEARCHES = {
   'model-versions': searchModelVersions,
   incidents: searchIncidents,
   findings: searchFindings,
+  evidence: searchEvidence,
 } satisfies Record<string, (actor: Actor, q: LookupQuery) => Promise<LookupItem[]>>;
 
 const spec = defineApi({

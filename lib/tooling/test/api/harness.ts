@@ -44,7 +44,7 @@ export async function startApiHarness(prefix: string) {
   const { startSession, userActor } = await import('@/lib/auth/session');
   const { signInWithPassword } = await import('@/lib/auth/sign-in');
   const { createToken } = await import('@/lib/tokens/mutations');
-  const { ROLE_GRANTS } = await import('@/lib/auth/permissions');
+  const { TOKEN_SCOPES } = await import('@/lib/auth/permissions');
   const { DEMO_PASSWORD, DEMO_USERS } = await import('@/prisma/seed/demo-accounts');
   const { API_SPECS } = await import('@/lib/openapi/registry');
   const { buildOpenApiDocument } = await import('@/lib/openapi/openapi');
@@ -58,7 +58,8 @@ export async function startApiHarness(prefix: string) {
     callers.push({ label: demo.role, role: demo.role, headers: { cookie: `next-auth.session-token=${jwt}` } });
   }
   const admin = await db.user.findFirstOrThrow({ where: { role: 'ADMIN' }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
-  const token = await createToken(userActor(admin, meta), { name: 'Contract tests', scopes: [...ROLE_GRANTS.ADMIN.any], expiresInDays: 30 });
+  // Every scope a token may hold (session-only permissions such as webhooks:manage are refused to tokens).
+  const token = await createToken(userActor(admin, meta), { name: 'Contract tests', scopes: [...TOKEN_SCOPES], expiresInDays: 30 });
   callers.push({ label: 'token (all admin scopes)', role: 'TOKEN', headers: { authorization: `Bearer ${token.secret}` } });
 
   const handlers = new Map<string, Handler>();
