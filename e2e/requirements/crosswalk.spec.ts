@@ -26,7 +26,7 @@ test.describe('the crosswalk', () => {
     const { context, page } = await pageAs(browser, 'ADMIN');
     await page.goto('/requirements/crosswalk?framework=owasp-ml-top10');
     const table = page.getByRole('table', { name: /Crosswalk mappings \((\d+)\)/ });
-    const caption = await table.getAttribute('aria-label');
+    const caption = await table.locator('caption').textContent();
     const total = Number(/\((\d+)\)/.exec(caption ?? '')?.[1]);
     const row = table.getByRole('row').nth(1);
     await row.getByText('Edit').click();
@@ -39,14 +39,14 @@ test.describe('the crosswalk', () => {
     await table.getByRole('row').nth(2).getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove this mapping?' });
     await dialog.getByRole('button', { name: 'Remove mapping' }).click();
-    await expect(page.getByText('Mapping removed.').first()).toBeVisible();
+    await expect(dialog).toBeHidden();
     await page.reload();
     await expect(page.getByRole('table', { name: `Crosswalk mappings (${total - 1})` })).toBeVisible();
     await context.close();
   });
 
   testPagesAccessible([
-    ['ADMIN', '/requirements/crosswalk?source=nist-csf-2'],
+    ['ADMIN', '/requirements/crosswalk?source=nist-csf-2&framework=utah-ai-policy-act'],
     ['AUDITOR', '/requirements/crosswalk?framework=colorado-ai-act'],
   ]);
 });
