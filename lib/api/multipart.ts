@@ -124,6 +124,9 @@ export async function readMultipartStream<T>(req: Request, limits: MultipartLimi
     parser.on('file', (field, stream, filename, _encoding, mimeType) => {
       // The sink reads this copy; the count happens before it sees a byte.
       const metered = new PassThrough();
+      // fail() destroys this copy with the refusal; a sink that already
+      // stopped reading must not turn that into an uncaught 'error' event.
+      metered.on('error', () => undefined);
       streams.push(metered);
       stream.on('data', (chunk: Buffer) => {
         if (settled) return;

@@ -377,7 +377,14 @@ export const controlResponse = z.object({
 
 /** GET /api/v1/mappings */
 export const crosswalkResponse = z.object({
-  items: z.array(z.object({ ...link, from: requirementRef, to: requirementRef })),
+  items: z.array(z.object({
+    ...link,
+    citation: z.string().nullable(),
+    origin: z.string().describe('Where the mapping comes from: the shipped library or a custom one'),
+    customised: z.boolean().describe('A shipped mapping edited here (kept on library reloads)'),
+    from: requirementRef,
+    to: requirementRef,
+  })),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),

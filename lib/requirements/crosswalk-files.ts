@@ -48,9 +48,11 @@ export async function importCrosswalkFile(actor: Actor, file: { fileName: string
 export async function importCrosswalkUpload(actor: Actor, req: Request) {
   authorize(actor, 'library:manage');
   const body = await readMultipart(req, { fileBytes: IMPORT_MAX_BYTES, files: 1, what: 'Crosswalk imports' });
+  // Every field is checked as the other imports check theirs (control
+  // characters, "__proto__" and other forbidden keys are refused by name).
+  assertSafeInput({ ...Object.fromEntries(body.fields), file: body.files.map((f) => f.name) }, 'upload');
   const blob = body.files.find((f) => f.field === 'file');
   if (!blob) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
   if (!blob.bytes.length) throw new AppError('VALIDATION', 'The file is empty.', { fieldErrors: { file: ['The file is empty'] } });
-  assertSafeInput({ file: blob.name }, 'upload');
   return importCrosswalkFile(actor, { fileName: (blob.name || 'crosswalk').slice(0, 200), text: blob.bytes.toString('utf8') });
 }
