@@ -8,7 +8,7 @@ import { modelCardJson, modelCardMarkdown, type CardData } from './card-export';
 import { DEFAULT_THRESHOLDS } from './fairness';
 import { deployDecision, missingCardSections, nextStage, unmetConditions } from './promotion';
 import { EDITABLE_STAGES, listDatasetsQuerySchema, listModelsQuerySchema, type ListModelsQuery } from './schema';
-import { cardOf, findVersion, snapshotOf, thresholdsOf, type VersionRow } from './snapshot';
+import { cardOf, findVersion, modelHeaderSelect, snapshotOf, thresholdsOf, type VersionRow } from './snapshot';
 
 export async function listModels(actor: Actor, input: ListModelsQuery = {}) {
   authorize(actor, 'models:read');
@@ -60,12 +60,7 @@ export async function getModel(actor: Actor, key: string) {
   const m = await db.model.findFirst({
     where: { orgId: actor.orgId, OR: [{ key }, { id: key }] },
     select: {
-      id: true,
-      key: true,
-      name: true,
-      purpose: true,
-      ownerId: true,
-      businessOwnerId: true,
+      ...modelHeaderSelect,
       createdAt: true,
       system: { select: { id: true, name: true, riskTier: true } },
       owner: { select: { name: true } },

@@ -8,6 +8,16 @@ import { DEFAULT_THRESHOLDS, allFairnessChecks, type FairnessThresholds } from '
 import type { PromotionSnapshot } from './promotion';
 import { modelCardSchema, type ModelCard } from './schema';
 
+/** The fields that name a model and its owners, wherever a model is shown with its versions. */
+export const modelHeaderSelect = {
+  id: true,
+  key: true,
+  name: true,
+  purpose: true,
+  ownerId: true,
+  businessOwnerId: true,
+} as const satisfies Prisma.ModelSelect;
+
 type Client = Tx | typeof db;
 
 export const versionSelect = {
@@ -29,12 +39,7 @@ export const versionSelect = {
   createdBy: { select: { name: true } },
   model: {
     select: {
-      id: true,
-      key: true,
-      name: true,
-      purpose: true,
-      ownerId: true,
-      businessOwnerId: true,
+      ...modelHeaderSelect,
       systemId: true,
       system: { select: { name: true, fairnessThreshold: { select: { maxParityDifference: true, minDisparateImpact: true, maxOpportunityDifference: true } } } },
       owner: { select: { name: true, email: true } },
