@@ -1,6 +1,7 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { chainReadBarrier } from '@/lib/audit/barrier';
 import { env } from '@/lib/env';
 
 // One client per process, created on first use (so that building the app
@@ -15,7 +16,7 @@ function client(): PrismaClient {
     transactionOptions: { maxWait: 10_000 },
     adapter: new PrismaPg({
       connectionString: env().DATABASE_URL,
-      max: 10,
+      max: env().DATABASE_POOL_MAX,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     }),
@@ -25,16 +26,17 @@ function client(): PrismaClient {
 
 // Transactions that recorded audit events (lib/audit/record.ts marks them),
 // and what runs once such a transaction has committed: the audit chain's
-// sealer, registered by lib/audit/seal.ts. It runs before $transaction
-// returns, so when a mutation returns its events are in the chain.
+// sealer, registered by lib/audit/seal.ts, which is told and not waited for.
+// Reads of the chain (`db.auditEvent`) first wait for the seals of what this
+// process committed (`chainReadBarrier`, lib/audit/barrier.ts), so a process reads its own events.
 const withEvents = new WeakSet<object>();
-let afterEventsCommitted: (() => Promise<void>) | null = null;
+let afterEventsCommitted: (() => void) | null = null;
 
 export function markEventsWritten(tx: Tx): void {
   withEvents.add(tx);
 }
 
-export function onEventsCommitted(run: () => Promise<void>): void {
+export function onEventsCommitted(run: () => void): void {
   afterEventsCommitted = run;
 }
 
@@ -49,16 +51,31 @@ function transactionThenSeal(c: PrismaClient): TransactionFn {
       wrote = withEvents.has(tx);
       return value;
     }, options as Parameters<TransactionFn>[1]);
-    if (wrote && afterEventsCommitted) await afterEventsCommitted();
+    if (wrote && afterEventsCommitted) afterEventsCommitted();
     return result;
   };
   return run as TransactionFn;
+}
+
+/** `db.auditEvent` whose reads wait for this process's pending seals first. */
+function chainReads(delegate: object): object {
+  return new Proxy(delegate, {
+    get(target, method) {
+      const value = Reflect.get(target, method, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const barrier = chainReadBarrier();
+        return barrier ? barrier.then(() => value.apply(target, args)) : value.apply(target, args);
+      };
+    },
+  });
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const c = client();
     if (prop === '$transaction') return transactionThenSeal(c);
+    if (prop === 'auditEvent') return chainReads(c.auditEvent);
     const value = Reflect.get(c, prop, c);
     return typeof value === 'function' ? value.bind(c) : value;
   },

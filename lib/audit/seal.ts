@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, onEventsCommitted } from '@/lib/db';
+import { setChainReadBarrier } from './barrier';
 
 // The audit chain's sequencer. Mutations write their events pending, in their
 // own transaction and without any lock (lib/audit/record.ts); the SQL function
@@ -22,14 +23,22 @@ export async function sealPendingEvents(): Promise<number> {
   }
 }
 
-// After a transaction with events commits: seal before returning to the
-// caller. Callers in one process share seals: while one runs, everyone who
-// commits meanwhile waits for the single next one (which starts after their
-// commit, so it sees their events), like a database's group commit. The
-// change is committed whatever happens here, so a failure is logged, not
-// thrown; the background sealer picks the events up.
-let running: Promise<void> | null = null;
-let next: Promise<void> | null = null;
+// After a transaction with events commits, the sealer is told and the
+// caller goes on: it does not wait for the chain. The sealer runs at once
+// when idle; while events keep arriving it seals again every COALESCE_MS, so
+// under load one seal chains many events (the per-seal cost — a lock, the
+// head, a function call — is paid once per batch, not per event). An event is
+// chained within a few milliseconds of its commit; the background sealer
+// below catches anything a process left behind within a second.
+//
+// Reads of the chain in this process wait for that work first
+// (`sealedBarrier`), so a process always reads its own events: lib/db.ts
+// routes every `db.auditEvent` read and lib/audit reads through it. The
+// change is committed whatever happens here, so a failed seal is logged, not
+// thrown; the background sealer retries.
+const COALESCE_MS = 5;
+let dirty = false;
+let loop: Promise<void> | null = null;
 
 function sealOnce(): Promise<void> {
   return sealPendingEvents().then(
@@ -38,21 +47,32 @@ function sealOnce(): Promise<void> {
   );
 }
 
-function sealAfterCommit(): Promise<void> {
-  if (!running) {
-    running = sealOnce().finally(() => {
-      running = null;
-    });
-    return running;
+async function sealWhileDirty(): Promise<void> {
+  try {
+    let first = true;
+    while (dirty) {
+      if (!first) await new Promise((r) => setTimeout(r, COALESCE_MS));
+      first = false;
+      dirty = false;
+      await sealOnce();
+    }
+  } finally {
+    loop = null;
   }
-  next ??= running.then(() => {
-    next = null;
-    return sealAfterCommit();
-  });
-  return next;
+}
+
+function sealAfterCommit(): void {
+  dirty = true;
+  loop ??= sealWhileDirty();
+}
+
+/** Resolves once every event this process committed before the call is chained (or its seal failed). */
+export async function sealedBarrier(): Promise<void> {
+  while (loop) await loop;
 }
 
 onEventsCommitted(sealAfterCommit);
+setChainReadBarrier(sealedBarrier);
 
 const g = globalThis as unknown as { auditSealer?: NodeJS.Timeout };
 
@@ -84,5 +104,6 @@ export function stopBackgroundSealer(): void {
 
 /** What the integrity panel shows beside the head: events not chained yet. */
 export async function pendingEventCount(): Promise<number> {
+  await sealedBarrier();
   return db.auditEventPending.count();
 }

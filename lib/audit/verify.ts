@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { chainReadBarrier } from './barrier';
 import { GENESIS_HASH } from './chain';
 
 export type VerifyResult = {
@@ -49,6 +50,8 @@ const LINKS_SQL = `
  * first event whose sequence, link or content does not match.
  */
 export async function verifyChain(pool: pg.Pool | pg.Client): Promise<VerifyResult> {
+  // What this process committed is chained before it is checked.
+  await chainReadBarrier();
   const [content, links, pending] = await Promise.all([
     pool.query<{ checked: string; firstBad: string | null; headSeq: string | null }>(CONTENT_SQL),
     pool.query<{ firstBad: string | null }>(LINKS_SQL),
