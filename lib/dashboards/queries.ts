@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, authorizeMember, can } from '@/lib/auth/gate';
 import { auditorScope, findingWhere, type AuditorScope } from '@/lib/auth/scope';
+import { cachedFigures } from '@/lib/audit/figures-cache';
 import { db } from '@/lib/db';
 import type { ReviewFigures } from '@/lib/reviews/schema';
 
@@ -185,11 +186,14 @@ export { AGE_BUCKETS, SEVERITIES, STATUSES };
 /** The dashboards a person's home page shows: their role's own (an admin also sees the compliance view). */
 export async function homeDashboards(actor: Actor) {
   const role = actor.role;
-  const [compliance, engineer, auditor, admin] = await Promise.all([
-    role === 'COMPLIANCE_OFFICER' || role === 'ADMIN' ? complianceDashboard(actor) : null,
-    role === 'ENGINEER' ? engineerDashboard(actor) : null,
-    role === 'AUDITOR' ? auditorDashboard(actor) : null,
-    role === 'ADMIN' ? adminDashboard(actor) : null,
-  ]);
-  return { compliance, engineer, auditor, admin };
+  // Cached per person until the organisation's data changes (lib/audit/figures-cache.ts).
+  return cachedFigures(actor.orgId, `dashboards:${role}:${actor.userId ?? actor.label}`, async () => {
+    const [compliance, engineer, auditor, admin] = await Promise.all([
+      role === 'COMPLIANCE_OFFICER' || role === 'ADMIN' ? complianceDashboard(actor) : null,
+      role === 'ENGINEER' ? engineerDashboard(actor) : null,
+      role === 'AUDITOR' ? auditorDashboard(actor) : null,
+      role === 'ADMIN' ? adminDashboard(actor) : null,
+    ]);
+    return { compliance, engineer, auditor, admin };
+  });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeMember } from '@/lib/auth/gate';
+import { cachedFigures } from '@/lib/audit/figures-cache';
 import { auditHomeStats } from './stats/audits';
 import { auditTrailHomeStats } from './stats/audit-trail';
 import { incidentsHomeStats } from './stats/incidents';
@@ -26,7 +27,6 @@ const SECTIONS: ((actor: Actor) => Promise<HomeStat[]>)[] = [
 /** The figures on each role's home page; every domain adds its own section here. */
 export async function homeStats(actor: Actor): Promise<HomeStat[]> {
   authorizeMember(actor);
-  const stats: HomeStat[] = [];
-  for (const section of SECTIONS) stats.push(...(await section(actor)));
-  return stats;
+  // Cached until the organisation's data changes; independent sections, so their queries run at the same time.
+  return cachedFigures(actor.orgId, `home:${actor.role}:${actor.userId ?? actor.label}`, async () => (await Promise.all(SECTIONS.map((section) => section(actor)))).flat());
 }

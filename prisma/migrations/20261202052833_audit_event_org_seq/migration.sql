@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_orgId_seq_idx" ON "AuditEvent"("orgId", "seq");
