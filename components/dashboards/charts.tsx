@@ -1,26 +1,14 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { enumLabel } from '@/lib/format';
+import { ChartSlot } from '@/components/ui/chart-slot';
+import { SEVERITY_COLORS, STATUS_COLORS, chartLabel as label, type Row } from './chart-data';
 
-// Colours chosen for contrast and to stay apart for common colour-vision deficiencies.
-const STATUS_COLORS: Record<string, string> = {
-  COMPLIANT: '#15803d',
-  PARTIALLY_COMPLIANT: '#a16207',
-  NON_COMPLIANT: '#b91c1c',
-  NOT_APPLICABLE: '#475569',
-  // Every fill at least 3:1 against white (WCAG 1.4.11); legend text is dark, not the fill colour.
-  NOT_ASSESSED: '#78869b',
-};
-const SEVERITY_COLORS: Record<string, string> = { CRITICAL: '#7f1d1d', HIGH: '#dc2626', MEDIUM: '#b45309', LOW: '#64748b' };
-const LEGEND_TEXT = { color: '#1e293b' };
-/** Long category names (framework titles) are shortened on the axis; the table below has them whole. */
-const shorten = (v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v);
-const NAMES: Record<string, string> = { compliantPct: 'Compliant of assessed (%)', assessedPct: 'Assessed of all cells (%)' };
-const label = (k: string) => NAMES[k] ?? enumLabel(k);
+// The drawings are a chunk of their own (charts-draw.tsx, recharts), loaded when a chart is shown.
+const Draw = dynamic(() => import('./charts-draw').then((m) => m.StackedBarsDraw), { ssr: false });
+const TrendDraw = dynamic(() => import('./charts-draw').then((m) => m.TrendLineDraw), { ssr: false });
 
-type Row = Record<string, string | number>;
 
 /** Every chart has its data as a table right below it, for screen readers and for reading exact numbers. */
 function DataTable({ caption, rows, keys, labelKey, hrefFor }: { caption: string; rows: Row[]; keys: string[]; labelKey: string; hrefFor?: (row: Row) => string }) {
@@ -76,19 +64,10 @@ export function StackedBars({
   const colors = palette === 'status' ? STATUS_COLORS : SEVERITY_COLORS;
   return (
     <figure>
-      <div role="img" aria-label={`${title}. The same data is available as a table below.`} style={{ height: Math.max(height, rows.length * 30 + 70) }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 12 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey={labelKey} width={170} interval={0} tick={{ fontSize: 11, fill: '#1e293b' }} tickFormatter={(v: string) => shorten(String(v))} />
-            <Tooltip />
-            <Legend formatter={(v: string) => <span style={LEGEND_TEXT}>{label(v)}</span>} />
-            {keys.map((k) => (
-              <Bar key={k} dataKey={k} stackId="s" fill={colors[k] ?? '#1d4ed8'} name={k} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+      <div role="img" aria-label={`${title}. The same data is available as a table below.`}>
+        <ChartSlot height={Math.max(height, rows.length * 30 + 70)}>
+          <Draw rows={rows} keys={keys} labelKey={labelKey} colors={colors} />
+        </ChartSlot>
       </div>
       <DataTable caption={title} rows={rows} keys={keys} labelKey={labelKey} hrefFor={hrefFor} />
     </figure>
@@ -98,18 +77,10 @@ export function StackedBars({
 export function TrendLine({ title, rows }: { title: string; rows: { quarter: string; compliantPct: number; assessedPct: number }[] }) {
   return (
     <figure>
-      <div role="img" aria-label={`${title}. The same data is available as a table below.`} style={{ height: 220 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ left: 0, right: 12 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="quarter" tick={{ fontSize: 11 }} />
-            <YAxis domain={[0, 100]} unit="%" />
-            <Tooltip />
-            <Legend formatter={(v: string) => <span style={LEGEND_TEXT}>{v}</span>} />
-            <Line type="monotone" dataKey="compliantPct" name="Compliant (of assessed)" stroke="#15803d" strokeWidth={2} isAnimationActive={false} />
-            <Line type="monotone" dataKey="assessedPct" name="Assessed (of all cells)" stroke="#1d4ed8" strokeWidth={2} strokeDasharray="5 3" isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+      <div role="img" aria-label={`${title}. The same data is available as a table below.`}>
+        <ChartSlot height={220}>
+          <TrendDraw rows={rows} />
+        </ChartSlot>
       </div>
       <DataTable caption={title} rows={rows} keys={['compliantPct', 'assessedPct']} labelKey="quarter" hrefFor={(r) => `/reviews/${r.quarter}`} />
     </figure>
