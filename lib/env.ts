@@ -22,6 +22,10 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the launcher sets it for the embedded database)'),
+    // Connections per process. A page issues its independent queries in
+    // parallel (the home page about a dozen), so the default leaves room for
+    // two such pages at once plus the job queue's own pool.
+    DATABASE_POOL_MAX: z.coerce.number('DATABASE_POOL_MAX must be a number of connections').int('DATABASE_POOL_MAX must be a whole number').min(2, 'DATABASE_POOL_MAX is at least 2').max(200, 'DATABASE_POOL_MAX is at most 200').default(20),
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
     DEMO_MODE: boolish,

@@ -7,10 +7,14 @@ const TIMEOUT_MS = 3_000;
 /** 200 when the database answers a query in time, 503 with the reason otherwise. */
 export async function checkHealth(timeoutMs = TIMEOUT_MS): Promise<{ status: number; body: Record<string, unknown> }> {
   const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs / 1000} s`)), timeoutMs).unref()),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
+        timer.unref();
+      }),
     ]);
     return { status: 200, body: { status: 'ok' } };
   } catch (error) {
@@ -21,6 +25,9 @@ export async function checkHealth(timeoutMs = TIMEOUT_MS): Promise<{ status: num
         ? 'database unreachable'
         : 'database query failed';
     return { status: 503, body: { status: 'unavailable', reason, checkedInMs: Date.now() - started } };
+  } finally {
+    // No timer outlives the check: each request leaves nothing pending.
+    clearTimeout(timer);
   }
 }
 
