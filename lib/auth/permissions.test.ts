@@ -6,7 +6,7 @@ const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =
 
 // Everything that changes state. Auditors may only raise findings, request
 // evidence and verify closures among these.
-const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && p !== 'audit-trail:verify' && p !== 'datasets:restricted');
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && p !== 'audit-trail:verify' && p !== 'decisions:verify' && p !== 'datasets:restricted');
 
 describe('the permission table', () => {
   it('grants administrators every permission', () => {
@@ -46,6 +46,16 @@ describe('the permission table', () => {
     for (const p of ['audit-trail:read', 'audit-trail:verify'] as const) {
       expect(ROLES.filter((r) => allowed(r, p)).sort()).toEqual(['ADMIN', 'AUDITOR']);
     }
+  });
+
+  it('lets every role read the decision log, the compliance side see restricted inputs and erase subjects, and auditors verify', () => {
+    for (const role of ROLES) expect(allowed(role, 'decisions:read'), role).toBe(true);
+    for (const p of ['decisions:restricted', 'decisions:manage', 'decisions:erase'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort(), p).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
+    }
+    expect(ROLES.filter((r) => allowed(r, 'decisions:verify')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
+    // Only a token an administrator made can carry decisions:write.
+    expect(ROLES.filter((r) => allowed(r, 'decisions:write'))).toEqual(['ADMIN']);
   });
 
   it('lets engineers create models but edit only what they own', () => {

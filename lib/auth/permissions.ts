@@ -57,6 +57,13 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // decision log
+  'decisions:read': 'Search the decision log, read decisions with their explanations and proofs',
+  'decisions:write': 'Send production decisions to the decision log (an API token for the serving stack)',
+  'decisions:restricted': 'See the restricted input features of logged decisions',
+  'decisions:verify': 'Verify the decision log and its signed checkpoints',
+  'decisions:manage': 'Configure decision logging per AI system, issue checkpoints, record development decisions',
+  'decisions:erase': "Erase a data subject's personal data from the decision log (crypto-shredding)",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -74,6 +81,7 @@ const READ_ALL: Permission[] = [
   'audits:read',
   'incidents:read',
   'reviews:read',
+  'decisions:read',
 ];
 
 /**
@@ -122,6 +130,10 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'decisions:restricted',
+      'decisions:verify',
+      'decisions:manage',
+      'decisions:erase',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -139,6 +151,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'decisions:verify',
     ],
     own: [],
   },
