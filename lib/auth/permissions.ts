@@ -64,6 +64,9 @@ export const PERMISSIONS = {
   'decisions:verify': 'Verify the decision log and its signed checkpoints',
   'decisions:manage': 'Configure decision logging per AI system, issue checkpoints, record development decisions',
   'decisions:erase': "Erase a data subject's personal data from the decision log (crypto-shredding)",
+  // reports and interchange
+  'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
+  'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -99,6 +102,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'reports:export',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -134,6 +138,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'decisions:verify',
       'decisions:manage',
       'decisions:erase',
+      'reports:export',
+      'reports:manage',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -152,6 +158,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'evidence:request',
       'reviews:read-open',
       'decisions:verify',
+      'reports:export',
     ],
     own: [],
   },
