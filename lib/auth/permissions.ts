@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   'privacy:manage': 'Edit records of processing, DPIAs, FRIAs and retention rules; handle data-subject requests; run minimisation reviews',
   'privacy:signoff': 'Sign off a DPIA or FRIA written by someone else',
   'privacy:respond': 'Answer the privacy tasks one is assigned (deletion confirmations, minimisation answers, human reviews)',
+  // reports and interchange
+  'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
+  'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -99,6 +102,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'action-items:update',
   'privacy:read',
   'privacy:respond',
+  'reports:export',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -130,6 +134,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'reports:export',
+      'reports:manage',
       'privacy:read',
       'privacy:manage',
       'privacy:signoff',
@@ -167,6 +173,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'evidence:request',
       'reviews:read-open',
       'privacy:read',
+      'reports:export',
     ],
     own: [],
   },
