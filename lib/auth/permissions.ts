@@ -57,6 +57,9 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // continuous monitoring
+  'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
+  'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -74,6 +77,7 @@ const READ_ALL: Permission[] = [
   'audits:read',
   'incidents:read',
   'reviews:read',
+  'monitoring:read',
 ];
 
 /**
@@ -91,6 +95,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'monitoring:write',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -122,6 +127,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'monitoring:write',
     ],
     own: OWNER_PERMISSIONS,
   },
