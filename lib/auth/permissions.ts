@@ -60,6 +60,9 @@ export const PERMISSIONS = {
   // continuous monitoring
   'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
   'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
+  // reports and interchange
+  'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
+  'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -96,6 +99,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'datasets:restricted',
   'action-items:update',
   'monitoring:write',
+  'reports:export',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -128,6 +132,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:read-open',
       'action-items:update',
       'monitoring:write',
+      'reports:export',
+      'reports:manage',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -145,6 +151,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'reports:export',
     ],
     own: [],
   },
