@@ -65,6 +65,9 @@ export const PERMISSIONS = {
   'decisions:verify': 'Verify the decision log and its signed checkpoints',
   'decisions:manage': 'Configure decision logging per AI system, issue checkpoints, record development decisions',
   'decisions:erase': "Erase a data subject's personal data from the decision log (crypto-shredding)",
+  // continuous monitoring
+  'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
+  'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
   // privacy
   'privacy:read': 'Read records of processing, DPIAs and FRIAs, data-subject requests and minimisation reviews (engineers: the DPIAs of the systems they own)',
   'privacy:manage': 'Edit records of processing, DPIAs, FRIAs and retention rules; handle data-subject requests; run minimisation reviews',
@@ -91,6 +94,7 @@ const READ_ALL: Permission[] = [
   'incidents:read',
   'reviews:read',
   'decisions:read',
+  'monitoring:read',
 ];
 
 /**
@@ -108,6 +112,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'monitoring:write',
   'privacy:read',
   'privacy:respond',
   'reports:export',
@@ -146,6 +151,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'decisions:verify',
       'decisions:manage',
       'decisions:erase',
+      'monitoring:write',
       'reports:export',
       'reports:manage',
       'privacy:read',
