@@ -6,7 +6,8 @@ const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =
 
 // Everything that changes state. Auditors may only raise findings, request
 // evidence and verify closures among these.
-const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && p !== 'audit-trail:verify' && p !== 'datasets:restricted');
+// Exporting a document reads what the role may already read.
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && !['audit-trail:verify', 'datasets:restricted', 'reports:export'].includes(p));
 
 describe('the permission table', () => {
   it('grants administrators every permission', () => {
@@ -27,7 +28,7 @@ describe('the permission table', () => {
     expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
-      if (!['datasets:restricted'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
+      if (!['datasets:restricted', 'reports:export'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
     }
   });
 
@@ -46,6 +47,13 @@ describe('the permission table', () => {
     for (const p of ['audit-trail:read', 'audit-trail:verify'] as const) {
       expect(ROLES.filter((r) => allowed(r, p)).sort()).toEqual(['ADMIN', 'AUDITOR']);
     }
+  });
+
+  it('lets auditors export every document, engineers only those of what they own, and only governance roles edit or approve them', () => {
+    expect(ROLES.filter((r) => allowed(r, 'reports:export')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
+    expect(allowed('ENGINEER', 'reports:export', true)).toBe(true);
+    expect(allowed('ENGINEER', 'reports:export', false)).toBe(false);
+    expect(ROLES.filter((r) => allowed(r, 'reports:manage', true)).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
   });
 
   it('lets engineers create models but edit only what they own', () => {

@@ -57,6 +57,9 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // reports and interchange
+  'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
+  'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -91,6 +94,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'reports:export',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -122,6 +126,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'reports:export',
+      'reports:manage',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -139,6 +145,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'reports:export',
     ],
     own: [],
   },
