@@ -21,6 +21,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
+  { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
+  { href: '/account/security', label: 'My sign-in security' },
 ];
 
 /** The sections this actor may open, for the navigation. */
