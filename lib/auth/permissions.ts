@@ -2,12 +2,13 @@
 // through authorize() in ./gate.ts, which reads this table. Kept free of
 // server-only imports so the UI can hide what a role cannot use.
 
-export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
+export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administrator',
   COMPLIANCE_OFFICER: 'Compliance officer',
+  PRIVACY_OFFICER: 'Privacy officer',
   ENGINEER: 'Engineer',
   AUDITOR: 'Auditor',
 };
@@ -57,6 +58,14 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // privacy
+  'privacy:read': 'Read records of processing, DPIAs and FRIAs, data-subject requests and minimisation reviews (engineers: the DPIAs of the systems they own)',
+  'privacy:manage': 'Edit records of processing, DPIAs, FRIAs and retention rules; handle data-subject requests; run minimisation reviews',
+  'privacy:signoff': 'Sign off a DPIA or FRIA written by someone else',
+  'privacy:respond': 'Answer the privacy tasks one is assigned (deletion confirmations, minimisation answers, human reviews)',
+  // reports and interchange
+  'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
+  'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -91,6 +100,9 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'privacy:read',
+  'privacy:respond',
+  'reports:export',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -122,6 +134,27 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'reports:export',
+      'reports:manage',
+      'privacy:read',
+      'privacy:manage',
+      'privacy:signoff',
+      'privacy:respond',
+    ],
+    own: OWNER_PERMISSIONS,
+  },
+  // The data protection officer: compliance-like rights in the privacy domain,
+  // read access elsewhere (restricted datasets included, to locate a subject's data).
+  PRIVACY_OFFICER: {
+    any: [
+      ...READ_ALL,
+      'datasets:restricted',
+      'findings:raise',
+      'incidents:report',
+      'privacy:read',
+      'privacy:manage',
+      'privacy:signoff',
+      'privacy:respond',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -139,6 +172,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'privacy:read',
+      'reports:export',
     ],
     own: [],
   },
