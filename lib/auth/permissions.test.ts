@@ -122,6 +122,15 @@ describe('the permission table', () => {
     expect(isAllowed(ROLE_GRANTS.ENGINEER, null, 'models:write', { ownerIds: [null] })).toBe(false);
   });
 
+  it('lets everyone read monitoring, engineers write it on models they own, compliance officers everywhere, auditors never', () => {
+    expect(ROLES.filter((r) => allowed(r, 'monitoring:read'))).toEqual([...ROLES]);
+    expect(allowed('ENGINEER', 'monitoring:write')).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', false)).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', true)).toBe(true);
+    expect(allowed('COMPLIANCE_OFFICER', 'monitoring:write')).toBe(true);
+    expect(allowed('AUDITOR', 'monitoring:write', true)).toBe(false);
+  });
+
   it('only lists known permissions in the table', () => {
     for (const role of ROLES) {
       for (const p of [...ROLE_GRANTS[role].any, ...ROLE_GRANTS[role].own]) expect(ALL_PERMISSIONS).toContain(p);
