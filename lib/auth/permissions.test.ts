@@ -24,8 +24,9 @@ describe('the permission table', () => {
 
   it('keeps auditors read-only except for findings, evidence requests, verification and their own inbox', () => {
     const auditorWrites = WRITES.filter((p) => allowed('AUDITOR', p));
-    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications).
-    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
+    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications);
+    // policies:acknowledge only records the caller's own acknowledgement of a policy (lib/policies).
+    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own', 'policies:acknowledge']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
       if (!['datasets:restricted', 'reports:export', 'privacy:read'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);

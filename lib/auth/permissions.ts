@@ -69,13 +69,22 @@ export const PERMISSIONS = {
   // reports and interchange
   'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
   'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
+  // vendors, policies and people
+  'vendors:read': 'Read vendors, their contracts, certifications and questionnaires',
+  'vendors:manage': 'Add and edit vendors, send and review due-diligence questionnaires',
+  'policies:read': 'Read policies, their versions and acknowledgement status',
+  'policies:write': 'Create policies and draft new versions',
+  'policies:approve': 'Approve and publish policy versions written by someone else',
+  'policies:acknowledge': 'Acknowledge the current version of a policy for oneself (signed-in people only)',
+  'training:read': 'Read the AI literacy register and the governance roles',
+  'training:manage': 'Record trainings, set required trainings per role, manage the governance committee and system RACIs',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Held by signed-in people only: never granted to an API token (its mutations refuse tokens too). */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage'];
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage', 'policies:acknowledge'];
 /** What an API token may be scoped to. */
 export const TOKEN_SCOPES = ALL_PERMISSIONS.filter((p) => !SESSION_ONLY_PERMISSIONS.includes(p));
 
@@ -86,6 +95,10 @@ const READ_ALL: Permission[] = [
   'audits:read',
   'incidents:read',
   'reviews:read',
+  'vendors:read',
+  'policies:read',
+  'policies:acknowledge',
+  'training:read',
   'monitoring:read',
 ];
 
@@ -142,6 +155,10 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'monitoring:write',
       'reports:export',
       'reports:manage',
+      'vendors:manage',
+      'policies:write',
+      'policies:approve',
+      'training:manage',
       'privacy:read',
       'privacy:manage',
       'privacy:signoff',

@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = {
   'monitoring.escalation': { label: 'Monitoring breaches left unacknowledged (escalation)', mandatory: true },
   'account.security': { label: 'Changes to your sign-in security (second factor reset)', mandatory: true },
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
+  'vendor.expiring': { label: 'Vendor contracts and certifications about to expire, vendor reviews due', mandatory: false },
+  'vendor.questionnaire_submitted': { label: 'A vendor submitted a due-diligence questionnaire', mandatory: false },
 } as const satisfies Record<string, { label: string; mandatory: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
