@@ -105,6 +105,7 @@ describe('each scheduled job', () => {
       'notifications.response-clocks',
       'notifications.send-mail',
       'notifications.send-reminders',
+      'privacy.record-overdue-requests',
       'tokens.record-expired',
       'webhooks.deliver',
     ]);
