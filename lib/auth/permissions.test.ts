@@ -24,8 +24,9 @@ describe('the permission table', () => {
 
   it('keeps auditors read-only except for findings, evidence requests, verification and their own inbox', () => {
     const auditorWrites = WRITES.filter((p) => allowed('AUDITOR', p));
-    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications).
-    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
+    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications);
+    // policies:acknowledge only records the caller's own acknowledgement of a policy (lib/policies).
+    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own', 'policies:acknowledge']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
       if (!['datasets:restricted', 'reports:export', 'privacy:read'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
@@ -120,6 +121,15 @@ describe('the permission table', () => {
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [null, undefined] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, null, 'models:write', { ownerIds: [null] })).toBe(false);
+  });
+
+  it('lets everyone read monitoring, engineers write it on models they own, compliance officers everywhere, auditors never', () => {
+    expect(ROLES.filter((r) => allowed(r, 'monitoring:read'))).toEqual([...ROLES]);
+    expect(allowed('ENGINEER', 'monitoring:write')).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', false)).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', true)).toBe(true);
+    expect(allowed('COMPLIANCE_OFFICER', 'monitoring:write')).toBe(true);
+    expect(allowed('AUDITOR', 'monitoring:write', true)).toBe(false);
   });
 
   it('only lists known permissions in the table', () => {

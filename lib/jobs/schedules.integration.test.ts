@@ -107,6 +107,7 @@ describe('each scheduled job', () => {
       'notifications.send-reminders',
       'privacy.record-overdue-requests',
       'tokens.record-expired',
+      'vendors.warn-expiries',
       'webhooks.deliver',
     ]);
     // notifications.send-mail is only sent (one job per outbox mail), never scheduled.
