@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // public trust centre
+  'trust:manage': 'Turn the public trust centre on or off, choose what it shows and publish it',
   // continuous monitoring
   'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
   'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
@@ -139,6 +141,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'trust:manage',
       'monitoring:write',
       'reports:export',
       'reports:manage',
