@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = {
   'monitoring.alert': { label: 'Monitoring warnings and breaches on models you own', mandatory: false },
   'monitoring.escalation': { label: 'Monitoring breaches left unacknowledged (escalation)', mandatory: true },
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
+  'vendor.expiring': { label: 'Vendor contracts and certifications about to expire, vendor reviews due', mandatory: false },
+  'vendor.questionnaire_submitted': { label: 'A vendor submitted a due-diligence questionnaire', mandatory: false },
 } as const satisfies Record<string, { label: string; mandatory: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
