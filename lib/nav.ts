@@ -23,6 +23,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/admin/gate-policy', label: 'Gate policy', permission: 'models:promote' },
   { href: '/admin/trust', label: 'Trust centre', permission: 'trust:manage' },
+  { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
+  { href: '/account/security', label: 'My sign-in security' },
 ];
 
 /** The sections this actor may open, for the navigation. */
