@@ -5,7 +5,8 @@ import { acceptRequestId } from '@/lib/auth/request-id';
 // visitors to the sign-in page. It is never the authorization check: every
 // page, action and route calls the gate in lib/auth itself.
 
-const PUBLIC_PAGES = [/^\/sign-in(\/|$)/, /^\/invite\//];
+// /l/<purpose>/<token>: the landings of lib/links (no session; the link is the credential).
+const PUBLIC_PAGES = [/^\/sign-in(\/|$)/, /^\/invite\//, /^\/l\//];
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -82,7 +83,8 @@ export async function proxy(request: NextRequest) {
 // proxy sees (experimental.proxyClientMaxBodySize), and the route only starts
 // once it has all arrived. The evidence upload route (exactly /api/v1/evidence)
 // is left out so its body streams to storage; it sets its own request id and
-// needs no redirect or page CSP.
+// needs no redirect or page CSP. The public trust centre (/trust/<org>) is
+// left out too: it needs no session and sends its own, stricter CSP.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/evidence$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/evidence$|trust/).*)'],
 };

@@ -28,6 +28,11 @@ function redact(obj: Record<string, unknown> | null | undefined) {
   return Object.fromEntries(Object.entries(obj).filter(([k]) => !REDACTED.has(k)));
 }
 
+/** The channel is part of the hashed label, so "done through an assistant" cannot be edited out later. */
+export function actorLabelOf(actor: Actor): string {
+  return actor.request.via === 'mcp' ? `${actor.label} via MCP` : actor.label;
+}
+
 /**
  * Records one event inside the caller's transaction, so the change and its
  * event commit together or not at all (throws if it cannot write, which rolls
@@ -55,7 +60,7 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
   // building costs more than the insert itself.
   const [row] = await tx.$queryRaw<{ id: bigint }[]>`
     INSERT INTO "AuditEventPending" ("at","orgId","actorId","actorLabel","action","entityType","entityId","changes","reason","requestId","ip")
-    VALUES (${at}::timestamptz, ${actor.orgId || null}, ${actor.userId}, ${actor.label}, ${input.action}, ${input.entityType}, ${input.entityId ?? null}, ${changes}, ${input.reason ?? null}, ${actor.request.id}, ${actor.request.ip})
+    VALUES (${at}::timestamptz, ${actor.orgId || null}, ${actor.userId}, ${actorLabelOf(actor)}, ${input.action}, ${input.entityType}, ${input.entityId ?? null}, ${changes}, ${input.reason ?? null}, ${actor.request.id}, ${actor.request.ip})
     RETURNING "id"`;
   markEventsWritten(tx);
   return { pendingId: row.id };

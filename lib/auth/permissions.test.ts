@@ -6,8 +6,8 @@ const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =
 
 // Everything that changes state. Auditors may only raise findings, request
 // evidence and verify closures among these.
-// Exporting a document reads what the role may already read.
-const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && !['audit-trail:verify', 'datasets:restricted', 'reports:export'].includes(p));
+// Exporting a document reads what the role may already read; verifying the decision log too.
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && !['audit-trail:verify', 'decisions:verify', 'datasets:restricted', 'reports:export'].includes(p));
 
 describe('the permission table', () => {
   it('grants administrators every permission', () => {
@@ -24,11 +24,12 @@ describe('the permission table', () => {
 
   it('keeps auditors read-only except for findings, evidence requests, verification and their own inbox', () => {
     const auditorWrites = WRITES.filter((p) => allowed('AUDITOR', p));
-    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications).
-    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
+    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications);
+    // policies:acknowledge only records the caller's own acknowledgement of a policy (lib/policies).
+    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own', 'policies:acknowledge']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
-      if (!['datasets:restricted', 'reports:export'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
+      if (!['datasets:restricted', 'reports:export', 'privacy:read'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
     }
   });
 
@@ -47,6 +48,17 @@ describe('the permission table', () => {
     for (const p of ['audit-trail:read', 'audit-trail:verify'] as const) {
       expect(ROLES.filter((r) => allowed(r, p)).sort()).toEqual(['ADMIN', 'AUDITOR']);
     }
+  });
+
+  it('lets every role read the decision log, the compliance side see restricted inputs and erase subjects, and auditors verify', () => {
+    for (const role of ROLES) expect(allowed(role, 'decisions:read'), role).toBe(true);
+    for (const p of ['decisions:restricted', 'decisions:erase'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort(), p).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+    }
+    expect(ROLES.filter((r) => allowed(r, 'decisions:manage')).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
+    expect(ROLES.filter((r) => allowed(r, 'decisions:verify')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
+    // Only a token an administrator made can carry decisions:write.
+    expect(ROLES.filter((r) => allowed(r, 'decisions:write'))).toEqual(['ADMIN']);
   });
 
   it('lets auditors export every document, engineers only those of what they own, and only governance roles edit or approve them', () => {
@@ -91,10 +103,44 @@ describe('the permission table', () => {
     expect(allowed('COMPLIANCE_OFFICER', 'audit-trail:verify')).toBe(false);
   });
 
+  it('lets only privacy officers, compliance officers and administrators write in the privacy domain', () => {
+    for (const p of ['privacy:manage', 'privacy:signoff'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort(), p).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+      expect(allowed('ENGINEER', p, true), `${p} as owner`).toBe(false);
+      expect(allowed('AUDITOR', p, true), `${p} as owner`).toBe(false);
+    }
+  });
+
+  it('lets auditors read all of privacy, engineers only what they own', () => {
+    expect(ROLES.filter((r) => allowed(r, 'privacy:read')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+    expect(allowed('ENGINEER', 'privacy:read', true)).toBe(true);
+    expect(allowed('ENGINEER', 'privacy:read', false)).toBe(false);
+    // An engineer answers the privacy tasks assigned to them, and only those.
+    expect(allowed('ENGINEER', 'privacy:respond', true)).toBe(true);
+    expect(allowed('ENGINEER', 'privacy:respond', false)).toBe(false);
+    expect(allowed('AUDITOR', 'privacy:respond', true)).toBe(false);
+  });
+
+  it('keeps privacy officers out of governance writes outside their domain', () => {
+    for (const p of ['library:manage', 'systems:manage', 'models:promote', 'models:signoff', 'reviews:run', 'incidents:manage', 'findings:verify', 'audits:manage', 'users:manage', 'audit-trail:read'] as const) {
+      expect(allowed('PRIVACY_OFFICER', p), p).toBe(false);
+    }
+    expect(allowed('PRIVACY_OFFICER', 'datasets:restricted')).toBe(true);
+  });
+
   it('never treats an empty owner list as ownership', () => {
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [null, undefined] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, null, 'models:write', { ownerIds: [null] })).toBe(false);
+  });
+
+  it('lets everyone read monitoring, engineers write it on models they own, compliance officers everywhere, auditors never', () => {
+    expect(ROLES.filter((r) => allowed(r, 'monitoring:read'))).toEqual([...ROLES]);
+    expect(allowed('ENGINEER', 'monitoring:write')).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', false)).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', true)).toBe(true);
+    expect(allowed('COMPLIANCE_OFFICER', 'monitoring:write')).toBe(true);
+    expect(allowed('AUDITOR', 'monitoring:write', true)).toBe(false);
   });
 
   it('only lists known permissions in the table', () => {

@@ -14,6 +14,10 @@ import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
 import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
+import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
+import { issueCheckpoint } from '@/lib/decisions/checkpoints';
+import { createPartitionsAhead, purgeExpiredPartitions } from '@/lib/decisions/retention';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -75,11 +79,25 @@ export const JOBS: readonly JobDefinition[] = [
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
+    name: 'vendors.warn-expiries',
+    description: 'Vendor contracts (DPA, BAA, SCCs, MSA) and certifications expiring within 30 days are notified to the vendor’s owner, once each.',
+    cron: '20 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordVendorExpiries(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
     name: 'incidents.record-notification-thresholds',
     description: 'Regulatory notification clocks record 50 %, 80 % and the deadline on the incident and in the audit trail.',
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'privacy.record-overdue-requests',
+    description: 'Data-subject requests still open after their statutory deadline are marked overdue, with an audit event each.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueRequests(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'notifications.send-reminders',
@@ -153,5 +171,27 @@ export const JOBS: readonly JobDefinition[] = [
       if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
       return report;
     },
+  }),
+  defineJob({
+    name: 'decisions.checkpoint',
+    description: 'A signed checkpoint (tree size, root, time, Ed25519 signature) of every decision log with new batches.',
+    cron: '*/10 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, async (orgId) => ((await issueCheckpoint(ctx.actor(orgId), ctx.now)).created ? 1 : 0)),
+  }),
+  defineJob({
+    name: 'decisions.partitions',
+    description: "The decision log's monthly partitions are created three months ahead.",
+    cron: '17 3 * * *',
+    retry: DEFAULT_RETRY,
+    handler: async (ctx) => ({ created: await createPartitionsAhead(ctx.actor(''), ctx.now) }),
+  }),
+  defineJob({
+    name: 'decisions.retention',
+    description: 'Month partitions past every system\'s retention are dropped, each with a signed purge record.',
+    cron: '37 3 * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 600,
+    handler: async (ctx) => ({ purged: (await purgeExpiredPartitions(ctx.actor(''), ctx.now)).length }),
   }),
 ];
