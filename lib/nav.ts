@@ -12,6 +12,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
+  { href: '/risks', label: 'Risks', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/calendar', label: 'Calendar feed' },

@@ -57,6 +57,12 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // risk register and threat models
+  'risks:read': 'Read the risk register, threat models, red-team exercises and the ATLAS library',
+  'risks:manage': 'Register, score, treat and review risks (compliance, or the risk owner)',
+  'risks:accept': 'Accept a risk one does not own, with a rationale and an expiry',
+  'risks:configure': 'Edit the wording of the 5 × 5 risk scale and reload the ATLAS library',
+  'threats:manage': 'Edit threat models and red-team exercises (compliance, or the system owner)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -74,6 +80,7 @@ const READ_ALL: Permission[] = [
   'audits:read',
   'incidents:read',
   'reviews:read',
+  'risks:read',
 ];
 
 /**
@@ -91,6 +98,8 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'risks:manage',
+  'threats:manage',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -122,6 +131,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'risks:manage',
+      'risks:accept',
+      'threats:manage',
     ],
     own: OWNER_PERMISSIONS,
   },

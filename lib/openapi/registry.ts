@@ -12,6 +12,7 @@ import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
+import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { platformApi } from './platform-spec';
@@ -38,4 +39,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   reviewsApi,
   jobsApi,
   notificationsApi,
+  risksApi,
 ].flatMap((group) => Object.values(group));
