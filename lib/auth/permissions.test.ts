@@ -6,7 +6,8 @@ const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =
 
 // Everything that changes state. Auditors may only raise findings, request
 // evidence and verify closures among these.
-const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && p !== 'audit-trail:verify' && p !== 'datasets:restricted');
+// Exporting a document reads what the role may already read.
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && !['audit-trail:verify', 'datasets:restricted', 'reports:export'].includes(p));
 
 describe('the permission table', () => {
   it('grants administrators every permission', () => {
@@ -27,7 +28,7 @@ describe('the permission table', () => {
     expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
-      if (!['datasets:restricted'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
+      if (!['datasets:restricted', 'reports:export', 'privacy:read'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
     }
   });
 
@@ -46,6 +47,13 @@ describe('the permission table', () => {
     for (const p of ['audit-trail:read', 'audit-trail:verify'] as const) {
       expect(ROLES.filter((r) => allowed(r, p)).sort()).toEqual(['ADMIN', 'AUDITOR']);
     }
+  });
+
+  it('lets auditors export every document, engineers only those of what they own, and only governance roles edit or approve them', () => {
+    expect(ROLES.filter((r) => allowed(r, 'reports:export')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
+    expect(allowed('ENGINEER', 'reports:export', true)).toBe(true);
+    expect(allowed('ENGINEER', 'reports:export', false)).toBe(false);
+    expect(ROLES.filter((r) => allowed(r, 'reports:manage', true)).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
   });
 
   it('lets engineers create models but edit only what they own', () => {
@@ -83,10 +91,44 @@ describe('the permission table', () => {
     expect(allowed('COMPLIANCE_OFFICER', 'audit-trail:verify')).toBe(false);
   });
 
+  it('lets only privacy officers, compliance officers and administrators write in the privacy domain', () => {
+    for (const p of ['privacy:manage', 'privacy:signoff'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort(), p).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+      expect(allowed('ENGINEER', p, true), `${p} as owner`).toBe(false);
+      expect(allowed('AUDITOR', p, true), `${p} as owner`).toBe(false);
+    }
+  });
+
+  it('lets auditors read all of privacy, engineers only what they own', () => {
+    expect(ROLES.filter((r) => allowed(r, 'privacy:read')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+    expect(allowed('ENGINEER', 'privacy:read', true)).toBe(true);
+    expect(allowed('ENGINEER', 'privacy:read', false)).toBe(false);
+    // An engineer answers the privacy tasks assigned to them, and only those.
+    expect(allowed('ENGINEER', 'privacy:respond', true)).toBe(true);
+    expect(allowed('ENGINEER', 'privacy:respond', false)).toBe(false);
+    expect(allowed('AUDITOR', 'privacy:respond', true)).toBe(false);
+  });
+
+  it('keeps privacy officers out of governance writes outside their domain', () => {
+    for (const p of ['library:manage', 'systems:manage', 'models:promote', 'models:signoff', 'reviews:run', 'incidents:manage', 'findings:verify', 'audits:manage', 'users:manage', 'audit-trail:read'] as const) {
+      expect(allowed('PRIVACY_OFFICER', p), p).toBe(false);
+    }
+    expect(allowed('PRIVACY_OFFICER', 'datasets:restricted')).toBe(true);
+  });
+
   it('never treats an empty owner list as ownership', () => {
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [null, undefined] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, null, 'models:write', { ownerIds: [null] })).toBe(false);
+  });
+
+  it('lets everyone read monitoring, engineers write it on models they own, compliance officers everywhere, auditors never', () => {
+    expect(ROLES.filter((r) => allowed(r, 'monitoring:read'))).toEqual([...ROLES]);
+    expect(allowed('ENGINEER', 'monitoring:write')).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', false)).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', true)).toBe(true);
+    expect(allowed('COMPLIANCE_OFFICER', 'monitoring:write')).toBe(true);
+    expect(allowed('AUDITOR', 'monitoring:write', true)).toBe(false);
   });
 
   it('only lists known permissions in the table', () => {

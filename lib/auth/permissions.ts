@@ -2,12 +2,13 @@
 // through authorize() in ./gate.ts, which reads this table. Kept free of
 // server-only imports so the UI can hide what a role cannot use.
 
-export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
+export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administrator',
   COMPLIANCE_OFFICER: 'Compliance officer',
+  PRIVACY_OFFICER: 'Privacy officer',
   ENGINEER: 'Engineer',
   AUDITOR: 'Auditor',
 };
@@ -63,6 +64,17 @@ export const PERMISSIONS = {
   'risks:accept': 'Accept a risk one does not own, with a rationale and an expiry',
   'risks:configure': 'Edit the wording of the 5 × 5 risk scale and reload the ATLAS library',
   'threats:manage': 'Edit threat models and red-team exercises (compliance, or the system owner)',
+  // continuous monitoring
+  'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
+  'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
+  // privacy
+  'privacy:read': 'Read records of processing, DPIAs and FRIAs, data-subject requests and minimisation reviews (engineers: the DPIAs of the systems they own)',
+  'privacy:manage': 'Edit records of processing, DPIAs, FRIAs and retention rules; handle data-subject requests; run minimisation reviews',
+  'privacy:signoff': 'Sign off a DPIA or FRIA written by someone else',
+  'privacy:respond': 'Answer the privacy tasks one is assigned (deletion confirmations, minimisation answers, human reviews)',
+  // reports and interchange
+  'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
+  'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -81,6 +93,7 @@ const READ_ALL: Permission[] = [
   'incidents:read',
   'reviews:read',
   'risks:read',
+  'monitoring:read',
 ];
 
 /**
@@ -100,6 +113,10 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'action-items:update',
   'risks:manage',
   'threats:manage',
+  'monitoring:write',
+  'privacy:read',
+  'privacy:respond',
+  'reports:export',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };
@@ -134,6 +151,28 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'risks:manage',
       'risks:accept',
       'threats:manage',
+      'monitoring:write',
+      'reports:export',
+      'reports:manage',
+      'privacy:read',
+      'privacy:manage',
+      'privacy:signoff',
+      'privacy:respond',
+    ],
+    own: OWNER_PERMISSIONS,
+  },
+  // The data protection officer: compliance-like rights in the privacy domain,
+  // read access elsewhere (restricted datasets included, to locate a subject's data).
+  PRIVACY_OFFICER: {
+    any: [
+      ...READ_ALL,
+      'datasets:restricted',
+      'findings:raise',
+      'incidents:report',
+      'privacy:read',
+      'privacy:manage',
+      'privacy:signoff',
+      'privacy:respond',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -151,6 +190,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'privacy:read',
+      'reports:export',
     ],
     own: [],
   },

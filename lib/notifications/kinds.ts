@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = {
   'signoff.waiting': { label: 'Sign-offs waiting for you', mandatory: false },
   'incident.clock': { label: 'Incident clocks (regulatory and response) at 50 %', mandatory: false },
   'incident.clock_urgent': { label: 'Incident clocks (regulatory and response) at 80 % and at the deadline', mandatory: true },
+  'monitoring.alert': { label: 'Monitoring warnings and breaches on models you own', mandatory: false },
+  'monitoring.escalation': { label: 'Monitoring breaches left unacknowledged (escalation)', mandatory: true },
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
 } as const satisfies Record<string, { label: string; mandatory: boolean }>;
 

@@ -6,6 +6,7 @@ import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { requestsApi } from '@/lib/audits/requests/api-spec';
 import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
+import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
@@ -29,6 +30,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   crosswalkApi,
   modelsApi,
   datasetsApi,
+  interchangeApi,
   auditsApi,
   auditSettingsApi,
   findingsApi,
