@@ -199,7 +199,7 @@ export async function acceptRisk(actor: Actor, input: { id: string; rationale: s
 }
 
 /** Records that the risk was reviewed: the next review moves one cadence on. */
-export async function reviewRisk(actor: Actor, input: { id: string; note?: string }) {
+export async function reviewRisk(actor: Actor, input: { id: string; note: string }) {
   const data = reviewRiskSchema.parse(input);
   return db.$transaction(async (tx) => {
     const r = await lockRisk(tx, actor, data.id);
@@ -208,7 +208,7 @@ export async function reviewRisk(actor: Actor, input: { id: string; note?: strin
     const now = new Date();
     const next = nextReview(now, r.reviewCadenceDays);
     await tx.risk.update({ where: { id: r.id }, data: { lastReviewedAt: now, nextReviewAt: next } });
-    await recordEvent(tx, actor, { action: 'risk.reviewed', entityType: 'risk', entityId: r.id, changes: { nextReviewAt: next.toISOString() }, reason: data.note ?? null });
+    await recordEvent(tx, actor, { action: 'risk.reviewed', entityType: 'risk', entityId: r.id, changes: { nextReviewAt: next.toISOString() }, reason: data.note });
     return { id: r.id, nextReviewAt: next.toISOString() };
   });
 }

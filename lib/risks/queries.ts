@@ -167,6 +167,27 @@ export async function topRisksForSystem(actor: Actor, systemId: string, take = 5
   return rows.map((r) => toSummary(r, now));
 }
 
+export type SystemTopRisk = { id: string; ref: string; title: string; score: number; residual: boolean };
+
+/**
+ * The top open or accepted risks of each of these systems (residual score,
+ * else inherent), ranked in one query, for the AI systems page.
+ */
+export async function topRisksBySystem(actor: Actor, systemIds: string[], take = 3): Promise<Record<string, SystemTopRisk[]>> {
+  authorize(actor, 'risks:read');
+  if (!systemIds.length) return {};
+  const rows = await db.$queryRaw<{ systemId: string; id: string; ref: string; title: string; score: number; residual: boolean }[]>`
+    SELECT "systemId", "id", "ref", "title", "score", "residual" FROM (
+      SELECT rs."systemId", r."id", r."ref", r."title", COALESCE(r."residualScore", r."inherentScore") AS "score", r."residualScore" IS NOT NULL AS "residual",
+             ROW_NUMBER() OVER (PARTITION BY rs."systemId" ORDER BY COALESCE(r."residualScore", r."inherentScore") DESC, r."inherentScore" DESC, r."id") AS n
+      FROM "RiskSystem" rs JOIN "Risk" r ON r."id" = rs."riskId"
+      WHERE r."orgId" = ${actor.orgId} AND r."status" <> 'CLOSED' AND rs."systemId" = ANY(${systemIds})
+    ) ranked WHERE n <= ${take} ORDER BY "systemId", n`;
+  const out: Record<string, SystemTopRisk[]> = {};
+  for (const r of rows) (out[r.systemId] ??= []).push({ id: r.id, ref: r.ref, title: r.title, score: Number(r.score), residual: r.residual });
+  return out;
+}
+
 /** What the register page may offer this actor. */
 export function registerCapabilities(actor: Actor) {
   return { create: can(actor, 'risks:manage'), configure: can(actor, 'risks:configure'), import: can(actor, 'risks:manage') };

@@ -127,6 +127,8 @@ describe('risk register', () => {
     expect((await queries.riskHeatMap(actors.AUDITOR, { category: 'nist.fair' })).total).toBe(0);
     const top = await queries.topRisksForSystem(actors.ENGINEER, systemId, 3);
     expect(top).toHaveLength(3);
+    const bySystem = await queries.topRisksBySystem(actors.AUDITOR, [systemId], 2);
+    expect(bySystem[systemId].map((r) => r.id)).toEqual(top.slice(0, 2).map((r) => r.id));
   });
 
   it('imports all or nothing, reporting every bad row, and round-trips its own export', async () => {

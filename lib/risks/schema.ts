@@ -55,7 +55,7 @@ export const acceptRiskSchema = z.object({
   expiresAt: futureDateSchema,
 });
 
-export const reviewRiskSchema = z.object({ id: idSchema, note: blankAsUndefined(z.string().trim().max(5000)) });
+export const reviewRiskSchema = z.object({ id: idSchema, note: z.string().trim().min(3, 'Say what the review found').max(5000) });
 export const closeRiskSchema = z.object({ id: idSchema, reason: z.string().trim().min(3, 'Say why the risk is closed').max(5000) });
 
 export const scaleLevelSchema = z.object({

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
-import { readMultipart } from '@/lib/api/multipart';
+import { multipartFields, readMultipart } from '@/lib/api/multipart';
 import { assertSafeInput } from '@/lib/api/input-guard';
 import { recordEvent } from '@/lib/audit/record';
 import { parseCsv } from '@/lib/csv';
@@ -91,10 +91,10 @@ export type RiskImportResult = { ok: true; created: number; updated: number };
 /** The uploaded file of a multipart request (field "file"), as rows of text. */
 export async function readRiskUpload(req: Request): Promise<string[][]> {
   const body = await readMultipart(req, { fileBytes: IMPORT_MAX_BYTES, files: 1, what: 'Risk imports' });
+  assertSafeInput({ ...multipartFields(body), file: body.files.map((f) => f.name) }, 'upload');
   const file = body.files.find((f) => f.field === 'file');
   if (!file) throw new AppError('VALIDATION', 'Choose a file to import.', { fieldErrors: { file: ['Choose a file'] } });
   if (!file.bytes.length) throw new AppError('VALIDATION', 'The file is empty.', { fieldErrors: { file: ['The file is empty'] } });
-  assertSafeInput({ file: file.name }, 'upload');
   return parseRiskFile(file.name, file.bytes);
 }
 

@@ -70,7 +70,7 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
             {may.review ? (
               <ActionForm action={reviewRiskAction} label="Record a review" submit="Record review" variant="secondary">
                 <input type="hidden" name="id" value={r.id} />
-                <TextAreaField label="Review note" name="note" id="review-note" rows={2} />
+                <TextAreaField label="What the review found" name="note" id="review-note" rows={2} required />
               </ActionForm>
             ) : null}
             {may.accept ? (
