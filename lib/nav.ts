@@ -14,6 +14,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/risks', label: 'Risks', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
+  { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
+  { href: '/policies', label: 'Policies & training', permission: 'policies:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/calendar', label: 'Calendar feed' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
