@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'risks:accept': 'Accept a risk one does not own, with a rationale and an expiry',
   'risks:configure': 'Edit the wording of the 5 × 5 risk scale and reload the ATLAS library',
   'threats:manage': 'Edit threat models and red-team exercises (compliance, or the system owner)',
+  // public trust centre
+  'trust:manage': 'Turn the public trust centre on or off, choose what it shows and publish it',
   // decision log
   'decisions:read': 'Search the decision log, read decisions with their explanations and proofs',
   'decisions:write': 'Send production decisions to the decision log (an API token for the serving stack)',
@@ -172,6 +174,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'risks:manage',
       'risks:accept',
       'threats:manage',
+      'trust:manage',
       'decisions:restricted',
       'decisions:verify',
       'decisions:manage',
