@@ -71,11 +71,22 @@ function chainReads(delegate: object): object {
   });
 }
 
+/** `db.$queryRaw` that waits the same way when its SQL reads the chain ("AuditEvent"). */
+function rawChainReads(c: PrismaClient): PrismaClient['$queryRaw'] {
+  const raw = c.$queryRaw.bind(c) as (...args: unknown[]) => Promise<unknown>;
+  return ((strings: unknown, ...values: unknown[]) => {
+    const readsChain = Array.isArray(strings) && strings.some((part) => typeof part === 'string' && part.includes('"AuditEvent"'));
+    const barrier = readsChain ? chainReadBarrier() : null;
+    return barrier ? barrier.then(() => raw(strings, ...values)) : raw(strings, ...values);
+  }) as PrismaClient['$queryRaw'];
+}
+
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const c = client();
     if (prop === '$transaction') return transactionThenSeal(c);
     if (prop === 'auditEvent') return chainReads(c.auditEvent);
+    if (prop === '$queryRaw') return rawChainReads(c);
     const value = Reflect.get(c, prop, c);
     return typeof value === 'function' ? value.bind(c) : value;
   },

@@ -59,6 +59,15 @@ describe('the audit chain sealer', () => {
     expect(await verifyChain(rawPool())).toMatchObject({ intact: true, checked: 401, headSeq: 401, pending: 0 });
   }, 120_000);
 
+  it('lets the process that committed an event read it at once, through the model API and raw SQL', async () => {
+    for (let i = 0; i < 20; i++) {
+      await db.$transaction((tx) => recordEvent(tx, actor, { action: 'test.read-own', entityType: 'test', entityId: String(i) }));
+      expect(await db.auditEvent.count({ where: { action: 'test.read-own' } })).toBe(i + 1);
+      const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent" WHERE "action" = 'test.read-own'`;
+      expect(Number(n)).toBe(i + 1);
+    }
+  });
+
   it('never chains an event whose transaction rolled back', async () => {
     await expect(
       db.$transaction(async (tx) => {
@@ -85,7 +94,7 @@ describe('the audit chain sealer', () => {
     expect(await pendingEventCount()).toBe(2);
     expect(await sealPendingEvents()).toBe(2);
     const result = await verifyChain(rawPool());
-    expect(result).toMatchObject({ intact: true, headSeq: 403, pending: 0 });
+    expect(result).toMatchObject({ intact: true, headSeq: 423, pending: 0 });
   });
 
   it('seals what a dead process left pending within a second (background sealer)', async () => {
@@ -99,7 +108,7 @@ describe('the audit chain sealer', () => {
     } finally {
       stopBackgroundSealer();
     }
-    expect((await db.auditEvent.findFirst({ where: { action: 'test.left-behind' } }))?.seq).toBe(404n);
+    expect((await db.auditEvent.findFirst({ where: { action: 'test.left-behind' } }))?.seq).toBe(424n);
     expect((await verifyChain(rawPool())).intact).toBe(true);
   });
 
