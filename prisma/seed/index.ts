@@ -4,6 +4,7 @@ import { seedIncidents } from './incidents';
 import { seedModels } from './models';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
+import { seedTrust } from './trust';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -20,4 +21,6 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   await seedIncidents(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
+  // The trust centre snapshots what the other domains seeded.
+  await seedTrust(orgId, log);
 }
