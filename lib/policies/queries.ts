@@ -44,7 +44,7 @@ export async function listPolicies(actor: Actor) {
         pending: p.versions.map((v) => v.status),
         reviewDueAt: iso(p.reviewDueAt), reviewOverdue: !!p.reviewDueAt && p.reviewDueAt.getTime() < now,
         required, acknowledged: Math.min(done, required),
-        mine: requiredOfMe ? (p.currentVersion && mine.some((m) => m.policyId === p.id && m.major === p.currentVersion!.major) ? 'done' : p.currentVersion ? 'due' : 'none') : 'not-required',
+        mine: (requiredOfMe ? (p.currentVersion && mine.some((m) => m.policyId === p.id && m.major === p.currentVersion!.major) ? 'done' : p.currentVersion ? 'due' : 'none') : 'not-required') as 'done' | 'due' | 'none' | 'not-required',
       };
     }),
     capabilities: policyCapabilities(actor),
