@@ -8,6 +8,7 @@ import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
+import { monitoringApi } from '@/lib/monitoring/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
@@ -40,4 +41,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   reviewsApi,
   jobsApi,
   notificationsApi,
+  monitoringApi,
 ].flatMap((group) => Object.values(group));
