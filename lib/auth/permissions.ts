@@ -58,6 +58,13 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // decision log
+  'decisions:read': 'Search the decision log, read decisions with their explanations and proofs',
+  'decisions:write': 'Send production decisions to the decision log (an API token for the serving stack)',
+  'decisions:restricted': 'See the restricted input features of logged decisions',
+  'decisions:verify': 'Verify the decision log and its signed checkpoints',
+  'decisions:manage': 'Configure decision logging per AI system, issue checkpoints, record development decisions',
+  'decisions:erase': "Erase a data subject's personal data from the decision log (crypto-shredding)",
   // continuous monitoring
   'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
   'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
@@ -69,13 +76,22 @@ export const PERMISSIONS = {
   // reports and interchange
   'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
   'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
+  // vendors, policies and people
+  'vendors:read': 'Read vendors, their contracts, certifications and questionnaires',
+  'vendors:manage': 'Add and edit vendors, send and review due-diligence questionnaires',
+  'policies:read': 'Read policies, their versions and acknowledgement status',
+  'policies:write': 'Create policies and draft new versions',
+  'policies:approve': 'Approve and publish policy versions written by someone else',
+  'policies:acknowledge': 'Acknowledge the current version of a policy for oneself (signed-in people only)',
+  'training:read': 'Read the AI literacy register and the governance roles',
+  'training:manage': 'Record trainings, set required trainings per role, manage the governance committee and system RACIs',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Held by signed-in people only: never granted to an API token (its mutations refuse tokens too). */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage'];
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage', 'policies:acknowledge'];
 /** What an API token may be scoped to. */
 export const TOKEN_SCOPES = ALL_PERMISSIONS.filter((p) => !SESSION_ONLY_PERMISSIONS.includes(p));
 
@@ -86,6 +102,11 @@ const READ_ALL: Permission[] = [
   'audits:read',
   'incidents:read',
   'reviews:read',
+  'decisions:read',
+  'vendors:read',
+  'policies:read',
+  'policies:acknowledge',
+  'training:read',
   'monitoring:read',
 ];
 
@@ -139,9 +160,17 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'decisions:restricted',
+      'decisions:verify',
+      'decisions:manage',
+      'decisions:erase',
       'monitoring:write',
       'reports:export',
       'reports:manage',
+      'vendors:manage',
+      'policies:write',
+      'policies:approve',
+      'training:manage',
       'privacy:read',
       'privacy:manage',
       'privacy:signoff',
@@ -161,6 +190,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'privacy:manage',
       'privacy:signoff',
       'privacy:respond',
+      // data-subject requests: access to a subject's decisions and their erasure
+      'decisions:restricted',
+      'decisions:erase',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -178,6 +210,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'decisions:verify',
       'privacy:read',
       'reports:export',
     ],

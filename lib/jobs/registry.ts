@@ -15,6 +15,8 @@ import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations'
 import { escalateBreaches, recordMissingData } from '@/lib/monitoring/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
+import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -76,11 +78,25 @@ export const JOBS: readonly JobDefinition[] = [
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
+    name: 'vendors.warn-expiries',
+    description: 'Vendor contracts (DPA, BAA, SCCs, MSA) and certifications expiring within 30 days are notified to the vendor’s owner, once each.',
+    cron: '20 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordVendorExpiries(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
     name: 'incidents.record-notification-thresholds',
     description: 'Regulatory notification clocks record 50 %, 80 % and the deadline on the incident and in the audit trail.',
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'privacy.record-overdue-requests',
+    description: 'Data-subject requests still open after their statutory deadline are marked overdue, with an audit event each.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueRequests(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'notifications.send-reminders',
