@@ -24,6 +24,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/admin/gate-policy', label: 'Gate policy', permission: 'models:promote' },
+  { href: '/admin/trust', label: 'Trust centre', permission: 'trust:manage' },
   { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
   { href: '/account/security', label: 'My sign-in security' },
 ];

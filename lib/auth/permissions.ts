@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // public trust centre
+  'trust:manage': 'Turn the public trust centre on or off, choose what it shows and publish it',
   // decision log
   'decisions:read': 'Search the decision log, read decisions with their explanations and proofs',
   'decisions:write': 'Send production decisions to the decision log (an API token for the serving stack)',
@@ -160,6 +162,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'trust:manage',
       'decisions:restricted',
       'decisions:verify',
       'decisions:manage',
