@@ -15,6 +15,7 @@ import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations'
 import { escalateBreaches, recordMissingData } from '@/lib/monitoring/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
 import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { issueCheckpoint } from '@/lib/decisions/checkpoints';
@@ -50,6 +51,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'risks.reopen-expired-acceptances',
+    description: 'Register risks whose acceptance has expired go back to open.',
+    cron: '*/5 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRegisterAcceptances(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'evidence.record-stale',

@@ -14,6 +14,7 @@ import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
+import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
@@ -44,4 +45,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   jobsApi,
   notificationsApi,
   monitoringApi,
+  risksApi,
 ].flatMap((group) => Object.values(group));

@@ -5,6 +5,7 @@ import { seedModels } from './models';
 import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
+import { seedRisks } from './risks';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -20,6 +21,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
   await seedMonitoring(orgId, log);
+  await seedRisks(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
 }
