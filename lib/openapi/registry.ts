@@ -5,6 +5,7 @@ import { evidenceApi } from '@/lib/audits/evidence/api-spec';
 import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { requestsApi } from '@/lib/audits/requests/api-spec';
 import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
+import { decisionsApi } from '@/lib/decisions/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
@@ -41,6 +42,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   requestsApi,
   certificationsApi,
   incidentsApi,
+  decisionsApi,
   reviewsApi,
   jobsApi,
   notificationsApi,
