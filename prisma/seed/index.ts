@@ -6,6 +6,7 @@ import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
 import { seedRisks } from './risks';
+import { seedVendorsAndPolicies } from './vendors';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -22,6 +23,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   await seedIncidents(orgId, log);
   await seedMonitoring(orgId, log);
   await seedRisks(orgId, log);
+  await seedVendorsAndPolicies(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
 }
