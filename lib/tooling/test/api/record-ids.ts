@@ -31,6 +31,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/ai-systems/{id}/frameworks': ids(await db.aISystem.findMany({ take, select: { id: true } })),
     '/api/v1/audits/{id}': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/audits/{id}/evidence-pack': ids(await db.audit.findMany({ take, select: { id: true } })),
+    '/api/v1/audits/{id}/oscal': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/controls/{id}': ids(await db.control.findMany({ take, select: { id: true } })),
     '/api/v1/crosswalk/{id}': ids(await db.crosswalkMapping.findMany({ take, where: { removedAt: null }, select: { id: true } })),
     '/api/v1/datasets/{id}': ids(await db.dataset.findMany({ take, select: { id: true } })),
@@ -43,6 +44,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/findings/{id}/risk-acceptance': ids(await db.finding.findMany({ take, select: { id: true } })),
     '/api/v1/findings/{id}/transitions': ids(await db.finding.findMany({ take, select: { id: true } })),
     '/api/v1/frameworks/{id}': ids(await db.framework.findMany({ take, select: { id: true } })),
+    // Custom frameworks export; shipped ones answer 422.
+    '/api/v1/frameworks/{id}/oscal': ids(await db.framework.findMany({ take, orderBy: { isCustom: 'desc' }, select: { id: true } })),
     '/api/v1/imports/{id}': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/imports/{id}/confirm': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/incidents/{id}': ids(await db.incident.findMany({ take: 100, select: { id: true } })),
