@@ -5,7 +5,8 @@ import { acceptRequestId } from '@/lib/auth/request-id';
 // visitors to the sign-in page. It is never the authorization check: every
 // page, action and route calls the gate in lib/auth itself.
 
-const PUBLIC_PAGES = [/^\/sign-in(\/|$)/, /^\/invite\//];
+// /l/<purpose>/<token>: the landings of lib/links (no session; the link is the credential).
+const PUBLIC_PAGES = [/^\/sign-in(\/|$)/, /^\/invite\//, /^\/l\//];
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

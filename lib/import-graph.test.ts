@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * `notifications` is one: a mutation calls `notify` in its own transaction, as it calls `recordEvent`;
  * so is `events`: a mutation calls `publishEvent` (the outbox) in its transaction too.
  */
-const LOWER_LAYERS = ['api', 'auth', 'audit', 'events', 'notifications', 'platform', 'pdf', 'signing'];
+const LOWER_LAYERS = ['api', 'auth', 'audit', 'events', 'links', 'notifications', 'platform', 'pdf', 'signing'];
 /** Layers that assemble what every domain contributes, through the named entry points only. */
 const ASSEMBLERS: Record<string, RegExp> = {
   // A domain may split its API description into parts (crosswalk-api-spec.ts).

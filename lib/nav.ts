@@ -21,6 +21,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
+  { href: '/admin/gate-policy', label: 'Gate policy', permission: 'models:promote' },
 ];
 
 /** The sections this actor may open, for the navigation. */

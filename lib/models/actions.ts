@@ -8,6 +8,7 @@ import { changeStage, signOffVersion } from './mutations/stage';
 import { createDataset, linkDataset } from './mutations/datasets';
 import { createModel } from './mutations/create-model';
 import { createVersion, updateVersion, uploadFairness } from './mutations/versions';
+import { setGatePolicy } from './mutations/gate-policy';
 import { rollbackModel } from './rollback';
 import {
   artifactFormSchema,
@@ -22,6 +23,7 @@ import {
   signOffFormSchema,
   stageFormSchema,
   thresholdsSchema,
+  gatePolicyFormSchema,
 } from './schema';
 import { parseFairnessFile } from './upload';
 
@@ -74,6 +76,16 @@ export const acceptMitigationAction = validatedAction(mitigationFormSchema, asyn
 export const setThresholdsAction = validatedAction(thresholdsSchema, async (input, actor) => refresh(await setFairnessThresholds(actor, input)), {
   successMessage: 'Thresholds saved.',
 });
+
+export const setGatePolicyAction = validatedAction(
+  gatePolicyFormSchema,
+  async (input, actor) => {
+    const r = await setGatePolicy(actor, input);
+    revalidatePath('/admin/gate-policy');
+    return refresh(r);
+  },
+  { successMessage: 'Gate policy saved.' },
+);
 
 export const rollbackAction = validatedAction(rollbackFormSchema, async ({ modelId, reason, incidentId }, actor) => refresh(await rollbackModel(actor, modelId, { reason, incidentId })), {
   successMessage: (r) => `Rolled back from ${r.from.label} to ${r.to.label}.`,

@@ -14,6 +14,7 @@ import {
   rollbackSchema,
   signOffSchema,
   thresholdsSchema,
+  gatePolicyInputSchema,
   updateVersionSchema,
 } from './schema';
 
@@ -33,6 +34,10 @@ const modelSummary = z.object({
   updatedAt: z.string(),
 });
 
+const gatePolicyResponse = z.object({
+  policy: z.object({ requireMonitor: z.boolean(), minExplanationCoverage: z.number().nullable(), requireRedTeam: z.boolean(), maxCriticalVulnerabilityAgeDays: z.number().nullable() }),
+  updatedAt: z.string().nullable(),
+});
 const gateResponse = z.object({ allowed: z.boolean(), stage, reasons: z.array(z.string()) });
 
 export const modelsApi = {
@@ -169,6 +174,23 @@ export const modelsApi = {
     permission: 'models:promote',
     body: thresholdsSchema,
     response: thresholdsSchema,
+  }),
+  getGatePolicy: defineApi({
+    method: 'GET',
+    path: '/api/v1/models/gate-policy',
+    tag,
+    summary: 'The optional promotion-gate conditions for high-risk AI systems',
+    permission: 'models:read',
+    response: gatePolicyResponse,
+  }),
+  setGatePolicy: defineApi({
+    method: 'PUT',
+    path: '/api/v1/models/gate-policy',
+    tag,
+    summary: 'Set the optional promotion-gate conditions for high-risk AI systems (the whole policy: a missing flag is off, a missing limit is none)',
+    permission: 'models:promote',
+    body: gatePolicyInputSchema,
+    response: gatePolicyResponse,
   }),
 };
 

@@ -2,6 +2,7 @@
 // condition for a target stage. Queries load the snapshot; mutations and the
 // CI/CD deploy-check API call this, so the page, the API and the promotion agree.
 import type { CheckResult } from './fairness';
+import { gatePolicyReasons, type GateFacts } from './gate-rules';
 import { CARD_SECTIONS, STAGES, type ModelCard, type Stage } from './schema';
 
 export type PromotionSnapshot = {
@@ -17,6 +18,8 @@ export type PromotionSnapshot = {
   signOffs: { role: 'BUSINESS_OWNER' | 'COMPLIANCE'; userId: string }[];
   /** null: not signed yet. */
   attestation: { verified: boolean; matches: boolean } | null;
+  /** The organisation's optional conditions for high-risk systems and their facts; absent: none apply. */
+  gate?: GateFacts;
 };
 
 const order = (s: Stage) => STAGES.indexOf(s);
@@ -73,6 +76,7 @@ export function unmetConditions(v: PromotionSnapshot, target: Stage): string[] {
     if (!v.attestation) reasons.push('The version has no signed attestation.');
     else if (!v.attestation.verified) reasons.push('The attestation signature does not verify.');
     else if (!v.attestation.matches) reasons.push('The version changed after it was signed (artifact, model card or approvals differ from the attestation).');
+    if (v.gate) reasons.push(...gatePolicyReasons(v.gate));
   }
   return reasons;
 }

@@ -6,6 +6,7 @@ import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { modelCardJson, modelCardMarkdown, type CardData } from './card-export';
 import { DEFAULT_THRESHOLDS } from './fairness';
+import { loadGateFacts } from './gate-policy';
 import { deployDecision, missingCardSections, nextStage, unmetConditions } from './promotion';
 import { EDITABLE_STAGES, listDatasetsQuerySchema, listModelsQuerySchema, type ListModelsQuery } from './schema';
 import { cardOf, findVersion, modelHeaderSelect, snapshotOf, thresholdsOf, type VersionRow } from './snapshot';
@@ -135,7 +136,7 @@ function datasetView(actor: Actor, d: VersionRow['datasets'][number]) {
 export async function getVersion(actor: Actor, model: string, version: string) {
   authorize(actor, 'models:read');
   const row = await findVersion(db, actor.orgId, model, version);
-  const { promotion, checks, attestation } = snapshotOf(row);
+  const { promotion, checks, attestation } = snapshotOf(row, await loadGateFacts(db, row));
   const next = nextStage(row.stage);
   const owners = { ownerIds: [row.model.ownerId, row.createdById] };
   const isCreator = actor.userId === row.createdById;
@@ -201,7 +202,7 @@ export type VersionView = Awaited<ReturnType<typeof getVersion>>;
 export async function getGate(actor: Actor, model: string, version: string) {
   authorize(actor, 'models:read');
   const row = await findVersion(db, actor.orgId, model, version);
-  const { allowed, reasons } = deployDecision(snapshotOf(row).promotion);
+  const { allowed, reasons } = deployDecision(snapshotOf(row, await loadGateFacts(db, row)).promotion);
   return { allowed, stage: row.stage, reasons };
 }
 

@@ -284,3 +284,22 @@ export const stageFormSchema = versionRefSchema.extend({ target: advanceStageSch
 export const signOffFormSchema = versionRefSchema.extend(signOffSchema.shape);
 export const mitigationFormSchema = versionRefSchema.extend(mitigationSchema.shape);
 export const rollbackFormSchema = z.object({ modelId: z.string().min(1).max(64) }).extend(rollbackSchema.shape);
+
+/** PUT /api/v1/models/gate-policy: the whole policy, every field named (null: no limit). */
+export const gatePolicyInputSchema = z.object({
+  requireMonitor: z.boolean(),
+  minExplanationCoverage: z.number({ error: 'Give a share between 0 and 1, or null' }).min(0, 'Give a share between 0 and 1').max(1, 'Give a share between 0 and 1').nullable(),
+  requireRedTeam: z.boolean(),
+  maxCriticalVulnerabilityAgeDays: z.number({ error: 'Give a whole number of days, or null' }).int('Give a whole number of days').min(0, 'Give a whole number of days').max(3650, 'At most 3650 days').nullable(),
+});
+export type GatePolicyInput = z.infer<typeof gatePolicyInputSchema>;
+
+/** Admin → Gate policy: an unticked box is off, a blank limit is none. */
+const offWhenMissing = z.preprocess((v) => (v === undefined ? false : v), flag);
+const noneWhenBlank = <T extends z.ZodType<number>>(schema: T) => z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), numeric(schema).nullable());
+export const gatePolicyFormSchema = z.object({
+  requireMonitor: offWhenMissing,
+  minExplanationCoverage: noneWhenBlank(gatePolicyInputSchema.shape.minExplanationCoverage.unwrap()),
+  requireRedTeam: offWhenMissing,
+  maxCriticalVulnerabilityAgeDays: noneWhenBlank(gatePolicyInputSchema.shape.maxCriticalVulnerabilityAgeDays.unwrap()),
+});

@@ -5,6 +5,7 @@ import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { checkAttestation, type ManifestInput } from './attestation';
 import { DEFAULT_THRESHOLDS, allFairnessChecks, type FairnessThresholds } from './fairness';
+import { NO_GATE_FACTS, type GateFacts } from './gate-rules';
 import type { PromotionSnapshot } from './promotion';
 import { modelCardSchema, type ModelCard } from './schema';
 
@@ -41,7 +42,7 @@ export const versionSelect = {
     select: {
       ...modelHeaderSelect,
       systemId: true,
-      system: { select: { name: true, fairnessThreshold: { select: { maxParityDifference: true, minDisparateImpact: true, maxOpportunityDifference: true } } } },
+      system: { select: { name: true, riskTier: true, fairnessThreshold: { select: { maxParityDifference: true, minDisparateImpact: true, maxOpportunityDifference: true } } } },
       owner: { select: { name: true, email: true } },
       businessOwner: { select: { name: true, email: true } },
     },
@@ -86,7 +87,8 @@ export function manifestInputOf(row: VersionRow): ManifestInput {
   };
 }
 
-export function snapshotOf(row: VersionRow) {
+/** `gate`: the gate-policy facts (`loadGateFacts`), where the caller decides a promotion or shows its conditions. */
+export function snapshotOf(row: VersionRow, gate: GateFacts = NO_GATE_FACTS) {
   const checks = allFairnessChecks(row.groupResults, thresholdsOf(row));
   const attestation = row.attestation ? checkAttestation(row.attestation, manifestInputOf(row)) : null;
   const promotion: PromotionSnapshot = {
@@ -100,6 +102,7 @@ export function snapshotOf(row: VersionRow) {
     hasFairnessResults: row.groupResults.length > 0,
     signOffs: row.signOffs.map((s) => ({ role: s.role, userId: s.userId })),
     attestation,
+    gate,
   };
   return { promotion, checks, attestation };
 }

@@ -3,4 +3,5 @@ export * from './versions';
 export * from './stage';
 export * from './fairness';
 export * from './datasets';
+export * from './gate-policy';
 export { rollbackModel } from '../rollback';

@@ -6,6 +6,7 @@ import { publishEvent } from '@/lib/events/publish';
 import { db, type Tx } from '@/lib/db';
 import { AppError, forbidden } from '@/lib/errors';
 import { buildManifest, signManifest } from '../attestation';
+import { loadGateFacts } from '../gate-policy';
 import { nextStage, unmetConditions } from '../promotion';
 import { advanceStageSchema, signOffSchema, type Stage } from '../schema';
 import { findVersion, manifestInputOf, snapshotOf, type VersionRow } from '../snapshot';
@@ -71,7 +72,7 @@ export async function changeStage(actor: Actor, modelRef: string, versionRef: st
     }
 
     if (nextStage(from) !== target) throw new AppError('CONFLICT', `A version in stage ${from} cannot move to ${target}; the next stage is ${nextStage(from) ?? 'none'}.`);
-    const { promotion } = snapshotOf(row);
+    const { promotion } = snapshotOf(row, target === 'PRODUCTION' ? await loadGateFacts(tx, row) : undefined);
     const reasons = unmetConditions(promotion, target);
     if (reasons.length) throw await publishGateFailure(actor, { modelId: row.model.id, modelName: row.model.name, versionId: row.id, version: row.label, from, target, reasons }, promotionRefused(target, reasons));
 

@@ -1,0 +1,32 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/gate';
+import type { Tx } from '@/lib/db';
+import { db } from '@/lib/db';
+import { DEFAULT_GATE_POLICY, NO_GATE_FACTS, gatePolicySchema, type GateFacts, type GatePolicy } from './gate-rules';
+
+// Loading the gate policy and its facts; the rules themselves are in gate-rules.ts (pure).
+
+type Client = Tx | typeof db;
+
+export async function loadGatePolicy(client: Client, orgId: string): Promise<GatePolicy> {
+  const row = await client.gatePolicy.findUnique({ where: { orgId } });
+  return row ? gatePolicySchema.parse({ requireMonitor: row.requireMonitor, minExplanationCoverage: row.minExplanationCoverage, requireRedTeam: row.requireRedTeam, maxCriticalVulnerabilityAgeDays: row.maxCriticalVulnerabilityAgeDays }) : DEFAULT_GATE_POLICY;
+}
+
+/** The facts for one version. Domains add their fact here, one query each, only when its condition is on. */
+export async function loadGateFacts(client: Client, v: { id: string; orgId: string; model: { system: { riskTier: string } } }): Promise<GateFacts> {
+  const highRisk = v.model.system.riskTier === 'HIGH';
+  if (!highRisk) return { ...NO_GATE_FACTS };
+  const policy = await loadGatePolicy(client, v.orgId);
+  const facts: GateFacts = { highRisk, policy };
+  // Each domain fills its own fact below (monitorConfigured, explanationCoverage, redTeam, oldestCriticalVulnerabilityDays).
+  return facts;
+}
+
+/** Admin → Gate policy. */
+export async function getGatePolicy(actor: Actor) {
+  authorize(actor, 'models:read');
+  const [policy, row] = await Promise.all([loadGatePolicy(db, actor.orgId), db.gatePolicy.findUnique({ where: { orgId: actor.orgId }, select: { updatedAt: true } })]);
+  return { policy, updatedAt: row?.updatedAt ?? null, capabilities: { canEdit: can(actor, 'models:promote') } };
+}
