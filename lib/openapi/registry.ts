@@ -12,6 +12,7 @@ import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
+import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
@@ -38,6 +39,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   certificationsApi,
   incidentsApi,
   reviewsApi,
+  reportsApi,
   jobsApi,
   notificationsApi,
 ].flatMap((group) => Object.values(group));

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineApi } from '@/lib/api/spec';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+const validLocale = (v: string) => {
+  try {
+    return Intl.getCanonicalLocales(v).length === 1;
+  } catch {
+    return false;
+  }
+};
+const validZone = (v: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const documentQuerySchema = z.object({
+  format: z.enum(['pdf', 'docx']).default('pdf'),
+  locale: z.string().max(35).refine(validLocale, 'Give a BCP 47 language tag such as en-GB or de-DE').default('en-GB'),
+  tz: z.string().max(64).refine(validZone, 'Give an IANA time zone such as Europe/Berlin').default('UTC'),
+});
+export const pdfQuerySchema = documentQuerySchema.extend({ format: z.literal('pdf').default('pdf') });
+
+const completeness = z.enum(['complete', 'incomplete', 'missing']);
+
+export const reportsApi = {
+  technicalDocumentation: defineApi({
+    method: 'GET',
+    path: '/api/v1/ai-systems/{id}/technical-documentation',
+    tag: 'Reports',
+    summary: 'EU AI Act technical documentation (Art. 11, Annex IV) of an AI system: each Annex IV point complete, incomplete or missing, with a link to where it is filled in',
+    permission: 'reports:export',
+    params: idParams,
+    response: z.object({
+      system: z.object({ id: z.string(), name: z.string(), riskTier: z.string() }),
+      contentSha256: z.string(),
+      points: z.array(z.object({ point: z.string(), title: z.string(), status: completeness, link: z.string() })),
+    }),
+  }),
+  technicalDocumentationExport: defineApi({
+    method: 'GET',
+    path: '/api/v1/ai-systems/{id}/technical-documentation/export',
+    tag: 'Reports',
+    summary: 'The technical documentation as PDF or DOCX (organisation, generation time in UTC and the given locale, page numbers, contents); its content SHA-256 is recorded in the audit trail',
+    permission: 'reports:export',
+    params: idParams,
+    query: documentQuerySchema,
+    responseType: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  }),
+};
