@@ -57,6 +57,8 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('AI Governance Portal <no-reply@localhost>'),
     // The address people open the portal at, for links in e-mails (defaults to NEXTAUTH_URL).
     PUBLIC_URL: z.url().optional(),
+    // The API token `npm run mcp` acts as (docs/mcp.md); the HTTP endpoint takes it as a bearer instead.
+    PORTAL_API_TOKEN: z.string().startsWith('agp_', 'PORTAL_API_TOKEN must be a portal API token (it starts with agp_)').optional(),
   })
   .superRefine((env, ctx) => {
     const secret = env.NEXTAUTH_SECRET;

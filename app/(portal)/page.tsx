@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: 'Home' };
 const INTRO: Record<string, string> = {
   ADMIN: 'You manage who can use the portal, API tokens for pipelines, and the integrity of the audit trail.',
   COMPLIANCE_OFFICER: 'You keep the requirements matrix, sign off models before production, and run the quarterly review.',
+  PRIVACY_OFFICER: 'You keep the records of processing, advise on and sign off DPIAs, and answer data-subject requests on time.',
   ENGINEER: 'You register models and their versions, record results, and take them through the compliance gates.',
   AUDITOR: 'You review evidence, raise findings and verify remediation. Everything else is read-only for you.',
 };

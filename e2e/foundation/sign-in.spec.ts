@@ -4,12 +4,14 @@ import { ROLE_USERS, signIn, type RoleName } from '../support/auth';
 const NAV: Record<RoleName, string[]> = {
   ADMIN: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews', 'Audit trail', 'Users', 'API tokens'],
   COMPLIANCE_OFFICER: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews'],
+  PRIVACY_OFFICER: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews'],
   ENGINEER: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews'],
   AUDITOR: ['Home', 'Requirements', 'Models', 'Audits & findings', 'Incidents', 'Reviews', 'Audit trail'],
 };
 const ROLE_LABEL: Record<RoleName, string> = {
   ADMIN: 'Administrator',
   COMPLIANCE_OFFICER: 'Compliance officer',
+  PRIVACY_OFFICER: 'Privacy officer',
   ENGINEER: 'Engineer',
   AUDITOR: 'Auditor',
 };

@@ -5,6 +5,7 @@ import { pageAs, type RoleName } from '../support/auth';
 const DASHBOARD: Record<RoleName, string> = {
   ADMIN: 'admin-dashboard',
   COMPLIANCE_OFFICER: 'compliance-dashboard',
+  PRIVACY_OFFICER: 'privacy-dashboard',
   ENGINEER: 'engineer-dashboard',
   AUDITOR: 'auditor-dashboard',
 };

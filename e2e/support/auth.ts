@@ -5,6 +5,7 @@ export const DEMO_PASSWORD = 'governance-demo-2026';
 export const ROLE_USERS = {
   ADMIN: { email: 'admin@acme.example', name: 'Avery Admin' },
   COMPLIANCE_OFFICER: { email: 'compliance@acme.example', name: 'Casey Compliance' },
+  PRIVACY_OFFICER: { email: 'privacy@acme.example', name: 'Priya Privacy' },
   ENGINEER: { email: 'engineer@acme.example', name: 'Elliot Engineer' },
   AUDITOR: { email: 'auditor@acme.example', name: 'Aude Auditor' },
 } as const;

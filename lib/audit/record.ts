@@ -28,6 +28,11 @@ function redact(obj: Record<string, unknown> | null | undefined) {
   return Object.fromEntries(Object.entries(obj).filter(([k]) => !REDACTED.has(k)));
 }
 
+/** The channel is part of the hashed label, so "done through an assistant" cannot be edited out later. */
+export function actorLabelOf(actor: Actor): string {
+  return actor.request.via === 'mcp' ? `${actor.label} via MCP` : actor.label;
+}
+
 /**
  * Records one event inside the caller's transaction, so the change and its
  * event commit together or not at all (throws if it cannot write, which rolls
@@ -56,7 +61,7 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
       at,
       orgId: actor.orgId || null,
       actorId: actor.userId,
-      actorLabel: actor.label,
+      actorLabel: actorLabelOf(actor),
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId ?? null,

@@ -15,7 +15,8 @@ export type Actor = {
   request: RequestMeta;
 };
 
-export type RequestMeta = { id: string; ip: string | null };
+/** `via` names the channel when it is not the UI or the REST API (an assistant over MCP). */
+export type RequestMeta = { id: string; ip: string | null; via?: 'mcp' };
 
 /** The identity seed scripts and jobs write under; never reachable from a request. */
 export function systemActor(orgId: string, label = 'system'): Actor {

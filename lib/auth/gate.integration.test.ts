@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
+import { ROLES, type Role } from '@/lib/auth/permissions';
 import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
 await setupTestDatabase('gate');
@@ -146,7 +146,7 @@ describe('the gate, per role, against the real database', () => {
     const other = await createOrgWithRoles('Other Org');
     const theirs = await userQueries.listUsers(other.actors.ADMIN, { pageSize: 200 });
     expect(theirs.items.every((u) => u.email.includes('@test.example'))).toBe(true);
-    expect(theirs.total).toBe(4);
+    expect(theirs.total).toBe(ROLES.length);
     await expect(users.deactivateUser(other.actors.ADMIN, actors.AUDITOR.userId!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(orgId).not.toBe(other.orgId);
   });

@@ -10,11 +10,13 @@ const counters = {
   audit: (tx: Tx, where: OrgWhere) => tx.audit.count({ where }),
   aISystem: (tx: Tx, where: OrgWhere) => tx.aISystem.count({ where }),
   control: (tx: Tx, where: OrgWhere) => tx.control.count({ where }),
+  dataset: (tx: Tx, where: OrgWhere) => tx.dataset.count({ where }),
   evidence: (tx: Tx, where: OrgWhere) => tx.evidence.count({ where }),
   finding: (tx: Tx, where: OrgWhere) => tx.finding.count({ where }),
   framework: (tx: Tx, where: OrgWhere) => tx.framework.count({ where }),
   incident: (tx: Tx, where: OrgWhere) => tx.incident.count({ where }),
   matrixCell: (tx: Tx, where: OrgWhere) => tx.matrixCell.count({ where }),
+  model: (tx: Tx, where: OrgWhere) => tx.model.count({ where }),
   modelVersion: (tx: Tx, where: OrgWhere) => tx.modelVersion.count({ where }),
   requirement: (tx: Tx, where: OrgWhere) => tx.requirement.count({ where }),
 } as const;

@@ -24,11 +24,12 @@ describe('the permission table', () => {
 
   it('keeps auditors read-only except for findings, evidence requests, verification and their own inbox', () => {
     const auditorWrites = WRITES.filter((p) => allowed('AUDITOR', p));
-    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications).
-    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own']);
+    // notifications:own only ever touches the caller's own inbox and preferences (scoped in lib/notifications);
+    // policies:acknowledge only records the caller's own acknowledgement of a policy (lib/policies).
+    expect(auditorWrites.sort()).toEqual(['evidence:request', 'findings:raise', 'findings:verify', 'notifications:own', 'policies:acknowledge']);
     // ...and owning something never gives an auditor write access.
     for (const p of OWNER_PERMISSIONS) {
-      if (!['datasets:restricted', 'reports:export'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
+      if (!['datasets:restricted', 'reports:export', 'privacy:read'].includes(p)) expect(allowed('AUDITOR', p, true), p).toBe(false);
     }
   });
 
@@ -91,10 +92,44 @@ describe('the permission table', () => {
     expect(allowed('COMPLIANCE_OFFICER', 'audit-trail:verify')).toBe(false);
   });
 
+  it('lets only privacy officers, compliance officers and administrators write in the privacy domain', () => {
+    for (const p of ['privacy:manage', 'privacy:signoff'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort(), p).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+      expect(allowed('ENGINEER', p, true), `${p} as owner`).toBe(false);
+      expect(allowed('AUDITOR', p, true), `${p} as owner`).toBe(false);
+    }
+  });
+
+  it('lets auditors read all of privacy, engineers only what they own', () => {
+    expect(ROLES.filter((r) => allowed(r, 'privacy:read')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+    expect(allowed('ENGINEER', 'privacy:read', true)).toBe(true);
+    expect(allowed('ENGINEER', 'privacy:read', false)).toBe(false);
+    // An engineer answers the privacy tasks assigned to them, and only those.
+    expect(allowed('ENGINEER', 'privacy:respond', true)).toBe(true);
+    expect(allowed('ENGINEER', 'privacy:respond', false)).toBe(false);
+    expect(allowed('AUDITOR', 'privacy:respond', true)).toBe(false);
+  });
+
+  it('keeps privacy officers out of governance writes outside their domain', () => {
+    for (const p of ['library:manage', 'systems:manage', 'models:promote', 'models:signoff', 'reviews:run', 'incidents:manage', 'findings:verify', 'audits:manage', 'users:manage', 'audit-trail:read'] as const) {
+      expect(allowed('PRIVACY_OFFICER', p), p).toBe(false);
+    }
+    expect(allowed('PRIVACY_OFFICER', 'datasets:restricted')).toBe(true);
+  });
+
   it('never treats an empty owner list as ownership', () => {
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, 'u1', 'models:write', { ownerIds: [null, undefined] })).toBe(false);
     expect(isAllowed(ROLE_GRANTS.ENGINEER, null, 'models:write', { ownerIds: [null] })).toBe(false);
+  });
+
+  it('lets everyone read monitoring, engineers write it on models they own, compliance officers everywhere, auditors never', () => {
+    expect(ROLES.filter((r) => allowed(r, 'monitoring:read'))).toEqual([...ROLES]);
+    expect(allowed('ENGINEER', 'monitoring:write')).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', false)).toBe(false);
+    expect(allowed('ENGINEER', 'monitoring:write', true)).toBe(true);
+    expect(allowed('COMPLIANCE_OFFICER', 'monitoring:write')).toBe(true);
+    expect(allowed('AUDITOR', 'monitoring:write', true)).toBe(false);
   });
 
   it('only lists known permissions in the table', () => {

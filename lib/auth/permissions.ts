@@ -2,12 +2,13 @@
 // through authorize() in ./gate.ts, which reads this table. Kept free of
 // server-only imports so the UI can hide what a role cannot use.
 
-export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
+export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER', 'ENGINEER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administrator',
   COMPLIANCE_OFFICER: 'Compliance officer',
+  PRIVACY_OFFICER: 'Privacy officer',
   ENGINEER: 'Engineer',
   AUDITOR: 'Auditor',
 };
@@ -57,16 +58,33 @@ export const PERMISSIONS = {
   'notifications:own': "Read one's own inbox, mark it read and set one's own notification preferences",
   'notifications:rules': 'Configure the reminder rules of the organisation',
   'outbox:read': 'See every e-mail the portal sent (Admin → Outbox)',
+  // continuous monitoring
+  'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
+  'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
+  // privacy
+  'privacy:read': 'Read records of processing, DPIAs and FRIAs, data-subject requests and minimisation reviews (engineers: the DPIAs of the systems they own)',
+  'privacy:manage': 'Edit records of processing, DPIAs, FRIAs and retention rules; handle data-subject requests; run minimisation reviews',
+  'privacy:signoff': 'Sign off a DPIA or FRIA written by someone else',
+  'privacy:respond': 'Answer the privacy tasks one is assigned (deletion confirmations, minimisation answers, human reviews)',
   // reports and interchange
   'reports:export': 'Export documents and interchange files (technical documentation, SoA, audit and board reports, OSCAL, ML-BOM)',
   'reports:manage': 'Edit Statement of Applicability justifications and approve document versions',
+  // vendors, policies and people
+  'vendors:read': 'Read vendors, their contracts, certifications and questionnaires',
+  'vendors:manage': 'Add and edit vendors, send and review due-diligence questionnaires',
+  'policies:read': 'Read policies, their versions and acknowledgement status',
+  'policies:write': 'Create policies and draft new versions',
+  'policies:approve': 'Approve and publish policy versions written by someone else',
+  'policies:acknowledge': 'Acknowledge the current version of a policy for oneself (signed-in people only)',
+  'training:read': 'Read the AI literacy register and the governance roles',
+  'training:manage': 'Record trainings, set required trainings per role, manage the governance committee and system RACIs',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Held by signed-in people only: never granted to an API token (its mutations refuse tokens too). */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage'];
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage', 'policies:acknowledge'];
 /** What an API token may be scoped to. */
 export const TOKEN_SCOPES = ALL_PERMISSIONS.filter((p) => !SESSION_ONLY_PERMISSIONS.includes(p));
 
@@ -77,6 +95,11 @@ const READ_ALL: Permission[] = [
   'audits:read',
   'incidents:read',
   'reviews:read',
+  'vendors:read',
+  'policies:read',
+  'policies:acknowledge',
+  'training:read',
+  'monitoring:read',
 ];
 
 /**
@@ -94,6 +117,9 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'incidents:update',
   'datasets:restricted',
   'action-items:update',
+  'monitoring:write',
+  'privacy:read',
+  'privacy:respond',
   'reports:export',
 ];
 
@@ -126,8 +152,32 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'reviews:run',
       'reviews:read-open',
       'action-items:update',
+      'monitoring:write',
       'reports:export',
       'reports:manage',
+      'vendors:manage',
+      'policies:write',
+      'policies:approve',
+      'training:manage',
+      'privacy:read',
+      'privacy:manage',
+      'privacy:signoff',
+      'privacy:respond',
+    ],
+    own: OWNER_PERMISSIONS,
+  },
+  // The data protection officer: compliance-like rights in the privacy domain,
+  // read access elsewhere (restricted datasets included, to locate a subject's data).
+  PRIVACY_OFFICER: {
+    any: [
+      ...READ_ALL,
+      'datasets:restricted',
+      'findings:raise',
+      'incidents:report',
+      'privacy:read',
+      'privacy:manage',
+      'privacy:signoff',
+      'privacy:respond',
     ],
     own: OWNER_PERMISSIONS,
   },
@@ -145,6 +195,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'findings:verify',
       'evidence:request',
       'reviews:read-open',
+      'privacy:read',
       'reports:export',
     ],
     own: [],

@@ -14,6 +14,7 @@ import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
 import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -73,6 +74,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'vendors.warn-expiries',
+    description: 'Vendor contracts (DPA, BAA, SCCs, MSA) and certifications expiring within 30 days are notified to the vendor’s owner, once each.',
+    cron: '20 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordVendorExpiries(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'incidents.record-notification-thresholds',
