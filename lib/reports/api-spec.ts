@@ -3,29 +3,30 @@ import { defineApi } from '@/lib/api/spec';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
-const validLocale = (v: string) => {
+function validLocale(v: string) {
   try {
     return Intl.getCanonicalLocales(v).length === 1;
   } catch {
     return false;
   }
-};
-const validZone = (v: string) => {
+}
+function validZone(v: string) {
   try {
     new Intl.DateTimeFormat('en', { timeZone: v });
     return true;
   } catch {
     return false;
   }
-};
+}
+
 export const documentQuerySchema = z.object({
   format: z.enum(['pdf', 'docx']).default('pdf'),
   locale: z.string().max(35).refine(validLocale, 'Give a BCP 47 language tag such as en-GB or de-DE').default('en-GB'),
   tz: z.string().max(64).refine(validZone, 'Give an IANA time zone such as Europe/Berlin').default('UTC'),
 });
-export const pdfQuerySchema = documentQuerySchema.extend({ format: z.literal('pdf').default('pdf') });
 
 const completeness = z.enum(['complete', 'incomplete', 'missing']);
+const documentTypes = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] as const;
 
 export const reportsApi = {
   technicalDocumentation: defineApi({
@@ -49,6 +50,25 @@ export const reportsApi = {
     permission: 'reports:export',
     params: idParams,
     query: documentQuerySchema,
-    responseType: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    responseType: documentTypes,
+  }),
+  boardReport: defineApi({
+    method: 'GET',
+    path: '/api/v1/reports/board',
+    tag: 'Reports',
+    summary: 'The board / quarterly report as PDF or DOCX: posture by framework, trend, top risks, incidents, models in production, monitoring status; charts drawn from server-side SVG (the same figures as the compliance dashboard)',
+    permission: 'reports:export',
+    query: documentQuerySchema,
+    responseType: documentTypes,
+  }),
+  auditReport: defineApi({
+    method: 'GET',
+    path: '/api/v1/audits/{id}/report',
+    tag: 'Reports',
+    summary: 'The audit report as PDF or DOCX: scope, period, findings with severity, status, remediation and verification history, evidence list',
+    permission: 'reports:export',
+    params: idParams,
+    query: documentQuerySchema,
+    responseType: documentTypes,
   }),
 };

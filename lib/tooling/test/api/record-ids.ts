@@ -34,6 +34,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/audits/{id}': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/audits/{id}/evidence-pack': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/audits/{id}/oscal': ids(await db.audit.findMany({ take, select: { id: true } })),
+    '/api/v1/audits/{id}/report': ids(await db.audit.findMany({ take: 3, select: { id: true } })),
     '/api/v1/controls/{id}': ids(await db.control.findMany({ take, select: { id: true } })),
     '/api/v1/crosswalk/{id}': ids(await db.crosswalkMapping.findMany({ take, where: { removedAt: null }, select: { id: true } })),
     '/api/v1/datasets/{id}': ids(await db.dataset.findMany({ take, select: { id: true } })),
