@@ -13,6 +13,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
+  { href: '/reports', label: 'Reports', permission: 'requirements:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/calendar', label: 'Calendar feed' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },

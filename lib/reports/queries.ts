@@ -1,5 +1,9 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/gate';
+import { auditWhere, auditorScope } from '@/lib/auth/scope';
+import { db } from '@/lib/db';
+import { canExportOrg } from './access';
 import { loadAuditReportData } from './audit-data';
 import { auditReportDocument } from './audit-report';
 import { boardReportData, boardReportDocument } from './board-report';
@@ -33,4 +37,38 @@ export async function exportBoardReport(actor: Actor, opts: DocumentOptions, now
 export async function exportAuditReport(actor: Actor, auditId: string, opts: DocumentOptions, now = new Date()) {
   const doc = auditReportDocument(await loadAuditReportData(actor, auditId), { now, locale: { tag: opts.locale, timeZone: opts.tz } });
   return renderAndRecord(actor, doc, opts.format, { entityType: 'audit', entityId: auditId });
+}
+
+/**
+ * What the reports page lists for this actor: the AI systems whose documents
+ * they may export (engineers: the ones they own), the audits in their scope,
+ * the organisation's custom frameworks, and which organisation-wide documents
+ * they may export.
+ */
+export async function reportsOverview(actor: Actor) {
+  authorize(actor, 'requirements:read');
+  const orgWide = canExportOrg(actor);
+  const mayExportAny = can(actor, 'reports:export');
+  const scope = await auditorScope(actor);
+  const ownerFilter = mayExportAny
+    ? {}
+    : { OR: [{ businessOwnerId: actor.userId ?? '' }, { technicalOwnerId: actor.userId ?? '' }, { models: { some: { OR: [{ ownerId: actor.userId ?? '' }, { businessOwnerId: actor.userId ?? '' }] } } }] };
+  const [systems, audits, frameworks] = await Promise.all([
+    db.aISystem.findMany({
+      where: { orgId: actor.orgId, ...ownerFilter, ...(scope ? { id: { in: scope.systemIds } } : {}) },
+      orderBy: [{ riskTier: 'asc' }, { name: 'asc' }],
+      take: 200,
+      select: { id: true, name: true, riskTier: true, status: true },
+    }),
+    orgWide && can(actor, 'audits:read')
+      ? db.audit.findMany({ where: { AND: [{ orgId: actor.orgId }, auditWhere(scope)] }, orderBy: { periodEnd: 'desc' }, take: 100, select: { id: true, title: true, standard: true, status: true, periodEnd: true } })
+      : Promise.resolve([]),
+    orgWide ? db.framework.findMany({ where: { orgId: actor.orgId, isCustom: true }, orderBy: { name: 'asc' }, take: 200, select: { id: true, key: true, name: true } }) : Promise.resolve([]),
+  ]);
+  return {
+    systems,
+    audits: audits.map((a) => ({ ...a, periodEnd: a.periodEnd.toISOString() })),
+    frameworks,
+    capabilities: { boardReport: orgWide, auditReports: orgWide, oscal: orgWide, systemDocuments: systems.length > 0 },
+  };
 }
