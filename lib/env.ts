@@ -31,6 +31,12 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_NAME: z.string().default('Company SSO'),
     SIGNING_PRIVATE_KEY: z.string().optional(),
+    // The portal key that wraps each data subject's key in the decision log
+    // (32 bytes, base64). Without it the key is derived from NEXTAUTH_SECRET.
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
     // How many reverse proxies in front of the portal append to X-Forwarded-For
     // (0: none, the socket's peer is the client).
     TRUST_PROXY_HOPS: z.coerce.number().int('TRUST_PROXY_HOPS must be a whole number of proxies').min(0).max(10).default(0),

@@ -7,6 +7,10 @@ export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A sensitive action needs a second factor verified in the last 10 minutes (lib/auth/step-up.ts). */
+  STEP_UP_REQUIRED: 403,
+  /** The MFA policy requires this user to enrol a second factor first. */
+  MFA_ENROLMENT_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,

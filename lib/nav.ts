@@ -13,6 +13,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
+  { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
+  { href: '/policies', label: 'Policies & training', permission: 'policies:read' },
   { href: '/reports', label: 'Reports', permission: 'requirements:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/calendar', label: 'Calendar feed' },
@@ -23,6 +25,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/admin/gate-policy', label: 'Gate policy', permission: 'models:promote' },
+  { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
+  { href: '/account/security', label: 'My sign-in security' },
 ];
 
 /** The sections this actor may open, for the navigation. */

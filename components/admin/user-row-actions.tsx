@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { ActionForm, ConfirmAction, SelectField } from '@/components/ui/form';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/auth/permissions';
+import { resetUserMfaAction } from '@/lib/auth/mfa/actions';
 import { changeUserRoleAction, deactivateUserAction, reactivateUserAction, reissueInviteAction } from '@/lib/users/actions';
 
 export function RoleForm({ id, role, email }: { id: string; role: Role; email: string }) {
@@ -38,5 +39,18 @@ export function ReissueInviteButton({ id }: { id: string }) {
         </code>
       ) : null}
     </ActionForm>
+  );
+}
+
+export function ResetMfaButton({ id, email }: { id: string; email: string }) {
+  return (
+    <ConfirmAction
+      action={resetUserMfaAction}
+      fields={{ id }}
+      label="Reset MFA"
+      title={`Reset the second factors of ${email}?`}
+      body="Their authenticator app, passkeys and recovery codes are removed and they are signed out everywhere. They are told, and must set up a new factor at their next sign-in."
+      success={`Second factors of ${email} reset.`}
+    />
   );
 }

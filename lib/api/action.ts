@@ -8,7 +8,10 @@ import { inputProblems } from './input-guard';
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; message: string; fieldErrors?: FieldErrors; code?: PromptCode };
+
+/** Refusals the form kit answers with a prompt (verify a second factor, set one up). */
+export type PromptCode = 'STEP_UP_REQUIRED' | 'MFA_ENROLMENT_REQUIRED';
 
 /** FormData to a plain object; repeated names (checkbox groups) become arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -58,7 +61,8 @@ export function validatedAction<S extends z.ZodType, T>(
       unstable_rethrow(error);
       logUnexpected(error, 'server action');
       const pub = toPublicError(error);
-      return { ok: false, message: pub.message, fieldErrors: pub.fieldErrors };
+      const code = pub.code === 'STEP_UP_REQUIRED' || pub.code === 'MFA_ENROLMENT_REQUIRED' ? pub.code : undefined;
+      return { ok: false, message: pub.message, fieldErrors: pub.fieldErrors, ...(code ? { code } : {}) };
     }
   };
 }

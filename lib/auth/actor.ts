@@ -13,6 +13,20 @@ export type Actor = {
   label: string;
   grants: Grants;
   request: RequestMeta;
+  /** For a browser session: its second-factor state (lib/auth/mfa). Absent for
+   *  tokens, jobs and actors built outside a request. */
+  auth?: SessionAuth;
+};
+
+export type SessionAuth = {
+  sessionId: string;
+  /** When a second factor was last verified in this session. */
+  factorAt: Date | null;
+  /** The user has a confirmed TOTP app or a passkey. */
+  enrolled: boolean;
+  /** The MFA policy requires a factor and the grace period is over: the
+   *  portal is closed to this user until they enrol. */
+  mustEnrol: boolean;
 };
 
 /** `via` names the channel when it is not the UI or the REST API (an assistant over MCP). */

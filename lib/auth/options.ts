@@ -6,6 +6,7 @@ import { authSecret, env, oidcConfigured } from '@/lib/env';
 import { metaFromHeaders } from './request';
 import { safeRedirectUrl } from './redirect';
 import { ABSOLUTE_SESSION_SECONDS, signOutSession, startSession } from './session';
+import { hasSecondFactor, idpReportsMfa } from './mfa/factors';
 import { findActiveUserByEmail, recordOidcSignIn, SignInError, signInWithPassword } from './sign-in';
 
 // The JWT cookie only carries the server-side session id; revocation, the
@@ -78,18 +79,22 @@ export function authOptions(): NextAuthOptions {
         const portalUser = await findActiveUserByEmail(user.email);
         return portalUser ? true : '/sign-in?error=NoPortalAccount';
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account) {
           const h = await headers();
           const meta = metaFromHeaders(h);
           let userId = user.id;
+          let idpFactor = false;
           if (account.provider !== 'credentials') {
             const portalUser = await findActiveUserByEmail(user.email);
             if (!portalUser) throw new Error('NoPortalAccount');
             userId = portalUser.id;
-            await recordOidcSignIn(userId, meta);
+            ({ idpFactor } = await recordOidcSignIn(userId, meta, { idpMfa: idpReportsMfa(profile as { amr?: unknown; acr?: unknown } | undefined) }));
           }
-          const sid = await startSession(userId, { ip: meta.ip, userAgent: h.get('user-agent') });
+          // An IdP-reported MFA counts when the policy says so; otherwise a user
+          // with a factor of their own still has to give it (/sign-in/verify).
+          const pending = !idpFactor && (await hasSecondFactor(userId));
+          const sid = await startSession(userId, { ip: meta.ip, userAgent: h.get('user-agent') }, { pending, factorMethod: idpFactor ? 'idp' : undefined });
           return { sid, uid: userId, name: user.name, email: user.email };
         }
         return token;

@@ -6,8 +6,8 @@ const allowed = (role: (typeof ROLES)[number], p: Permission, owner?: boolean) =
 
 // Everything that changes state. Auditors may only raise findings, request
 // evidence and verify closures among these.
-// Exporting a document reads what the role may already read.
-const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && !['audit-trail:verify', 'datasets:restricted', 'reports:export'].includes(p));
+// Exporting a document reads what the role may already read; verifying the decision log too.
+const WRITES: Permission[] = ALL_PERMISSIONS.filter((p) => !/:read(-open)?$/.test(p) && !['audit-trail:verify', 'decisions:verify', 'datasets:restricted', 'reports:export'].includes(p));
 
 describe('the permission table', () => {
   it('grants administrators every permission', () => {
@@ -48,6 +48,17 @@ describe('the permission table', () => {
     for (const p of ['audit-trail:read', 'audit-trail:verify'] as const) {
       expect(ROLES.filter((r) => allowed(r, p)).sort()).toEqual(['ADMIN', 'AUDITOR']);
     }
+  });
+
+  it('lets every role read the decision log, the compliance side see restricted inputs and erase subjects, and auditors verify', () => {
+    for (const role of ROLES) expect(allowed(role, 'decisions:read'), role).toBe(true);
+    for (const p of ['decisions:restricted', 'decisions:erase'] as const) {
+      expect(ROLES.filter((r) => allowed(r, p)).sort(), p).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'PRIVACY_OFFICER']);
+    }
+    expect(ROLES.filter((r) => allowed(r, 'decisions:manage')).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
+    expect(ROLES.filter((r) => allowed(r, 'decisions:verify')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
+    // Only a token an administrator made can carry decisions:write.
+    expect(ROLES.filter((r) => allowed(r, 'decisions:write'))).toEqual(['ADMIN']);
   });
 
   it('lets auditors export every document, engineers only those of what they own, and only governance roles edit or approve them', () => {

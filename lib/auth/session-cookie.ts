@@ -14,8 +14,9 @@ import { ABSOLUTE_SESSION_SECONDS, startSession } from './session';
 export async function setSessionCookie(
   user: { id: string; email: string; name: string },
   meta: RequestMeta & { userAgent?: string | null },
+  mfa: { pending?: boolean; factorMethod?: string } = {},
 ): Promise<void> {
-  const sid = await startSession(user.id, meta);
+  const sid = await startSession(user.id, meta, mfa);
   const token = await encode({
     token: { sid, uid: user.id, sub: user.id, name: user.name, email: user.email },
     secret: authSecret(),

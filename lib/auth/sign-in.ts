@@ -2,6 +2,8 @@ import 'server-only';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { anonymousActor, type RequestMeta } from './actor';
+import { markMfaRequirement } from './mfa/factors';
+import { readMfaPolicy } from './mfa/policy';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { userActor } from './session';
 import { claimAttempt, recordFailure, recordSuccess, throttleMessage, throttleState } from './throttle';
@@ -51,8 +53,10 @@ export async function signInWithPassword(rawEmail: string, password: string, met
   if (!user.active) throw new SignInError('This account has been deactivated. Ask an administrator to reactivate it.');
 
   await recordSuccess(email, meta.ip);
+  const policy = await readMfaPolicy(user.orgId);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await markMfaRequirement(tx, user, policy);
     await recordEvent(tx, userActor(user, meta), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, changes: { method: 'password' } });
   });
   return { id: user.id, email: user.email, name: user.name };
@@ -67,13 +71,22 @@ export async function findActiveUserByEmail(rawEmail: string | null | undefined)
   });
 }
 
-export async function recordOidcSignIn(userId: string, meta: RequestMeta) {
+/** An SSO sign-in (OIDC or SAML) of an existing user; `idpMfa` when the IdP reported MFA (amr/acr). */
+export async function recordOidcSignIn(userId: string, meta: RequestMeta, opts: { method?: 'oidc' | 'saml'; idpMfa?: boolean } = {}) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, orgId: true, email: true, name: true, role: true, active: true },
   });
+  const policy = await readMfaPolicy(user.orgId);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordEvent(tx, userActor(user, meta), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, changes: { method: 'oidc' } });
+    if (!(opts.idpMfa && policy.trustIdpMfa)) await markMfaRequirement(tx, user, policy);
+    await recordEvent(tx, userActor(user, meta), {
+      action: 'auth.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { method: opts.method ?? 'oidc', idpMfa: Boolean(opts.idpMfa) },
+    });
   });
+  return { idpFactor: Boolean(opts.idpMfa && policy.trustIdpMfa) };
 }

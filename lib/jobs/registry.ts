@@ -14,6 +14,7 @@ import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
 import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -88,6 +89,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'privacy.record-overdue-requests',
+    description: 'Data-subject requests still open after their statutory deadline are marked overdue, with an audit event each.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueRequests(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'notifications.send-reminders',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -17,6 +18,7 @@ export type RollbackInput = { reason: string; incidentId?: string | null };
  */
 export async function rollbackModel(actor: Actor, modelId: string, input: RollbackInput, outer?: Tx) {
   authorize(actor, 'models:promote');
+  requireFreshFactor(actor);
   const reason = input.reason?.trim();
   if (!reason) throw new AppError('VALIDATION', 'A reason is required to roll back.', { fieldErrors: { reason: ['Give a reason'] } });
 

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = {
   'incident.clock_urgent': { label: 'Incident clocks (regulatory and response) at 80 % and at the deadline', mandatory: true },
   'monitoring.alert': { label: 'Monitoring warnings and breaches on models you own', mandatory: false },
   'monitoring.escalation': { label: 'Monitoring breaches left unacknowledged (escalation)', mandatory: true },
+  'account.security': { label: 'Changes to your sign-in security (second factor reset)', mandatory: true },
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
   'vendor.expiring': { label: 'Vendor contracts and certifications about to expire, vendor reviews due', mandatory: false },
   'vendor.questionnaire_submitted': { label: 'A vendor submitted a due-diligence questionnaire', mandatory: false },

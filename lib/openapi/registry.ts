@@ -16,6 +16,7 @@ import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
+import { vendorsApi } from '@/lib/vendors/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from '@/lib/api/spec';
 
@@ -24,6 +25,7 @@ import type { ApiSpec } from '@/lib/api/spec';
 export const API_SPECS: readonly ApiSpec[] = [
   platformApi,
   usersApi,
+  vendorsApi,
   tokensApi,
   auditApi,
   requirementsApi,

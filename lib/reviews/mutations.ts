@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import { assertActiveMember } from '@/lib/auth/org';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
@@ -154,6 +155,7 @@ export async function setActionItemStatus(actor: Actor, input: z.input<typeof ac
  */
 export async function closeReview(actor: Actor, reviewId: string) {
   authorize(actor, 'reviews:run');
+  requireFreshFactor(actor);
   const current = await db.quarterlyReview.findFirst({ where: { id: reviewId, orgId: actor.orgId }, select: { quarter: true, status: true } });
   if (!current) throw notFound('The review');
   if (current.status !== 'IN_PROGRESS') throw new AppError('CONFLICT', current.status === 'CLOSED' ? 'This review is already closed.' : 'Start the review before closing it.');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
@@ -13,6 +14,7 @@ import { createTokenSchema, type CreateTokenInput } from './schema';
 /** Creates a token and returns its secret once; only its hash is stored. */
 export async function createToken(actor: Actor, input: CreateTokenInput) {
   authorize(actor, 'tokens:manage');
+  requireFreshFactor(actor);
   if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens can only be created by a signed-in administrator.');
   const data = createTokenSchema.parse(input);
   if (actor.role) {

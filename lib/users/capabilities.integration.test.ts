@@ -9,6 +9,7 @@ const { db } = await import('@/lib/db');
 const { allowedBy, createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const users = await import('./mutations');
 const userQueries = await import('./queries');
+const mfa = await import('@/lib/auth/mfa/mutations');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -35,6 +36,7 @@ const attempts: Record<keyof UserCapabilities, (actor: Actor, id: string) => Pro
   deactivate: (a, id) => users.deactivateUser(a, id),
   reactivate: (a, id) => users.reactivateUser(a, id),
   reissueInvite: (a, id) => users.reissueInvite(a, id),
+  resetMfa: (a, id) => mfa.resetUserMfa(a, id),
 };
 
 beforeAll(async () => {
@@ -71,7 +73,7 @@ describe('user capabilities agree with the mutations', () => {
     for (const a of admins) if (a.id !== actors.ADMIN.userId) await users.changeUserRole(actors.ADMIN, { id: a.id, role: 'ENGINEER' });
     const id = actors.ADMIN.userId!;
     const caps = await capabilitiesOf(actors.ADMIN, id);
-    expect(caps).toEqual({ changeRole: false, deactivate: false, reactivate: false, reissueInvite: true });
+    expect(caps).toEqual({ changeRole: false, deactivate: false, reactivate: false, reissueInvite: true, resetMfa: false });
     expect(await allowedBy(attempts.changeRole(actors.ADMIN, id))).toBe(false);
     expect(await allowedBy(attempts.deactivate(actors.ADMIN, id))).toBe(false);
   });

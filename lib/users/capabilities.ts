@@ -2,7 +2,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/gate';
 import type { Role } from '@/lib/auth/permissions';
 
-type UserState = { id: string; role: Role; active: boolean };
+type UserState = { id: string; role: Role; active: boolean; mfaEnrolled?: boolean };
 
 /** The organisation must keep one active administrator: the last one cannot be demoted or deactivated. */
 export function isLastActiveAdmin(user: UserState, activeAdminIds: readonly string[]): boolean {
@@ -18,6 +18,8 @@ export function userCapabilities(actor: Actor, user: UserState, activeAdminIds: 
     deactivate: manage && user.active && !last,
     reactivate: manage && !user.active,
     reissueInvite: manage && user.active,
+    // resetUserMfa: someone else's factors (one's own are on the account page).
+    resetMfa: manage && Boolean(user.mfaEnrolled) && user.id !== actor.userId,
   };
 }
 export type UserCapabilities = ReturnType<typeof userCapabilities>;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import { randomBytes } from 'node:crypto';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { anonymousActor } from '@/lib/auth/actor';
@@ -73,6 +74,7 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
 
 export async function changeUserRole(actor: Actor, input: { id: string; role: Role }, outer?: Tx) {
   authorize(actor, 'users:manage');
+  requireFreshFactor(actor);
   const data = changeRoleSchema.parse(input);
   return inTransaction(outer, async (tx) => {
     const user = await loadUser(tx, actor, data.id);

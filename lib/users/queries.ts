@@ -18,11 +18,14 @@ const summarySelect = {
   inviteTokenHash: true,
   lastLoginAt: true,
   createdAt: true,
+  mfaTotp: { select: { confirmedAt: true } },
+  _count: { select: { passkeys: true } },
 } satisfies Prisma.UserSelect;
 
 type Row = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
 
 function toSummary(actor: Actor, u: Row, activeAdminIds: readonly string[]): UserSummary {
+  const mfaEnrolled = Boolean(u.mfaTotp?.confirmedAt) || u._count.passkeys > 0;
   return {
     id: u.id,
     email: u.email,
@@ -30,9 +33,10 @@ function toSummary(actor: Actor, u: Row, activeAdminIds: readonly string[]): Use
     role: u.role,
     active: u.active,
     invitePending: !u.passwordHash && Boolean(u.inviteTokenHash),
+    mfaEnrolled,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
-    capabilities: userCapabilities(actor, u, activeAdminIds),
+    capabilities: userCapabilities(actor, { ...u, mfaEnrolled }, activeAdminIds),
   };
 }
 

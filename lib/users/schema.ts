@@ -48,10 +48,11 @@ export const userSummarySchema = z.object({
   role: roleSchema,
   active: z.boolean(),
   invitePending: z.boolean(),
+  mfaEnrolled: z.boolean().describe('Has an authenticator app or a passkey'),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   capabilities: z
-    .object({ changeRole: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), reissueInvite: z.boolean() })
+    .object({ changeRole: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), reissueInvite: z.boolean(), resetMfa: z.boolean() })
     .describe('What the caller may do to this user (the last active administrator cannot be demoted or deactivated)'),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -28,6 +29,7 @@ const secretPrefixOf = (secret: string) => `${secret.slice(0, 10)}…`;
 /** Registers an endpoint and returns its signing secret, once. */
 export async function createEndpoint(actor: Actor, input: CreateEndpointInput) {
   const admin = authorizeWebhookAdmin(actor);
+  requireFreshFactor(actor);
   const data = createEndpointSchema.parse(input);
   try {
     parseEndpointUrl(data.url);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { startTransition, useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import type { ActionResult } from '@/lib/api/action';
@@ -172,6 +172,20 @@ export function FormRoot<T>(props: FormRootProps<T>) {
   );
 }
 
+// A sensitive action refused for want of a fresh second factor (or of any
+// factor) links to where the user gives one, and back to this page.
+function PromptLink({ code }: { code: NonNullable<Extract<ActionResult, { ok: false }>['code']> }) {
+  const pathname = usePathname() ?? '/';
+  const href = code === 'STEP_UP_REQUIRED' ? `/sign-in/verify?callbackUrl=${encodeURIComponent(pathname)}` : '/account/security';
+  return (
+    <p className="mt-1">
+      <a href={href} className="font-medium text-red-900 underline" data-testid="step-up-prompt">
+        {code === 'STEP_UP_REQUIRED' ? 'Confirm it is you, then try again' : 'Set up a second factor'}
+      </a>
+    </p>
+  );
+}
+
 function FormFeedback<T>({ state, summaryRef, registry, successText, progress, id }: { state: ActionResult<T> | null; summaryRef: React.RefObject<HTMLDivElement | null>; registry: ReadonlyMap<string, FieldEntry>; successText: string; progress: number | null; id: string }) {
   const refused = state && !state.ok ? state : null;
   const items = refused ? summarise(refused.fieldErrors ?? {}, registry) : [];
@@ -196,6 +210,7 @@ function FormFeedback<T>({ state, summaryRef, registry, successText, progress, i
       {refused ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none" data-testid="form-errors">
           {message ? <p>{message}</p> : null}
+          {refused?.code ? <PromptLink code={refused.code} /> : null}
           {linked.length ? (
             <p>
               {linked.length === 1 ? 'Check this field: ' : 'Check these fields: '}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { assertInOrg } from '@/lib/auth/org';
@@ -214,6 +215,7 @@ export async function transitionFinding(actor: Actor, input: { id: string; trans
   return db.$transaction(async (tx) => {
     const f = await lockFinding(tx, actor, data.id);
     for (const p of findingPermissions(data.transition)) authorize(actor, p, { ownerIds: [f.ownerId] });
+    if (rule.to === 'CLOSED') requireFreshFactor(actor);
     const person = await personBehind(tx, actor);
     if (rule.verify) refuseIf('FORBIDDEN', independenceProblem(actor, person, f));
     refuseIf('CONFLICT', stateProblem(f, data.transition));
@@ -250,6 +252,7 @@ export async function acceptRisk(actor: Actor, input: { id: string; rationale: s
     const f = await lockFinding(tx, actor, data.id);
     authorize(actor, 'findings:verify');
     if (!can(actor, 'audits:manage')) throw forbidden('Only a compliance officer or an administrator can accept a risk.');
+    requireFreshFactor(actor);
     const person = await personBehind(tx, actor);
     refuseIf('FORBIDDEN', independenceProblem(actor, person, f));
     refuseIf('CONFLICT', stateProblem(f, 'acceptRisk'));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireFreshFactor } from '@/lib/auth/step-up';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, authorizeMember } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
@@ -45,8 +46,10 @@ export async function changeStage(actor: Actor, modelRef: string, versionRef: st
   const reason = input.reason?.trim() || undefined;
   return db.$transaction(async (tx) => {
     const first = await findVersion(tx, actor.orgId, modelRef, versionRef);
-    if (target === 'PRODUCTION' || target === 'RETIRED') authorize(actor, 'models:promote');
-    else authorize(actor, 'models:write', writeOwners(first));
+    if (target === 'PRODUCTION' || target === 'RETIRED') {
+      authorize(actor, 'models:promote');
+      requireFreshFactor(actor);
+    } else authorize(actor, 'models:write', writeOwners(first));
     // Lock the model (one production version) and the version, then re-read under the lock.
     await tx.$queryRaw`SELECT "id" FROM "Model" WHERE "id" = ${first.model.id} FOR UPDATE`;
     await lockVersion(tx, first.id);
@@ -118,6 +121,7 @@ export async function signOffVersion(actor: Actor, modelRef: string, versionRef:
     } else {
       authorize(actor, 'models:signoff');
     }
+    requireFreshFactor(actor);
     if (!actor.userId) throw forbidden('Sign-offs are personal: sign in to give one.');
     if (actor.userId === first.createdById) throw forbidden('You created this version, so you cannot sign it off.');
     await lockVersion(tx, first.id);

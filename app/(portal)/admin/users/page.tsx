@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ActivationButton, ReissueInviteButton, RoleForm } from '@/components/admin/user-row-actions';
+import { ActivationButton, ReissueInviteButton, ResetMfaButton, RoleForm } from '@/components/admin/user-row-actions';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -70,12 +70,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </Td>
               <Td>
                 {u.active ? (u.invitePending ? <Badge tone="warn">Invited</Badge> : <Badge tone="good">Active</Badge>) : <Badge tone="bad">Deactivated</Badge>}
+                {u.mfaEnrolled ? <Badge tone="good">MFA</Badge> : null}
               </Td>
               <Td><LocalTime iso={u.lastLoginAt} /></Td>
               <Td>
                 <div className="flex flex-wrap items-start gap-2">
                   {u.capabilities.deactivate || u.capabilities.reactivate ? <ActivationButton id={u.id} email={u.email} active={u.active} /> : null}
                   {u.invitePending && u.capabilities.reissueInvite ? <ReissueInviteButton id={u.id} /> : null}
+                  {u.capabilities.resetMfa ? <ResetMfaButton id={u.id} email={u.email} /> : null}
                 </div>
               </Td>
             </tr>

@@ -63,6 +63,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/tokens/{id}': ids(await db.apiToken.findMany({ take, select: { id: true } })),
     '/api/v1/users/{id}': ids(await db.user.findMany({ take, select: { id: true } })),
+    '/api/v1/vendors/{id}': ids(await db.vendor.findMany({ take, select: { id: true } })),
+    '/api/v1/vendors/{id}/questionnaires': ids(await db.vendor.findMany({ take, select: { id: true } })),
     '/api/v1/models/{model}': models.flatMap((m) => [{ model: m.key }, { model: m.id }]),
     '/api/v1/models/{model}/rollback': models.map((m) => ({ model: m.key })),
     '/api/v1/models/{model}/versions': models.map((m) => ({ model: m.key })),

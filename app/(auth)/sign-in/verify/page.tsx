@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { VerifyFactorForm } from '@/components/account/verify-factor-form';
+import { safeRedirectPath } from '@/lib/auth/redirect';
+import { currentSession } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+
+export const metadata: Metadata = { title: 'Confirm it is you' };
+
+/** The second step of sign-in, and the step-up prompt of sensitive actions. */
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  const callbackUrl = safeRedirectPath(sp.callbackUrl, env().NEXTAUTH_URL);
+  const session = await currentSession();
+  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  return (
+    <>
+      <h1 className="mb-1 text-xl">{session.pending ? 'Two-step sign-in' : 'Confirm it is you'}</h1>
+      <p className="mb-6 text-sm text-slate-600">
+        {session.pending
+          ? `Signed in as ${session.user.email}. Enter the code from your authenticator app to finish signing in.`
+          : 'This action needs a second factor given in the last 10 minutes. Enter the code from your authenticator app.'}
+      </p>
+      <VerifyFactorForm callbackUrl={callbackUrl} />
+      <p className="mt-4 text-xs text-slate-600">
+        Lost your device? Use one of your recovery codes, or ask an administrator to reset your second factor.{' '}
+        {session.pending ? null : <Link href={callbackUrl} className="underline">Go back</Link>}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { canonicalJson } from '@/lib/audit/canonical';
+import { leafHash } from './merkle';
+
+// What a decision's leaf hash covers, and a batch's leaf in the log tree.
+// Pure (no database), shared by the portal and the offline verifier. The
+// features are their ciphertext: erasing a subject's key changes nothing here.
+
+export const RECORD_FORMAT = 'agp-decision/1';
+export const BATCH_FORMAT = 'agp-decision-batch/1';
+export const CHECKPOINT_FORMAT = 'agp-decision-checkpoint/1';
+export const PROOF_FORMAT = 'agp-decision-proof/1';
+
+export type CanonicalDecision = {
+  id: string;
+  ref: string;
+  orgId: string;
+  systemId: string;
+  modelId: string;
+  versionId: string;
+  decidedAt: string;
+  subjectRef: string;
+  featuresCipher: string;
+  output: unknown;
+  score: number | null;
+  confidence: number | null;
+  outcome: string;
+  groupLabel: string | null;
+  humanReviewed: boolean;
+  overridden: boolean;
+  reviewer: string | null;
+  overrideReason: string | null;
+  latencyMs: number | null;
+  explanation: unknown;
+};
+
+export const CANONICAL_DECISION_FIELDS = [
+  'id', 'ref', 'orgId', 'systemId', 'modelId', 'versionId', 'decidedAt', 'subjectRef', 'featuresCipher', 'output', 'score',
+  'confidence', 'outcome', 'groupLabel', 'humanReviewed', 'overridden', 'reviewer', 'overrideReason', 'latencyMs', 'explanation',
+] as const satisfies readonly (keyof CanonicalDecision)[];
+
+/** The record exactly as hashed: the listed fields only, nulls explicit. */
+export function decisionText(d: CanonicalDecision): string {
+  const picked: Record<string, unknown> = { format: RECORD_FORMAT };
+  for (const k of CANONICAL_DECISION_FIELDS) picked[k] = d[k] ?? null;
+  return canonicalJson(picked);
+}
+
+export function decisionLeafHash(d: CanonicalDecision): Buffer {
+  return leafHash(decisionText(d));
+}
+
+export type BatchHeader = { id: string; seq: number; systemId: string; size: number; rootHash: string; firstAt: string; lastAt: string };
+
+export function batchText(b: BatchHeader): string {
+  return canonicalJson({ format: BATCH_FORMAT, id: b.id, seq: b.seq, systemId: b.systemId, size: b.size, rootHash: b.rootHash, firstAt: b.firstAt, lastAt: b.lastAt });
+}
+
+export function batchLeafHash(b: BatchHeader): Buffer {
+  return leafHash(batchText(b));
+}
+
+export type CheckpointBody = { orgId: string; treeSize: number; decisionCount: number; rootHash: string; issuedAt: string };
+
+/** The exact text a checkpoint's Ed25519 signature covers. */
+export function checkpointStatement(c: CheckpointBody): string {
+  return canonicalJson({ format: CHECKPOINT_FORMAT, orgId: c.orgId, treeSize: c.treeSize, decisionCount: c.decisionCount, rootHash: c.rootHash, issuedAt: c.issuedAt });
+}

@@ -1,0 +1,137 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { rawPool } from '@/lib/db-raw';
+import { batchLeafHash, decisionLeafHash, type CanonicalDecision } from './canonical';
+import { merkleRoot, sha256 } from './merkle';
+import { ensurePartitions } from './partitions';
+import { encryptFeatures, newSubjectKey, unwrapSubjectKey } from './subject-keys';
+import type { ExplanationStatus } from './schema';
+
+// Appends one batch to an organisation's decision log: per-subject
+// encryption, leaf hashes, the batch's Merkle root chained to the previous
+// batch, and the rows written with a few multi-row statements (unnest over
+// arrays), never row by row. The batch order (seq) is taken under an
+// advisory lock per organisation, so concurrent batches chain in one line.
+
+export const GENESIS_CHAIN = '0'.repeat(64);
+
+export type NewDecision = Omit<CanonicalDecision, 'id' | 'featuresCipher' | 'orgId' | 'systemId'> & {
+  features: Record<string, unknown>;
+  explanationStatus: ExplanationStatus;
+  topFactor: string | null;
+};
+
+/** Another batch logged some of these decision ids while this one was prepared. */
+export class DuplicateRefsError extends Error {
+  constructor(readonly refs: string[]) {
+    super(`already logged: ${refs.length} decision ids`);
+  }
+}
+
+export type AppendedBatch = { batchId: string; seq: number; rootHash: string; ids: string[] };
+
+export const newDecisionId = () => `d${randomBytes(12).toString('base64url')}`;
+const newBatchId = () => `b${randomBytes(12).toString('base64url')}`;
+
+export function chainHash(prev: string, batchLeaf: Buffer): string {
+  return sha256(Buffer.from(prev, 'hex'), batchLeaf).toString('hex');
+}
+
+/** Data keys of these subjects, creating the missing ones; erased subjects map to null. */
+export async function subjectKeys(orgId: string, refs: string[]): Promise<Map<string, Buffer | null>> {
+  const pool = rawPool();
+  const unique = [...new Set(refs)];
+  const read = async () =>
+    (await pool.query<{ subjectRef: string; wrappedKey: string | null }>('SELECT "subjectRef", "wrappedKey" FROM "DecisionSubject" WHERE "orgId" = $1 AND "subjectRef" = ANY($2::text[])', [orgId, unique])).rows;
+  let rows = await read();
+  const have = new Set(rows.map((r) => r.subjectRef));
+  const missing = unique.filter((r) => !have.has(r));
+  if (missing.length) {
+    const wrapped = missing.map((ref) => newSubjectKey(orgId, ref).wrapped);
+    const ids = missing.map(() => `s${randomBytes(12).toString('base64url')}`);
+    await pool.query(
+      `INSERT INTO "DecisionSubject" ("id", "orgId", "subjectRef", "wrappedKey") SELECT i, $1, r, w FROM unnest($2::text[], $3::text[], $4::text[]) AS t(i, r, w) ON CONFLICT ("orgId", "subjectRef") DO NOTHING`,
+      [orgId, ids, missing, wrapped],
+    );
+    rows = await read();
+  }
+  return new Map(rows.map((r) => [r.subjectRef, r.wrappedKey ? unwrapSubjectKey(orgId, r.subjectRef, r.wrappedKey) : null]));
+}
+
+const iso = (d: Date) => d.toISOString();
+
+export async function appendBatch(input: {
+  orgId: string;
+  systemId: string;
+  actorLabel: string;
+  tokenId: string | null;
+  decisions: NewDecision[];
+  report: unknown;
+  receivedAt?: Date;
+}): Promise<AppendedBatch> {
+  const { orgId, systemId } = input;
+  const keys = await subjectKeys(orgId, input.decisions.map((d) => d.subjectRef));
+  const records: (CanonicalDecision & { explanationStatus: ExplanationStatus; topFactor: string | null })[] = input.decisions.map((d) => {
+    const key = keys.get(d.subjectRef);
+    if (!key) throw new Error(`subject ${d.subjectRef} is erased`);
+    const id = newDecisionId();
+    const { features, ...rest } = d;
+    return { ...rest, id, orgId, systemId, featuresCipher: encryptFeatures(key, id, features) };
+  });
+  const leaves = records.map(decisionLeafHash);
+  const rootHash = merkleRoot(leaves).toString('hex');
+  const times = records.map((r) => new Date(r.decidedAt).getTime());
+  const firstAt = iso(new Date(Math.min(...times)));
+  const lastAt = iso(new Date(Math.max(...times)));
+  const receivedAt = input.receivedAt ?? new Date();
+  const batchId = newBatchId();
+
+  const pool = rawPool();
+  await ensurePartitions(pool, times.map((t) => new Date(t)));
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`decision-log:${orgId}`]);
+    const last = await client.query<{ seq: number; chainHash: string }>('SELECT "seq", "chainHash" FROM "DecisionBatch" WHERE "orgId" = $1 ORDER BY "seq" DESC LIMIT 1', [orgId]);
+    const taken = await client.query<{ ref: string }>('SELECT "ref" FROM "Decision" WHERE "systemId" = $1 AND "ref" = ANY($2::text[])', [systemId, records.map((r) => r.ref)]);
+    if (taken.rows.length) throw new DuplicateRefsError(taken.rows.map((r) => r.ref));
+    const seq = last.rows.length ? last.rows[0].seq + 1 : 0;
+    const prev = last.rows[0]?.chainHash ?? GENESIS_CHAIN;
+    const header = { id: batchId, seq, systemId, size: records.length, rootHash, firstAt, lastAt };
+    const chain = chainHash(prev, batchLeafHash(header));
+    const col = <T>(f: (r: (typeof records)[number], i: number) => T) => records.map(f);
+    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    await client.query(
+      `INSERT INTO "Decision" ("id", "decidedAt", "orgId", "systemId", "modelId", "versionId", "ref", "batchId", "leafIndex", "subjectRef",
+         "featuresCipher", "output", "score", "confidence", "outcome", "groupLabel", "humanReviewed", "overridden", "reviewer", "overrideReason",
+         "latencyMs", "explanation", "explanationStatus", "topFactor", "leafHash", "receivedAt")
+       SELECT id, at::timestamptz, $1, $2, model, version, ref, $3, idx, subject, cipher, output::jsonb, score, confidence, outcome, grp,
+         reviewed, overridden, reviewer, reason, latency, explanation::jsonb, status::"ExplanationStatus", top, leaf, $4::timestamptz
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int4[], $11::text[], $12::text[], $13::text[], $14::float8[],
+         $15::float8[], $16::text[], $17::text[], $18::bool[], $19::bool[], $20::text[], $21::text[], $22::float8[], $23::text[], $24::text[],
+         $25::text[], $26::text[])
+         AS t(id, at, model, version, ref, idx, subject, cipher, output, score, confidence, outcome, grp, reviewed, overridden, reviewer, reason,
+           latency, explanation, status, top, leaf)`,
+      [
+        orgId, systemId, batchId, iso(receivedAt),
+        col((r) => r.id), col((r) => r.decidedAt), col((r) => r.modelId), col((r) => r.versionId), col((r) => r.ref), col((_r, i) => i),
+        col((r) => r.subjectRef), col((r) => r.featuresCipher), col((r) => json(r.output)), col((r) => r.score), col((r) => r.confidence),
+        col((r) => r.outcome), col((r) => r.groupLabel), col((r) => r.humanReviewed), col((r) => r.overridden), col((r) => r.reviewer),
+        col((r) => r.overrideReason), col((r) => r.latencyMs), col((r) => json(r.explanation)), col((r) => r.explanationStatus),
+        col((r) => r.topFactor), col((_r, i) => leaves[i].toString('hex')),
+      ],
+    );
+    await client.query(
+      `INSERT INTO "DecisionBatch" ("id", "orgId", "seq", "systemId", "size", "firstAt", "lastAt", "rootHash", "leafHashes", "prevChainHash", "chainHash", "actorLabel", "tokenId", "receivedAt", "report")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`,
+      [batchId, orgId, seq, systemId, records.length, firstAt, lastAt, rootHash, Buffer.concat(leaves), prev, chain, input.actorLabel, input.tokenId, iso(receivedAt), JSON.stringify(input.report ?? {})],
+    );
+    await client.query('COMMIT');
+    return { batchId, seq, rootHash, ids: records.map((r) => r.id) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+// The wire shape of one decision from the serving stack (JSON, NDJSON, or a
+// CSV row mapped to it by ./formats.ts). Safe for the client.
+
+const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const featureValue = z.union([z.string().max(1000, 'At most 1000 characters'), z.number(), z.boolean(), z.null()]);
+
+export const ADDITIVE_METHODS = /shap|integrated.?gradients|deeplift|shapley/i;
+
+export const explanationSchema = z.object({
+  method: text(60),
+  baseValue: z.number('baseValue must be a number'),
+  attributions: z
+    .record(z.string().min(1).max(120), z.number('Each attribution must be a number'))
+    .refine((a) => Object.keys(a).length > 0 && Object.keys(a).length <= 500, 'Give 1 to 500 attributions'),
+  /** Whether base + Σ attributions should equal the output (defaults from the method: SHAP-like methods are additive). */
+  additive: z.boolean().optional(),
+});
+
+export const decisionRecordSchema = z.object({
+  decisionId: text(200),
+  model: text(120),
+  version: text(120),
+  timestamp: z.iso.datetime({ offset: true, error: 'Give an ISO 8601 date-time with its offset' }),
+  subjectRef: text(200),
+  features: z.record(z.string().min(1).max(120), featureValue).refine((f) => Object.keys(f).length <= 500, 'At most 500 features'),
+  output: z
+    .object({ score: z.number().optional(), class: z.string().max(200).optional(), value: z.number().optional() })
+    .refine((o) => o.score !== undefined || o.class !== undefined || o.value !== undefined, 'Give output.score, output.class or output.value'),
+  confidence: z.number().min(0, 'Between 0 and 1').max(1, 'Between 0 and 1').optional(),
+  decision: text(100),
+  group: z.string().trim().max(100).optional(),
+  human: z
+    .object({
+      reviewed: z.boolean(),
+      overridden: z.boolean().default(false),
+      reviewer: z.string().trim().max(200).optional(),
+      reason: z.string().trim().max(2000).optional(),
+    })
+    .refine((h) => !h.overridden || (h.reviewed && h.reviewer && h.reason), 'An override needs reviewed: true, the reviewer and the reason')
+    .optional(),
+  latencyMs: z.number().min(0).max(3_600_000).optional(),
+  explanation: explanationSchema.optional(),
+});
+
+export type DecisionRecordInput = z.input<typeof decisionRecordSchema>;
+export type DecisionRecord = z.output<typeof decisionRecordSchema>;
+
+export const MAX_BATCH_RECORDS = 10_000;
+export const MAX_BATCH_BYTES = 10 * 1024 * 1024;
+
+export const explanationStatuses = ['VALID', 'UNCHECKED', 'NOT_ADDITIVE', 'MISSING'] as const;
+export type ExplanationStatus = (typeof explanationStatuses)[number];
+
+export const EXPLANATION_STATUS_LABELS: Record<ExplanationStatus, string> = {
+  VALID: 'Valid (additive)',
+  UNCHECKED: 'Present, not additive by method',
+  NOT_ADDITIVE: 'Does not add up to the output',
+  MISSING: 'Missing',
+};
+
+/** One refused record, in the shape every import report uses. */
+export type InvalidRecord = { row: number; ref: string | null; reason: string };
+
+export const ingestReportSchema = z.object({
+  batchId: z.string().nullable(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  explanations: z.object({
+    valid: z.number().int(),
+    unchecked: z.number().int(),
+    notAdditive: z.number().int(),
+    missing: z.number().int(),
+    maxAdditivityError: z.number(),
+    tolerance: z.number(),
+    notAdditiveRefs: z.array(z.string()),
+    constantTopFactor: z.string().nullable(),
+  }),
+});
+export type IngestReport = z.infer<typeof ingestReportSchema>;
