@@ -5,6 +5,7 @@ import { evidenceApi } from '@/lib/audits/evidence/api-spec';
 import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { requestsApi } from '@/lib/audits/requests/api-spec';
 import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
+import { decisionsApi } from '@/lib/decisions/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
@@ -14,6 +15,7 @@ import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
+import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
@@ -40,8 +42,10 @@ export const API_SPECS: readonly ApiSpec[] = [
   requestsApi,
   certificationsApi,
   incidentsApi,
+  decisionsApi,
   reviewsApi,
   reportsApi,
   jobsApi,
   notificationsApi,
+  risksApi,
 ].flatMap((group) => Object.values(group));

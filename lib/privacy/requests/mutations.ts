@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
+import { eraseSubject } from '@/lib/decisions/subjects';
 import { notFound } from '@/lib/errors';
 import { conflict, invalid, notInFuture } from '../checks';
 import { requestDeadlines } from '../clocks';
@@ -195,10 +196,23 @@ export async function refuseRequest(actor: Actor, id: string, input: { reason: s
   return close(actor, id, 'REFUSED', reason, opts.now ?? new Date());
 }
 
+/**
+ * Fulfils the request. For an erasure the decision log's copy is
+ * crypto-shredded first (eraseSubject: the key goes, the proofs stay); it is
+ * idempotent, so a completion refused afterwards can simply be retried.
+ */
 export async function completeRequest(actor: Actor, id: string, input: { note?: string } = {}, opts: { now?: Date } = {}) {
   authorize(actor, 'privacy:manage');
   const { note } = completeRequestSchema.parse(input);
-  return close(actor, id, 'COMPLETED', note, opts.now ?? new Date());
+  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId }, select: { type: true, subjectRef: true, reference: true, status: true } });
+  if (!r) throw notFound('The request');
+  let erased: { decisionCount: number } | null = null;
+  if (ERASURE_TYPES.includes(r.type) && r.subjectRef && (r.status === 'IN_PROGRESS' || r.status === 'EXTENDED')) {
+    const open = await db.privacyTask.count({ where: { requestId: id, status: 'OPEN' } });
+    if (!open) erased = await eraseSubject(actor, r.subjectRef, `Erasure request ${r.reference}`);
+  }
+  const closed = await close(actor, id, 'COMPLETED', note, opts.now ?? new Date());
+  return { ...closed, decisionsErased: erased?.decisionCount ?? null };
 }
 
 /** The assignee (or a privacy officer) records a task's outcome; a deletion needs its evidence. */

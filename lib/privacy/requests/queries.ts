@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { findDecisionsBySubject } from '@/lib/decisions/subjects';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { daysLeft, requestClocks, requestDeadlines } from '../clocks';
@@ -74,6 +75,11 @@ export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: 
     r.systemId ? db.aISystem.findFirst({ where: { id: r.systemId, orgId: actor.orgId }, select: { id: true, name: true } }) : null,
   ]);
   const nameOf = (uid: string | null) => users.find((u) => u.id === uid)?.name ?? null;
+  // Decisions about the subject in the decision log, by their pseudonymous reference.
+  const log = r.subjectRef && can(actor, 'decisions:read') ? await findDecisionsBySubject(actor, null, r.subjectRef) : null;
+  const decisions = log
+    ? { known: log.known, erasedAt: log.erasedAt?.toISOString() ?? null, count: log.decisions.length, truncated: log.truncated, recent: log.decisions.slice(0, 20).map((d) => ({ id: d.id, systemId: d.systemId, decidedAt: d.decidedAt.toISOString(), outcome: d.outcome, humanReviewed: d.humanReviewed })) }
+    : null;
   const originalDueAt = requestDeadlines(r.regime, r.receivedAt).dueAt;
   return {
     id: r.id,
@@ -102,6 +108,7 @@ export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: 
     answeredLate: r.answeredLate,
     clocks: requestClocks(r, now),
     datasets: datasets.map(({ ownerId: _o, ...d }) => d),
+    decisions,
     tasks: r.tasks.map((t) => ({
       id: t.id,
       kind: t.kind,
