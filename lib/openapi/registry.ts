@@ -9,10 +9,12 @@ import { decisionsApi } from '@/lib/decisions/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
+import { monitoringApi } from '@/lib/monitoring/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
+import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
@@ -43,7 +45,9 @@ export const API_SPECS: readonly ApiSpec[] = [
   incidentsApi,
   decisionsApi,
   reviewsApi,
+  reportsApi,
   jobsApi,
   notificationsApi,
+  monitoringApi,
   risksApi,
 ].flatMap((group) => Object.values(group));

@@ -2,9 +2,12 @@ import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
 import { seedIncidents } from './incidents';
 import { seedModels } from './models';
+import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
+import { seedTrust } from './trust';
 import { seedRisks } from './risks';
+import { seedVendorsAndPolicies } from './vendors';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -19,7 +22,11 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log(models.created ? 'seed: model registry demo created' : 'seed: model registry demo already present');
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
+  await seedMonitoring(orgId, log);
   await seedRisks(orgId, log);
+  await seedVendorsAndPolicies(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
+  // The trust centre snapshots what the other domains seeded.
+  await seedTrust(orgId, log);
 }

@@ -24,14 +24,19 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   // Organisations without their own rules use the shipped ones.
   const stored = await db.incidentNotificationRule.findMany({ take: 20, select: { key: true } });
   const rules = stored.length ? stored : shippedRules().rules.map((r) => ({ key: r.key }));
+  const monitors = await db.monitor.findMany({ take, select: { id: true, versionId: true } });
   const risks = ids(await db.risk.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}': ids(await db.aISystem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}/frameworks': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/ai-systems/{id}/technical-documentation': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/ai-systems/{id}/technical-documentation/export': ids(await db.aISystem.findMany({ take: 3, orderBy: { riskTier: 'asc' }, select: { id: true } })),
     '/api/v1/audits/{id}': ids(await db.audit.findMany({ take, select: { id: true } })),
     '/api/v1/audits/{id}/evidence-pack': ids(await db.audit.findMany({ take, select: { id: true } })),
+    '/api/v1/audits/{id}/oscal': ids(await db.audit.findMany({ take, select: { id: true } })),
+    '/api/v1/audits/{id}/report': ids(await db.audit.findMany({ take: 3, select: { id: true } })),
     '/api/v1/controls/{id}': ids(await db.control.findMany({ take, select: { id: true } })),
     '/api/v1/crosswalk/{id}': ids(await db.crosswalkMapping.findMany({ take, where: { removedAt: null }, select: { id: true } })),
     '/api/v1/datasets/{id}': ids(await db.dataset.findMany({ take, select: { id: true } })),
@@ -44,12 +49,18 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/findings/{id}/risk-acceptance': ids(await db.finding.findMany({ take, select: { id: true } })),
     '/api/v1/findings/{id}/transitions': ids(await db.finding.findMany({ take, select: { id: true } })),
     '/api/v1/frameworks/{id}': ids(await db.framework.findMany({ take, select: { id: true } })),
+    // Custom frameworks export; shipped ones answer 422.
+    '/api/v1/frameworks/{id}/oscal': ids(await db.framework.findMany({ take, orderBy: { isCustom: 'desc' }, select: { id: true } })),
     '/api/v1/imports/{id}': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/imports/{id}/confirm': ids(await db.importBatch.findMany({ take, select: { id: true } })),
     '/api/v1/incidents/{id}': ids(await db.incident.findMany({ take: 100, select: { id: true } })),
     '/api/v1/incidents/{id}/notifications/{ruleKey}/draft': incidents.flatMap((i) => rules.map((r) => ({ id: i.id, ruleKey: r.key }))),
     '/api/v1/notifications/{id}/read': ids(await db.notification.findMany({ take, select: { id: true } })),
     '/api/v1/notification-rules/{key}': RULE_KEYS.map((key) => ({ key })),
+    ...Object.fromEntries(
+      ['', '/windows', '/rows', '/evidently'].map((tail) => [`/api/v1/monitoring/monitors/{id}${tail}`, monitors.flatMap((m) => [{ id: m.id }, { id: m.versionId }])]),
+    ),
+    '/api/v1/monitoring/alerts/{id}': ids(await db.monitorAlert.findMany({ take, select: { id: true } })),
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
