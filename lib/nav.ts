@@ -12,7 +12,10 @@ export const NAV: readonly NavItem[] = [
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
+  { href: '/risks', label: 'Risks', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
+  { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
+  { href: '/policies', label: 'Policies & training', permission: 'policies:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/calendar', label: 'Calendar feed' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
@@ -22,6 +25,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/admin/gate-policy', label: 'Gate policy', permission: 'models:promote' },
+  { href: '/admin/trust', label: 'Trust centre', permission: 'trust:manage' },
   { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
   { href: '/account/security', label: 'My sign-in security' },
 ];

@@ -122,3 +122,20 @@ export function throttleMessage(state: ThrottleState): string | null {
   }
   return null;
 }
+
+/**
+ * A plain request budget for anonymous public pages (the trust centre): at
+ * most `limit` requests per key in a fixed window of `windowSeconds`, counted
+ * in the same table as sign-in failures in one statement. True when the
+ * request is within the budget.
+ */
+export async function withinRateLimit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" ("key", "failures", "windowStart", "updatedAt") VALUES (${`rate:${key}`}, 1, now(), now())
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds}::float8) THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds}::float8) THEN now() ELSE "LoginThrottle"."windowStart" END,
+      "updatedAt" = now()
+    RETURNING "failures"`;
+  return (rows[0]?.failures ?? 0) <= limit;
+}

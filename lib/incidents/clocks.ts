@@ -21,7 +21,7 @@ export type Clock = {
   state: 'running' | 'overdue' | 'met' | 'missed';
 };
 
-function clockState(dueAt: Date, doneAt: Date | null, now: Date): Clock['state'] {
+export function clockState(dueAt: Date, doneAt: Date | null, now: Date): Clock['state'] {
   if (doneAt) return doneAt <= dueAt ? 'met' : 'missed';
   return now > dueAt ? 'overdue' : 'running';
 }

@@ -14,7 +14,11 @@ import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
 import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
+import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
+import { issueCheckpoint } from '@/lib/decisions/checkpoints';
+import { createPartitionsAhead, purgeExpiredPartitions } from '@/lib/decisions/retention';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -46,6 +50,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'risks.reopen-expired-acceptances',
+    description: 'Register risks whose acceptance has expired go back to open.',
+    cron: '*/5 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRegisterAcceptances(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'evidence.record-stale',
@@ -88,6 +99,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordNotificationThresholds(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'privacy.record-overdue-requests',
+    description: 'Data-subject requests still open after their statutory deadline are marked overdue, with an audit event each.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueRequests(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'notifications.send-reminders',
@@ -161,5 +179,27 @@ export const JOBS: readonly JobDefinition[] = [
       if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
       return report;
     },
+  }),
+  defineJob({
+    name: 'decisions.checkpoint',
+    description: 'A signed checkpoint (tree size, root, time, Ed25519 signature) of every decision log with new batches.',
+    cron: '*/10 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, async (orgId) => ((await issueCheckpoint(ctx.actor(orgId), ctx.now)).created ? 1 : 0)),
+  }),
+  defineJob({
+    name: 'decisions.partitions',
+    description: "The decision log's monthly partitions are created three months ahead.",
+    cron: '17 3 * * *',
+    retry: DEFAULT_RETRY,
+    handler: async (ctx) => ({ created: await createPartitionsAhead(ctx.actor(''), ctx.now) }),
+  }),
+  defineJob({
+    name: 'decisions.retention',
+    description: 'Month partitions past every system\'s retention are dropped, each with a signed purge record.',
+    cron: '37 3 * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 600,
+    handler: async (ctx) => ({ purged: (await purgeExpiredPartitions(ctx.actor(''), ctx.now)).length }),
   }),
 ];

@@ -105,7 +105,9 @@ describe('each scheduled job', () => {
       'notifications.response-clocks',
       'notifications.send-mail',
       'notifications.send-reminders',
+      'privacy.record-overdue-requests',
       'tokens.record-expired',
+      'vendors.warn-expiries',
       'webhooks.deliver',
     ]);
     // notifications.send-mail is only sent (one job per outbox mail), never scheduled.

@@ -5,6 +5,7 @@ import { evidenceApi } from '@/lib/audits/evidence/api-spec';
 import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { requestsApi } from '@/lib/audits/requests/api-spec';
 import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
+import { decisionsApi } from '@/lib/decisions/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
@@ -13,8 +14,10 @@ import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
+import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
+import { vendorsApi } from '@/lib/vendors/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from '@/lib/api/spec';
 
@@ -23,6 +26,7 @@ import type { ApiSpec } from '@/lib/api/spec';
 export const API_SPECS: readonly ApiSpec[] = [
   platformApi,
   usersApi,
+  vendorsApi,
   tokensApi,
   auditApi,
   requirementsApi,
@@ -37,7 +41,9 @@ export const API_SPECS: readonly ApiSpec[] = [
   requestsApi,
   certificationsApi,
   incidentsApi,
+  decisionsApi,
   reviewsApi,
   jobsApi,
   notificationsApi,
+  risksApi,
 ].flatMap((group) => Object.values(group));

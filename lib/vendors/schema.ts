@@ -95,20 +95,38 @@ export const sendQuestionnaireSchema = z.object({
 });
 export const questionnaireIdSchema = z.object({ id: idSchema });
 
-/** A vendor's answers from the link form: `answer.<key>` and `attachment.<key>`. */
-export const linkAnswersSchema = z.object({
+/** Form fields `answers.<question key>` become `{ answers: { <key>: … } }` (JSON bodies send the object itself). */
+function nestPrefixed(prefixes: readonly string[]) {
+  return (raw: unknown) => {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      const prefix = prefixes.find((p) => k.startsWith(`${p}.`));
+      if (!prefix) {
+        out[k] = v;
+        continue;
+      }
+      const group = (out[prefix] ??= {}) as Record<string, unknown>;
+      if (typeof group === 'object') group[k.slice(prefix.length + 1)] = v;
+    }
+    return out;
+  };
+}
+
+/** A vendor's answers from the link form: `answers.<key>` and `attachments.<key>`. */
+export const linkAnswersSchema = z.preprocess(nestPrefixed(['answers', 'attachments']), z.object({
   token: z.string().min(1).max(100),
   answers: z.record(z.string().max(100), text(10_000)).default({}),
   attachments: z.record(z.string().max(100), z.union([z.literal(''), z.url('Enter a full URL (https://…)').max(2000).refine((u) => /^https:\/\//i.test(u), 'Only https links')])).default({}),
-});
+}));
 export type LinkAnswersInput = z.input<typeof linkAnswersSchema>;
 
-export const reviewNotesSchema = z.object({
+export const reviewNotesSchema = z.preprocess(nestPrefixed(['notes']), z.object({
   id: idSchema,
   notes: z.record(z.string().max(100), text(5000)).default({}),
   summary: blankAsUndefined(text(5000)),
   complete: flag.optional().default(false),
-});
+}));
 
 export const listVendorsQuerySchema = z.object({
   q: blankAsUndefined(text(200)),

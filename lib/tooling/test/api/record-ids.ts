@@ -24,6 +24,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   // Organisations without their own rules use the shipped ones.
   const stored = await db.incidentNotificationRule.findMany({ take: 20, select: { key: true } });
   const rules = stored.length ? stored : shippedRules().rules.map((r) => ({ key: r.key }));
+  const risks = ids(await db.risk.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
@@ -52,11 +53,14 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
+    ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
     '/api/v1/reviews/{quarter}': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/tokens/{id}': ids(await db.apiToken.findMany({ take, select: { id: true } })),
     '/api/v1/users/{id}': ids(await db.user.findMany({ take, select: { id: true } })),
+    '/api/v1/vendors/{id}': ids(await db.vendor.findMany({ take, select: { id: true } })),
+    '/api/v1/vendors/{id}/questionnaires': ids(await db.vendor.findMany({ take, select: { id: true } })),
     '/api/v1/models/{model}': models.flatMap((m) => [{ model: m.key }, { model: m.id }]),
     '/api/v1/models/{model}/rollback': models.map((m) => ({ model: m.key })),
     '/api/v1/models/{model}/versions': models.map((m) => ({ model: m.key })),

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { REGIMES } from './clocks';
+
+// Zod schemas and labels of the privacy domain (safe for the client).
+
+const text = (max = 2000) => z.string().trim().max(max);
+const id = z.string().min(1).max(64);
+const list = (max = 50) => z.array(z.string().trim().min(1).max(200)).max(max);
+
+export const PROCESSING_ROLES = ['CONTROLLER', 'JOINT_CONTROLLER', 'PROCESSOR'] as const;
+export const LEGAL_BASES = ['CONSENT', 'CONTRACT', 'LEGAL_OBLIGATION', 'VITAL_INTERESTS', 'PUBLIC_TASK', 'LEGITIMATE_INTERESTS'] as const;
+export const LEGAL_BASIS_LABELS: Record<(typeof LEGAL_BASES)[number], string> = {
+  CONSENT: 'Art. 6(1)(a) consent',
+  CONTRACT: 'Art. 6(1)(b) contract',
+  LEGAL_OBLIGATION: 'Art. 6(1)(c) legal obligation',
+  VITAL_INTERESTS: 'Art. 6(1)(d) vital interests',
+  PUBLIC_TASK: 'Art. 6(1)(e) public task',
+  LEGITIMATE_INTERESTS: 'Art. 6(1)(f) legitimate interests',
+};
+export const ART9_CONDITIONS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+export const SAFEGUARDS = ['ADEQUACY', 'SCC', 'BCR', 'DEROGATION'] as const;
+export const SAFEGUARD_LABELS: Record<(typeof SAFEGUARDS)[number], string> = {
+  ADEQUACY: 'Adequacy decision (Art. 45)',
+  SCC: 'Standard contractual clauses (Art. 46(2)(c))',
+  BCR: 'Binding corporate rules (Art. 47)',
+  DEROGATION: 'Derogation (Art. 49)',
+};
+
+export const purposeSchema = z
+  .object({
+    purpose: text(500).min(1, 'Name the purpose'),
+    legalBasis: z.enum(LEGAL_BASES),
+    art9Condition: z.enum(ART9_CONDITIONS).nullable().default(null),
+  })
+  .strict();
+export const transferSchema = z.object({ country: text(100).min(2, 'Name the country'), safeguard: z.enum(SAFEGUARDS) }).strict();
+
+export const activityFieldsSchema = z
+  .object({
+    name: text(200).min(2, 'Give the activity a name'),
+    role: z.enum(PROCESSING_ROLES).default('CONTROLLER'),
+    controllerName: text(200).default(''),
+    contact: text(300).default(''),
+    purposes: z.array(purposeSchema).max(20).default([]),
+    subjectCategories: list().default([]),
+    dataCategories: list().default([]),
+    specialCategories: z.boolean().default(false),
+    recipients: list().default([]),
+    transfers: z.array(transferSchema).max(30).default([]),
+    retention: text(1000).default(''),
+    securityMeasures: text(4000).default(''),
+    systemIds: z.array(id).max(50).default([]),
+    datasetIds: z.array(id).max(200).default([]),
+  })
+  .strict();
+export const createActivitySchema = activityFieldsSchema;
+export type CreateActivityInput = z.input<typeof createActivitySchema>;
+
+export const SUBJECT_REQUEST_TYPES = [
+  'ACCESS',
+  'RECTIFICATION',
+  'ERASURE',
+  'RESTRICTION',
+  'PORTABILITY',
+  'OBJECTION',
+  'HUMAN_INTERVENTION',
+  'CONTEST_DECISION',
+  'CCPA_KNOW',
+  'CCPA_DELETE',
+  'CCPA_CORRECT',
+  'CCPA_OPT_OUT_SALE',
+  'CCPA_OPT_OUT_ADMT',
+] as const;
+export type SubjectRequestType = (typeof SUBJECT_REQUEST_TYPES)[number];
+export const REQUEST_TYPE_LABELS: Record<SubjectRequestType, string> = {
+  ACCESS: 'Access (Art. 15)',
+  RECTIFICATION: 'Rectification (Art. 16)',
+  ERASURE: 'Erasure (Art. 17)',
+  RESTRICTION: 'Restriction (Art. 18)',
+  PORTABILITY: 'Portability (Art. 20)',
+  OBJECTION: 'Objection (Art. 21)',
+  HUMAN_INTERVENTION: 'Human intervention in an automated decision (Art. 22(3))',
+  CONTEST_DECISION: 'Contest an automated decision (Art. 22(3))',
+  CCPA_KNOW: 'CCPA: right to know',
+  CCPA_DELETE: 'CCPA: right to delete',
+  CCPA_CORRECT: 'CCPA: right to correct',
+  CCPA_OPT_OUT_SALE: 'CCPA: opt out of sale or sharing',
+  CCPA_OPT_OUT_ADMT: 'CCPA: opt out of automated decision-making technology',
+};
+const CCPA_TYPES: readonly SubjectRequestType[] = ['CCPA_KNOW', 'CCPA_DELETE', 'CCPA_CORRECT', 'CCPA_OPT_OUT_SALE', 'CCPA_OPT_OUT_ADMT'];
+export const regimeOfType = (t: SubjectRequestType) => (CCPA_TYPES.includes(t) ? 'CCPA' : 'GDPR');
+export const ERASURE_TYPES: readonly SubjectRequestType[] = ['ERASURE', 'CCPA_DELETE'];
+export const EXPORT_TYPES: readonly SubjectRequestType[] = ['ACCESS', 'PORTABILITY', 'CCPA_KNOW'];
+export const HUMAN_REVIEW_TYPES: readonly SubjectRequestType[] = ['HUMAN_INTERVENTION', 'CONTEST_DECISION', 'CCPA_OPT_OUT_ADMT'];
+
+export const REQUEST_STATUSES = ['RECEIVED', 'VERIFYING', 'IN_PROGRESS', 'EXTENDED', 'COMPLETED', 'REFUSED'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  RECEIVED: 'Received',
+  VERIFYING: 'Verifying identity',
+  IN_PROGRESS: 'In progress',
+  EXTENDED: 'Extended',
+  COMPLETED: 'Completed',
+  REFUSED: 'Refused',
+};
+export const OPEN_STATUSES: readonly RequestStatus[] = ['RECEIVED', 'VERIFYING', 'IN_PROGRESS', 'EXTENDED'];
+
+export const createRequestSchema = z
+  .object({
+    type: z.enum(SUBJECT_REQUEST_TYPES),
+    regime: z.enum(REGIMES).optional(),
+    subjectName: text(200).min(1, 'Name the data subject'),
+    subjectEmail: z.union([z.literal(''), z.email('A valid e-mail address').max(320)]).default(''),
+    subjectRef: text(200).default(''),
+    dataCategories: list(30).default([]),
+    location: text(100).default(''),
+    details: text(4000).default(''),
+    systemId: id.optional(),
+    receivedAt: z.coerce.date(),
+  })
+  .strict();
+export type CreateRequestInput = z.input<typeof createRequestSchema>;
+
+export const reasonSchema = z.object({ reason: text(2000).min(10, 'Give the reason (at least 10 characters)') }).strict();
+export const completeRequestSchema = z.object({ note: text(2000).default('') }).strict();
+export const completeTaskSchema = z.object({ outcome: text(2000).min(3, 'Record the outcome'), evidence: text(2000).default('') }).strict();
+
+export const listRequestsQuerySchema = z
+  .object({
+    status: z.enum(REQUEST_STATUSES).optional(),
+    type: z.enum(SUBJECT_REQUEST_TYPES).optional(),
+    open: z.enum(['true', 'false']).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ListRequestsQuery = z.input<typeof listRequestsQuerySchema>;

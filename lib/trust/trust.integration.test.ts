@@ -1,0 +1,183 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import type { Role } from '@/lib/auth/permissions';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
+
+process.env.SIGNING_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+await setupTestDatabase('trust');
+const { db } = await import('@/lib/db');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
+const models = await import('@/lib/models/mutations');
+const { demoModelCard } = await import('@/lib/models/demo-card');
+const { createFramework } = await import('@/lib/requirements/mutations');
+const { createCertification } = await import('@/lib/audits/certifications/mutations');
+const { publishTrustCentre } = await import('./mutations');
+const { getTrustSettings } = await import('./queries');
+const { trustPageResponse, TRUST_RATE_LIMIT } = await import('./public');
+const { forgetRendered } = await import('./render-cache');
+const { VERIFY_BODY } = await import('./verify-script');
+const { openSslCommands } = await import('./openssl');
+const { trustSettingsFormSchema } = await import('./schema');
+
+let actors: Record<Role, Actor>;
+let slug: string;
+let ipCounter = 0;
+
+/** A request as the forwarded guard marks it: each test from its own address, so the rate limit is per test. */
+function visit(path_ = `/trust/${slug}`, ip = `198.51.100.${++ipCounter}`) {
+  return new Request(`http://127.0.0.1${path_}`, { headers: { 'x-forwarded-for': ip, [GUARD_HEADER]: guardNonce } });
+}
+const { GUARD_HEADER, installForwardedGuard } = await import('@/lib/platform/forwarded');
+installForwardedGuard(0);
+const guardNonce = (globalThis as Record<symbol, string>)[Symbol.for('portal.forwardedGuardNonce')];
+
+async function productionModel(key: string) {
+  const systemId = (await db.aISystem.create({ data: { orgId: actors.ADMIN.orgId, name: `System ${key}`, purpose: 'p', domain: 'FINANCE', regions: ['EU'], riskTier: 'MINIMAL' } })).id;
+  await models.createModel(actors.ENGINEER, { systemId, key, name: `Model ${key}`, purpose: 'p', businessOwnerId: actors.ADMIN.userId! });
+  await models.createVersion(actors.ENGINEER, key, {
+    label: '1.0.0',
+    artifactDigest: 'd'.repeat(64),
+    metrics: [{ name: 'AUC', value: 0.9, threshold: 0.8 }],
+    modelCard: demoModelCard('X', 'Y'),
+    fairness: { groups: [{ attribute: 'sex', groupValue: 'f', count: 10, positives: 5, recall: 0.8, selectionRate: 0.5 }, { attribute: 'sex', groupValue: 'm', count: 10, positives: 5, recall: 0.8, selectionRate: 0.5 }] },
+  });
+  for (const target of ['VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL'] as const) await models.changeStage(actors.ENGINEER, key, '1.0.0', { target });
+  await models.signOffVersion(actors.ADMIN, key, '1.0.0', { role: 'BUSINESS_OWNER' });
+  await models.signOffVersion(actors.COMPLIANCE_OFFICER, key, '1.0.0', { role: 'COMPLIANCE' });
+  await models.changeStage(actors.COMPLIANCE_OFFICER, key, '1.0.0', { target: 'PRODUCTION' });
+}
+
+const settings = { enabled: true, showCertifications: true, showFrameworks: true, showAttestations: true, securityContact: 'security@example.com', frameworks: [{ key: 'iso-42001', status: 'IN_PROGRESS' as const }] };
+
+beforeAll(async () => {
+  const org = await createOrgWithRoles("Trust O'Org");
+  actors = org.actors;
+  slug = (await db.organization.findUniqueOrThrow({ where: { id: org.orgId }, select: { slug: true } })).slug;
+  await createFramework(actors.ADMIN, { key: 'iso-42001', name: 'ISO/IEC 42001', kind: 'STANDARD', jurisdiction: 'International', version: '2023' });
+  await createFramework(actors.ADMIN, { key: 'internal', name: 'Internal secret framework', kind: 'POLICY', jurisdiction: 'Internal', version: '1' });
+  await createCertification(actors.COMPLIANCE_OFFICER, { name: 'SOC 2 Type II', standard: 'SOC2_TYPE2', issuer: 'Audit & Co', scope: 'The whole platform, internal note', issuedAt: '2026-01-10', expiresAt: '2027-01-10' });
+  await productionModel('credit-risk');
+}, 120_000);
+
+describe('settings and publishing', () => {
+  it('is off by default: the public address answers 404, the same as an unknown organisation', async () => {
+    expect((await getTrustSettings(actors.ADMIN)).enabled).toBe(false);
+    const res = await trustPageResponse(visit(), slug);
+    expect(res.status).toBe(404);
+    expect((await trustPageResponse(visit('/trust/no-such-org'), 'no-such-org')).status).toBe(404);
+    expect(await db.trustView.count()).toBe(0);
+  });
+
+  it('only admins and compliance publish; every change is in the audit trail', async () => {
+    for (const role of ['ENGINEER', 'AUDITOR'] as const) {
+      await expect(publishTrustCentre(actors[role], settings)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(getTrustSettings(actors[role])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await expect(publishTrustCentre(actors.ADMIN, { ...settings, securityContact: 'not a contact' })).rejects.toMatchObject({ name: 'ZodError' });
+    expect(await db.trustCentre.count()).toBe(0);
+
+    const form = trustSettingsFormSchema.parse({ enabled: 'on', showCertifications: 'on', showFrameworks: 'on', showAttestations: 'on', securityContact: 'security@example.com', 'status:iso-42001': 'IN_PROGRESS', 'status:internal': '' });
+    expect(form.frameworks).toEqual([{ key: 'iso-42001', status: 'IN_PROGRESS' }]);
+    const published = await publishTrustCentre(actors.COMPLIANCE_OFFICER, form);
+    expect(published).toMatchObject({ enabled: true, slug });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'trust_centre.published', entityId: actors.ADMIN.orgId } });
+    expect(event.actorLabel).toBe(actors.COMPLIANCE_OFFICER.label);
+  });
+});
+
+describe('the public page', () => {
+  it('shows what was chosen and nothing else, with a strict CSP and cache headers, and counts the view', async () => {
+    forgetRendered();
+    const res = await trustPageResponse(visit(), slug);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, max-age=60');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-/);
+    expect(csp).not.toMatch(/unsafe/);
+    const html = await res.text();
+    expect(html).toContain('Trust O&#39;Org');
+    expect(html).toContain('SOC 2 Type II');
+    expect(html).toContain('ISO/IEC 42001');
+    expect(html).toContain('In progress');
+    expect(html).toContain('mailto:security@example.com');
+    expect(html).toContain('Model credit-risk');
+    expect(html).toContain('d'.repeat(64));
+    expect(html).not.toContain('Internal secret framework');
+    expect(html).not.toContain('internal note');
+    expect(await db.trustView.count({ where: { orgId: actors.ADMIN.orgId, kind: 'page' } })).toBe(1);
+  });
+
+  it('is served from the published snapshot: a later change shows only after publishing again', async () => {
+    await createCertification(actors.COMPLIANCE_OFFICER, { name: 'ISO 27001', standard: 'ISO_27001', issuer: 'Cert Body', scope: 'All', issuedAt: '2026-02-01', expiresAt: '2029-02-01' });
+    forgetRendered();
+    expect(await (await trustPageResponse(visit(), slug)).text()).not.toContain('ISO 27001');
+    await publishTrustCentre(actors.ADMIN, settings);
+    expect(await (await trustPageResponse(visit(), slug)).text()).toContain('ISO 27001');
+  });
+
+  it('limits each address, and answers 429 with Retry-After past the limit', async () => {
+    const ip = '203.0.113.77';
+    let last: Response | undefined;
+    for (let i = 0; i <= TRUST_RATE_LIMIT.limit; i++) last = await trustPageResponse(visit(undefined, ip), slug);
+    expect(last!.status).toBe(429);
+    expect(last!.headers.get('retry-after')).toBe(String(TRUST_RATE_LIMIT.windowSeconds));
+    expect((await trustPageResponse(visit(undefined, '203.0.113.78'), slug)).status).toBe(200);
+  });
+
+  it('goes away when turned off', async () => {
+    await publishTrustCentre(actors.ADMIN, { ...settings, enabled: false });
+    expect((await trustPageResponse(visit(), slug)).status).toBe(404);
+    expect(await db.auditEvent.count({ where: { action: 'trust_centre.disabled' } })).toBe(1);
+    await publishTrustCentre(actors.ADMIN, settings);
+  });
+});
+
+/** The page's own verification script, run on a minimal document holding the page's attestations. */
+async function runVerifyScript(html: string, tamper?: (manifest: string) => string) {
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const pick = (re: RegExp, text: string) => unescape(re.exec(text)![1]);
+  const node = (text: string) => ({ textContent: text, attrs: {} as Record<string, string>, setAttribute(k: string, v: string) { this.attrs[k] = v; } });
+  const articles = html.split('<article').slice(1).map((chunk) => {
+    const manifest = pick(/<pre data-manifest>([\s\S]*?)<\/pre>/, chunk);
+    const parts = { manifest: node(tamper ? tamper(manifest) : manifest), signature: node(pick(/<pre data-signature>([\s\S]*?)<\/pre>/, chunk)), verdict: node('Checking…') };
+    return { parts, querySelector: (sel: string) => (sel === '[data-manifest]' ? parts.manifest : sel === '[data-signature]' ? parts.signature : parts.verdict) };
+  });
+  const doc = {
+    getElementById: (id: string) => (id === 'public-key' ? node(pick(/<pre id="public-key">([\s\S]*?)<\/pre>/, html)) : id === 'verify-status' ? node('') : null),
+    querySelectorAll: () => articles,
+  };
+  const results = (await new Function('document', 'crypto', VERIFY_BODY)(doc, globalThis.crypto)) as boolean[];
+  return { results, verdicts: articles.map((a) => [a.parts.verdict.textContent, a.parts.verdict.attrs['data-state']]) };
+}
+
+describe('verification', () => {
+  it('the in-page WebCrypto check says "Verified", and "Not verified" for a tampered manifest', async () => {
+    forgetRendered();
+    const html = await (await trustPageResponse(visit(), slug)).text();
+    expect(await runVerifyScript(html)).toEqual({ results: [true], verdicts: [['Verified', 'verified']] });
+    const tampered = await runVerifyScript(html, (m) => m.replace('"1.0.0"', '"1.0.1"'));
+    expect(tampered).toEqual({ results: [false], verdicts: [['Not verified', 'failed']] });
+  });
+
+  const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+  it.skipIf(!hasOpenssl)('the "verify it yourself" openssl commands verify the published signature, and refuse a tampered one', async () => {
+    const tc = await db.trustCentre.findUniqueOrThrow({ where: { orgId: actors.ADMIN.orgId }, select: { snapshot: true } });
+    const snap = tc.snapshot as { attestations: { manifest: string; signature: string }[]; publicKey: string };
+    const a = snap.attestations[0];
+    const dir = mkdtempSync(path.join(tmpdir(), 'trust-openssl-'));
+    try {
+      const ok = execFileSync('bash', ['-e', '-c', openSslCommands(a, snap.publicKey)], { cwd: dir, encoding: 'utf8' });
+      expect(ok).toMatch(/Signature Verified Successfully/);
+      const bad = spawnSync('bash', ['-e', '-c', openSslCommands({ ...a, manifest: a.manifest.replace('"1.0.0"', '"9.9.9"') }, snap.publicKey)], { cwd: dir, encoding: 'utf8' });
+      expect(bad.status).not.toBe(0);
+      expect(bad.stdout + bad.stderr).toMatch(/Signature Verification Failure/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
