@@ -9,6 +9,7 @@ import { decisionsApi } from '@/lib/decisions/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
+import { monitoringApi } from '@/lib/monitoring/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
@@ -45,5 +46,6 @@ export const API_SPECS: readonly ApiSpec[] = [
   reviewsApi,
   jobsApi,
   notificationsApi,
+  monitoringApi,
   risksApi,
 ].flatMap((group) => Object.values(group));

@@ -2,6 +2,7 @@ import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
 import { seedIncidents } from './incidents';
 import { seedModels } from './models';
+import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
 import { seedRisks } from './risks';
@@ -20,6 +21,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log(models.created ? 'seed: model registry demo created' : 'seed: model registry demo already present');
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
+  await seedMonitoring(orgId, log);
   await seedRisks(orgId, log);
   await seedVendorsAndPolicies(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
