@@ -26,6 +26,16 @@ export function TotpSection({ totp, recoveryCodesLeft }: { totp: MySecurity['tot
   const keep = (r: { ok: boolean; data?: unknown }) => {
     if (r.ok && r.data && typeof r.data === 'object' && 'recoveryCodes' in r.data) setCodes((r.data as { recoveryCodes: string[] }).recoveryCodes);
   };
+  if (codes && totp.status !== 'active') {
+    return (
+      <div className="space-y-4">
+        <RecoveryCodes codes={codes} />
+        <a href="/account/security" className="inline-block rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white">
+          I have saved my recovery codes
+        </a>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
       {codes ? <RecoveryCodes codes={codes} /> : null}

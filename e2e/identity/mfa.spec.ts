@@ -62,6 +62,8 @@ test('a person enrols TOTP, signs in with it, is stepped up for a token, and an 
   const codes = page.getByTestId('recovery-codes').getByRole('listitem');
   await expect(codes).toHaveCount(10);
   const recovery = (await codes.first().textContent())!.trim();
+  await a11y(page);
+  await page.getByRole('link', { name: 'I have saved my recovery codes' }).click();
   await expect(page.getByTestId('totp-status')).toContainText('10 of 10 recovery codes left');
 
   // Signing in again now takes the code as well.

@@ -23,11 +23,9 @@ export const beginTotpEnrolmentAction = validatedAction(none, async (_input, act
   return result;
 }, { successMessage: 'Scan the QR code with your authenticator app, then enter the code it shows.' });
 
-export const confirmTotpAction = validatedAction(codeSchema, async ({ code }, actor) => {
-  const result = await confirmTotpEnrolment(actor, code);
-  revalidatePath(SECURITY_PAGE);
-  return result;
-}, { successMessage: 'Authenticator app set up. Save your recovery codes now: they are shown only once.' });
+// No revalidation: the page must keep the form that shows the recovery codes
+// (a refresh would replace it before they are seen); its Continue link reloads.
+export const confirmTotpAction = validatedAction(codeSchema, async ({ code }, actor) => confirmTotpEnrolment(actor, code), { successMessage: 'Authenticator app set up. Save your recovery codes now: they are shown only once.' });
 
 export const regenerateRecoveryCodesAction = validatedAction(none, async (_input, actor) => {
   const result = await regenerateRecoveryCodes(actor);
