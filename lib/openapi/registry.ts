@@ -16,6 +16,7 @@ import { reviewsApi } from '@/lib/reviews/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
+import { privacyApi } from '@/lib/privacy/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from '@/lib/api/spec';
 
@@ -42,4 +43,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   reviewsApi,
   jobsApi,
   notificationsApi,
+  privacyApi,
 ].flatMap((group) => Object.values(group));
