@@ -12,6 +12,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
+  { href: '/risks', label: 'Risks', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
   { href: '/policies', label: 'Policies & training', permission: 'policies:read' },

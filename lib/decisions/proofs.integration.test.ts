@@ -18,6 +18,7 @@ const { verifyDecisionProof } = await import('./verify-proof');
 const { verifyConsistency } = await import('./merkle');
 const { publicKeyPem } = await import('@/lib/signing/keys');
 const { decisionsFixture, sampleDecision } = await import('./test-fixture');
+const { verifyDecisionLog } = await import('./verify-log');
 
 let fx: Awaited<ReturnType<typeof decisionsFixture>>;
 const rows = (list: unknown[]): RawRecord[] => list.map((value, i) => ({ row: i + 1, value }));
@@ -87,6 +88,9 @@ describe('proofs', () => {
     const c = await checkpointConsistency(fx.actors.AUDITOR, 2, 3);
     const buf = (h: string) => Buffer.from(h, 'hex');
     expect(verifyConsistency(2, 3, buf(c.from.rootHash), buf(c.to.rootHash), c.proof.map(buf))).toBe(true);
+    const whole = await verifyDecisionLog(fx.actors.AUDITOR);
+    expect(whole).toMatchObject({ ok: true, batches: 3, decisions: 11, problems: [] });
+    await expect(verifyDecisionLog(fx.actors.ENGINEER)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(verifyConsistency(2, 3, buf('11'.repeat(32)), buf(c.to.rootHash), c.proof.map(buf))).toBe(false);
   });
 });

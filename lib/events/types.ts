@@ -12,7 +12,7 @@ export const EVENT_TYPES = {
   'model.rolled_back': 'A model was rolled back to an earlier version',
   'gate.failed': 'A promotion was refused by the model gate',
   'review.closed': 'A quarterly review was closed',
-  'monitoring.alert': 'A monitoring alert fired (reserved for the monitoring domain)',
+  'monitoring.alert': 'A monitoring alert opened or rose from warning to breach',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;
@@ -47,6 +47,7 @@ const ENTITY_PATHS: Record<string, (id: string, data: Record<string, unknown>) =
   incident: (id) => `/incidents/${id}`,
   model: (id) => `/models/${id}`,
   model_version: (id, data) => (typeof data.modelId === 'string' ? `/models/${data.modelId}/versions/${id}` : `/models`),
+  monitoring_alert: (_id, data) => (typeof data.versionId === 'string' ? `/monitoring/${data.versionId}` : '/monitoring'),
   quarterly_review: (_id, data) => (typeof data.quarter === 'string' ? `/reviews/${data.quarter}` : '/reviews'),
 };
 

@@ -12,8 +12,10 @@ import { sendReminders } from '@/lib/notifications/reminders/run';
 import { recordOverdueFindings } from '@/lib/audits/findings/record-overdue';
 import { dispatchEvents, type EventSubscriber } from '@/lib/events/dispatch';
 import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations';
+import { escalateBreaches, recordMissingData } from '@/lib/monitoring/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
 import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { issueCheckpoint } from '@/lib/decisions/checkpoints';
@@ -49,6 +51,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRiskAcceptances(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'risks.reopen-expired-acceptances',
+    description: 'Register risks whose acceptance has expired go back to open.',
+    cron: '*/5 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => reopenExpiredRegisterAcceptances(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'evidence.record-stale',
@@ -147,6 +156,20 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueFindings(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'monitoring.record-missing-data',
+    description: 'Monitors without a window for longer than their limit (default 26 h) open a missing-data alert.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordMissingData(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'monitoring.escalate-breaches',
+    description: 'Monitoring breaches unacknowledged for longer than their delay (default 3 days) are escalated to the business owner and compliance.',
+    cron: '*/15 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => escalateBreaches(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'events.dispatch',

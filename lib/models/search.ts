@@ -20,3 +20,27 @@ export async function searchModelVersions(actor: Actor, { q, limit }: LookupQuer
   });
   return rows.map((v) => ({ value: v.id, label: `${v.model.key} ${v.label}`, description: `${v.model.name} · ${v.stage.toLowerCase().replace(/_/g, ' ')}` }));
 }
+
+/** Models by key or name. */
+export async function searchModels(actor: Actor, { q, limit }: LookupQuery): Promise<LookupItem[]> {
+  authorize(actor, 'models:read');
+  const rows = await db.model.findMany({
+    where: { orgId: actor.orgId, OR: [{ key: contains(q) }, { name: contains(q) }] },
+    orderBy: { key: 'asc' },
+    select: { id: true, key: true, name: true },
+    take: limit,
+  });
+  return rows.map((m) => ({ value: m.id, label: m.name, description: m.key }));
+}
+
+/** Datasets by name (names are visible to every model reader; details of restricted ones are not). */
+export async function searchDatasets(actor: Actor, { q, limit }: LookupQuery): Promise<LookupItem[]> {
+  authorize(actor, 'models:read');
+  const rows = await db.dataset.findMany({
+    where: { orgId: actor.orgId, name: contains(q) },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, classification: true },
+    take: limit,
+  });
+  return rows.map((d) => ({ value: d.id, label: d.name, description: d.classification.toLowerCase() }));
+}

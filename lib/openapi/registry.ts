@@ -5,14 +5,17 @@ import { evidenceApi } from '@/lib/audits/evidence/api-spec';
 import { findingsApi } from '@/lib/audits/findings/api-spec';
 import { requestsApi } from '@/lib/audits/requests/api-spec';
 import { auditSettingsApi } from '@/lib/audits/settings/api-spec';
+import { decisionsApi } from '@/lib/decisions/api-spec';
 import { incidentsApi } from '@/lib/incidents/api-spec';
 import { interchangeApi } from '@/lib/interchange/api-spec';
 import { jobsApi } from '@/lib/jobs/api-spec';
+import { monitoringApi } from '@/lib/monitoring/api-spec';
 import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
+import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
@@ -40,8 +43,11 @@ export const API_SPECS: readonly ApiSpec[] = [
   requestsApi,
   certificationsApi,
   incidentsApi,
+  decisionsApi,
   reviewsApi,
   jobsApi,
   notificationsApi,
   privacyApi,
+  monitoringApi,
+  risksApi,
 ].flatMap((group) => Object.values(group));

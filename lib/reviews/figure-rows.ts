@@ -33,6 +33,12 @@ export function figureRows(f: ReviewFiguresView): FigureRow[] {
   for (const [k, v] of Object.entries(f.models.versionsByStage)) add('Model versions', label(k), v, (p) => p.models.versionsByStage[k], '/models');
   add('Deployments', 'Promotions to production', f.models.promotions, (p) => p.models.promotions, '/models');
   add('Deployments', 'Rollbacks', f.models.rollbacks, (p) => p.models.rollbacks, '/models');
+  if (f.risks) {
+    add('Risks', 'Registered in the quarter', f.risks.newInPeriod, (p) => p.risks?.newInPeriod, '/risks');
+    add('Risks', 'Score changed in the quarter', f.risks.scoreChangedInPeriod, (p) => p.risks?.scoreChangedInPeriod, '/risks');
+    add('Risks', 'Review overdue', f.risks.reviewOverdue, (p) => p.risks?.reviewOverdue, '/risks?reviewOverdue=true');
+    add('Risks', 'Acceptance expired', f.risks.acceptanceExpired, (p) => p.risks?.acceptanceExpired, '/risks?status=OPEN');
+  }
   add('Action items', 'Open', f.actionItems.open, (p) => p.actionItems.open);
   add('Action items', 'Overdue', f.actionItems.overdue, (p) => p.actionItems.overdue);
   return r;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
+import { riskReviewFigures } from '@/lib/risks/review-figures';
 import type { ReviewFigures } from './schema';
 
 const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
@@ -12,7 +13,7 @@ const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows
  */
 export async function computeFigures(orgId: string, period: { start: Date; end: Date }, now = new Date(), scope: AuditorScope = null): Promise<ReviewFigures> {
   const findings = { orgId, ...findingWhere(scope) };
-  const [matrix, findingsOpen, findingsNew, findingsClosed, findingsOverdue, incidents, incidentsOpen, stages, deploys, actionsOpen, actionsOverdue] =
+  const [matrix, findingsOpen, findingsNew, findingsClosed, findingsOverdue, incidents, incidentsOpen, stages, deploys, actionsOpen, actionsOverdue, risks] =
     await Promise.all([
       db.matrixCell.groupBy({ by: ['status'], where: { orgId }, _count: { _all: true } }),
       db.finding.groupBy({ by: ['severity'], where: { ...findings, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } }, _count: { _all: true } }),
@@ -25,6 +26,7 @@ export async function computeFigures(orgId: string, period: { start: Date; end: 
       db.deploymentEvent.groupBy({ by: ['kind'], where: { orgId, at: { gte: period.start, lt: period.end } }, _count: { _all: true } }),
       db.actionItem.count({ where: { orgId, status: 'OPEN' } }),
       db.actionItem.count({ where: { orgId, status: 'OPEN', dueDate: { lt: now } } }),
+      riskReviewFigures(orgId, period, now),
     ]);
   const deployCounts = toRecord(deploys.map((d) => ({ key: d.kind, n: d._count._all })));
   return {
@@ -42,5 +44,6 @@ export async function computeFigures(orgId: string, period: { start: Date; end: 
       rollbacks: deployCounts.ROLLBACK ?? 0,
     },
     actionItems: { open: actionsOpen, overdue: actionsOverdue },
+    risks,
   };
 }

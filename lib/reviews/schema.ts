@@ -35,6 +35,8 @@ export type ReviewFigures = {
   incidents: { inPeriodBySeverity: Record<string, number>; open: number; nearMisses?: number };
   models: { versionsByStage: Record<string, number>; promotions: number; rollbacks: number };
   actionItems: { open: number; overdue: number };
+  /** Absent in reviews frozen before the risk register existed. */
+  risks?: { newInPeriod: number; scoreChangedInPeriod: number; reviewOverdue: number; acceptanceExpired: number };
 };
 
 /** The figures as a viewer gets them: a frozen snapshot's findings figures

@@ -2,8 +2,11 @@ import { seedAudits } from './audits';
 import { seedFoundation } from './foundation';
 import { seedIncidents } from './incidents';
 import { seedModels } from './models';
+import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
+import { seedRisks } from './risks';
+import { seedVendorsAndPolicies } from './vendors';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -18,6 +21,9 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log(models.created ? 'seed: model registry demo created' : 'seed: model registry demo already present');
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
+  await seedMonitoring(orgId, log);
+  await seedRisks(orgId, log);
+  await seedVendorsAndPolicies(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
 }

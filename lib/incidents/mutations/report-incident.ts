@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { publishEvent } from '@/lib/events/publish';
-import { db } from '@/lib/db';
+import { inTransaction, type Tx } from '@/lib/db';
 import { factsUpdate, reportedFacts } from '../rules/facts';
 import { DEFAULT_ENTITY_ROLES, reportIncidentSchema, type ReportIncidentInput } from '../schema';
 import { assessSeverity, type TreeAnswers } from '../severity';
@@ -12,7 +12,8 @@ import { invalid, noFutureFacts, notInFuture } from './checks';
 
 const NO_FACTS = { dataCategories: [], entityRoles: [], notificationFlags: [], residents: null, awareAt: null, classifiedAt: null, materiality: 'NOT_ASSESSED' as const, materialityDeterminedAt: null };
 
-export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
+/** `outer`: another domain's transaction (the monitoring alert that opens it commits with it or not at all). */
+export async function reportIncident(actor: Actor, input: ReportIncidentInput, outer?: Tx) {
   authorize(actor, 'incidents:report');
   const data = reportIncidentSchema.parse(input);
   notInFuture(data.detectedAt, 'detectedAt', 'The detection time');
@@ -21,7 +22,7 @@ export async function reportIncident(actor: Actor, input: ReportIncidentInput) {
   const times = noFutureFacts(
     factsUpdate(NO_FACTS, { notificationFlags: facts.notificationFlags, awareAt: data.awareAt, classifiedAt: data.classifiedAt, materiality: data.materiality, materialityDeterminedAt: data.materialityDeterminedAt }, new Date()).times,
   );
-  return db.$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const orgId = actor.orgId;
     const systems = data.systemIds.length
       ? await tx.aISystem.findMany({ where: { orgId, id: { in: data.systemIds } }, select: { id: true } })

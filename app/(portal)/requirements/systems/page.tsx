@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SystemEditForm } from '@/components/requirements/system-edit-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -8,6 +9,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { createSystemAction, setSystemFrameworksAction } from '@/lib/requirements/actions';
 import { listFrameworks, listSystems } from '@/lib/requirements/queries';
+import { topRisksBySystem } from '@/lib/risks/queries';
 import { DOMAIN_LABELS, DOMAINS, REGIONS, RISK_TIER_LABELS, RISK_TIERS, SYSTEM_ROLE_LABELS, SYSTEM_ROLES, SYSTEM_STATUSES } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
 
@@ -18,6 +20,7 @@ const STATUS_TEXT: Record<string, string> = { PLANNED: 'Planned', IN_DEVELOPMENT
 export default async function SystemsPage() {
   const actor = await requireActor();
   const [systems, frameworks, users] = await loadPage(Promise.all([listSystems(actor), listFrameworks(actor), listAssignableUsers(actor)]));
+  const topRisks = await loadPage(topRisksBySystem(actor, systems.map((s) => s.id)));
   const manage = requirementsCapabilities(actor).manageSystems;
   const userOptions = [{ value: '', label: 'Nobody yet' }, ...users.map((u) => ({ value: u.id, label: u.name }))];
   return (
@@ -37,6 +40,19 @@ export default async function SystemsPage() {
                 {s.frameworks.map((f) => (
                   <Badge key={f.key} tone={f.confirmed ? 'good' : 'warn'}>{f.name}{f.confirmed ? '' : ' (suggested)'}</Badge>
                 ))}
+              </div>
+              <div className="mt-3 text-sm">
+                <h3 className="font-medium">Top risks</h3>
+                {topRisks[s.id]?.length ? (
+                  <ul className="list-disc pl-5">
+                    {topRisks[s.id].map((r) => (
+                      <li key={r.id}><Link href={`/risks/${r.id}`}>{r.ref} {r.title}</Link> — {r.residual ? 'residual' : 'inherent'} score {r.score}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-slate-700">No open risks in the register.</p>
+                )}
+                <Link href={`/risks?systemId=${s.id}`} className="text-xs">All risks of this system</Link>
               </div>
               {manage ? (
                 <details className="mt-3" open={unconfirmed}>

@@ -6,7 +6,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { searchEvidence } from '@/lib/audits/evidence/search';
 import { searchFindings } from '@/lib/audits/findings/search';
 import { searchIncidents } from '@/lib/incidents/search';
-import { searchModelVersions } from '@/lib/models/search';
+import { searchDatasets, searchModels, searchModelVersions } from '@/lib/models/search';
+import { searchRisks } from '@/lib/risks/search';
 import { searchControls, searchMatrixCells, searchRequirements, searchSystems } from '@/lib/requirements/search';
 import { searchPeople } from '@/lib/users/search';
 
@@ -22,6 +23,9 @@ const SEARCHES = {
   incidents: searchIncidents,
   findings: searchFindings,
   evidence: searchEvidence,
+  models: searchModels,
+  datasets: searchDatasets,
+  risks: searchRisks,
 } satisfies Record<string, (actor: Actor, q: LookupQuery) => Promise<LookupItem[]>>;
 
 const spec = defineApi({

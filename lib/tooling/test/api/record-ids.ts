@@ -24,6 +24,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   // Organisations without their own rules use the shipped ones.
   const stored = await db.incidentNotificationRule.findMany({ take: 20, select: { key: true } });
   const rules = stored.length ? stored : shippedRules().rules.map((r) => ({ key: r.key }));
+  const monitors = await db.monitor.findMany({ take, select: { id: true, versionId: true } });
+  const risks = ids(await db.risk.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
@@ -49,9 +51,14 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/incidents/{id}/notifications/{ruleKey}/draft': incidents.flatMap((i) => rules.map((r) => ({ id: i.id, ruleKey: r.key }))),
     '/api/v1/notifications/{id}/read': ids(await db.notification.findMany({ take, select: { id: true } })),
     '/api/v1/notification-rules/{key}': RULE_KEYS.map((key) => ({ key })),
+    ...Object.fromEntries(
+      ['', '/windows', '/rows', '/evidently'].map((tail) => [`/api/v1/monitoring/monitors/{id}${tail}`, monitors.flatMap((m) => [{ id: m.id }, { id: m.versionId }])]),
+    ),
+    '/api/v1/monitoring/alerts/{id}': ids(await db.monitorAlert.findMany({ take, select: { id: true } })),
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
+    ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
     '/api/v1/reviews/{quarter}': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),

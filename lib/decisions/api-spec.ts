@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineApi } from '@/lib/api/spec';
+import { ingestReportSchema } from './schema';
+
+const id = z.string().trim().min(1, 'Required').max(200, 'At most 200 characters');
+
+const featureView = z.union([
+  z.object({ state: z.literal('shown'), values: z.record(z.string(), z.unknown()), masked: z.array(z.string()) }),
+  z.object({ state: z.enum(['erased', 'unreadable']) }),
+]);
+
+const proofSchema = z.object({
+  format: z.literal('agp-decision-proof/1'),
+  decision: z.looseObject({ id: z.string(), ref: z.string(), systemId: z.string(), decidedAt: z.string(), featuresCipher: z.string() }),
+  leafIndex: z.number().int(),
+  batch: z.object({ id: z.string(), seq: z.number().int(), systemId: z.string(), size: z.number().int(), rootHash: z.string(), firstAt: z.string(), lastAt: z.string() }),
+  batchPath: z.array(z.string()),
+  log: z.object({ index: z.number().int(), treeSize: z.number().int(), path: z.array(z.string()) }).nullable(),
+  checkpoint: z
+    .object({ orgId: z.string(), treeSize: z.number().int(), decisionCount: z.number().int(), rootHash: z.string(), issuedAt: z.string(), statement: z.string(), signature: z.string(), publicKey: z.string() })
+    .nullable(),
+});
+
+export const decisionsApi = {
+  ingest: defineApi({
+    method: 'POST',
+    path: '/api/v1/decisions',
+    tag: 'Decision log',
+    summary: 'Log a batch of production decisions (whole or nothing)',
+    description:
+      'Body: a JSON array of decisions (application/json), NDJSON (application/x-ndjson) or CSV (text/csv), at most 10,000 records or 10 MB. ' +
+      'Each record: decisionId, model, version, timestamp, subjectRef, features, output {score|class|value}, confidence, decision, group, ' +
+      'human {reviewed, overridden, reviewer, reason}, latencyMs, explanation {method, baseValue, attributions}. The version must be the one ' +
+      'in production at the timestamp. A refused batch stores nothing and lists every bad record in error.details.errors ({ row, ref, reason }). ' +
+      'Decision ids already logged for the system are skipped. Needs a token with the decisions:write scope.',
+    permission: 'decisions:write',
+    query: z.object({ system: id }),
+    response: ingestReportSchema,
+    successStatus: 201,
+  }),
+  proof: defineApi({
+    method: 'GET',
+    path: '/api/v1/decisions/proof',
+    tag: 'Decision log',
+    summary: "A decision's inclusion proof: the record, its Merkle path, the batch root, the signed checkpoint",
+    description: 'Give id (the portal id) or system and ref (the decision id the serving stack sent). Verify offline with npm run verify-decision -- proof.json --key key.pem.',
+    permission: 'decisions:read',
+    query: z.object({ id: id.optional(), system: id.optional(), ref: id.optional() }),
+    response: proofSchema,
+  }),
+  subject: defineApi({
+    method: 'GET',
+    path: '/api/v1/decisions/subjects',
+    tag: 'Decision log',
+    summary: 'Every decision about one pseudonymous subject (for access requests)',
+    permission: 'decisions:read',
+    query: z.object({ ref: id, system: id.optional() }),
+    response: z.object({
+      subjectRef: z.string(),
+      known: z.boolean(),
+      erasedAt: z.string().nullable(),
+      truncated: z.boolean(),
+      capabilities: z.object({ erase: z.boolean() }),
+      decisions: z.array(
+        z.object({
+          id: z.string(), ref: z.string(), systemId: z.string(), modelId: z.string(), versionId: z.string(), decidedAt: z.string(), outcome: z.string(),
+          output: z.unknown(), confidence: z.number().nullable(), humanReviewed: z.boolean(), overridden: z.boolean(), overrideReason: z.string().nullable(),
+          topFactor: z.string().nullable(), features: featureView,
+        }),
+      ),
+    }),
+  }),
+  erase: defineApi({
+    method: 'POST',
+    path: '/api/v1/decisions/subjects/erase',
+    tag: 'Decision log',
+    summary: "Erase a subject's personal data (destroys their data key; proofs still verify)",
+    permission: 'decisions:erase',
+    body: z.object({ subjectRef: id, reason: z.string().trim().min(3, 'At least 3 characters').max(2000, 'At most 2000 characters') }),
+    response: z.object({ subjectRef: z.string(), erasedAt: z.string(), decisionCount: z.number().int(), alreadyErased: z.boolean() }),
+  }),
+  checkpoint: defineApi({
+    method: 'POST',
+    path: '/api/v1/decisions/checkpoints',
+    tag: 'Decision log',
+    summary: 'Issue a signed checkpoint now (returns the latest one when no batch is new)',
+    permission: 'decisions:manage',
+    response: z.object({ id: z.string(), treeSize: z.number().int(), decisionCount: z.number().int(), rootHash: z.string(), issuedAt: z.string(), created: z.boolean() }),
+  }),
+  consistency: defineApi({
+    method: 'GET',
+    path: '/api/v1/decisions/checkpoints/consistency',
+    tag: 'Decision log',
+    summary: 'A consistency proof between two checkpoints (RFC 6962): nothing removed or rewritten',
+    permission: 'decisions:verify',
+    query: z.object({ from: z.coerce.number('from must be a tree size').int().min(0), to: z.coerce.number('to must be a tree size').int().min(0) }),
+    response: z.object({ from: z.object({ treeSize: z.number().int(), rootHash: z.string() }), to: z.object({ treeSize: z.number().int(), rootHash: z.string() }), proof: z.array(z.string()) }),
+  }),
+};

@@ -1,0 +1,197 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import type { Role } from '@/lib/auth/permissions';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
+
+await setupTestDatabase('monitoring');
+const { db } = await import('@/lib/db');
+const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
+const m = await import('./mutations');
+const q = await import('./queries');
+const { createToken } = await import('@/lib/tokens/mutations');
+const { POST: postWindows } = await import('@/app/api/v1/monitoring/monitors/[id]/windows/route');
+const { NextRequest } = await import('next/server');
+
+let actors: Record<Role, Actor>;
+let orgId: string;
+let monitorId: string;
+let versionId: string;
+const H = 3_600_000;
+const t0 = Date.now() - 40 * 24 * H;
+
+const window = (i: number, over: { young?: number; labelled?: number; amount?: number[] } = {}) => ({
+  windowId: `w-${i}`,
+  start: new Date(t0 + i * 24 * H).toISOString(),
+  end: new Date(t0 + (i + 1) * 24 * H).toISOString(),
+  rowCount: 1000,
+  labelledCount: over.labelled ?? 1000,
+  metrics: [
+    { name: 'accuracy', value: 0.9 },
+    { name: 'accuracy', attribute: 'age', group: '<25', value: over.young ?? 0.9, count: 200 },
+    { name: 'accuracy', attribute: 'age', group: '25-60', value: 0.9, count: 700 },
+    { name: 'accuracy', attribute: 'age', group: '>60', value: 0, count: 0 },
+  ],
+  features: { amount: { counts: over.amount ?? [250, 250, 250, 250] } },
+});
+
+const counts = async () => ({
+  windows: await db.monitorWindow.count(),
+  values: await db.monitorMetricValue.count(),
+  alerts: await db.monitorAlert.count(),
+  incidents: await db.incident.count(),
+});
+
+beforeAll(async () => {
+  ({ actors, orgId } = await createOrgWithRoles());
+  const system = await db.aISystem.create({ data: { orgId, name: 'Credit scoring', purpose: 'Credit', domain: 'FINANCE', regions: ['EU'], riskTier: 'HIGH', businessOwnerId: actors.COMPLIANCE_OFFICER.userId }, select: { id: true } });
+  const model = await db.model.create({ data: { orgId, systemId: system.id, key: 'credit', name: 'Credit PD', purpose: 'PD', ownerId: actors.ENGINEER.userId! }, select: { id: true } });
+  const v = await db.modelVersion.create({ data: { orgId, modelId: model.id, label: '3.0.0', stage: 'PRODUCTION', createdById: actors.ENGINEER.userId!, metrics: { create: [{ name: 'accuracy', value: 0.91, threshold: 0.8 }] }, groupResults: { create: [{ attribute: 'age', groupValue: '<25', count: 100 }] } }, select: { id: true } });
+  versionId = v.id;
+  const created = await m.createMonitor(actors.ENGINEER, {
+    versionId,
+    features: [{ name: 'amount', kind: 'NUMERIC', reference: { edges: [0, 1, 2, 3, 4], counts: [2500, 2500, 2500, 2500] } }],
+  });
+  monitorId = created.id;
+});
+
+describe('configuring a monitor', () => {
+  it('takes the documented thresholds overall and per group, fairness thresholds per group, and Evidently\'s default method', async () => {
+    const specs = await db.monitorMetric.findMany({ where: { monitorId }, orderBy: [{ name: 'asc' }, { attribute: 'asc' }], select: { name: true, attribute: true, threshold: true, baseline: true, fairness: true } });
+    expect(specs).toEqual([
+      { name: 'accuracy', attribute: '', threshold: 0.8, baseline: 0.91, fairness: false },
+      { name: 'accuracy', attribute: 'age', threshold: 0.8, baseline: null, fairness: true },
+      { name: 'disparate_impact', attribute: 'age', threshold: 0.8, baseline: null, fairness: true },
+      { name: 'parity_difference', attribute: 'age', threshold: 0.1, baseline: null, fairness: true },
+    ]);
+    expect(await db.monitorFeature.findFirst({ where: { monitorId }, select: { method: true, threshold: true } })).toEqual({ method: 'WASSERSTEIN', threshold: 0.1 });
+  });
+
+  it('refuses engineers on models they do not own and auditors', async () => {
+    const other = await createOrgWithRoles('Other');
+    await expect(m.ingestWindows({ ...other.actors.ENGINEER, orgId }, monitorId, [window(0)])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(m.ingestWindows(actors.AUDITOR, monitorId, [window(0)])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('ingestion through the API with a token', () => {
+  const call = (secret: string, body: unknown) =>
+    postWindows(new NextRequest(`http://portal.test/api/v1/monitoring/monitors/${monitorId}/windows`, { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', host: 'portal.test' } }), { params: Promise.resolve({ id: monitorId }) });
+
+  it('refuses a token without monitoring:write and accepts one with it', async () => {
+    const readOnly = await createToken(actors.ADMIN, { name: 'reader', scopes: ['monitoring:read'], expiresInDays: 30 });
+    const before = await counts();
+    const refused = await call(readOnly.secret, { windows: [window(0)] });
+    expect(refused.status).toBe(403);
+    expect(await counts()).toEqual(before);
+    const writer = await createToken(actors.ADMIN, { name: 'pipeline', scopes: ['monitoring:write'], expiresInDays: 30 });
+    const ok = await call(writer.secret, { windows: [window(0), window(1)] });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(await ok.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+  });
+
+  it('is idempotent by window id: the same re-send stores nothing new', async () => {
+    const before = await counts();
+    const again = await m.ingestWindows(actors.ENGINEER, monitorId, [window(0), window(1)]);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets late labels update an earlier window', async () => {
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(2, { labelled: 0 })]);
+    const late = await m.ingestWindows(actors.ENGINEER, monitorId, [window(2, { labelled: 950 })]);
+    expect(late).toMatchObject({ created: 0, updated: 1 });
+    const w = await db.monitorWindow.findFirstOrThrow({ where: { monitorId, externalId: 'w-2' }, select: { labelledCount: true, revision: true } });
+    expect(w).toEqual({ labelledCount: 950, revision: 2 });
+    expect(await db.monitorMetricValue.count({ where: { window: { monitorId, externalId: 'w-2' } } })).toBeGreaterThan(0);
+  });
+
+  it('lists every bad window and row and stores nothing', async () => {
+    const before = await counts();
+    const bad = [window(3), { ...window(4), end: 'yesterday' }, { ...window(5), features: { amount: { counts: [1, 2] } } }, { ...window(6), metrics: [{ name: 'accuracy', attribute: 'sex', group: 'f', value: 0.5 }] }];
+    const error = await m.ingestWindows(actors.ENGINEER, monitorId, bad).catch((e) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION' });
+    const invalid = (error.details as { invalid: { row: number; ref: string; reason: string }[] }).invalid;
+    expect(invalid.map((r) => [r.row, r.ref])).toEqual([[2, 'w-4'], [3, 'w-5'], [4, 'w-6']]);
+    expect(invalid[1].reason).toContain('the reference has 4 bins');
+    const rows = await m.ingestRows(actors.ENGINEER, monitorId, { windowId: 'raw-1', start: new Date(t0).toISOString(), end: new Date(t0 + H).toISOString(), rows: [{ y_pred: 1, y_true: 1 }, { y_pred: 2 }, { y_pred: 0, score: 3 }, { y_pred: 1, group: { sex: 'f' } }] }).catch((e) => e);
+    expect((rows.details as { invalid: { row: number }[] }).invalid.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('aggregates raw rows per group and skips groups with no data', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({ y_true: i % 2, y_pred: i % 4 === 0 ? 1 - (i % 2) : i % 2, score: (i % 10) / 10, group: i % 2 ? '<25' : '25-60', features: { amount: (i % 4) + 0.5 } }));
+    const r = await m.ingestRows(actors.ENGINEER, monitorId, { windowId: 'raw-2', start: new Date(t0 + 3 * 24 * H).toISOString(), end: new Date(t0 + 3 * 24 * H + H).toISOString(), rows });
+    expect(r.created).toBe(1);
+    const acc = await db.monitorMetricValue.findMany({ where: { window: { externalId: 'raw-2' }, metric: 'accuracy' }, orderBy: { groupValue: 'asc' }, select: { groupValue: true, value: true, count: true } });
+    expect(acc).toEqual([
+      { groupValue: '', value: 0.75, count: 400 },
+      { groupValue: '25-60', value: 0.5, count: 200 },
+      { groupValue: '<25', value: 1, count: 200 },
+    ]);
+  });
+});
+
+describe('alerts', () => {
+  it('warns inside the 80 % band, then a fairness breach for a protected group opens one incident, once', async () => {
+    const before = await db.incident.count();
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(10, { young: 0.83 })]);
+    const warning = await db.monitorAlert.findFirstOrThrow({ where: { monitorId, subject: 'accuracy', groupValue: '<25' }, select: { id: true, level: true, incidentId: true } });
+    expect(warning).toMatchObject({ level: 'WARNING', incidentId: null });
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(11, { young: 0.7 })]);
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(12, { young: 0.65 }), window(11, { young: 0.69 })]);
+    const breach = await db.monitorAlert.findUniqueOrThrow({ where: { id: warning.id }, select: { level: true, incidentId: true } });
+    expect(breach.level).toBe('BREACH');
+    expect(await db.incident.count()).toBe(before + 1);
+    const incident = await db.incident.findUniqueOrThrow({ where: { id: breach.incidentId! }, select: { type: true, protectedGroup: true, severity: true, versions: { select: { id: true } }, description: true } });
+    expect(incident).toMatchObject({ type: 'FAIRNESS_VIOLATION', protectedGroup: true, versions: [{ id: versionId }] });
+    expect(['SEV1', 'SEV2']).toContain(incident.severity);
+    expect(incident.description).toContain(warning.id);
+    // The >60 group sent count 0: no data, no alert.
+    expect(await db.monitorAlert.count({ where: { monitorId, groupValue: '>60' } })).toBe(0);
+    const overview = await q.listMonitors(actors.AUDITOR);
+    expect(overview.monitors[0].health).toBe('BREACH');
+    expect(overview.monitors[0].worst).toMatchObject({ metric: 'accuracy', attribute: 'age', group: '<25', value: 0.65 });
+  });
+
+  it('raises drift per feature', async () => {
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(13, { amount: [100, 100, 100, 700] })]);
+    const drift = await db.monitorAlert.findFirstOrThrow({ where: { monitorId, kind: 'DRIFT', subject: 'amount' }, select: { level: true } });
+    expect(drift.level).toBe('BREACH');
+  });
+
+  it('escalates a breach left unacknowledged for 3 days, once, and lets the owner acknowledge and resolve', async () => {
+    const job = { ...actors.ADMIN, kind: 'system' as const };
+    expect(await m.escalateBreaches(job, new Date(Date.now() + 2 * 24 * H))).toBe(0);
+    const escalated = await m.escalateBreaches(job, new Date(Date.now() + 3 * 24 * H + H));
+    expect(escalated).toBeGreaterThanOrEqual(1);
+    expect(await m.escalateBreaches(job, new Date(Date.now() + 4 * 24 * H))).toBe(0);
+    const note = await db.notification.findFirst({ where: { kind: 'monitoring.escalation', userId: actors.COMPLIANCE_OFFICER.userId! }, select: { id: true } });
+    expect(note).not.toBeNull();
+    const alert = await db.monitorAlert.findFirstOrThrow({ where: { monitorId, subject: 'accuracy', groupValue: '<25' }, select: { id: true } });
+    await expect(m.actOnAlert(actors.AUDITOR, alert.id, { action: 'acknowledge', note: 'seen' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await m.actOnAlert(actors.ENGINEER, alert.id, { action: 'acknowledge', note: 'Looking into the under-25 segment' });
+    await expect(m.actOnAlert(actors.ENGINEER, alert.id, { action: 'acknowledge', note: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await m.actOnAlert(actors.ENGINEER, alert.id, { action: 'resolve', note: 'Rolled back' });
+    expect(await db.monitorAlert.findUniqueOrThrow({ where: { id: alert.id }, select: { status: true, openKey: true, acknowledgeNote: true } })).toEqual({ status: 'RESOLVED', openKey: null, acknowledgeNote: 'Looking into the under-25 segment' });
+  });
+
+  it('opens one missing-data alert after 26 hours without a window, resolved when data arrives', async () => {
+    const last = await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { lastWindowEnd: true } });
+    const job = { ...actors.ADMIN, kind: 'system' as const };
+    expect(await m.recordMissingData(job, new Date(last.lastWindowEnd!.getTime() + 25 * H))).toBe(0);
+    expect(await m.recordMissingData(job, new Date(last.lastWindowEnd!.getTime() + 27 * H))).toBe(1);
+    expect(await m.recordMissingData(job, new Date(last.lastWindowEnd!.getTime() + 30 * H))).toBe(0);
+    expect((await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { health: true } })).health).toBe('MISSING');
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(14)]);
+    expect(await db.monitorAlert.findFirstOrThrow({ where: { monitorId, kind: 'MISSING_DATA' }, select: { status: true } })).toEqual({ status: 'RESOLVED' });
+  });
+
+  it('shows the version page to an auditor without write capabilities', async () => {
+    const page = await q.getVersionMonitoring(actors.AUDITOR, versionId);
+    expect(page.capabilities.write).toBe(false);
+    const series = page.series.find((s) => s.name === 'accuracy' && s.attribute === 'age')!;
+    expect(series.groups).toEqual(['25-60', '<25', '>60']);
+    expect(series.warningAt).toBeCloseTo(0.84, 10);
+    expect(page.drift.cells.some((c) => c.feature === 'amount' && c.level === 'BREACH')).toBe(true);
+  });
+});

@@ -1,0 +1,185 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Actor } from '@/lib/auth/actor';
+import { recordEvent } from '@/lib/audit/record';
+import { canonicalJson } from '@/lib/audit/canonical';
+import { db, type Tx } from '@/lib/db';
+import { zodFieldErrors } from '@/lib/api/zod-errors';
+import { aggregateRows, type FeatureReference, type InvalidRow } from '../aggregate';
+import { fromEvidentlyReport } from '../evidently';
+import { evaluateWindow, withDerivedFairness, type DriftResult, type WindowFigures } from '../evaluate';
+import { ingestRowsSchema, windowSchema, evidentlyReportSchema, type WindowInput } from '../schema';
+import { worse, type Level } from '../thresholds';
+import { applyFindings, openAlertsOf, newId } from './alerts';
+import { invalidRows, loadMonitorForWrite, specsOf, type LoadedMonitor } from './load';
+
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+type Prepared = { input: WindowInput; digest: string; evaluation: ReturnType<typeof evaluateWindow> };
+
+/** Parses and judges every window; lists every bad one (nothing is stored then). */
+function prepare(m: LoadedMonitor, raw: readonly unknown[], drift?: DriftResult[][]): Prepared[] {
+  const specs = specsOf(m);
+  const invalid: InvalidRow[] = [];
+  const seen = new Set<string>();
+  const out: Prepared[] = [];
+  raw.forEach((r, i) => {
+    const ref = r && typeof r === 'object' && typeof (r as { windowId?: unknown }).windowId === 'string' ? String((r as { windowId: string }).windowId).slice(0, 120) : null;
+    const parsed = windowSchema.safeParse(r);
+    if (!parsed.success) {
+      const errors = zodFieldErrors(parsed.error);
+      invalid.push({ row: i + 1, ref, reason: Object.entries(errors).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ') });
+      return;
+    }
+    const w = { ...parsed.data, metrics: withDerivedFairness(parsed.data.metrics) };
+    const problems: string[] = [];
+    if (seen.has(w.windowId)) problems.push('the same windowId appears twice in this request');
+    seen.add(w.windowId);
+    if (w.end.getTime() > Date.now() + FUTURE_SLACK_MS) problems.push('end: the window ends in the future');
+    if (w.labelledCount !== undefined && w.labelledCount > w.rowCount) problems.push('labelledCount: more labelled rows than rows');
+    for (const v of w.metrics) if (v.attribute && !m.groupAttributes.includes(v.attribute)) problems.push(`metrics: "${v.attribute}" is not an attribute this monitor watches (${m.groupAttributes.join(', ') || 'none'})`);
+    const figures: WindowFigures = { metrics: w.metrics, features: w.features, drift: drift?.[i] };
+    const evaluation = evaluateWindow(specs.metrics, specs.features, figures);
+    problems.push(...evaluation.problems);
+    if (problems.length) invalid.push({ row: i + 1, ref, reason: [...new Set(problems)].join('; ') });
+    else out.push({ input: w, digest: createHash('sha256').update(canonicalJson({ w, drift: drift?.[i] ?? null })).digest('hex'), evaluation });
+  });
+  if (invalid.length) throw invalidRows('window', invalid);
+  return out;
+}
+
+export type IngestResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  alertsOpened: number;
+  alertsRaised: number;
+  incidentsOpened: number;
+  windows: { windowId: string; id: string; result: 'created' | 'updated' | 'unchanged'; health: Level }[];
+};
+
+/** Stores windows (idempotent by windowId; a changed re-send replaces the window, e.g. late labels), judges them, raises alerts. */
+export async function ingestWindows(actor: Actor, monitorId: string, windows: readonly unknown[], opts: { drift?: DriftResult[][]; source?: string } = {}): Promise<IngestResult> {
+  const m = await loadMonitorForWrite(db, actor, monitorId);
+  const prepared = prepare(m, windows, opts.drift);
+  return db.$transaction((tx) => store(tx, actor, m, prepared, opts.source ?? 'windows'), { timeout: 120_000 });
+}
+
+async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[], source: string): Promise<IngestResult> {
+  // Serialise writers of one monitor: alert state and the monitor's summary are read-modify-write.
+  await tx.$executeRaw`SELECT 1 FROM "Monitor" WHERE "id" = ${m.id} FOR UPDATE`;
+  const existing = await tx.monitorWindow.findMany({ where: { monitorId: m.id, externalId: { in: prepared.map((p) => p.input.windowId) } }, select: { id: true, externalId: true, digest: true, revision: true } });
+  const byExternal = new Map(existing.map((e) => [e.externalId, e]));
+  const result: IngestResult = { created: 0, updated: 0, unchanged: 0, alertsOpened: 0, alertsRaised: 0, incidentsOpened: 0, windows: [] };
+  const fresh: { id: string; p: Prepared }[] = [];
+  const changed: { id: string; revision: number; p: Prepared }[] = [];
+  for (const p of prepared) {
+    const e = byExternal.get(p.input.windowId);
+    const health = p.evaluation.health;
+    if (e && e.digest === p.digest) {
+      result.unchanged++;
+      result.windows.push({ windowId: p.input.windowId, id: e.id, result: 'unchanged', health });
+    } else if (e) {
+      changed.push({ id: e.id, revision: e.revision, p });
+      result.updated++;
+      result.windows.push({ windowId: p.input.windowId, id: e.id, result: 'updated', health });
+    } else {
+      const id = newId();
+      fresh.push({ id, p });
+      result.created++;
+      result.windows.push({ windowId: p.input.windowId, id, result: 'created', health });
+    }
+  }
+  const row = (id: string, p: Prepared) => ({
+    orgId: m.orgId,
+    monitorId: m.id,
+    externalId: p.input.windowId,
+    startsAt: p.input.start,
+    endsAt: p.input.end,
+    rowCount: p.input.rowCount,
+    labelledCount: p.input.labelledCount ?? 0,
+    health: p.evaluation.health,
+    features: p.input.features,
+    drift: p.evaluation.drift,
+    digest: p.digest,
+    id,
+  });
+  if (fresh.length) await tx.monitorWindow.createMany({ data: fresh.map((f) => row(f.id, f.p)) });
+  for (const c of changed) {
+    const { id, ...data } = row(c.id, c.p);
+    await tx.monitorWindow.update({ where: { id }, data: { ...data, revision: c.revision + 1 } });
+  }
+  if (changed.length) await tx.monitorMetricValue.deleteMany({ where: { windowId: { in: changed.map((c) => c.id) } } });
+  const values = [...fresh, ...changed].flatMap(({ id, p }) =>
+    p.input.metrics.map((v) => ({ windowId: id, monitorId: m.id, endsAt: p.input.end, metric: v.name, attribute: v.attribute ?? '', groupValue: v.group ?? '', value: v.value, count: v.count ?? null })),
+  );
+  for (let i = 0; i < values.length; i += 10_000) await tx.monitorMetricValue.createMany({ data: values.slice(i, i + 10_000) });
+
+  const touched = [...fresh, ...changed].sort((a, b) => a.p.input.end.getTime() - b.p.input.end.getTime());
+  if (touched.length) {
+    const open = await openAlertsOf(tx, m.id);
+    for (const t of touched) {
+      const r = await applyFindings(tx, actor, m, t.id, t.p.input.end, t.p.evaluation.findings, open);
+      result.alertsOpened += r.opened;
+      result.alertsRaised += r.raised;
+      result.incidentsOpened += r.incidents;
+    }
+    // Data arrived: the missing-data alert, if any, is over.
+    const missing = await tx.monitorAlert.findMany({ where: { monitorId: m.id, kind: 'MISSING_DATA', status: { not: 'RESOLVED' } }, select: { id: true } });
+    for (const a of missing) {
+      await tx.monitorAlert.update({ where: { id: a.id }, data: { status: 'RESOLVED', resolvedAt: new Date(), resolveNote: 'Data arrived again.', openKey: null } });
+      await recordEvent(tx, actor, { action: 'monitoring.alert_resolved', entityType: 'monitoring_alert', entityId: a.id, after: { status: 'RESOLVED', note: 'Data arrived again.' } });
+    }
+    await refreshMonitorSummary(tx, m.id);
+  }
+  await recordEvent(tx, actor, {
+    action: 'monitoring.windows_ingested',
+    entityType: 'monitor',
+    entityId: m.id,
+    after: { source, versionId: m.versionId, created: result.created, updated: result.updated, unchanged: result.unchanged, windowIds: result.windows.filter((w) => w.result !== 'unchanged').slice(0, 100).map((w) => w.windowId) },
+  });
+  return result;
+}
+
+/** The monitor's status light, last window and worst figure, from its latest window. */
+async function refreshMonitorSummary(tx: Tx, monitorId: string) {
+  const latest = await tx.monitorWindow.findFirst({ where: { monitorId }, orderBy: { endsAt: 'desc' }, select: { id: true, endsAt: true, health: true, drift: true } });
+  const count = await tx.monitorWindow.count({ where: { monitorId } });
+  if (!latest) return;
+  const monitor = await tx.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { metrics: { select: { name: true, attribute: true, direction: true, threshold: true } } } });
+  const values = await tx.monitorMetricValue.findMany({ where: { windowId: latest.id }, select: { metric: true, attribute: true, groupValue: true, value: true, count: true } });
+  // Worst: the figure closest to (or furthest past) its threshold, as a share of the threshold.
+  let worst: { metric: string; attribute: string; group: string; value: number; threshold: number; direction: string; margin: number } | null = null;
+  for (const v of values) {
+    if (v.count === 0) continue;
+    const spec = monitor.metrics.find((s) => s.name === v.metric && s.attribute === v.attribute);
+    if (!spec) continue;
+    const margin = spec.direction === 'AT_LEAST' ? (v.value - spec.threshold) / Math.abs(spec.threshold || 1) : (spec.threshold - v.value) / Math.abs(spec.threshold || 1);
+    if (!worst || margin < worst.margin) worst = { metric: v.metric, attribute: v.attribute, group: v.groupValue, value: v.value, threshold: spec.threshold, direction: spec.direction, margin };
+  }
+  const health = worse(latest.health === 'BREACH' ? 'BREACH' : latest.health === 'WARNING' ? 'WARNING' : 'OK', 'OK');
+  await tx.monitor.update({ where: { id: monitorId }, data: { lastWindowEnd: latest.endsAt, health, windowCount: count, worst: worst ?? undefined } });
+}
+
+/** Raw rows aggregated by the portal into one window (all rows good, or nothing stored). */
+export async function ingestRows(actor: Actor, monitorId: string, input: unknown): Promise<IngestResult> {
+  const m = await loadMonitorForWrite(db, actor, monitorId);
+  const body = ingestRowsSchema.parse(input);
+  const refs: FeatureReference[] = specsOf(m).features.map((f) => ({ name: f.name, kind: f.kind, edges: 'edges' in f.reference ? f.reference.edges : undefined }));
+  const agg = aggregateRows(body.rows, m.groupAttributes, refs);
+  if (!agg.ok) throw invalidRows('row', agg.invalid);
+  const window = { windowId: body.windowId, start: body.start.toISOString(), end: body.end.toISOString(), ...agg.aggregate };
+  const prepared = prepare(m, [window]);
+  return db.$transaction((tx) => store(tx, actor, m, prepared, 'rows'), { timeout: 120_000 });
+}
+
+/** An Evidently report pushed unchanged: its metrics and its drift verdicts become one window. */
+export async function ingestEvidentlyReport(actor: Actor, monitorId: string, input: unknown): Promise<IngestResult> {
+  const m = await loadMonitorForWrite(db, actor, monitorId);
+  const body = evidentlyReportSchema.parse(input);
+  const converted = fromEvidentlyReport(body.report);
+  if (!converted.ok) throw invalidRows('metric', converted.invalid);
+  const window = { windowId: body.windowId, start: body.start.toISOString(), end: body.end.toISOString(), rowCount: converted.rowCount, metrics: converted.metrics, features: {} };
+  const prepared = prepare(m, [window], [converted.drift]);
+  return db.$transaction((tx) => store(tx, actor, m, prepared, 'evidently'), { timeout: 120_000 });
+}

@@ -1,0 +1,255 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { alertCapabilities, alertTitle } from './mutations/alerts';
+import { listAlertsQuerySchema, type ListAlertsQuery } from './schema';
+import { warningPoint } from './thresholds';
+
+const PAGE = 50;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+type Worst = { metric: string; attribute: string; group: string; value: number; threshold: number; direction: string } | null;
+
+/** Every monitored version: status light, open alerts, last window, worst metric against its threshold. */
+export async function listMonitors(actor: Actor) {
+  authorize(actor, 'monitoring:read');
+  const [rows, open] = await Promise.all([
+    db.monitor.findMany({
+      where: { orgId: actor.orgId },
+      orderBy: [{ health: 'desc' }, { version: { model: { name: 'asc' } } }],
+      take: 500,
+      select: { id: true, versionId: true, health: true, lastWindowEnd: true, windowCount: true, worst: true, missingAfterHours: true, version: { select: { label: true, stage: true, model: { select: { id: true, key: true, name: true, ownerId: true, owner: { select: { name: true } }, system: { select: { name: true, riskTier: true } } } } } } },
+    }),
+    db.monitorAlert.groupBy({ by: ['monitorId', 'level'], where: { orgId: actor.orgId, status: { not: 'RESOLVED' } }, _count: { _all: true } }),
+  ]);
+  const count = (id: string, level: 'WARNING' | 'BREACH') => open.find((o) => o.monitorId === id && o.level === level)?._count._all ?? 0;
+  return {
+    monitors: rows.map((m) => ({
+      id: m.id,
+      versionId: m.versionId,
+      model: { id: m.version.model.id, key: m.version.model.key, name: m.version.model.name },
+      version: m.version.label,
+      stage: m.version.stage,
+      system: m.version.model.system.name,
+      highRisk: m.version.model.system.riskTier === 'HIGH',
+      owner: m.version.model.owner.name,
+      health: m.health,
+      lastWindowEnd: iso(m.lastWindowEnd),
+      windowCount: m.windowCount,
+      openBreaches: count(m.id, 'BREACH'),
+      openWarnings: count(m.id, 'WARNING'),
+      worst: (m.worst as Worst) ?? null,
+    })),
+  };
+}
+
+/** A version's monitoring page: specs, time series (per day when windows are more often), the drift heat map, open alerts. */
+export async function getVersionMonitoring(actor: Actor, versionId: string, opts: { days?: number } = {}) {
+  authorize(actor, 'monitoring:read');
+  const m = await db.monitor.findFirst({
+    where: { orgId: actor.orgId, OR: [{ versionId }, { id: versionId }] },
+    select: {
+      id: true,
+      versionId: true,
+      health: true,
+      lastWindowEnd: true,
+      windowCount: true,
+      cadenceHours: true,
+      missingAfterHours: true,
+      escalateAfterDays: true,
+      groupAttributes: true,
+      reviewer: true,
+      reviewCadence: true,
+      createdAt: true,
+      version: { select: { label: true, stage: true, model: { select: { id: true, key: true, name: true, ownerId: true, owner: { select: { name: true } }, system: { select: { id: true, name: true, riskTier: true } } } } } },
+      metrics: { orderBy: [{ name: 'asc' }, { attribute: 'asc' }], select: { name: true, attribute: true, direction: true, threshold: true, warningRatio: true, baseline: true, fairness: true } },
+      features: { orderBy: { name: 'asc' }, select: { name: true, kind: true, role: true, method: true, threshold: true } },
+    },
+  });
+  if (!m) throw notFound('The monitor');
+  const days = Math.min(Math.max(opts.days ?? 90, 1), 366);
+  const until = m.lastWindowEnd ?? new Date();
+  const since = new Date(until.getTime() - days * 86_400_000);
+  // Hourly windows over months are too many points for a chart: one point per day (mean) then.
+  const bucket = m.cadenceHours < 24 ? Prisma.sql`date_trunc('day', "endsAt")` : Prisma.sql`"endsAt"`;
+  const [points, heat, alerts] = await Promise.all([
+    db.$queryRaw<{ at: Date; metric: string; attribute: string; groupValue: string; value: number; n: bigint | null }[]>`
+      SELECT ${bucket} AS "at", "metric", "attribute", "groupValue", avg("value")::float8 AS "value", sum("count")::bigint AS "n"
+      FROM "MonitorMetricValue" WHERE "monitorId" = ${m.id} AND "endsAt" > ${since} AND "endsAt" <= ${until}
+      GROUP BY 1, 2, 3, 4 ORDER BY 1`,
+    db.monitorWindow.findMany({ where: { monitorId: m.id }, orderBy: { endsAt: 'desc' }, take: 30, select: { id: true, externalId: true, endsAt: true, rowCount: true, labelledCount: true, health: true, drift: true, revision: true } }),
+    db.monitorAlert.findMany({ where: { monitorId: m.id, status: { not: 'RESOLVED' } }, orderBy: [{ level: 'desc' }, { openedAt: 'desc' }], take: 100, select: alertSelect }),
+  ]);
+  const write = can(actor, 'monitoring:write', { ownerIds: [m.version.model.ownerId] });
+  const where = `${m.version.model.name} ${m.version.label}`;
+  const series = m.metrics.map((s) => {
+    const rows = points.filter((p) => p.metric === s.name && p.attribute === s.attribute);
+    const groups = [...new Set(rows.map((r) => r.groupValue))].sort();
+    const at = [...new Set(rows.map((r) => r.at.toISOString()))].sort();
+    // A group whose rows all had count 0 in a point had no data there: a gap, not a value.
+    const cell = new Map(rows.filter((r) => !s.attribute || r.n === null || r.n !== BigInt(0)).map((r) => [`${r.at.toISOString()}|${r.groupValue}`, r.value]));
+    return {
+      name: s.name,
+      attribute: s.attribute,
+      direction: s.direction,
+      threshold: s.threshold,
+      warningAt: warningPoint(s.direction, s.threshold, s.warningRatio, s.baseline),
+      baseline: s.baseline,
+      fairness: s.fairness,
+      groups: groups.map((g) => g || 'overall'),
+      points: at.map((t) => ({ at: t, values: Object.fromEntries(groups.map((g) => [g || 'overall', cell.get(`${t}|${g}`) ?? null])) })),
+    };
+  });
+  const windows = heat.reverse();
+  return {
+    id: m.id,
+    versionId: m.versionId,
+    model: { id: m.version.model.id, key: m.version.model.key, name: m.version.model.name },
+    version: m.version.label,
+    stage: m.version.stage,
+    system: { id: m.version.model.system.id, name: m.version.model.system.name, riskTier: m.version.model.system.riskTier },
+    owner: m.version.model.owner.name,
+    health: m.health,
+    lastWindowEnd: iso(m.lastWindowEnd),
+    windowCount: m.windowCount,
+    cadenceHours: m.cadenceHours,
+    missingAfterHours: m.missingAfterHours,
+    escalateAfterDays: m.escalateAfterDays,
+    groupAttributes: m.groupAttributes,
+    reviewer: m.reviewer,
+    reviewCadence: m.reviewCadence,
+    createdAt: m.createdAt.toISOString(),
+    bucket: m.cadenceHours < 24 ? ('day' as const) : ('window' as const),
+    series,
+    features: m.features,
+    drift: {
+      windows: windows.map((w) => ({ id: w.id, windowId: w.externalId, endsAt: w.endsAt.toISOString(), rowCount: w.rowCount, labelledCount: w.labelledCount, health: w.health, revision: w.revision })),
+      cells: windows.flatMap((w) => (w.drift as { feature: string; method: string; score: number; threshold: number; level: string; psi?: number; js?: number; wasserstein?: number | null; ks?: number | null }[]).map((d) => ({ windowId: w.externalId, feature: d.feature, method: d.method, score: d.score, threshold: d.threshold, level: d.level, psi: d.psi ?? null, js: d.js ?? null, wasserstein: d.wasserstein ?? null, ks: d.ks ?? null }))),
+    },
+    alerts: alerts.map((a) => toAlert(actor, a, where)),
+    capabilities: { write },
+  };
+}
+
+const alertSelect = {
+  id: true,
+  kind: true,
+  level: true,
+  status: true,
+  subject: true,
+  attribute: true,
+  groupValue: true,
+  value: true,
+  threshold: true,
+  ownerId: true,
+  openedAt: true,
+  lastSeenAt: true,
+  acknowledgedAt: true,
+  acknowledgeNote: true,
+  resolvedAt: true,
+  resolveNote: true,
+  escalatedAt: true,
+  incidentId: true,
+  acknowledgedById: true,
+  resolvedById: true,
+  monitor: { select: { versionId: true, version: { select: { label: true, model: { select: { name: true, key: true } } } } } },
+} as const;
+type AlertRow = Prisma.MonitorAlertGetPayload<{ select: typeof alertSelect }>;
+
+function toAlert(actor: Actor, a: AlertRow, where?: string) {
+  const place = where ?? `${a.monitor.version.model.name} ${a.monitor.version.label}`;
+  return {
+    id: a.id,
+    title: alertTitle(a, place),
+    kind: a.kind,
+    level: a.level,
+    status: a.status,
+    subject: a.subject,
+    attribute: a.attribute,
+    group: a.groupValue,
+    value: a.value,
+    threshold: a.threshold,
+    versionId: a.monitor.versionId,
+    model: a.monitor.version.model.name,
+    version: a.monitor.version.label,
+    openedAt: a.openedAt.toISOString(),
+    lastSeenAt: a.lastSeenAt.toISOString(),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgeNote: a.acknowledgeNote,
+    resolvedAt: iso(a.resolvedAt),
+    resolveNote: a.resolveNote,
+    escalatedAt: iso(a.escalatedAt),
+    incidentId: a.incidentId,
+    capabilities: alertCapabilities(actor, { status: a.status, ownerId: a.ownerId ?? '' }),
+  };
+}
+
+/** The alert list with its filters, paginated on the server. */
+export async function listAlerts(actor: Actor, query: ListAlertsQuery = {}) {
+  authorize(actor, 'monitoring:read');
+  const q = listAlertsQuerySchema.parse(query);
+  const where: Prisma.MonitorAlertWhereInput = {
+    orgId: actor.orgId,
+    ...(q.status === 'UNRESOLVED' ? { status: { not: 'RESOLVED' as const } } : q.status ? { status: q.status } : {}),
+    ...(q.level ? { level: q.level } : {}),
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.monitorId ? { OR: [{ monitorId: q.monitorId }, { monitor: { versionId: q.monitorId } }] } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.monitorAlert.count({ where }),
+    db.monitorAlert.findMany({ where, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * PAGE, take: PAGE, select: alertSelect }),
+  ]);
+  return { total, page: q.page, pageSize: PAGE, alerts: rows.map((a) => toAlert(actor, a)) };
+}
+
+/** The open alerts on models a person owns (their home page). */
+export async function myOpenAlerts(actor: Actor) {
+  authorize(actor, 'monitoring:read');
+  if (!actor.userId) return [];
+  const rows = await db.monitorAlert.findMany({ where: { orgId: actor.orgId, ownerId: actor.userId, status: { not: 'RESOLVED' } }, orderBy: [{ level: 'desc' }, { openedAt: 'desc' }], take: 10, select: alertSelect });
+  return rows.map((a) => toAlert(actor, a));
+}
+
+/** Monitoring in a quarter (for the quarterly review): alerts opened in it and versions in breach. */
+export async function monitoringInQuarter(actor: Actor, from: Date, to: Date) {
+  authorize(actor, 'monitoring:read');
+  const [alerts, breaches] = await Promise.all([
+    db.monitorAlert.groupBy({ by: ['level', 'kind'], where: { orgId: actor.orgId, openedAt: { gte: from, lt: to } }, _count: { _all: true } }),
+    db.monitorAlert.findMany({ where: { orgId: actor.orgId, level: 'BREACH', openedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }] }, distinct: ['monitorId'], select: { monitor: { select: { versionId: true, version: { select: { label: true, model: { select: { name: true } } } } } } } }),
+  ]);
+  return {
+    alerts: alerts.map((a) => ({ level: a.level, kind: a.kind, count: a._count._all })),
+    versionsInBreach: breaches.map((b) => ({ versionId: b.monitor.versionId, model: b.monitor.version.model.name, version: b.monitor.version.label })),
+  };
+}
+
+/** The post-market monitoring plan of one version (page and PDF). */
+export async function getMonitoringPlan(actor: Actor, versionId: string) {
+  const v = await getVersionMonitoring(actor, versionId, { days: 1 });
+  return {
+    versionId: v.versionId,
+    model: v.model,
+    version: v.version,
+    system: v.system,
+    owner: v.owner,
+    cadenceHours: v.cadenceHours,
+    missingAfterHours: v.missingAfterHours,
+    escalateAfterDays: v.escalateAfterDays,
+    reviewer: v.reviewer,
+    reviewCadence: v.reviewCadence,
+    groupAttributes: v.groupAttributes,
+    metrics: v.series.map((s) => ({ name: s.name, attribute: s.attribute, direction: s.direction, threshold: s.threshold, warningAt: s.warningAt, baseline: s.baseline, fairness: s.fairness })),
+    features: v.features,
+    requirements: PLAN_REQUIREMENTS,
+  };
+}
+
+/** What a monitoring plan is evidence for (docs/monitoring.md). */
+export const PLAN_REQUIREMENTS = [
+  { framework: 'EU AI Act', ref: 'Art. 72', title: 'Post-market monitoring by providers and post-market monitoring plan for high-risk AI systems' },
+  { framework: 'EU AI Act', ref: 'Art. 26(5)', title: 'Deployers monitor the operation of the high-risk AI system' },
+  { framework: 'NIST AI RMF', ref: 'MEASURE 2.4', title: 'The functionality and behavior of the AI system are monitored when in production' },
+  { framework: 'NIST AI RMF', ref: 'MANAGE 4.1', title: 'Post-deployment monitoring plans are implemented' },
+] as const;

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { setupTestDatabase } from '@/lib/tooling/test/integration';
+
+await setupTestDatabase('risks_seed');
+const { db } = await import('@/lib/db');
+const { seedDemo } = await import('@/prisma/seed/index');
+const { systemActor } = await import('@/lib/auth/actor');
+const { reopenExpiredRiskAcceptances } = await import('./mutations');
+
+it('seeds 25 risks across the three systems, some accepted and one expired, through the mutations', async () => {
+  await seedDemo(() => {});
+  const org = await db.organization.findFirstOrThrow({ select: { id: true } });
+  const risks = await db.risk.findMany({ where: { orgId: org.id }, select: { id: true, status: true, acceptanceExpiresAt: true, acceptedById: true, ownerId: true, systems: { select: { systemId: true } } } });
+  expect(risks).toHaveLength(25);
+  expect(new Set(risks.flatMap((r) => r.systems.map((s) => s.systemId))).size).toBe(3);
+  const accepted = risks.filter((r) => r.status === 'ACCEPTED');
+  expect(accepted.length).toBeGreaterThanOrEqual(4);
+  expect(accepted.every((r) => r.acceptedById && r.acceptedById !== r.ownerId)).toBe(true);
+  expect(accepted.filter((r) => r.acceptanceExpiresAt! < new Date())).toHaveLength(1);
+  expect(await db.auditEvent.count({ where: { action: 'risk.created' } })).toBe(25);
+  expect(await reopenExpiredRiskAcceptances(systemActor(org.id, 'risk-acceptance-expiry'))).toBe(1);
+}, 120_000);

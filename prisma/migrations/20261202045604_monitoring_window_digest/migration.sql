@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MonitorWindow" ADD COLUMN     "digest" TEXT NOT NULL DEFAULT '';
