@@ -64,6 +64,8 @@ const envSchema = z
     // The address people open the portal at, for links in e-mails (defaults to NEXTAUTH_URL).
     PUBLIC_URL: z.url().optional(),
     // The API token `npm run mcp` acts as (docs/mcp.md); the HTTP endpoint takes it as a bearer instead.
+    // Requests per minute one client address may make to the public trust centre (docs/trust-centre.md).
+    TRUST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
     PORTAL_API_TOKEN: z.string().startsWith('agp_', 'PORTAL_API_TOKEN must be a portal API token (it starts with agp_)').optional(),
   })
   .superRefine((env, ctx) => {

@@ -16,6 +16,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
   { href: '/policies', label: 'Policies & training', permission: 'policies:read' },
+  { href: '/reports', label: 'Reports', permission: 'requirements:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },
   { href: '/calendar', label: 'Calendar feed' },
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },

@@ -9,7 +9,7 @@ test('compliance registers a risk, an engineer owns it and cannot accept it, com
   const title = `Jailbreak bypasses the refusal policy ${Date.now()}`;
   const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
   await page.goto('/risks');
-  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Category').selectOption('nist.secure-resilient');
   await page.getByLabel('Description').fill('Role-play prompts make the assistant ignore its refusal policy.');
   await page.getByLabel('Inherent likelihood').selectOption('4');
@@ -21,7 +21,7 @@ test('compliance registers a risk, an engineer owns it and cannot accept it, com
   await pick(page, 'Owner', 'Engineer');
   await page.getByRole('button', { name: 'Register risk' }).click();
   await expect(page.getByText('The residual likelihood cannot exceed the inherent likelihood').first()).toBeVisible();
-  await expect(page.getByLabel('Title')).toHaveValue(title);
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   await page.getByLabel('Residual likelihood').selectOption('2');
   await page.getByRole('button', { name: 'Register risk' }).click();
   await expect(page.getByText(/Risk RSK-\d+ registered/)).toBeVisible();

@@ -6,6 +6,14 @@ const versionParams = z.object({
   version: z.string().min(1).max(64).describe('Version label (or id)'),
 });
 
+const oscalDoc = (root: string) => z.object({ uuid: z.string(), metadata: z.object({ title: z.string(), 'last-modified': z.string(), version: z.string(), 'oscal-version': z.string() }).loose() }).loose().describe(`The OSCAL 1.1.2 ${root} object (the value under "${root}" in an OSCAL JSON document)`);
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const csvList = z
+  .string()
+  .max(2000)
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(1).max(64)).max(50, 'Name at most 50 frameworks'));
+
 const component = z.object({ type: z.string(), 'bom-ref': z.string(), name: z.string() }).loose();
 
 export const interchangeApi = {
@@ -29,5 +37,32 @@ export const interchangeApi = {
         dependencies: z.array(z.object({ ref: z.string(), dependsOn: z.array(z.string()).optional() })),
       })
       .loose(),
+  }),
+  frameworkCatalog: defineApi({
+    method: 'GET',
+    path: '/api/v1/frameworks/{id}/oscal',
+    tag: 'Requirements',
+    summary: "OSCAL 1.1.2 catalog of one of the organisation's custom frameworks (key or id): requirements as controls, grouped as in the matrix, statements with their items",
+    permission: 'reports:export',
+    params: idParams,
+    response: z.object({ catalog: oscalDoc('catalog') }),
+  }),
+  frameworkProfile: defineApi({
+    method: 'GET',
+    path: '/api/v1/oscal/profile',
+    tag: 'Requirements',
+    summary: 'OSCAL 1.1.2 profile of a framework selection: the frameworks named (all their controls), or those confirmed for an AI system (the requirements not assessed as not applicable)',
+    permission: 'reports:export',
+    query: z.object({ frameworks: csvList.optional().describe('Comma-separated framework keys or ids'), system: z.string().min(1).max(64).optional().describe('AI system id') }),
+    response: z.object({ profile: oscalDoc('profile') }),
+  }),
+  auditAssessmentResults: defineApi({
+    method: 'GET',
+    path: '/api/v1/audits/{id}/oscal',
+    tag: 'Audits',
+    summary: "OSCAL 1.1.2 assessment-results of an audit: findings (against the requirements' controls), observations with evidence links, risks with severity, remediation and the finding's history",
+    permission: 'reports:export',
+    params: idParams,
+    response: z.object({ 'assessment-results': oscalDoc('assessment-results') }),
   }),
 };

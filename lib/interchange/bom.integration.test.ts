@@ -12,6 +12,7 @@ const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
 const { seedModels } = await import('@/prisma/seed/models');
 const { getModelBom } = await import('./bom');
 const { userActor } = await import('@/lib/auth/session');
+const { auditSettingKey } = await import('@/lib/auth/scope');
 
 let actors: Record<Role, Actor>;
 let otherEngineer: Actor;
@@ -27,6 +28,8 @@ beforeAll(async () => {
     select: { id: true, orgId: true, email: true, name: true, role: true, active: true },
   });
   otherEngineer = userActor(u, { id: 'req', ip: '127.0.0.1' });
+  // Every auditor sees every system here; the scoped case is the last test.
+  await db.setting.create({ data: { key: auditSettingKey(orgId), value: { allAuditorsSeeAll: true } } });
 });
 
 describe('the CycloneDX ML-BOM of a model version', () => {
@@ -75,5 +78,10 @@ describe('the CycloneDX ML-BOM of a model version', () => {
     await expect(getModelBom(actors.ENGINEER, 'credit-scoring', '3.1.0')).resolves.toBeTruthy();
     await expect(getModelBom(otherEngineer, 'credit-scoring', '3.1.0')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(getModelBom(actors.AUDITOR, 'credit-scoring', 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('is not given to an auditor whose audits do not cover the system', async () => {
+    await db.setting.deleteMany({ where: { key: { startsWith: 'audits:' } } });
+    await expect(getModelBom(actors.AUDITOR, 'credit-scoring', '3.1.0')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

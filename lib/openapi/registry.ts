@@ -14,6 +14,7 @@ import { datasetsApi, modelsApi } from '@/lib/models/api-spec';
 import { notificationsApi } from '@/lib/notifications/api-spec';
 import { requirementsApi } from '@/lib/requirements/api-spec';
 import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
+import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
@@ -45,6 +46,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   incidentsApi,
   decisionsApi,
   reviewsApi,
+  reportsApi,
   jobsApi,
   notificationsApi,
   privacyApi,

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
+import { auditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
 
 /**
  * Who owns what a document describes: an AI system's business and technical
@@ -20,7 +22,11 @@ export async function systemOwnerIds(orgId: string, systemId: string): Promise<s
 
 export async function authorizeSystemExport(actor: Actor, systemId: string, extraOwnerIds: (string | null)[] = []) {
   const ownerIds = [...(await systemOwnerIds(actor.orgId, systemId)), ...extraOwnerIds];
-  return authorize(actor, 'reports:export', { ownerIds });
+  authorize(actor, 'reports:export', { ownerIds });
+  // An auditor assigned to particular audits exports the systems those audits cover.
+  const scope = await auditorScope(actor);
+  if (scope && !scope.systemIds.includes(systemId)) throw notFound('The AI system');
+  return actor;
 }
 
 /** Organisation-wide documents (SoA, audit and board reports, OSCAL): no owner, so engineers may not. */

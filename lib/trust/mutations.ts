@@ -62,7 +62,8 @@ async function buildSnapshot(actor: Actor, s: Settings): Promise<TrustSnapshot> 
     certifications,
     frameworks,
     attestations,
-    publicKey: publicKeyPem(),
+    // The key is needed (and signing configured) only when there is something it verifies.
+    publicKey: attestations?.length ? publicKeyPem() : '',
   };
 }
 

@@ -1,14 +1,15 @@
 import 'server-only';
 import { withinRateLimit } from '@/lib/auth/throttle';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { isDatabaseUnavailable, logUnexpected } from '@/lib/errors';
 import { guardedClientAddress } from '@/lib/platform/forwarded';
 import { cachedRender, storeRender } from './render-cache';
 import { renderTrustPage, TRUST_CSP } from './render';
 import type { TrustSnapshot } from './schema';
 
-/** Requests one address may make to the public pages per minute. */
-export const TRUST_RATE_LIMIT = { limit: 120, windowSeconds: 60 };
+/** Requests one address may make to the public pages per window (TRUST_RATE_LIMIT_PER_MINUTE). */
+export const TRUST_RATE_LIMIT = { get limit() { return env().TRUST_RATE_LIMIT_PER_MINUTE; }, windowSeconds: 60 };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 

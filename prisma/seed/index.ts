@@ -5,6 +5,7 @@ import { seedModels } from './models';
 import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
+import { seedTrust } from './trust';
 import { seedRisks } from './risks';
 import { seedVendorsAndPolicies } from './vendors';
 
@@ -26,4 +27,6 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   await seedVendorsAndPolicies(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
+  // The trust centre snapshots what the other domains seeded.
+  await seedTrust(orgId, log);
 }

@@ -1,0 +1,39 @@
+// The public trust centre against /api/health and the signed-in dashboard on
+// the same production server, on the demo data (whose seed publishes the
+// trust centre): requests per second at 50 connections. The claim: the
+// public page serves at least 10x the signed-in dashboard's throughput.
+//   npm run build && npm run bench -- trust   (or npm run bench:trust -- [seconds] [connections])
+import { benchDatabase, figure, signInCookie, startApp, throughput } from './support';
+
+const SECONDS = Number(process.argv[2] ?? 8);
+const CONNECTIONS = Number(process.argv[3] ?? 50);
+
+const bench = await benchDatabase('trust');
+process.env.DATABASE_URL = bench.url;
+process.env.DEMO_MODE = 'true';
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+try {
+  const { seedDemo } = await import('../prisma/seed/index');
+  const { DEMO_PASSWORD, DEMO_ORG } = await import('../prisma/seed/demo-accounts');
+  await seedDemo(() => {});
+  const { db } = await import('@/lib/db');
+  await db.$disconnect();
+
+  // Every request of the load comes from one address: lift its budget for this run only.
+  process.env.TRUST_RATE_LIMIT_PER_MINUTE = '1000000';
+  app = await startApp(bench.url);
+  const cookie = await signInCookie(app.baseUrl, 'compliance@acme.example', DEMO_PASSWORD);
+  const health = await throughput(`${app.baseUrl}/api/health`, null, CONNECTIONS, SECONDS);
+  figure('trust', `/api/health at ${CONNECTIONS} connections`, health.rps, 'req/s');
+  const dashboard = await throughput(`${app.baseUrl}/`, cookie, CONNECTIONS, SECONDS);
+  figure('trust', `signed-in dashboard at ${CONNECTIONS} connections`, dashboard.rps, 'req/s');
+  const trust = await throughput(`${app.baseUrl}/trust/${DEMO_ORG.slug}`, null, CONNECTIONS, SECONDS);
+  if (trust.errors) console.log(`  trust centre: ${trust.errors} requests failed or were limited`);
+  figure('trust', `public trust centre at ${CONNECTIONS} connections`, trust.rps, 'req/s');
+  figure('trust', 'trust centre throughput / signed-in dashboard', trust.rps / Math.max(dashboard.rps, 0.001), 'x', { op: '>=', value: 10 });
+  figure('trust', 'trust centre throughput / /api/health', (100 * trust.rps) / health.rps, '%');
+  figure('trust', `trust centre p95 at ${CONNECTIONS} connections`, trust.p95, 'ms', { op: '<', value: 500 });
+} finally {
+  await app?.stop();
+  await bench.close();
+}
