@@ -10,6 +10,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { homeDashboards } from '@/lib/dashboards/queries';
 import { homeStats } from '@/lib/home/queries';
+import { privacyDashboard } from '@/lib/privacy/dashboard';
 import { myActionItems } from '@/lib/reviews/queries';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -25,10 +26,11 @@ const INTRO: Record<string, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const role = actor.role;
-  const [stats, actionItems, { compliance, engineer, auditor, admin }] = await Promise.all([
+  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy] = await Promise.all([
     loadPage(homeStats(actor)),
     loadPage(myActionItems(actor)),
     loadPage(homeDashboards(actor)),
+    loadPage(privacyDashboard(actor)),
   ]);
   return (
     <>
@@ -46,6 +48,20 @@ export default async function HomePage() {
           {admin ? <h2 className="mb-3">Compliance view</h2> : null}
           <ComplianceDashboard data={compliance} />
         </div>
+      ) : null}
+      {privacy ? (
+        <section aria-labelledby="privacy-dashboard-title" data-testid="privacy-dashboard">
+          <h2 id="privacy-dashboard-title" className="mb-3">
+            Privacy
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+            <Stat label="Open data-subject requests" value={privacy.open} />
+            <Stat label="Past their deadline" value={privacy.overdue} tone={privacy.overdue ? 'bad' : 'good'} />
+            <Stat label="Answered late this quarter" value={privacy.lateThisQuarter} tone={privacy.lateThisQuarter ? 'warn' : 'good'} />
+            <Stat label="DPIAs due for review" value={privacy.reviewsDue} tone={privacy.reviewsDue ? 'warn' : 'good'} />
+            <Stat label="Datasets past retention" value={privacy.pastRetention} tone={privacy.pastRetention ? 'bad' : 'good'} />
+          </div>
+        </section>
       ) : null}
       {engineer ? <EngineerDashboard data={engineer} /> : null}
       {auditor ? <AuditorDashboard data={auditor} /> : null}

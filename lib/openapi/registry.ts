@@ -20,6 +20,7 @@ import { risksApi } from '@/lib/risks/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
+import { privacyApi } from '@/lib/privacy/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from '@/lib/api/spec';
 
@@ -48,6 +49,7 @@ export const API_SPECS: readonly ApiSpec[] = [
   reportsApi,
   jobsApi,
   notificationsApi,
+  privacyApi,
   monitoringApi,
   risksApi,
 ].flatMap((group) => Object.values(group));

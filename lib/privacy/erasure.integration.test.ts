@@ -39,5 +39,5 @@ describe('erasure end to end', () => {
     const other = await findDecisionsBySubject(fx.actors.ADMIN, null, 'someone-else');
     expect(JSON.stringify(other.decisions.map((d) => d.features))).toContain('42000');
     expect((await requestQueries.getSubjectRequest(po, r.id)).decisions).toMatchObject({ erasedAt: expect.any(String), count: 2 });
-  });
+  }, 60_000);
 });

@@ -116,7 +116,8 @@ export const createRequestSchema = z
     location: text(100).default(''),
     details: text(4000).default(''),
     systemId: id.optional(),
-    receivedAt: z.coerce.date(),
+    // null and '' would coerce to 1970; refuse them as missing.
+    receivedAt: z.preprocess((v) => (v === null || v === '' ? undefined : v), z.coerce.date().min(new Date('2000-01-01T00:00:00Z'), 'Give the date the request was received')),
   })
   .strict();
 export type CreateRequestInput = z.input<typeof createRequestSchema>;
