@@ -26,7 +26,8 @@ const EXEMPT = ['tooling', 'generated'];
 /** Reminders read every domain's due dates for the notification jobs: an assembler inside a layer, through entry points. */
 const ASSEMBLER_FOLDERS = ['lib/notifications/reminders/'];
 /** What one domain may import from another (a file, or a folder's index). */
-const ENTRY_POINTS = /^(queries|mutations|schema|capabilities)$/;
+/** `deadlines`: the incident domain's deadline engine, which other statutory clocks (privacy) share. */
+const ENTRY_POINTS = /^(queries|mutations|schema|capabilities|deadlines)$/;
 /** The audit workspace is one domain of sub-domains, each with its own entry points. */
 const SUB_DOMAIN_ROOTS = ['audits'];
 

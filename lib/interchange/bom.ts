@@ -3,8 +3,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { publicBaseUrl } from '@/lib/env';
-import { cardOf, findVersion, snapshotOf } from '@/lib/models/snapshot';
-import { authorizeSystemExport } from '@/lib/reports/access';
+import { cardOf, findVersion, snapshotOf } from '@/lib/models/queries';
+import { authorizeSystemExport } from '@/lib/reports/queries';
 import { bomSerial, buildModelBom } from './cyclonedx';
 
 /** The CycloneDX 1.6 ML-BOM of a model version (engineers: of models and systems they own). */

@@ -4,9 +4,8 @@ import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { publicBaseUrl } from '@/lib/env';
-import { asStatement } from '@/lib/requirements/logic/oscal';
-import { loadAuditReportData } from '@/lib/reports/audit-data';
-import { authorizeOrgExport } from '@/lib/reports/access';
+import { asStatement } from '@/lib/requirements/queries';
+import { authorizeOrgExport, loadAuditReportData } from '@/lib/reports/queries';
 import { buildAssessmentResults, buildCatalog, buildProfile, controlIdMap, type OscalContext } from './oscal';
 
 const requirementOrder = [{ position: 'asc' as const }, { ref: 'asc' as const }];

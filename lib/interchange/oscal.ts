@@ -5,7 +5,7 @@
 // shape is the one the OSCAL import writes (lib/requirements/logic/oscal.ts),
 // so an exported catalog imports back with the same refs, titles and items.
 import { createHash } from 'node:crypto';
-import type { StatementNode } from '@/lib/requirements/logic/oscal';
+import type { StatementNode } from '@/lib/requirements/queries';
 
 export const OSCAL_VERSION = '1.1.2';
 

@@ -16,10 +16,9 @@ import { escalateBreaches, recordMissingData } from '@/lib/monitoring/mutations'
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
-import { recordOverdueRequests } from '@/lib/privacy/requests/mutations';
+import { recordOverdueRequests } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
-import { issueCheckpoint } from '@/lib/decisions/checkpoints';
-import { createPartitionsAhead, purgeExpiredPartitions } from '@/lib/decisions/retention';
+import { createPartitionsAhead, issueCheckpoint, purgeExpiredPartitions } from '@/lib/decisions/mutations';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job

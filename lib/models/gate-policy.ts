@@ -3,7 +3,6 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import type { Tx } from '@/lib/db';
 import { db } from '@/lib/db';
-import { monitorConfigured } from '@/lib/monitoring/gate-fact';
 import { DEFAULT_GATE_POLICY, NO_GATE_FACTS, gatePolicySchema, type GateFacts, type GatePolicy } from './gate-rules';
 
 // Loading the gate policy and its facts; the rules themselves are in gate-rules.ts (pure).
@@ -22,7 +21,8 @@ export async function loadGateFacts(client: Client, v: { id: string; orgId: stri
   const policy = await loadGatePolicy(client, v.orgId);
   const facts: GateFacts = { highRisk, policy };
   // Each domain fills its own fact below (monitorConfigured, explanationCoverage, redTeam, oldestCriticalVulnerabilityDays).
-  if (policy.requireMonitor) facts.monitorConfigured = await monitorConfigured(client, v.id);
+  // Monitoring: a monitor with at least one watched metric (read here: the monitoring domain imports this one).
+  if (policy.requireMonitor) facts.monitorConfigured = (await client.monitorMetric.count({ where: { monitor: { versionId: v.id } } })) > 0;
   return facts;
 }
 

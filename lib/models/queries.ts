@@ -364,3 +364,6 @@ export async function getDataset(actor: Actor, id: string) {
     })),
   };
 }
+
+// For the documents and exports other domains assemble from a version (reports, interchange).
+export { cardOf, findVersion, snapshotOf } from './snapshot';

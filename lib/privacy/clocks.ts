@@ -1,6 +1,4 @@
-import { clockState, type Clock } from '@/lib/incidents/clocks';
-import { addDuration, localDate, zonedInstant } from '@/lib/incidents/rules/calendar';
-import type { Duration } from '@/lib/incidents/rules/language';
+import { addDuration, clockState, localDate, zonedInstant, type Clock, type Duration } from '@/lib/incidents/deadlines';
 
 // Statutory clocks of data-subject requests, computed by the incident rule
 // engine's deadline arithmetic (lib/incidents/rules/calendar.ts). Pure.

@@ -72,3 +72,7 @@ export async function reportsOverview(actor: Actor) {
     capabilities: { boardReport: orgWide, auditReports: orgWide, oscal: orgWide, systemDocuments: systems.length > 0 },
   };
 }
+
+// What the interchange exports share with the documents (lib/interchange).
+export { authorizeOrgExport, authorizeSystemExport } from './access';
+export { loadAuditReportData } from './audit-data';

@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { publicBaseUrl } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { CARD_SECTIONS } from '@/lib/models/schema';
-import { cardOf } from '@/lib/models/snapshot';
+import { cardOf } from '@/lib/models/queries';
 import { authorizeSystemExport } from './access';
 import type { Block, Completeness, ReportDocument, Section } from './document';
 

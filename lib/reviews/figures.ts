@@ -1,7 +1,7 @@
 import 'server-only';
 import { findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
-import { riskReviewFigures } from '@/lib/risks/review-figures';
+import { riskReviewFigures } from '@/lib/risks/queries';
 import type { ReviewFigures } from './schema';
 
 const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));

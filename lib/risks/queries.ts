@@ -192,3 +192,6 @@ export async function topRisksBySystem(actor: Actor, systemIds: string[], take =
 export function registerCapabilities(actor: Actor) {
   return { create: can(actor, 'risks:manage'), configure: can(actor, 'risks:configure'), import: can(actor, 'risks:manage') };
 }
+
+// The quarterly review's risk figures (lib/reviews).
+export { riskReviewFigures } from './review-figures';

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
-import { eraseSubject } from '@/lib/decisions/subjects';
+import { eraseSubject } from '@/lib/decisions/mutations';
 import { notFound } from '@/lib/errors';
 import { conflict, invalid, notInFuture } from '../checks';
 import { requestDeadlines } from '../clocks';

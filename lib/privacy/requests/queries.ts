@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
-import { findDecisionsBySubject } from '@/lib/decisions/subjects';
+import { findDecisionsBySubject } from '@/lib/decisions/queries';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { daysLeft, requestClocks, requestDeadlines } from '../clocks';

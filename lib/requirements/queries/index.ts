@@ -5,3 +5,6 @@ export * from './controls';
 export * from './reviews';
 export * from './imports';
 export * from './crosswalk';
+
+// The statement tree the OSCAL import writes, for the OSCAL export (lib/interchange).
+export { asStatement, type StatementNode } from '../logic/oscal';

@@ -1,0 +1,4 @@
+// The decision log's writes other domains and the job queue use.
+export { eraseSubject } from './subjects';
+export { issueCheckpoint } from './checkpoints';
+export { createPartitionsAhead, purgeExpiredPartitions } from './retention';

@@ -1,0 +1,2 @@
+// The decision log's reads other domains use (privacy: where a subject's data is).
+export { findDecisionsBySubject } from './subjects';

@@ -1,0 +1,2 @@
+// The privacy domain's writes the job queue runs.
+export { recordOverdueRequests } from './requests/mutations';
