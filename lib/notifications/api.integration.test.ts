@@ -28,6 +28,9 @@ beforeAll(async () => {
     orgId = row.orgId;
     if (u.role === 'ADMIN') adminActor = userActor(row, { id: 'test', ip: '127.0.0.1' });
   }
+  // The demo data notifies people too (monitoring alerts for model owners): start
+  // from empty inboxes so each holds exactly what this test sends.
+  await h.db.notification.deleteMany({ where: { orgId } });
   await h.db.$transaction(async (tx) => {
     for (const role of ['ADMIN', 'ENGINEER'] as const) {
       await notify(tx, { orgId, userIds: [ids[role]], kind: 'finding.due', title: `For ${role} one`, link: '/audits/findings', dedupeKey: `api-${role}-1` });
