@@ -13,7 +13,9 @@ it('seeds the incident demo story once, through the real mutations', async () =>
   await seedDemo((l) => lines.push(l));
   await seedDemo((l) => lines.push(l));
   expect(lines).toContain('seed: incidents already present');
-  expect(await db.incident.count()).toBe(3);
+  // The incident demo's three, and the one the monitoring demo's fairness breach opened itself.
+  expect(await db.incident.count()).toBe(4);
+  expect(await db.incident.count({ where: { monitoringAlerts: { none: {} } } })).toBe(3);
 
   const auditor = await db.user.findFirstOrThrow({ where: { role: 'AUDITOR' }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
   const actor = userActor(auditor, { id: 't', ip: null });
