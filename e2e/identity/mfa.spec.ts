@@ -68,6 +68,8 @@ test('a person enrols TOTP, signs in with it, is stepped up for a token, and an 
 
   // Signing in again now takes the code as well.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Signing out ends on the sign-in page; going there before it does aborts that navigation.
+  await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
