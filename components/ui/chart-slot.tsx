@@ -28,7 +28,7 @@ export function ChartSlot({ height, children }: { height: number | string; child
     return () => io.disconnect();
   }, []);
   return (
-    <div ref={ref} style={{ height }} className="w-full">
+    <div ref={ref} style={{ height }} className="w-full" data-testid="chart-slot">
       {shown ? children : null}
     </div>
   );

@@ -42,6 +42,9 @@ test('the blocked version shows every unmet condition, with the fairness chart a
   await expect(unmet).toContainText('equal opportunity for age band fails');
   await expect(page.getByRole('table', { name: 'Results per age band group' })).toContainText('>90');
   await expect(page.getByRole('table', { name: 'Fairness checks for age band' })).toContainText('Groups without positives (no true-positive rate) left out: >90');
+  // The chart library loads when its slot comes into view.
+  await expect(page.locator('.recharts-responsive-container')).toHaveCount(0);
+  await page.getByTestId('chart-slot').first().scrollIntoViewIfNeeded();
   await expect(page.locator('.recharts-responsive-container').first()).toBeVisible();
   const gate = await (await context.request.get('/api/v1/models/clinical-triage/versions/1.2.0/gate')).json();
   expect(gate.allowed).toBe(false);
