@@ -12,19 +12,19 @@ test('compliance registers a risk, an engineer owns it and cannot accept it, com
   // The register form's fields (the filter above it has a Category too).
   const form = page.getByRole('form', { name: 'Register a risk' });
   await form.getByLabel('Title', { exact: true }).fill(title);
-  await form.getByLabel('Category').selectOption('nist.secure-resilient');
-  await form.getByLabel('Description').fill('Role-play prompts make the assistant ignore its refusal policy.');
-  await form.getByLabel('Inherent likelihood').selectOption('4');
-  await form.getByLabel('Inherent impact').selectOption('4');
+  await form.getByLabel('Category', { exact: true }).selectOption('nist.secure-resilient');
+  await form.getByLabel('Description', { exact: true }).fill('Role-play prompts make the assistant ignore its refusal policy.');
+  await form.getByLabel('Inherent likelihood', { exact: true }).selectOption('4');
+  await form.getByLabel('Inherent impact', { exact: true }).selectOption('4');
   // A residual above the inherent score is refused, and the input stays.
-  await form.getByLabel('Residual likelihood').selectOption('5');
-  await form.getByLabel('Residual impact').selectOption('2');
-  await form.getByLabel('Treatment').selectOption('TRANSFER');
+  await form.getByLabel('Residual likelihood', { exact: true }).selectOption('5');
+  await form.getByLabel('Residual impact', { exact: true }).selectOption('2');
+  await form.getByLabel('Treatment', { exact: true }).selectOption('TRANSFER');
   await pick(form, 'Owner', 'Engineer');
   await form.getByRole('button', { name: 'Register risk' }).click();
   await expect(page.getByText('The residual likelihood cannot exceed the inherent likelihood').first()).toBeVisible();
   await expect(form.getByLabel('Title', { exact: true })).toHaveValue(title);
-  await form.getByLabel('Residual likelihood').selectOption('2');
+  await form.getByLabel('Residual likelihood', { exact: true }).selectOption('2');
   await form.getByRole('button', { name: 'Register risk' }).click();
   await expect(page.getByText(/Risk RSK-\d+ registered/)).toBeVisible();
   await page.getByLabel('Search ref or title').fill(title);
