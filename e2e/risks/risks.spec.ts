@@ -51,7 +51,7 @@ test('compliance registers a risk, an engineer owns it and cannot accept it, com
   await officer.page.getByRole('button', { name: 'Accept risk' }).click();
   // The page re-renders with the acceptance (the form, and its toast, close with it).
   await expect(officer.page.getByText(/accepted — Within appetite while the vendor fixes the model\./)).toBeVisible();
-  await expect(officer.page.getByText(/risk accepted/).first()).toBeVisible();
+  await expect(officer.page.getByText(/^Accepted/).first()).toBeVisible();
   await officer.context.close();
 });
 
