@@ -11,6 +11,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/requirements', label: 'Requirements', permission: 'requirements:read' },
   { href: '/models', label: 'Models', permission: 'models:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
+  { href: '/monitoring', label: 'Monitoring', permission: 'monitoring:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/risks', label: 'Risks', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },

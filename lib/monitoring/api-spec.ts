@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
 import { DRIFT_METHODS } from './drift';
-import { ALERT_KINDS, ALERT_LEVELS, ALERT_STATUSES, alertActionSchema, createMonitorSchema, evidentlyReportSchema, HEALTH, ingestRowsSchema, ingestWindowsSchema, listAlertsQuerySchema } from './schema';
+import { ALERT_KINDS, ALERT_LEVELS, ALERT_STATUSES, alertActionSchema, createMonitorSchema, evidentlyReportSchema, HEALTH, ingestRowsSchema, ingestWindowsSchema, listAlertsQuerySchema, listMonitorsQuerySchema } from './schema';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const level = z.enum(['OK', 'WARNING', 'BREACH']);
@@ -51,7 +51,12 @@ export const monitoringApi = {
     tag: 'Monitoring',
     summary: 'Every monitored model version: status, open alerts, last window, worst metric against its threshold',
     permission: 'monitoring:read',
+    query: listMonitorsQuerySchema,
     response: z.object({
+      total: z.number(),
+      page: z.number(),
+      pageSize: z.number(),
+      capabilities: z.object({ configure: z.boolean() }),
       monitors: z.array(
         z.object({
           id: z.string(),

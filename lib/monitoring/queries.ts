@@ -5,27 +5,39 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { alertCapabilities, alertTitle } from './mutations/alerts';
-import { listAlertsQuerySchema, type ListAlertsQuery } from './schema';
+import { listAlertsQuerySchema, listMonitorsQuerySchema, type ListAlertsQuery, type ListMonitorsQuery } from './schema';
 import { warningPoint } from './thresholds';
 
 const PAGE = 50;
+const MONITOR_PAGE = 25;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 type Worst = { metric: string; attribute: string; group: string; value: number; threshold: number; direction: string } | null;
 
-/** Every monitored version: status light, open alerts, last window, worst metric against its threshold. */
-export async function listMonitors(actor: Actor) {
+/** Every monitored version, one page at a time: status light, open alerts, last window, worst metric against its threshold. */
+export async function listMonitors(actor: Actor, query: ListMonitorsQuery = {}) {
   authorize(actor, 'monitoring:read');
-  const [rows, open] = await Promise.all([
+  const q = listMonitorsQuerySchema.parse(query);
+  const where = { orgId: actor.orgId };
+  const [total, rows] = await Promise.all([
+    db.monitor.count({ where }),
     db.monitor.findMany({
-      where: { orgId: actor.orgId },
-      orderBy: [{ health: 'desc' }, { version: { model: { name: 'asc' } } }],
-      take: 500,
+      where,
+      orderBy: [{ health: 'desc' }, { version: { model: { name: 'asc' } } }, { id: 'asc' }],
+      skip: (q.page - 1) * MONITOR_PAGE,
+      take: MONITOR_PAGE,
       select: { id: true, versionId: true, health: true, lastWindowEnd: true, windowCount: true, worst: true, missingAfterHours: true, version: { select: { label: true, stage: true, model: { select: { id: true, key: true, name: true, ownerId: true, owner: { select: { name: true } }, system: { select: { name: true, riskTier: true } } } } } } },
     }),
-    db.monitorAlert.groupBy({ by: ['monitorId', 'level'], where: { orgId: actor.orgId, status: { not: 'RESOLVED' } }, _count: { _all: true } }),
   ]);
+  const open = rows.length
+    ? await db.monitorAlert.groupBy({ by: ['monitorId', 'level'], where: { monitorId: { in: rows.map((r) => r.id) }, status: { not: 'RESOLVED' } }, _count: { _all: true } })
+    : [];
   const count = (id: string, level: 'WARNING' | 'BREACH') => open.find((o) => o.monitorId === id && o.level === level)?._count._all ?? 0;
   return {
+    total,
+    page: q.page,
+    pageSize: MONITOR_PAGE,
+    // Engineers configure monitors for the versions they own: offered when they could own one.
+    capabilities: { configure: can(actor, 'monitoring:write', { ownerIds: [actor.userId] }) },
     monitors: rows.map((m) => ({
       id: m.id,
       versionId: m.versionId,
@@ -43,6 +55,35 @@ export async function listMonitors(actor: Actor) {
       worst: (m.worst as Worst) ?? null,
     })),
   };
+}
+
+/** One feature's drift detail: its rule, its reference distribution beside the latest window's, and every statistic per window. */
+export async function getFeatureDrift(actor: Actor, versionId: string, feature: string) {
+  authorize(actor, 'monitoring:read');
+  const m = await db.monitor.findFirst({ where: { orgId: actor.orgId, OR: [{ versionId }, { id: versionId }] }, select: { id: true, features: { where: { name: feature }, select: { name: true, kind: true, role: true, method: true, threshold: true, reference: true } } } });
+  if (!m) throw notFound('The monitor');
+  const f = m.features[0];
+  if (!f) throw notFound('The feature');
+  const latest = await db.monitorWindow.findFirst({ where: { monitorId: m.id }, orderBy: { endsAt: 'desc' }, select: { externalId: true, endsAt: true, features: true } });
+  const ref = f.reference as { edges?: number[]; counts?: number[] | Record<string, number>; categories?: Record<string, number> };
+  const sent = ((latest?.features ?? {}) as Record<string, { counts?: number[]; categories?: Record<string, number> }>)[f.name];
+  const share = (xs: number[]) => {
+    const n = xs.reduce((a, b) => a + b, 0);
+    return xs.map((x) => (n ? x / n : 0));
+  };
+  let bins: { label: string; reference: number; current: number | null }[];
+  if (f.kind === 'NUMERIC' && ref.edges && Array.isArray(ref.counts)) {
+    const r = share(ref.counts);
+    const c = sent?.counts && sent.counts.length === r.length ? share(sent.counts) : null;
+    bins = r.map((v, i) => ({ label: `${ref.edges![i]} – ${ref.edges![i + 1]}`, reference: v, current: c ? c[i] : null }));
+  } else {
+    const refCats = (ref.categories ?? (ref.counts as Record<string, number>)) ?? {};
+    const names = [...new Set([...Object.keys(refCats), ...Object.keys(sent?.categories ?? {})])].sort();
+    const r = share(names.map((k) => refCats[k] ?? 0));
+    const c = sent?.categories ? share(names.map((k) => sent.categories![k] ?? 0)) : null;
+    bins = names.map((k, i) => ({ label: k, reference: r[i], current: c ? c[i] : null }));
+  }
+  return { name: f.name, kind: f.kind, role: f.role, method: f.method, threshold: f.threshold, latestWindow: latest ? { windowId: latest.externalId, endsAt: latest.endsAt.toISOString() } : null, bins };
 }
 
 /** A version's monitoring page: specs, time series (per day when windows are more often), the drift heat map, open alerts. */
@@ -95,6 +136,7 @@ export async function getVersionMonitoring(actor: Actor, versionId: string, opts
       attribute: s.attribute,
       direction: s.direction,
       threshold: s.threshold,
+      warningRatio: s.warningRatio,
       warningAt: warningPoint(s.direction, s.threshold, s.warningRatio, s.baseline),
       baseline: s.baseline,
       fairness: s.fairness,

@@ -126,3 +126,44 @@ export const listAlertsQuerySchema = z
   })
   .strict();
 export type ListAlertsQuery = z.input<typeof listAlertsQuerySchema>;
+
+/** The overview's query: one page of monitored versions. */
+export const listMonitorsQuerySchema = z.object({ page: numeric(z.number().int().min(1).max(100_000)).default(1) }).strip();
+export type ListMonitorsQuery = z.input<typeof listMonitorsQuerySchema>;
+
+/** The alert forms: the same action with the alert's id. */
+export const alertActionFormSchema = z.object({ id: z.string().min(1).max(64), note: alertActionSchema.shape.note });
+
+const attributesText = z
+  .string()
+  .trim()
+  .max(1000)
+  .default('')
+  .transform((s) => [...new Set(s.split(',').map((a) => a.trim()).filter(Boolean))])
+  .refine((a) => a.length <= 20 && a.every((x) => x.length <= 120), 'List at most 20 attributes, separated by commas');
+
+const settingsFields = {
+  cadenceHours: numeric(z.number({ error: 'Enter a whole number of hours' }).int('Enter a whole number of hours').min(1, 'At least 1 hour').max(24 * 31, 'At most 744 hours')).default(24),
+  missingAfterHours: numeric(z.number({ error: 'Enter a whole number of hours' }).int('Enter a whole number of hours').min(1, 'At least 1 hour').max(24 * 62, 'At most 1,488 hours')).default(26),
+  escalateAfterDays: numeric(z.number({ error: 'Enter a whole number of days' }).int('Enter a whole number of days').min(1, 'At least 1 day').max(90, 'At most 90 days')).default(3),
+  reviewer: z.string().trim().max(300, 'At most 300 characters').default(''),
+  reviewCadence: z.string().trim().max(300, 'At most 300 characters').default(''),
+};
+const missingAfterCadence = { message: 'Missing data must be declared after at least one cadence', path: ['missingAfterHours'] };
+
+/** The screen's monitor form: the version, its protected attributes (comma-separated) and the plan's settings; metrics come from the version's documentation. */
+export const createMonitorFormSchema = z
+  .object({ versionId: z.string({ error: 'Choose a model version' }).min(1, 'Choose a model version').max(64), groupAttributes: attributesText, ...settingsFields })
+  .refine((m) => m.missingAfterHours >= m.cadenceHours, missingAfterCadence);
+
+/** A monitor's settings and, optionally, one metric's warning point (as a share of the way from ideal to threshold). */
+export const updateMonitorSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    ...settingsFields,
+    metric: z.string().max(260).default('').describe('"name|attribute" of the metric whose warning ratio changes'),
+    warningRatio: z.union([z.literal(''), numeric(z.number({ error: 'Enter a number between 0 and 1' }).gt(0, 'Above 0').lt(1, 'Below 1'))]).default(''),
+  })
+  .refine((m) => m.missingAfterHours >= m.cadenceHours, missingAfterCadence)
+  .refine((m) => (m.metric === '') === (m.warningRatio === ''), { message: 'Give the metric and its warning ratio together', path: ['warningRatio'] });
+export type UpdateMonitorInput = z.input<typeof updateMonitorSchema>;

@@ -61,6 +61,16 @@ export const reportsApi = {
     query: documentQuerySchema,
     responseType: documentTypes,
   }),
+  monitoringPlan: defineApi({
+    method: 'GET',
+    path: '/api/v1/monitoring/monitors/{id}/plan',
+    tag: 'Reports',
+    summary: 'The post-market monitoring plan of a model version (EU AI Act Art. 72, NIST AI RMF MANAGE 4.1) as PDF or DOCX: what is monitored, how often, who reviews, the requirements it satisfies; its content SHA-256 is recorded in the audit trail',
+    permission: 'monitoring:read',
+    params: idParams,
+    query: documentQuerySchema,
+    responseType: documentTypes,
+  }),
   auditReport: defineApi({
     method: 'GET',
     path: '/api/v1/audits/{id}/report',

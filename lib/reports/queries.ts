@@ -9,6 +9,7 @@ import { auditReportDocument } from './audit-report';
 import { boardReportData, boardReportDocument } from './board-report';
 import { documentHash } from './document';
 import { renderAndRecord, type DocumentFormat } from './exports';
+import { monitoringPlanDocument } from './monitoring-plan';
 import { assembleTechnicalDocumentation } from './technical-documentation';
 
 export type DocumentOptions = { format: DocumentFormat; locale: string; tz: string };
@@ -32,6 +33,12 @@ export async function getBoardReport(actor: Actor) {
 export async function exportBoardReport(actor: Actor, opts: DocumentOptions, now = new Date()) {
   const doc = boardReportDocument(await boardReportData(actor), { now, locale: { tag: opts.locale, timeZone: opts.tz } });
   return renderAndRecord(actor, doc, opts.format, { entityType: 'organization', entityId: actor.orgId });
+}
+
+/** A version's post-market monitoring plan as PDF or DOCX (anyone who reads monitoring). */
+export async function exportMonitoringPlan(actor: Actor, versionId: string, opts: DocumentOptions, now = new Date()) {
+  const { plan, doc } = await monitoringPlanDocument(actor, versionId, { now, locale: { tag: opts.locale, timeZone: opts.tz } });
+  return renderAndRecord(actor, doc, opts.format, { entityType: 'model_version', entityId: plan.versionId });
 }
 
 export async function exportAuditReport(actor: Actor, auditId: string, opts: DocumentOptions, now = new Date()) {

@@ -1,4 +1,4 @@
 export { actOnAlert } from './alerts';
 export { ingestEvidentlyReport, ingestRows, ingestWindows } from './ingest';
-export { createMonitor } from './monitors';
+export { createMonitor, updateMonitor } from './monitors';
 export { escalateBreaches, recordMissingData } from './time-rules';

@@ -5,7 +5,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { defaultDriftMethod } from '../drift';
-import { createMonitorSchema, type CreateMonitorInput } from '../schema';
+import { createMonitorSchema, updateMonitorSchema, type CreateMonitorInput, type UpdateMonitorInput } from '../schema';
 
 /**
  * A monitor for a model version. Without explicit metrics it watches the
@@ -73,5 +73,31 @@ export async function createMonitor(actor: Actor, input: CreateMonitorInput) {
     });
     await recordEvent(tx, actor, { action: 'monitoring.monitor_created', entityType: 'monitor', entityId: created.id, after: { versionId: version.id, groupAttributes: attributes, metrics: metrics.length, features: features.map((f) => `${f.name}:${f.method}`), missingAfterHours: data.missingAfterHours, escalateAfterDays: data.escalateAfterDays } });
     return { id: created.id, versionId: created.versionId, metrics: metrics.length, features: features.length };
+  });
+}
+
+/** A monitor's plan settings (cadence, missing data, escalation, reviewer) and, optionally, one metric's warning ratio. */
+export async function updateMonitor(actor: Actor, input: UpdateMonitorInput) {
+  const data = updateMonitorSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const m = await tx.monitor.findFirst({
+      where: { orgId: actor.orgId, OR: [{ id: data.id }, { versionId: data.id }] },
+      select: { id: true, versionId: true, cadenceHours: true, missingAfterHours: true, escalateAfterDays: true, reviewer: true, reviewCadence: true, version: { select: { model: { select: { ownerId: true } } } } },
+    });
+    if (!m) throw notFound('The monitor');
+    authorize(actor, 'monitoring:write', { ownerIds: [m.version.model.ownerId] });
+    const settings = { cadenceHours: data.cadenceHours, missingAfterHours: data.missingAfterHours, escalateAfterDays: data.escalateAfterDays, reviewer: data.reviewer, reviewCadence: data.reviewCadence };
+    await tx.monitor.update({ where: { id: m.id }, data: settings });
+    let metric: { name: string; attribute: string; before: number; after: number } | null = null;
+    if (data.metric !== '' && data.warningRatio !== '') {
+      const [name, attribute = ''] = data.metric.split('|');
+      const spec = await tx.monitorMetric.findUnique({ where: { monitorId_name_attribute: { monitorId: m.id, name, attribute } }, select: { id: true, warningRatio: true } });
+      if (!spec) throw new AppError('VALIDATION', 'This monitor does not watch that metric.', { fieldErrors: { metric: ['Choose a metric this monitor watches'] } });
+      await tx.monitorMetric.update({ where: { id: spec.id }, data: { warningRatio: data.warningRatio } });
+      metric = { name, attribute, before: spec.warningRatio, after: data.warningRatio };
+    }
+    const { id: _id, versionId: _v, version: _version, ...before } = m;
+    await recordEvent(tx, actor, { action: 'monitoring.monitor_updated', entityType: 'monitor', entityId: m.id, before, after: { ...settings, ...(metric ? { metric } : {}) } });
+    return { id: m.id, versionId: m.versionId };
   });
 }

@@ -58,7 +58,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/notifications/{id}/read': ids(await db.notification.findMany({ take, select: { id: true } })),
     '/api/v1/notification-rules/{key}': RULE_KEYS.map((key) => ({ key })),
     ...Object.fromEntries(
-      ['', '/windows', '/rows', '/evidently'].map((tail) => [`/api/v1/monitoring/monitors/{id}${tail}`, monitors.flatMap((m) => [{ id: m.id }, { id: m.versionId }])]),
+      ['', '/windows', '/rows', '/evidently', '/plan'].map((tail) => [`/api/v1/monitoring/monitors/{id}${tail}`, monitors.flatMap((m) => [{ id: m.id }, { id: m.versionId }])]),
     ),
     '/api/v1/monitoring/alerts/{id}': ids(await db.monitorAlert.findMany({ take, select: { id: true } })),
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),

@@ -3,6 +3,6 @@ import { monitoringApi } from '@/lib/monitoring/api-spec';
 import { createMonitor } from '@/lib/monitoring/mutations';
 import { listMonitors } from '@/lib/monitoring/queries';
 
-export const GET = apiRoute(monitoringApi.list, ({ actor }) => listMonitors(actor));
+export const GET = apiRoute(monitoringApi.list, ({ actor, query }) => listMonitors(actor, query));
 
 export const POST = apiRoute(monitoringApi.create, ({ actor, body }) => createMonitor(actor, body));
