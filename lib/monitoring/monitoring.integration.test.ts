@@ -195,3 +195,43 @@ describe('alerts', () => {
     expect(page.drift.cells.some((c) => c.feature === 'amount' && c.level === 'BREACH')).toBe(true);
   });
 });
+
+describe('what the screens read and write', () => {
+  it('pages the overview and offers configuration to owners and compliance, not auditors', async () => {
+    const list = await q.listMonitors(actors.ENGINEER, { page: 1 });
+    expect(list).toMatchObject({ total: 1, page: 1, pageSize: 25, capabilities: { configure: true } });
+    expect((await q.listMonitors(actors.AUDITOR)).capabilities.configure).toBe(false);
+    expect((await q.listMonitors(actors.ENGINEER, { page: 2 })).monitors).toEqual([]);
+  });
+
+  it('gives a feature\'s reference and latest distribution as shares', async () => {
+    const f = await q.getFeatureDrift(actors.AUDITOR, versionId, 'amount');
+    expect(f.bins.map((b) => b.reference)).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(f.bins[0]).toMatchObject({ label: '0 – 1', current: 0.25 });
+    await expect(q.getFeatureDrift(actors.AUDITOR, versionId, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('lets the owner change the settings and a metric\'s warning ratio; others change nothing', async () => {
+    const input = { id: versionId, cadenceHours: 24, missingAfterHours: 30, escalateAfterDays: 2, reviewer: 'Model owner weekly', reviewCadence: 'Weekly', metric: 'accuracy|', warningRatio: 0.5 };
+    const other = await createOrgWithRoles('Other owner');
+    await expect(m.updateMonitor({ ...other.actors.ENGINEER, orgId }, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(m.updateMonitor(actors.AUDITOR, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { missingAfterHours: true } })).toEqual({ missingAfterHours: 26 });
+    await expect(m.updateMonitor(actors.ENGINEER, { ...input, metric: 'recall|' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await m.updateMonitor(actors.ENGINEER, input);
+    const page = await q.getVersionMonitoring(actors.AUDITOR, versionId);
+    expect(page).toMatchObject({ missingAfterHours: 30, escalateAfterDays: 2, reviewer: 'Model owner weekly' });
+    // ≥ 0.8 with ratio 0.5: halfway from 1 to 0.8.
+    expect(page.series.find((s) => s.name === 'accuracy' && !s.attribute)!.warningAt).toBeCloseTo(0.9, 10);
+  });
+
+  it('exports the post-market monitoring plan as a PDF and records its hash', async () => {
+    const { exportMonitoringPlan } = await import('@/lib/reports/queries');
+    const file = await exportMonitoringPlan(actors.AUDITOR, versionId, { format: 'pdf', locale: 'en-GB', tz: 'UTC' });
+    expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.fileName).toMatch(/monitoring.plan/i);
+    expect(await db.auditEvent.count({ where: { action: 'report.monitoring_plan.exported', entityId: versionId } })).toBe(1);
+    const plan = await q.getMonitoringPlan(actors.AUDITOR, versionId);
+    expect(plan.requirements.map((r) => r.ref)).toEqual(expect.arrayContaining(['Art. 72', 'MANAGE 4.1']));
+  });
+});
