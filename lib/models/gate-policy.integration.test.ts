@@ -77,4 +77,32 @@ describe('gate policy', () => {
     const events = await db.auditEvent.findMany({ where: { action: 'model.gate_policy_changed' }, orderBy: { seq: 'asc' }, select: { changes: true } });
     expect(events).toHaveLength(2);
   });
+
+  it('takes the explanation coverage from the decision log', async () => {
+    const { appendBatch } = await import('@/lib/decisions/log');
+    await approvedVersion('scoring', 'HIGH');
+    await m.setGatePolicy(actors.ADMIN, gatePolicyFormSchema.parse({ minExplanationCoverage: '0.9' }));
+    expect((await q.getVersion(actors.ENGINEER, 'scoring', '1.0.0')).nextReasons).toEqual([expect.stringMatching(/No logged decisions show/)]);
+
+    const version = await db.modelVersion.findFirstOrThrow({ where: { model: { key: 'scoring' } }, select: { id: true, modelId: true, orgId: true } });
+    let n = 0;
+    const log = (count: number, explained: boolean) =>
+      appendBatch({
+        orgId: version.orgId, systemId: systems.HIGH, actorLabel: 'test', tokenId: null, report: {},
+        decisions: Array.from({ length: count }, () => {
+          n += 1;
+          return {
+            ref: `gate-${n}`, modelId: version.modelId, versionId: version.id, decidedAt: new Date(Date.now() - n * 1000).toISOString(), subjectRef: `s-${n}`,
+            features: { x: n }, output: { score: 0.5 }, score: 0.5, confidence: null, outcome: 'approve', groupLabel: null, humanReviewed: false, overridden: false,
+            reviewer: null, overrideReason: null, latencyMs: null, explanation: explained ? { method: 'tree-shap', baseValue: 0.4, attributions: { x: 0.1 } } : null,
+            explanationStatus: explained ? ('VALID' as const) : ('MISSING' as const), topFactor: explained ? 'x' : null,
+          };
+        }),
+      });
+    await log(8, true);
+    await log(2, false);
+    expect((await q.getVersion(actors.ENGINEER, 'scoring', '1.0.0')).nextReasons).toEqual([expect.stringMatching(/Explanation coverage is 80 %, below the 90 %/)]);
+    await log(10, true);
+    expect((await q.getVersion(actors.ENGINEER, 'scoring', '1.0.0')).nextReasons).toEqual([]);
+  });
 });

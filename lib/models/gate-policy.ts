@@ -23,6 +23,14 @@ export async function loadGateFacts(client: Client, v: { id: string; orgId: stri
   // Each domain fills its own fact below (monitorConfigured, explanationCoverage, redTeam, oldestCriticalVulnerabilityDays).
   // Monitoring: a monitor with at least one watched metric (read here: the monitoring domain imports this one).
   if (policy.requireMonitor) facts.monitorConfigured = (await client.monitorMetric.count({ where: { monitor: { versionId: v.id } } })) > 0;
+  // Decision log: the share of the version's logged decisions with a valid explanation (additive and adding up,
+  // or present for a method that is not additive); null when none were logged. One index range read on (versionId, decidedAt).
+  if (policy.minExplanationCoverage != null) {
+    const counts = await client.decision.groupBy({ by: ['explanationStatus'], where: { orgId: v.orgId, versionId: v.id }, _count: { _all: true } });
+    const total = counts.reduce((n, c) => n + c._count._all, 0);
+    const covered = counts.filter((c) => c.explanationStatus === 'VALID' || c.explanationStatus === 'UNCHECKED').reduce((n, c) => n + c._count._all, 0);
+    facts.explanationCoverage = total === 0 ? null : covered / total;
+  }
   return facts;
 }
 
