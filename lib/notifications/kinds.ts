@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = {
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
   'vendor.expiring': { label: 'Vendor contracts and certifications about to expire, vendor reviews due', mandatory: false },
   'vendor.questionnaire_submitted': { label: 'A vendor submitted a due-diligence questionnaire', mandatory: false },
+  'trust.document_requested': { label: 'A visitor requested a document from the trust centre', mandatory: false },
 } as const satisfies Record<string, { label: string; mandatory: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -1,11 +1,17 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { withinRateLimit } from '@/lib/auth/throttle';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isDatabaseUnavailable, logUnexpected } from '@/lib/errors';
 import { guardedClientAddress } from '@/lib/platform/forwarded';
 import { cachedRender, storeRender } from './render-cache';
-import { renderTrustPage, TRUST_CSP } from './render';
+import { renderRequestAnswer, renderTrustPage, TRUST_CSP } from './render';
+import { downloadTrustDocument, submitTrustDocumentRequest } from './requests';
+import { landLink } from '@/lib/links/landing';
+import { LinkRefusedError } from '@/lib/links/links';
+import { LINK_REFUSAL_STATUS } from '@/lib/links/purposes';
+import { metaFromHeaders } from '@/lib/auth/request';
 import type { TrustSnapshot } from './schema';
 
 /** Requests one address may make to the public pages per window (TRUST_RATE_LIMIT_PER_MINUTE). */
@@ -35,9 +41,45 @@ async function load(slug: string) {
   if (hit !== undefined) return hit;
   const org = await db.organization.findUnique({ where: { slug }, select: { id: true } });
   const tc = org ? await db.trustCentre.findUnique({ where: { orgId: org.id }, select: { enabled: true, snapshot: true } }) : null;
-  const value = org && tc?.enabled && tc.snapshot ? { orgId: org.id, html: renderTrustPage(tc.snapshot as unknown as TrustSnapshot) } : null;
+  const snapshot = tc?.snapshot as unknown as TrustSnapshot | null | undefined;
+  const value = org && tc?.enabled && snapshot ? { orgId: org.id, html: renderTrustPage(snapshot), snapshot } : null;
   storeRender(slug, value);
   return value;
+}
+
+/** Document requests one address may send per window: a person asks for a few documents, not dozens. */
+export const TRUST_REQUEST_LIMIT = { limit: 5, windowSeconds: 3600 };
+const MAX_REQUEST_BYTES = 16 * 1024;
+
+/**
+ * POST /trust/<org>/request: a visitor asks for a document (plain form post,
+ * no session). Limited per address; a refused form comes back with what was
+ * typed and the fields named; nothing is written unless everything is right.
+ */
+export async function trustRequestResponse(req: Request, slug: string): Promise<Response> {
+  try {
+    if (!SLUG.test(slug)) return page(404, plain('Not found', 'There is no trust centre at this address.'), { 'cache-control': 'no-store' });
+    const ip = guardedClientAddress(req.headers);
+    if (!(await withinRateLimit(`trust-request:${ip ?? 'unknown'}`, TRUST_REQUEST_LIMIT.limit, TRUST_REQUEST_LIMIT.windowSeconds))) {
+      return page(429, plain('Too many requests', 'You have sent several requests from this network recently. Try again in an hour.'), { 'retry-after': String(TRUST_REQUEST_LIMIT.windowSeconds), 'cache-control': 'no-store' });
+    }
+    const found = await load(slug);
+    if (!found || !found.snapshot.documents?.length) return page(404, plain('Not found', 'There is no document to request at this address.'), { 'cache-control': 'no-store' });
+    const type = req.headers.get('content-type') ?? '';
+    const length = Number(req.headers.get('content-length') ?? '0');
+    if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/.test(type) || length > MAX_REQUEST_BYTES) {
+      return page(415, plain('Not accepted', 'Send the request with the form on the trust centre page.'), { 'cache-control': 'no-store' });
+    }
+    const form = await req.formData();
+    const raw: Record<string, unknown> = {};
+    for (const [k, v] of form.entries()) if (typeof v === 'string') raw[k] = v;
+    const outcome = await submitTrustDocumentRequest(found.orgId, found.snapshot, raw, { id: randomUUID(), ip });
+    return page(outcome.ok ? 200 : 422, renderRequestAnswer(found.snapshot, outcome), { 'cache-control': 'no-store' });
+  } catch (error) {
+    logUnexpected(error, `POST /trust/${slug}/request`);
+    const down = isDatabaseUnavailable(error);
+    return page(down ? 503 : 500, plain(down ? 'Temporarily unavailable' : 'Something went wrong', 'Try again in a moment.'), { 'cache-control': 'no-store' });
+  }
 }
 
 /**
@@ -60,5 +102,36 @@ export async function trustPageResponse(req: Request, slug: string): Promise<Res
     logUnexpected(error, `GET /trust/${slug}`);
     const down = isDatabaseUnavailable(error);
     return page(down ? 503 : 500, plain(down ? 'Temporarily unavailable' : 'Something went wrong', 'Try again in a moment.'), { 'cache-control': 'no-store', ...(down ? { 'retry-after': '5' } : {}) });
+  }
+}
+
+/**
+ * POST /l/trust/<token>/download: the one download of an approved request.
+ * Throttled per address and token (lib/links/landing.ts); a used, expired or
+ * revoked link answers 410 (404 for an unknown one) and writes nothing.
+ */
+export async function downloadTrustDocumentResponse(req: Request, token: string): Promise<Response> {
+  const refused = (status: number, message: string) => page(status, plain('This link cannot be used', message), { 'cache-control': 'no-store' });
+  try {
+    const meta = metaFromHeaders(req.headers);
+    const landed = await landLink(token, 'trust_document', meta);
+    if (!landed.ok) return refused(LINK_REFUSAL_STATUS[landed.reason], landed.message);
+    const file = await downloadTrustDocument(token, meta);
+    return new Response(new Uint8Array(file.bytes), {
+      status: 200,
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName.replace(/["\\]/g, '_')}"`,
+        'content-length': String(file.bytes.length),
+        'x-content-sha256': file.sha256,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      },
+    });
+  } catch (error) {
+    if (error instanceof LinkRefusedError) return refused(LINK_REFUSAL_STATUS[error.reason], error.message);
+    logUnexpected(error, 'POST /l/trust/…/download');
+    return refused(isDatabaseUnavailable(error) ? 503 : 500, 'Try again in a moment.');
   }
 }

@@ -1,9 +1,11 @@
+import type { TrustSnapshot } from './schema';
+
 // Rendered public pages, kept per instance for a short while so a burst of
 // visitors costs one database read per page and period. Publishing clears it
 // here; other instances pick the new snapshot up within TTL_MS.
 export const TTL_MS = 10_000;
 
-type Entry = { at: number; value: { orgId: string; html: string } | null };
+type Entry = { at: number; value: { orgId: string; html: string; snapshot: TrustSnapshot } | null };
 const g = globalThis as { trustRendered?: Map<string, Entry> };
 const cache = (g.trustRendered ??= new Map());
 

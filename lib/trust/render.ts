@@ -19,7 +19,13 @@ pre{white-space:pre-wrap;word-break:break-all;background:#f1f5f9;border:1px soli
 a{color:#1d4ed8}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
-@media print{body{background:#fff}details{display:block}details>*{display:block}summary{font-weight:700}.att{break-inside:avoid}}
+label{display:block;font-weight:600;margin-top:.75rem}input,select,button{font:inherit}
+input[type=text],input[type=email],select{width:100%;max-width:30rem;padding:.4rem;border:1px solid #475569;border-radius:.25rem;background:#fff}
+.check{display:flex;gap:.5rem;align-items:flex-start;margin-top:.75rem}.check label{margin:0;font-weight:400}
+button{margin-top:1rem;padding:.5rem 1rem;border:0;border-radius:.25rem;background:#1d4ed8;color:#fff;font-weight:600;cursor:pointer}
+.err{color:#991b1b;font-weight:600;margin:.25rem 0}.alert{border:2px solid #991b1b;background:#fef2f2;padding:.75rem}.ok{border:2px solid #166534;background:#f0fdf4;padding:.75rem}
+.nda{max-height:16rem;overflow:auto}
+@media print{form{display:none}body{background:#fff}details{display:block}details>*{display:block}summary{font-weight:700}.att{break-inside:avoid}}
 `;
 
 export const STYLE_HASH = cspHash(STYLE);
@@ -33,13 +39,70 @@ export const TRUST_CSP = [
   "img-src 'none'",
   "connect-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The document request form posts to this site only.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
 function contact(c: string): string {
   const href = c.startsWith('https://') ? c : `mailto:${c}`;
   return `<a href="${esc(href)}">${esc(c)}</a>`;
+}
+
+export type RequestFormState = { values: Record<string, string>; fieldErrors: Record<string, string[]>; message: string };
+
+function fieldError(id: string, state: RequestFormState | undefined, key: string): { attrs: string; html: string } {
+  const e = state?.fieldErrors[key]?.[0];
+  return e ? { attrs: ` aria-invalid="true" aria-describedby="${id}-error"`, html: `<p class="err" id="${id}-error">${esc(e)}</p>` } : { attrs: '', html: '' };
+}
+
+/** The request form: plain HTML posting to /trust/<org>/request, so it works under the page's CSP without a script. */
+export function renderRequestForm(s: TrustSnapshot, state?: RequestFormState): string {
+  const docs = s.documents ?? [];
+  const v = (k: string) => esc(state?.values[k] ?? '');
+  const input = (key: string, label: string, type: string, autocomplete: string) => {
+    const id = `rq-${key}`;
+    const err = fieldError(id, state, key);
+    return `<label for="${id}">${label}</label>${err.html}<input type="${type}" id="${id}" name="${key}" value="${v(key)}" autocomplete="${autocomplete}" required maxlength="${key === 'email' ? 254 : 200}"${err.attrs}>`;
+  };
+  const docErr = fieldError('rq-document', state, 'document');
+  const options = docs.map((d) => `<option value="${esc(d.id)}"${state?.values.document === d.id ? ' selected' : ''}>${esc(d.title)}</option>`).join('');
+  const ndaErr = fieldError('rq-nda', state, 'nda');
+  const nda = s.nda
+    ? `<h3 id="h-nda">Non-disclosure agreement (version ${s.nda.version})</h3>
+<div class="nda" tabindex="0" role="region" aria-labelledby="h-nda"><pre>${esc(s.nda.text)}</pre></div>
+<p>SHA-256 of this text: <code>${esc(s.nda.sha256)}</code></p>
+<input type="hidden" name="ndaVersion" value="${s.nda.version}">${ndaErr.html}
+<div class="check"><input type="checkbox" id="rq-nda" name="nda" value="on" required${ndaErr.attrs}><label for="rq-nda">I have read and accept the non-disclosure agreement (version ${s.nda.version})</label></div>`
+    : '';
+  return `<form method="post" action="/trust/${esc(s.slug)}/request" aria-labelledby="h-request">
+<h3 id="h-request">Request a document</h3>
+${state ? `<div class="alert" role="alert"><p>${esc(state.message)}</p></div>` : ''}
+<p>Our compliance team reviews each request. If it is approved, you receive an e-mail with a link that downloads the document once, for a limited time.</p>
+<label for="rq-document">Document</label>${docErr.html}<select id="rq-document" name="document" required${docErr.attrs}>${options}</select>
+${input('name', 'Your name', 'text', 'name')}
+${input('company', 'Company', 'text', 'organization')}
+${input('email', 'Work e-mail address', 'email', 'email')}
+${nda}
+<button type="submit">Request the document</button>
+</form>`;
+}
+
+function shell(s: TrustSnapshot, title: string, main: string, script = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title><style>${STYLE}</style></head>
+<body><header><p>Trust centre</p><h1>${esc(s.orgName)}</h1><p>Published <time datetime="${esc(s.publishedAt)}">${day(s.publishedAt)}</time>.</p></header>
+<main id="main">${main}</main>
+<footer><p>This page shows only what ${esc(s.orgName)} chose to publish. <a href="/trust/${esc(s.slug)}">Back to the trust centre</a></p></footer>
+${script}</body></html>`;
+}
+
+/** The answer to a request: the form again with what was typed and what is wrong, or a confirmation. */
+export function renderRequestAnswer(s: TrustSnapshot, outcome: { ok: true; document: string } | ({ ok: false } & RequestFormState)): string {
+  const main = outcome.ok
+    ? `<section aria-labelledby="h-done"><h2 id="h-done">Request received</h2><div class="ok" role="status"><p>Thank you. Your request for “${esc(outcome.document)}” has been sent to our compliance team. If it is approved you will receive an e-mail with a single-use download link.</p></div></section>`
+    : `<section aria-labelledby="h-docs"><h2 id="h-docs">Documents on request</h2>${renderRequestForm(s, outcome)}</section>`;
+  return shell(s, `${s.orgName} trust centre: document request`, main);
 }
 
 /** The whole public page, from the published snapshot only. */
@@ -66,6 +129,16 @@ export function renderTrustPage(s: TrustSnapshot): string {
       }</section>`,
     );
   }
+  if (s.policies) {
+    const items = s.policies.map(
+      (p, i) => `<article class="att" aria-labelledby="pol-${i}"><h3 id="pol-${i}">${esc(p.title)}</h3><p>${esc(p.category)} · version ${esc(p.version)}${p.publishedAt ? `, published <time datetime="${esc(p.publishedAt)}">${day(p.publishedAt)}</time>` : ''}</p><details><summary>Read the policy</summary><pre>${esc(p.body)}</pre></details></article>`,
+    );
+    parts.push(`<section aria-labelledby="h-pol"><h2 id="h-pol">Policies</h2>${items.length ? items.join('\n') : '<p>No policy is published here yet.</p>'}</section>`);
+  }
+  if (s.documents?.length) {
+    const list = s.documents.map((d) => `<li><strong>${esc(d.title)}</strong>${d.description ? `: ${esc(d.description)}` : ''}</li>`).join('');
+    parts.push(`<section aria-labelledby="h-docs"><h2 id="h-docs">Documents on request</h2><ul>${list}</ul>${renderRequestForm(s)}</section>`);
+  }
   if (s.attestations) {
     const items = s.attestations.map((a, i) => {
       const approvals = a.approvals.length ? a.approvals.map((p) => `${esc(p.role)}: ${esc(p.name)} (<time datetime="${esc(p.at)}">${day(p.at)}</time>)`).join('; ') : 'none recorded';
@@ -89,10 +162,5 @@ ${items.length ? items.join('\n') : '<p>No model is in production with a publish
 </section>`,
     );
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(s.orgName)} trust centre</title><style>${STYLE}</style></head>
-<body><header><p>Trust centre</p><h1>${esc(s.orgName)}</h1><p>Published <time datetime="${esc(s.publishedAt)}">${day(s.publishedAt)}</time>.</p></header>
-<main id="main">${parts.join('\n') || '<p>Nothing is published here yet.</p>'}</main>
-<footer><p>This page shows only what ${esc(s.orgName)} chose to publish.</p></footer>
-${s.attestations?.length ? `<script>${VERIFY_SCRIPT}</script>` : ''}</body></html>`;
+  return shell(s, `${s.orgName} trust centre`, parts.join('\n') || '<p>Nothing is published here yet.</p>', s.attestations?.length ? `<script>${VERIFY_SCRIPT}</script>` : '');
 }

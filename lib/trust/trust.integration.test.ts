@@ -23,6 +23,10 @@ const { forgetRendered } = await import('./render-cache');
 const { VERIFY_BODY } = await import('./verify-script');
 const { openSslCommands } = await import('./openssl');
 const { trustSettingsFormSchema } = await import('./schema');
+const { addTrustDocument, decideTrustRequest, revokeTrustRequest, withdrawTrustDocument } = await import('./mutations');
+const { listTrustRequests } = await import('./queries');
+const { trustRequestResponse, downloadTrustDocumentResponse, TRUST_REQUEST_LIMIT } = await import('./public');
+const policies = await import('@/lib/policies/mutations');
 
 let actors: Record<Role, Actor>;
 let slug: string;
@@ -179,5 +183,152 @@ describe('verification', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('documents on request', () => {
+  const NDA = 'The recipient keeps this document confidential and uses it only to assess the vendor.';
+  const pdf = Buffer.from('%PDF-1.4\nSOC 2 report body\n%%EOF\n');
+  let docId: string;
+  const mails: string[][] = [];
+  const enqueue = async (_tx: unknown, ids: string[]) => void mails.push(ids);
+
+  function post(body: Record<string, string>, ip = `192.0.2.${++ipCounter % 250}`) {
+    return new Request(`http://127.0.0.1/trust/${slug}/request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip, [GUARD_HEADER]: guardNonce },
+      body: new URLSearchParams(body).toString(),
+    });
+  }
+  const download = (token: string, ip = '192.0.2.250') =>
+    downloadTrustDocumentResponse(new Request(`http://127.0.0.1/l/trust/${token}/download`, { method: 'POST', headers: { 'x-forwarded-for': ip, [GUARD_HEADER]: guardNonce } }), token);
+  const tokenOf = async (mailId: string) => /\/l\/trust\/([A-Za-z0-9_-]{43})/.exec((await db.outboxMail.findUniqueOrThrow({ where: { id: mailId } })).text)![1];
+
+  beforeAll(async () => {
+    docId = (await addTrustDocument(actors.COMPLIANCE_OFFICER, { title: 'SOC 2 Type II report', description: 'Period 2025', file: new File([pdf], 'soc2.pdf', { type: 'application/pdf' }) })).id;
+    const p = await policies.createPolicy(actors.COMPLIANCE_OFFICER, { title: 'AI acceptable use policy', category: 'AI acceptable use', body: 'Use AI systems only for approved purposes.' });
+    await policies.approvePolicyVersion(actors.ADMIN, { versionId: p.versionId });
+    await policies.publishPolicyVersion(actors.ADMIN, { versionId: p.versionId });
+    const draft = await policies.createPolicy(actors.COMPLIANCE_OFFICER, { title: 'Unpublished draft policy', category: 'Other', body: 'Not for the public yet, a draft.' });
+    await publishTrustCentre(actors.ADMIN, { ...settings, showPolicies: true, policies: [p.id, draft.id], ndaText: NDA });
+    forgetRendered();
+  });
+
+  it('refuses a file that is not a document, and roles without trust:manage', async () => {
+    await expect(addTrustDocument(actors.COMPLIANCE_OFFICER, { title: 'x', file: new File([Buffer.from('MZ\x90binary')], 'x.pdf', { type: 'application/pdf' }) })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { file: expect.any(Array) } });
+    for (const role of ['ENGINEER', 'AUDITOR'] as const) {
+      await expect(addTrustDocument(actors[role], { title: 'x', file: new File([pdf], 'x.pdf') })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(listTrustRequests(actors[role])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(decideTrustRequest(actors[role], { id: 'x', decision: 'APPROVE' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
+  it('shows the published policies chosen (never a draft), the documents and the versioned NDA with its hash', async () => {
+    const html = await (await trustPageResponse(visit(), slug)).text();
+    expect(html).toContain('AI acceptable use policy');
+    expect(html).toContain('Use AI systems only for approved purposes.');
+    expect(html).not.toContain('Unpublished draft policy');
+    expect(html).toContain('SOC 2 Type II report');
+    expect(html).toContain('Non-disclosure agreement (version 1)');
+    const nda = await db.trustNda.findFirstOrThrow({ where: { orgId: actors.ADMIN.orgId } });
+    expect(html).toContain(nda.sha256);
+    expect(html).not.toContain('%PDF');
+    // The same text published again keeps its version; a changed text is version 2.
+    await publishTrustCentre(actors.ADMIN, { ...settings, showPolicies: true, ndaText: NDA });
+    expect(await db.trustNda.count({ where: { orgId: actors.ADMIN.orgId } })).toBe(1);
+  });
+
+  it('refuses a bad request naming the fields, keeping what was typed, and writes nothing', async () => {
+    const before = await db.trustDocumentRequest.count();
+    const res = await trustRequestResponse(post({ document: docId, name: 'Dana Buyer', company: '', email: 'not-an-email', ndaVersion: '1' }), slug);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('id="rq-company-error"');
+    expect(html).toContain('id="rq-email-error"');
+    expect(html).toContain('value="Dana Buyer"');
+    const noNda = await trustRequestResponse(post({ document: docId, name: 'Dana', company: 'Buyer Ltd', email: 'dana@buyer.example', ndaVersion: '1' }), slug);
+    expect(noNda.status).toBe(422);
+    expect(await noNda.text()).toContain('id="rq-nda-error"');
+    const unknownDoc = await trustRequestResponse(post({ document: 'nope', name: 'Dana', company: 'Buyer Ltd', email: 'dana@buyer.example', ndaVersion: '1', nda: 'on' }), slug);
+    expect(unknownDoc.status).toBe(422);
+    expect(await db.trustDocumentRequest.count()).toBe(before);
+  });
+
+  it('a request is recorded with the NDA version and hash; approval mails a single-use link; the download is recorded and audited; reuse is refused', async () => {
+    const res = await trustRequestResponse(post({ document: docId, name: 'Dana Buyer', company: 'Buyer Ltd', email: 'Dana@Buyer.example', ndaVersion: '1', nda: 'on' }), slug);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Request received');
+    const nda = await db.trustNda.findFirstOrThrow({ where: { orgId: actors.ADMIN.orgId, version: 1 } });
+    const req = await db.trustDocumentRequest.findFirstOrThrow({ where: { email: 'dana@buyer.example' } });
+    expect(req).toMatchObject({ status: 'PENDING', ndaVersion: 1, ndaSha256: nda.sha256 });
+    expect(await db.notification.count({ where: { kind: 'trust.document_requested', userId: actors.COMPLIANCE_OFFICER.userId! } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'trust_request.created', entityId: req.id } })).toBe(1);
+
+    const queue = await listTrustRequests(actors.COMPLIANCE_OFFICER, { status: 'PENDING' });
+    expect(queue.items.map((i) => i.id)).toContain(req.id);
+    const decided = await decideTrustRequest(actors.COMPLIANCE_OFFICER, { id: req.id, decision: 'APPROVE', expiresInDays: 3 }, { enqueue });
+    expect(decided.status).toBe('APPROVED');
+    await expect(decideTrustRequest(actors.COMPLIANCE_OFFICER, { id: req.id, decision: 'REJECT' }, { enqueue })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const mailId = mails.at(-1)![0];
+    const mail = await db.outboxMail.findUniqueOrThrow({ where: { id: mailId } });
+    expect(mail.to).toBe('dana@buyer.example');
+    const token = await tokenOf(mailId);
+
+    const first = await download(token);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-disposition')).toContain('soc2.pdf');
+    expect(Buffer.from(await first.arrayBuffer()).equals(pdf)).toBe(true);
+    const dl = await db.trustDocumentDownload.findFirstOrThrow({ where: { requestId: req.id } });
+    expect(dl).toMatchObject({ documentId: docId, email: 'dana@buyer.example', ndaVersion: 1, ip: '192.0.2.250' });
+    const audited = await db.auditEvent.findFirstOrThrow({ where: { action: 'trust_document.downloaded', entityId: docId } });
+    expect(audited.actorLabel).toBe('visitor:dana@buyer.example');
+
+    const again = await download(token);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('already been used');
+    expect(await db.trustDocumentDownload.count({ where: { requestId: req.id } })).toBe(1);
+  });
+
+  it('an expired or revoked link is refused, and a rejected request gets none', async () => {
+    const mk = async (email: string) => {
+      expect((await trustRequestResponse(post({ document: docId, name: 'Eve', company: 'Eve Co', email, ndaVersion: '1', nda: 'on' }), slug)).status).toBe(200);
+      return (await db.trustDocumentRequest.findFirstOrThrow({ where: { email } })).id;
+    };
+    const expiring = await mk('expired@eve.example');
+    await decideTrustRequest(actors.ADMIN, { id: expiring, decision: 'APPROVE' }, { enqueue });
+    const expiredToken = await tokenOf(mails.at(-1)![0]);
+    await db.accessLink.updateMany({ where: { purpose: 'trust_document', subjectId: expiring }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await download(expiredToken, '192.0.2.251');
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('expired');
+
+    const revoking = await mk('revoked@eve.example');
+    await decideTrustRequest(actors.ADMIN, { id: revoking, decision: 'APPROVE' }, { enqueue });
+    const revokedToken = await tokenOf(mails.at(-1)![0]);
+    await revokeTrustRequest(actors.COMPLIANCE_OFFICER, { id: revoking });
+    expect((await download(revokedToken, '192.0.2.252')).status).toBe(410);
+    expect(await db.auditEvent.count({ where: { action: 'trust_request.revoked', entityId: revoking } })).toBe(1);
+
+    const rejecting = await mk('rejected@eve.example');
+    const sent = mails.length;
+    await decideTrustRequest(actors.COMPLIANCE_OFFICER, { id: rejecting, decision: 'REJECT', note: 'Not a customer' }, { enqueue });
+    expect(mails.length).toBe(sent);
+    expect(await db.accessLink.count({ where: { subjectId: rejecting } })).toBe(0);
+    expect((await download('A'.repeat(43), '192.0.2.253')).status).toBe(404);
+    expect(await db.trustDocumentDownload.count({ where: { requestId: { in: [expiring, revoking, rejecting] } } })).toBe(0);
+  });
+
+  it('withdrawing the document revokes unused links; requests are limited per address', async () => {
+    const ip = '198.18.0.9';
+    let last: Response | undefined;
+    for (let i = 0; i <= TRUST_REQUEST_LIMIT.limit; i++) last = await trustRequestResponse(post({ document: docId, name: 'Flood', company: 'F', email: `f${i}@f.example`, ndaVersion: '1', nda: 'on' }, ip), slug);
+    expect(last!.status).toBe(429);
+    const pending = await db.trustDocumentRequest.findFirstOrThrow({ where: { email: 'f0@f.example' } });
+    await decideTrustRequest(actors.ADMIN, { id: pending.id, decision: 'APPROVE' }, { enqueue });
+    const token = await tokenOf(mails.at(-1)![0]);
+    const out = await withdrawTrustDocument(actors.ADMIN, { id: docId });
+    expect(out.revokedLinks).toBe(2); // this one, and the expired one of the test above (never used)
+    expect((await download(token, '192.0.2.254')).status).toBe(410);
+    expect((await trustRequestResponse(post({ document: docId, name: 'Late', company: 'L', email: 'late@l.example', ndaVersion: '1', nda: 'on' }), slug)).status).toBe(422);
   });
 });

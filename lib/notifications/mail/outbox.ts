@@ -48,6 +48,18 @@ async function writeMails(
 }
 
 /**
+ * One e-mail to someone outside the organisation (a trust-centre visitor), in
+ * the caller's transaction: an outbox row without a user, sent by the
+ * send-mail job like every other mail, so a rolled-back write sends nothing.
+ */
+export async function queueMailTo(tx: Tx, mail: { orgId: string; to: string; rendered: RenderedMail }, enqueue: Enqueue = enqueueWithBoss): Promise<string> {
+  const id = randomUUID();
+  await tx.outboxMail.create({ data: { id, orgId: mail.orgId, userId: null, to: mail.to, digest: false, ...mail.rendered } });
+  await enqueue(tx, [id]);
+  return id;
+}
+
+/**
  * One e-mail per notification for people who chose "immediately", and for
  * every mandatory notification whatever they chose. Resolves how many mails it queued.
  */
