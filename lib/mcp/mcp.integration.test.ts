@@ -140,6 +140,44 @@ describe('writes', () => {
   });
 });
 
+describe('monitoring alerts', () => {
+  let alertId: string;
+  beforeAll(async () => {
+    const { createMonitor } = await import('@/lib/monitoring/mutations');
+    const system = await db.aISystem.create({ data: { orgId, name: 'Scoring', purpose: 'Credit', domain: 'FINANCE', regions: ['EU'], riskTier: 'HIGH' }, select: { id: true } });
+    const model = await db.model.create({ data: { orgId, systemId: system.id, key: 'mcp-credit', name: 'Credit PD', purpose: 'PD', ownerId: actors.ENGINEER.userId! }, select: { id: true } });
+    const v = await db.modelVersion.create({ data: { orgId, modelId: model.id, label: '1.0.0', stage: 'PRODUCTION', createdById: actors.ENGINEER.userId!, metrics: { create: [{ name: 'accuracy', value: 0.91, threshold: 0.8 }] } }, select: { id: true } });
+    const monitor = await createMonitor(actors.ENGINEER, { versionId: v.id, features: [] });
+    alertId = (await db.monitorAlert.create({ data: { orgId, monitorId: monitor.id, kind: 'METRIC', level: 'BREACH', subject: 'accuracy', value: 0.7, threshold: 0.8, openKey: `mcp-${monitor.id}`, ownerId: actors.ENGINEER.userId } })).id;
+  });
+
+  it('lists alerts for monitoring:read, offers the acknowledge tool only with monitoring:write, and acknowledges with an audit event via MCP', async () => {
+    const reader = await clientFor(['monitoring:read']);
+    const names = (await reader.listTools()).tools.map((t) => t.name);
+    expect(names).toContain('monitoring_alerts');
+    expect(names).not.toContain('acknowledge_monitoring_alert');
+    const listed = JSON.parse(textOf(await reader.callTool({ name: 'monitoring_alerts', arguments: { status: 'OPEN' } })));
+    expect(listed.alerts).toEqual([expect.objectContaining({ id: alertId, level: 'BREACH', status: 'OPEN' })]);
+    const refused = await reader.callTool({ name: 'acknowledge_monitoring_alert', arguments: { alertId, note: 'x' } }).then((r) => r.isError === true, () => true);
+    expect(refused).toBe(true);
+
+    const writer = await clientFor(['monitoring:read', 'monitoring:write']);
+    const empty = await writer.callTool({ name: 'acknowledge_monitoring_alert', arguments: { alertId, note: '' } });
+    expect(empty.isError).toBe(true);
+    expect(textOf(empty)).toMatch(/note/);
+    expect((await db.monitorAlert.findUniqueOrThrow({ where: { id: alertId } })).status).toBe('OPEN');
+
+    const res = await writer.callTool({ name: 'acknowledge_monitoring_alert', arguments: { alertId, note: 'Looking at the label delay' } });
+    expect(res.isError).toBeFalsy();
+    expect(JSON.parse(textOf(res))).toMatchObject({ id: alertId, status: 'ACKNOWLEDGED' });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { orgId, action: 'monitoring.alert_acknowledged', entityId: alertId } });
+    expect(event.actorLabel).toMatch(/via MCP$/);
+    const again = await writer.callTool({ name: 'acknowledge_monitoring_alert', arguments: { alertId, note: 'twice' } });
+    expect(again.isError).toBe(true);
+    expect(textOf(again)).toMatch(/^CONFLICT: .*only an open alert/);
+  });
+});
+
 describe('the HTTP endpoint /api/mcp', () => {
   // The route handler itself serves as the client's fetch: same code path as a real request, no socket.
   const viaRoute = (token: string | null) =>

@@ -14,6 +14,9 @@ import { exportModelCard, getGate, getModel, getVersion } from '@/lib/models/que
 import { getRequirement, listRequirements, matrixSummary } from '@/lib/requirements/queries';
 import { recordReview } from '@/lib/requirements/mutations';
 import { getReview } from '@/lib/reviews/queries';
+import { listAlerts } from '@/lib/monitoring/queries';
+import { actOnAlert } from '@/lib/monitoring/mutations';
+import { ALERT_KINDS, ALERT_LEVELS, ALERT_STATUSES } from '@/lib/monitoring/schema';
 import { renderStatement, summaryPrompt, unblockPrompt } from './text';
 
 export const MCP_SERVER_NAME = 'ai-governance-portal';
@@ -266,6 +269,39 @@ export function createMcpServer(base: Actor): McpServer {
         annotations: write,
       },
       run('add_incident_timeline_entry', (a: { incidentId: string; at: string; text: string }) => addTimelineEntry(actor, { id: a.incidentId, at: a.at, text: a.text })),
+    );
+  }
+
+  if (mayUse(actor, 'monitoring:read')) {
+    server.registerTool(
+      'monitoring_alerts',
+      {
+        title: 'Monitoring alerts',
+        description: 'Drift, performance and fairness alerts of the models in production, newest first: level, status, value against threshold, the model version, and whether you may acknowledge or resolve each.',
+        inputSchema: {
+          status: z.enum([...ALERT_STATUSES, 'UNRESOLVED'] as const).optional().describe('UNRESOLVED: open or acknowledged'),
+          level: z.enum(ALERT_LEVELS).optional(),
+          kind: z.enum(ALERT_KINDS).optional(),
+          page,
+        },
+        annotations: readOnly,
+      },
+      run('monitoring_alerts', (a: { status?: (typeof ALERT_STATUSES)[number] | 'UNRESOLVED'; level?: (typeof ALERT_LEVELS)[number]; kind?: (typeof ALERT_KINDS)[number]; page?: number }) =>
+        listAlerts(actor, { status: a.status, level: a.level, kind: a.kind, page: a.page }),
+      ),
+    );
+  }
+
+  if (mayUse(actor, 'monitoring:write')) {
+    server.registerTool(
+      'acknowledge_monitoring_alert',
+      {
+        title: 'Acknowledge or resolve a monitoring alert',
+        description: 'Acknowledge an open alert (someone is looking at it) or resolve it, with a note. Engineers may act on alerts of models they own.',
+        inputSchema: { alertId: id, action: z.enum(['acknowledge', 'resolve']).default('acknowledge'), note: z.string().min(1).max(4000) },
+        annotations: write,
+      },
+      run('acknowledge_monitoring_alert', (a: { alertId: string; action?: 'acknowledge' | 'resolve'; note: string }) => actOnAlert(actor, a.alertId, { action: a.action ?? 'acknowledge', note: a.note })),
     );
   }
 
