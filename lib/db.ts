@@ -40,6 +40,11 @@ export function onEventsCommitted(run: () => void): void {
   afterEventsCommitted = run;
 }
 
+/** For writers outside a Prisma transaction (lib/db-raw) that wrote audit events and committed. */
+export function eventsCommitted(): void {
+  afterEventsCommitted?.();
+}
+
 type TransactionFn = PrismaClient['$transaction'];
 
 function transactionThenSeal(c: PrismaClient): TransactionFn {
