@@ -10,6 +10,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/', label: 'Home' },
   { href: '/requirements', label: 'Requirements', permission: 'requirements:read' },
   { href: '/models', label: 'Models', permission: 'models:read' },
+  { href: '/decisions', label: 'Decision log', permission: 'decisions:read' },
   { href: '/audits', label: 'Audits & findings', permission: 'audits:read' },
   { href: '/monitoring', label: 'Monitoring', permission: 'monitoring:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },

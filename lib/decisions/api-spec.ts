@@ -48,6 +48,15 @@ export const decisionsApi = {
     query: z.object({ id: id.optional(), system: id.optional(), ref: id.optional() }),
     response: proofSchema,
   }),
+  letter: defineApi({
+    method: 'GET',
+    path: '/api/v1/decisions/letter',
+    tag: 'Decision log',
+    summary: "The explanation letter for a decision's subject as PDF: the principal reasons (adverse-action notices) and the logic involved (GDPR Art. 22, 15(1)(h)); recorded in the audit trail",
+    permission: 'decisions:read',
+    query: z.object({ id }),
+    responseType: ['application/pdf'],
+  }),
   subject: defineApi({
     method: 'GET',
     path: '/api/v1/decisions/subjects',

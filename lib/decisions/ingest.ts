@@ -194,7 +194,7 @@ export async function ingestDecisions(actor: Actor, systemId: string, raw: RawRe
   for (let attempt = 0; ; attempt++) {
     if (fresh.length === 0) return { batchId: null, accepted: 0, duplicates: prepared.length, explanations };
     try {
-      const batch = await appendBatch({ orgId: actor.orgId, systemId, actorLabel: actor.label, tokenId: actor.tokenId, decisions: fresh, report: { explanations } });
+      const batch = await appendBatch({ orgId: actor.orgId, systemId, actorLabel: actor.label, tokenId: actor.tokenId, decisions: fresh, report: { explanations, duplicates: prepared.length - fresh.length }, actor });
       return { batchId: batch.batchId, accepted: fresh.length, duplicates: prepared.length - fresh.length, explanations };
     } catch (error) {
       if (!(error instanceof DuplicateRefsError) || attempt > 2) throw error;

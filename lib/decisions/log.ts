@@ -1,5 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import type { Actor } from '@/lib/auth/actor';
+import { recordEventRaw } from '@/lib/audit/record';
+import { eventsCommitted } from '@/lib/db';
 import { rawPool } from '@/lib/db-raw';
 import { batchLeafHash, decisionLeafHash, type CanonicalDecision } from './canonical';
 import { merkleRoot, sha256 } from './merkle';
@@ -68,6 +71,8 @@ export async function appendBatch(input: {
   decisions: NewDecision[];
   report: unknown;
   receivedAt?: Date;
+  /** Who sent the batch: one audit event per batch (never per decision) in the batch's transaction. */
+  actor?: Actor;
 }): Promise<AppendedBatch> {
   const { orgId, systemId } = input;
   const keys = await subjectKeys(orgId, input.decisions.map((d) => d.subjectRef));
@@ -126,7 +131,16 @@ export async function appendBatch(input: {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`,
       [batchId, orgId, seq, systemId, records.length, firstAt, lastAt, rootHash, Buffer.concat(leaves), prev, chain, input.actorLabel, input.tokenId, iso(receivedAt), JSON.stringify(input.report ?? {})],
     );
+    if (input.actor) {
+      await recordEventRaw(client, input.actor, {
+        action: 'decision-batch.ingested',
+        entityType: 'DecisionBatch',
+        entityId: batchId,
+        changes: { systemId, seq, size: records.length, rootHash, firstAt, lastAt, report: input.report ?? {} },
+      });
+    }
     await client.query('COMMIT');
+    if (input.actor) eventsCommitted();
     return { batchId, seq, rootHash, ids: records.map((r) => r.id) };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,2 +1,6 @@
-// The decision log's reads other domains use (privacy: where a subject's data is).
+// The decision log's reads: pages and other domains (privacy: where a subject's data is).
 export { findDecisionsBySubject } from './subjects';
+export { decisionFilterLabels, listDecisions } from './search';
+export { getDecision, verifyDecision } from './view';
+export { decisionStats } from './stats';
+export { decisionLetter, exportDecisionLetter } from './letter';

@@ -79,3 +79,31 @@ export const ingestReportSchema = z.object({
   }),
 });
 export type IngestReport = z.infer<typeof ingestReportSchema>;
+
+const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(max, `At most ${max} characters`).optional());
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('Give a date as YYYY-MM-DD').optional());
+
+/** The search screen's filters (URL search params) and its keyset cursor. */
+export const listDecisionsQuerySchema = z.object({
+  systemId: optionalText(200),
+  versionId: optionalText(200),
+  from: optionalDate,
+  to: optionalDate,
+  ref: optionalText(200),
+  subjectRef: optionalText(200),
+  overridden: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true']).optional()),
+  explanation: z.preprocess((v) => (v === '' ? undefined : v), z.enum(explanationStatuses).optional()),
+  cursor: optionalText(200),
+});
+export type ListDecisionsQuery = z.infer<typeof listDecisionsQuerySchema>;
+
+export const decisionStatsQuerySchema = z.object({
+  systemId: optionalText(200),
+  days: z.preprocess((v) => (v === '' || v === undefined ? 30 : v), z.coerce.number('Give a number of days').int().min(1, 'At least 1 day').max(366, 'At most 366 days')),
+});
+export type DecisionStatsQuery = z.infer<typeof decisionStatsQuerySchema>;
+
+export const verifyDecisionSchema = z.object({ id: text(200) });
+
+/** A valid explanation for coverage: additive and adding up, or present for a method that is not additive. */
+export const COVERED_STATUSES: readonly ExplanationStatus[] = ['VALID', 'UNCHECKED'];

@@ -1,0 +1,17 @@
+'use server';
+
+import { validatedAction } from '@/lib/api/action';
+import { AppError } from '@/lib/errors';
+import { verifyDecisionSchema } from './schema';
+import { verifyDecision } from './view';
+
+/** Checks the decision's proof on the server; a failed check is the form's refusal, naming each problem. */
+export const verifyDecisionAction = validatedAction(
+  verifyDecisionSchema,
+  async (input, actor) => {
+    const result = await verifyDecision(actor, input.id);
+    if (!result.ok) throw new AppError('CONFLICT', `The proof does not hold: ${result.problems.join('; ')}.`);
+    return result;
+  },
+  { successMessage: (r) => `The proof holds: the record hashes to its batch root, the batch is in the signed checkpoint of ${r.treeSize} batches, and the signature verifies.` },
+);
