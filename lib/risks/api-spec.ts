@@ -21,9 +21,9 @@ const scaleSchema = z.array(scaleLevelSchema.extend({ level: z.number() }));
 
 export const risksApi = {
   list: defineApi({ method: 'GET', path: '/api/v1/risks', tag: 'Risks', summary: 'The risk register, filtered and paginated', permission: 'risks:read', query: listRisksQuerySchema, response: riskListSchema }),
-  create: defineApi({ method: 'POST', path: '/api/v1/risks', tag: 'Risks', summary: 'Register a risk (5 × 5 inherent score; residual when treated)', permission: 'risks:manage', body: createRiskSchema, response: created, successStatus: 201 }),
+  create: defineApi({ method: 'POST', path: '/api/v1/risks', tag: 'Risks', summary: 'Register a risk (5 × 5 inherent score; residual when treated)', description: 'treatment ACCEPT is refused (422 on treatment): acceptance is POST /api/v1/risks/{id}/acceptance.', permission: 'risks:manage', body: createRiskSchema, response: created, successStatus: 201 }),
   get: defineApi({ method: 'GET', path: '/api/v1/risks/{id}', tag: 'Risks', summary: 'One risk with its links, score history and capabilities', permission: 'risks:read', params: idParams, response: riskDetailSchema }),
-  update: defineApi({ method: 'PUT', path: '/api/v1/risks/{id}', tag: 'Risks', summary: 'Rewrite a risk (compliance, or its owner; a new owner only by compliance)', permission: 'risks:manage', params: idParams, body: updateRiskSchema.omit({ id: true }), response: z.object({ id: z.string(), ref: z.string() }) }),
+  update: defineApi({ method: 'PUT', path: '/api/v1/risks/{id}', tag: 'Risks', summary: 'Rewrite a risk (compliance, or its owner; a new owner only by compliance)', description: 'treatment ACCEPT is kept on an accepted risk but cannot be set here (422 on treatment): acceptance is POST /api/v1/risks/{id}/acceptance.', permission: 'risks:manage', params: idParams, body: updateRiskSchema.omit({ id: true }), response: z.object({ id: z.string(), ref: z.string() }) }),
   accept: defineApi({
     method: 'POST',
     path: '/api/v1/risks/{id}/acceptance',

@@ -7,7 +7,7 @@ import { recordEvent } from '@/lib/audit/record';
 import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors';
 import { nextReview, score, scoreProblems } from './scale';
-import { acceptanceProblem, pairText, stateProblem } from './rules';
+import { acceptanceProblem, pairText, stateProblem, treatmentProblem } from './rules';
 import {
   acceptRiskSchema,
   closeRiskSchema,
@@ -165,6 +165,8 @@ export async function updateRisk(actor: Actor, input: UpdateRiskInput) {
     const r = await lockRisk(tx, actor, id);
     authorize(actor, 'risks:manage', { ownerIds: [r.ownerId] });
     refuse(stateProblem(r, 'edit'));
+    const treatment = treatmentProblem(rest.treatment, r.treatment);
+    if (treatment) throw new AppError('VALIDATION', `treatment: ${treatment}`, { fieldErrors: { treatment: [treatment] } });
     // Handing a risk to someone else is compliance's call, not the owner's.
     if (rest.ownerId !== r.ownerId && !can(actor, 'risks:manage')) throw forbidden('Only a compliance officer or an administrator can give the risk a new owner.');
     await checkRiskData(tx, actor.orgId, rest);

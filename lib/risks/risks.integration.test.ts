@@ -13,6 +13,7 @@ const { systemActor } = await import('@/lib/auth/actor');
 const { createToken } = await import('@/lib/tokens/mutations');
 const { actorForToken } = await import('@/lib/auth/token');
 const { tableXlsx } = await import('@/lib/xlsx');
+const { toPublicError } = await import('@/lib/errors');
 
 const deny = (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ code: 'FORBIDDEN' });
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -56,6 +57,19 @@ describe('risk register', () => {
     await deny(risks.createRisk(actors.ENGINEER, base()));
     await deny(risks.createRisk(actors.AUDITOR, base()));
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses treatment ACCEPT on create and update (422 naming the field, pointing to the acceptance step), writing nothing', async () => {
+    const r = await risks.createRisk(actors.COMPLIANCE_OFFICER, base());
+    const before = await counts();
+    const onCreate = await risks.createRisk(actors.COMPLIANCE_OFFICER, { ...base(), treatment: 'ACCEPT' }).catch((e: unknown) => toPublicError(e));
+    expect(onCreate).toMatchObject({ status: 422, fieldErrors: { treatment: [expect.stringContaining('/acceptance')] } });
+    const stored = await queries.getRisk(actors.COMPLIANCE_OFFICER, r.id);
+    const rewrite = { ...base(), id: r.id, treatment: 'ACCEPT' as const };
+    const onUpdate = await risks.updateRisk(actors.COMPLIANCE_OFFICER, rewrite).catch((e: unknown) => toPublicError(e));
+    expect(onUpdate).toMatchObject({ status: 422, fieldErrors: { treatment: [expect.stringContaining('acceptance step')] } });
+    expect(await counts()).toEqual(before);
+    expect((await queries.getRisk(actors.COMPLIANCE_OFFICER, r.id)).treatment).toBe(stored.treatment);
   });
 
   it('lets the owner edit but not hand over, and keeps the score history from the trail', async () => {

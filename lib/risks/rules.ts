@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/gate';
-import type { RiskStatus } from './schema';
+import { ACCEPT_BY_STEP, type RiskStatus } from './schema';
 
 // The register's rules as plain functions: mutations refuse with them and
 // queries turn them into each risk's `capabilities`.
@@ -38,3 +38,8 @@ export function riskCapabilities(actor: Actor, person: string | null, r: RiskFac
 
 /** How a pair of levels reads in the trail and the history: "4×3". */
 export const pairText = (l: number | null, i: number | null) => (l == null || i == null ? null : `${l}×${i}`);
+
+/** ACCEPT can only stay as the acceptance step left it; `stored` is null for a new risk. */
+export function treatmentProblem(next: string, stored: string | null): string | null {
+  return next === 'ACCEPT' && stored !== 'ACCEPT' ? ACCEPT_BY_STEP : null;
+}

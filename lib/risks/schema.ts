@@ -42,7 +42,13 @@ const riskFields = {
   controlIds: idListSchema,
 };
 
-export const createRiskSchema = z.object(riskFields);
+/** Why a form or a body cannot set ACCEPT: acceptance is its own step (an approver who is not the owner, a rationale, an expiry). */
+export const ACCEPT_BY_STEP = 'Treatment ACCEPT is recorded by the acceptance step (POST /api/v1/risks/{id}/acceptance, "Accept the risk" on its page) by an approver who is not the owner';
+
+/** One row of the import: ACCEPT stays allowed there only on a risk already accepted (checked against the stored risk). */
+export const riskRowSchema = z.object(riskFields);
+
+export const createRiskSchema = z.object({ ...riskFields, treatment: z.enum(TREATMENTS).refine((t) => t !== 'ACCEPT', ACCEPT_BY_STEP).default('UNDECIDED') });
 export type CreateRiskInput = z.input<typeof createRiskSchema>;
 
 /** An edit states the whole risk again (the form sends every field). */

@@ -12,7 +12,8 @@ import { categoryLabel, findCategory } from './categories';
 import { checkRiskData, insertRisk, lockRisk, nextRefs, rewriteRisk } from './mutations';
 import { riskFilterWhere } from './queries';
 import { scoreProblems } from './scale';
-import { createRiskSchema, listRisksQuerySchema, type ListRisksQuery } from './schema';
+import { listRisksQuerySchema, riskRowSchema, type ListRisksQuery } from './schema';
+import { treatmentProblem } from './rules';
 
 // CSV and XLSX of the register, out and in. The import is all or nothing: every
 // row is checked first, and one bad row means nothing is written and the
@@ -131,7 +132,7 @@ export async function importRisks(actor: Actor, rows: string[][]): Promise<RiskI
     db.user.findMany({ where: { orgId, active: true }, select: { id: true, email: true } }),
     db.aISystem.findMany({ where: { orgId }, select: { id: true, name: true } }),
     db.control.findMany({ where: { orgId }, select: { id: true, key: true } }),
-    db.risk.findMany({ where: { orgId, ref: { in: rows.slice(1).map((r) => col(r, 'ref')).filter(Boolean) } }, select: { id: true, ref: true, status: true } }),
+    db.risk.findMany({ where: { orgId, ref: { in: rows.slice(1).map((r) => col(r, 'ref')).filter(Boolean) } }, select: { id: true, ref: true, status: true, treatment: true } }),
   ]);
   const userBy = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
   const systemBy = new Map(systems.map((s) => [s.name.toLowerCase(), s.id]));
@@ -139,7 +140,7 @@ export async function importRisks(actor: Actor, rows: string[][]): Promise<RiskI
   const riskBy = new Map(existing.map((r) => [r.ref, r]));
 
   const invalid: InvalidRow[] = [];
-  const plan: { ref: string | null; id: string | null; data: ReturnType<typeof createRiskSchema.parse> }[] = [];
+  const plan: { ref: string | null; id: string | null; data: ReturnType<typeof riskRowSchema.parse> }[] = [];
   const seen = new Map<string, number>();
   rows.slice(1).forEach((r, i) => {
     const rowNo = i + 2;
@@ -163,7 +164,7 @@ export async function importRisks(actor: Actor, rows: string[][]): Promise<RiskI
     const controlKeys = names(col(r, 'controls'));
     const unknownControl = controlKeys.find((k) => !controlBy.has(k.toLowerCase()));
     if (unknownControl) return fail(`Unknown control "${unknownControl}"`);
-    const parsed = createRiskSchema.safeParse({
+    const parsed = riskRowSchema.safeParse({
       title: col(r, 'title'),
       description: col(r, 'description'),
       category: category.key,
@@ -182,6 +183,8 @@ export async function importRisks(actor: Actor, rows: string[][]): Promise<RiskI
       const issue = parsed.error.issues[0];
       return fail(`${String(issue.path[0] ?? 'row')}: ${issue.message}`);
     }
+    const acceptProblem = treatmentProblem(parsed.data.treatment, ref ? riskBy.get(ref)!.treatment : null);
+    if (acceptProblem) return fail(`treatment: ${acceptProblem}`);
     const problems = scoreProblems(parsed.data, parsed.data.treatment, parsed.data.controlIds.length);
     const first = Object.entries(problems)[0];
     if (first) return fail(`${first[0]}: ${first[1][0]}`);
