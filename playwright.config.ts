@@ -28,7 +28,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: ci,
   retries: ci ? 1 : 0,
-  workers: ci ? 1 : 2,
+  // CI runs the spec files one at a time (two side by side time out on a loaded
+  // two-core machine); E2E_WORKERS overrides either default.
+  workers: Number(process.env.E2E_WORKERS ?? (ci ? 1 : 2)),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.data/playwright-report.json' }]],
