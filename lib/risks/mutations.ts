@@ -12,6 +12,7 @@ import {
   acceptRiskSchema,
   closeRiskSchema,
   createRiskSchema,
+  riskRowSchema,
   reviewRiskSchema,
   scaleLevelSchema,
   updateRiskSchema,
@@ -19,7 +20,7 @@ import {
   type UpdateRiskInput,
 } from './schema';
 
-type RiskData = ReturnType<typeof createRiskSchema.parse>;
+type RiskData = ReturnType<typeof riskRowSchema.parse>;
 
 function refuse(problem: string | null, code: 'FORBIDDEN' | 'CONFLICT' = 'CONFLICT') {
   if (problem) throw code === 'FORBIDDEN' ? forbidden(problem) : new AppError('CONFLICT', problem);
