@@ -15,6 +15,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/monitoring', label: 'Monitoring', permission: 'monitoring:read' },
   { href: '/incidents', label: 'Incidents', permission: 'incidents:read' },
   { href: '/risks', label: 'Risks', permission: 'risks:read' },
+  { href: '/threats', label: 'Threat models', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
   { href: '/policies', label: 'Policies & training', permission: 'policies:read' },

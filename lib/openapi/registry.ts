@@ -17,6 +17,7 @@ import { crosswalkApi } from '@/lib/requirements/crosswalk-api-spec';
 import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { risksApi } from '@/lib/risks/api-spec';
+import { threatsApi } from '@/lib/threats/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
@@ -52,4 +53,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   privacyApi,
   monitoringApi,
   risksApi,
+  threatsApi,
 ].flatMap((group) => Object.values(group));

@@ -7,6 +7,7 @@ import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
 import { seedTrust } from './trust';
 import { seedRisks } from './risks';
+import { seedThreats } from './threats';
 import { seedVendorsAndPolicies } from './vendors';
 
 /**
@@ -24,6 +25,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   await seedIncidents(orgId, log);
   await seedMonitoring(orgId, log);
   await seedRisks(orgId, log);
+  await seedThreats(orgId, log);
   await seedVendorsAndPolicies(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);

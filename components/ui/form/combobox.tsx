@@ -7,7 +7,7 @@ import { FieldLabel, FieldMessages, inputClass, useField, type FieldBase } from 
 export type PickerOption = { value: string; label: string; description?: string };
 
 /** The record kinds the portal's one lookup route searches (app/api/lookup/[kind]). */
-export type LookupKind = 'people' | 'requirements' | 'controls' | 'matrix-cells' | 'findings' | 'evidence' | 'model-versions' | 'incidents' | 'systems' | 'models' | 'datasets' | 'risks';
+export type LookupKind = 'people' | 'requirements' | 'controls' | 'matrix-cells' | 'findings' | 'evidence' | 'model-versions' | 'incidents' | 'systems' | 'models' | 'datasets' | 'risks' | 'atlas-techniques' | 'atlas-mitigations';
 
 type Props = FieldBase & {
   /** Server-side search: /api/lookup/<source>?q=… (type to filter, 20 at a time). */

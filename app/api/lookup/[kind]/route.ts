@@ -9,6 +9,7 @@ import { searchIncidents } from '@/lib/incidents/search';
 import { searchDatasets, searchModels, searchModelVersions } from '@/lib/models/search';
 import { searchRisks } from '@/lib/risks/search';
 import { searchControls, searchMatrixCells, searchRequirements, searchSystems } from '@/lib/requirements/search';
+import { searchAtlasMitigations, searchAtlasTechniques } from '@/lib/threats/search';
 import { searchPeople } from '@/lib/users/search';
 
 // The one search behind every picker (components/ui/form/combobox.tsx).
@@ -26,6 +27,8 @@ const SEARCHES = {
   models: searchModels,
   datasets: searchDatasets,
   risks: searchRisks,
+  'atlas-techniques': searchAtlasTechniques,
+  'atlas-mitigations': searchAtlasMitigations,
 } satisfies Record<string, (actor: Actor, q: LookupQuery) => Promise<LookupItem[]>>;
 
 const spec = defineApi({

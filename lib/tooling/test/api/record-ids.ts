@@ -26,6 +26,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   const rules = stored.length ? stored : shippedRules().rules.map((r) => ({ key: r.key }));
   const monitors = await db.monitor.findMany({ take, select: { id: true, versionId: true } });
   const risks = ids(await db.risk.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
+  const threatModels = ids(await db.threatModel.findMany({ take, select: { id: true } }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
@@ -65,6 +66,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
     ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
+    ...Object.fromEntries(['', '/entries'].map((tail) => [`/api/v1/threat-models/{id}${tail}`, threatModels])),
+    '/api/v1/threat-models/{id}/entries/{entryId}': (await db.threatEntry.findMany({ take, select: { id: true, threatModelId: true } })).map((e) => ({ id: e.threatModelId, entryId: e.id })),
     '/api/v1/reviews/{quarter}': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),
