@@ -4,7 +4,9 @@ import { figureRows, previousFigure, WITHHELD } from '@/lib/reviews/figure-rows'
 
 /** The review's figures, with the previous closed review's for comparison. */
 export function FiguresTable({ figures, previous, previousQuarter }: { figures: ReviewFiguresView; previous: ReviewFiguresView | null; previousQuarter: string | null }) {
+  const breached = figures.monitoring?.versionsInBreach ?? [];
   return (
+    <>
     <Table caption="Review figures">
       <thead>
         <tr>
@@ -25,5 +27,20 @@ export function FiguresTable({ figures, previous, previousQuarter }: { figures: 
         ))}
       </tbody>
     </Table>
+    {breached.length ? (
+      <div className="mt-3 text-sm">
+        <h3 className="font-semibold">Model versions in breach in the quarter</h3>
+        <ul className="list-disc pl-5">
+          {breached.map((v) => (
+            <li key={v.versionId}>
+              <a href={`/monitoring/${v.versionId}`}>
+                {v.model} {v.version}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
+    </>
   );
 }

@@ -235,3 +235,35 @@ describe('what the screens read and write', () => {
     expect(plan.requirements.map((r) => r.ref)).toEqual(expect.arrayContaining(['Art. 72', 'MANAGE 4.1']));
   });
 });
+
+describe('governance links', () => {
+  it('gives the quarterly review the period\'s alerts and the versions in breach', async () => {
+    const { computeFigures } = await import('@/lib/reviews/figures');
+    const { figureRows } = await import('@/lib/reviews/figure-rows');
+    const inside = await computeFigures(orgId, { start: new Date(t0 - 24 * H), end: new Date(Date.now() + 24 * H) });
+    expect(inside.monitoring!.alertsInPeriod.breach).toBeGreaterThanOrEqual(1);
+    expect(inside.monitoring!.alertsInPeriod.missingData).toBe(1);
+    expect(inside.monitoring!.versionsInBreach).toEqual([{ versionId, model: 'Credit PD', version: '3.0.0' }]);
+    expect(figureRows(inside).find((r) => r.name === 'Model versions in breach in the quarter')?.value).toBe(1);
+    const before = await computeFigures(orgId, { start: new Date(t0 - 400 * 24 * H), end: new Date(t0 - 300 * 24 * H) });
+    expect(before.monitoring).toEqual({ alertsInPeriod: { breach: 0, warning: 0, missingData: 0 }, versionsInBreach: [] });
+    expect((await q.monitoringInQuarter(actors.AUDITOR, new Date(t0 - 24 * H), new Date(Date.now() + 24 * H))).versionsInBreach).toHaveLength(1);
+  });
+
+  it('shows "monitoring in place" as evidence on the requirements a monitoring plan is mapped to, and only there', async () => {
+    const rq = await import('@/lib/requirements/queries');
+    const system = await db.model.findFirstOrThrow({ where: { orgId, key: 'credit' }, select: { systemId: true } });
+    const framework = await db.framework.create({ data: { orgId, key: 'eu-ai-act', name: 'EU AI Act', kind: 'REGULATION', jurisdiction: 'EU', version: '2024/1689' }, select: { id: true } });
+    const [art72, art10] = await Promise.all(
+      ['Art. 72', 'Art. 10'].map((ref, position) => db.requirement.create({ data: { orgId, frameworkId: framework.id, ref, title: ref, summary: ref, area: 'GOVERNANCE', position }, select: { id: true } })),
+    );
+    const matrix = await rq.matrixWindow(actors.AUDITOR, { framework: 'eu-ai-act' });
+    const col = matrix.systems.findIndex((s) => s.id === system.systemId);
+    const cell = (id: string) => matrix.rows.find((r) => r.id === id)!.cells[col];
+    expect(cell(art72.id).monitoring).toEqual({ href: `/monitoring/${versionId}/plan`, label: 'Monitoring in place: Credit PD 3.0.0' });
+    expect(cell(art72.id).status).toBe('NOT_ASSESSED');
+    expect(cell(art10.id).monitoring).toBeUndefined();
+    expect((await rq.getCell(actors.AUDITOR, art72.id, system.systemId)).monitoring).toMatchObject({ href: `/monitoring/${versionId}/plan` });
+    expect((await rq.getCell(actors.AUDITOR, art10.id, system.systemId)).monitoring).toBeNull();
+  });
+});

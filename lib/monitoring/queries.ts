@@ -254,17 +254,39 @@ export async function myOpenAlerts(actor: Actor) {
   return rows.map((a) => toAlert(actor, a));
 }
 
+export type MonitoringReviewFigures = {
+  alertsInPeriod: { breach: number; warning: number; missingData: number };
+  versionsInBreach: { versionId: string; model: string; version: string }[];
+};
+
+/**
+ * Monitoring's part of a quarterly review, for the review's figures (no actor:
+ * the review domain authorises its reader): alerts opened in the period by
+ * level (missing data apart), and the versions that had a breach open at any
+ * time in it.
+ */
+export async function monitoringReviewFigures(orgId: string, period: { start: Date; end: Date }): Promise<MonitoringReviewFigures> {
+  const [alerts, breaches] = await Promise.all([
+    db.monitorAlert.groupBy({ by: ['level', 'kind'], where: { orgId, openedAt: { gte: period.start, lt: period.end } }, _count: { _all: true } }),
+    db.monitorAlert.findMany({
+      where: { orgId, level: 'BREACH', kind: { not: 'MISSING_DATA' }, openedAt: { lt: period.end }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: period.start } }] },
+      distinct: ['monitorId'],
+      orderBy: { monitorId: 'asc' },
+      take: 200,
+      select: { monitor: { select: { versionId: true, version: { select: { label: true, model: { select: { name: true } } } } } } },
+    }),
+  ]);
+  const n = (pick: (a: (typeof alerts)[number]) => boolean) => alerts.filter(pick).reduce((sum, a) => sum + a._count._all, 0);
+  return {
+    alertsInPeriod: { breach: n((a) => a.kind !== 'MISSING_DATA' && a.level === 'BREACH'), warning: n((a) => a.kind !== 'MISSING_DATA' && a.level === 'WARNING'), missingData: n((a) => a.kind === 'MISSING_DATA') },
+    versionsInBreach: breaches.map((b) => ({ versionId: b.monitor.versionId, model: b.monitor.version.model.name, version: b.monitor.version.label })).sort((a, b) => a.model.localeCompare(b.model) || a.version.localeCompare(b.version)),
+  };
+}
+
 /** Monitoring in a quarter (for the quarterly review): alerts opened in it and versions in breach. */
 export async function monitoringInQuarter(actor: Actor, from: Date, to: Date) {
   authorize(actor, 'monitoring:read');
-  const [alerts, breaches] = await Promise.all([
-    db.monitorAlert.groupBy({ by: ['level', 'kind'], where: { orgId: actor.orgId, openedAt: { gte: from, lt: to } }, _count: { _all: true } }),
-    db.monitorAlert.findMany({ where: { orgId: actor.orgId, level: 'BREACH', openedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }] }, distinct: ['monitorId'], select: { monitor: { select: { versionId: true, version: { select: { label: true, model: { select: { name: true } } } } } } } }),
-  ]);
-  return {
-    alerts: alerts.map((a) => ({ level: a.level, kind: a.kind, count: a._count._all })),
-    versionsInBreach: breaches.map((b) => ({ versionId: b.monitor.versionId, model: b.monitor.version.model.name, version: b.monitor.version.label })),
-  };
+  return monitoringReviewFigures(actor.orgId, { start: from, end: to });
 }
 
 /** The post-market monitoring plan of one version (page and PDF). */
@@ -288,10 +310,30 @@ export async function getMonitoringPlan(actor: Actor, versionId: string) {
   };
 }
 
-/** What a monitoring plan is evidence for (docs/monitoring.md). */
+/** What a monitoring plan is evidence for (docs/monitoring.md); `frameworkKey` and `libraryRef` name the requirement in the library. */
 export const PLAN_REQUIREMENTS = [
-  { framework: 'EU AI Act', ref: 'Art. 72', title: 'Post-market monitoring by providers and post-market monitoring plan for high-risk AI systems' },
-  { framework: 'EU AI Act', ref: 'Art. 26(5)', title: 'Deployers monitor the operation of the high-risk AI system' },
-  { framework: 'NIST AI RMF', ref: 'MEASURE 2.4', title: 'The functionality and behavior of the AI system are monitored when in production' },
-  { framework: 'NIST AI RMF', ref: 'MANAGE 4.1', title: 'Post-deployment monitoring plans are implemented' },
+  { framework: 'EU AI Act', frameworkKey: 'eu-ai-act', ref: 'Art. 72', libraryRef: 'Art. 72', title: 'Post-market monitoring by providers and post-market monitoring plan for high-risk AI systems' },
+  { framework: 'EU AI Act', frameworkKey: 'eu-ai-act', ref: 'Art. 26(5)', libraryRef: 'Art. 26', title: 'Deployers monitor the operation of the high-risk AI system' },
+  { framework: 'NIST AI RMF', frameworkKey: 'nist-ai-rmf', ref: 'MEASURE 2.4', libraryRef: 'MEASURE 2.4', title: 'The functionality and behavior of the AI system are monitored when in production' },
+  { framework: 'NIST AI RMF', frameworkKey: 'nist-ai-rmf', ref: 'MANAGE 4.1', libraryRef: 'MANAGE 4.1', title: 'Post-deployment monitoring plans are implemented' },
 ] as const;
+
+/**
+ * "Monitoring in place" as evidence for the matrix: for each of the given AI
+ * systems, a production version whose monitor watches at least one metric
+ * and has received data. The matrix shows it on the cells of the requirements
+ * in PLAN_REQUIREMENTS (no status changes: evidence, not an assessment).
+ */
+export async function monitoringEvidence(orgId: string, systemIds: string[]) {
+  const rows = systemIds.length
+    ? await db.monitor.findMany({
+        where: { orgId, windowCount: { gt: 0 }, metrics: { some: {} }, version: { stage: 'PRODUCTION', model: { systemId: { in: systemIds } } } },
+        orderBy: { createdAt: 'asc' },
+        select: { versionId: true, version: { select: { label: true, model: { select: { name: true, systemId: true } } } } },
+      })
+    : [];
+  const bySystem = new Map<string, { href: string; label: string }>();
+  for (const r of rows) if (!bySystem.has(r.version.model.systemId)) bySystem.set(r.version.model.systemId, { href: `/monitoring/${r.versionId}/plan`, label: `Monitoring in place: ${r.version.model.name} ${r.version.label}` });
+  const requirements = new Set<string>(PLAN_REQUIREMENTS.map((p) => `${p.frameworkKey}|${p.libraryRef}`));
+  return { requirements, bySystem };
+}

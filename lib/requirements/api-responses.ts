@@ -279,6 +279,7 @@ export const matrixWindowResponse = z.object({
       status: z.string(),
       applies: z.boolean(),
       justification: z.string().optional(),
+      monitoring: z.object({ href: z.string(), label: z.string() }).optional().describe('The system\'s production monitoring, as evidence for the requirements a monitoring plan satisfies'),
     })),
   })),
   editableRowIds: z.array(z.string()),
@@ -323,6 +324,7 @@ export const cellDetailResponse = z.object({
     assessedBy: z.string().nullable(),
   }),
   derivedFromControls: z.boolean(),
+  monitoring: z.object({ href: z.string(), label: z.string() }).nullable().describe('"Monitoring in place": the system\'s monitored production version, when the requirement is one a monitoring plan is evidence for'),
   canEdit: z.boolean(),
   history: z.array(auditEventSchema.extend({
     at: z.iso.datetime(),

@@ -39,6 +39,12 @@ export function figureRows(f: ReviewFiguresView): FigureRow[] {
     add('Risks', 'Review overdue', f.risks.reviewOverdue, (p) => p.risks?.reviewOverdue, '/risks?reviewOverdue=true');
     add('Risks', 'Acceptance expired', f.risks.acceptanceExpired, (p) => p.risks?.acceptanceExpired, '/risks?status=OPEN');
   }
+  if (f.monitoring) {
+    add('Monitoring', 'Breach alerts opened in the quarter', f.monitoring.alertsInPeriod.breach, (p) => p.monitoring?.alertsInPeriod.breach, '/monitoring/alerts?level=BREACH');
+    add('Monitoring', 'Warning alerts opened in the quarter', f.monitoring.alertsInPeriod.warning, (p) => p.monitoring?.alertsInPeriod.warning, '/monitoring/alerts?level=WARNING');
+    add('Monitoring', 'Missing-data alerts opened in the quarter', f.monitoring.alertsInPeriod.missingData, (p) => p.monitoring?.alertsInPeriod.missingData, '/monitoring/alerts?kind=MISSING_DATA');
+    add('Monitoring', 'Model versions in breach in the quarter', f.monitoring.versionsInBreach.length, (p) => p.monitoring?.versionsInBreach.length, '/monitoring');
+  }
   add('Action items', 'Open', f.actionItems.open, (p) => p.actionItems.open);
   add('Action items', 'Overdue', f.actionItems.overdue, (p) => p.actionItems.overdue);
   return r;

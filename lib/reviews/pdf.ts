@@ -29,6 +29,11 @@ export async function renderReviewPdf(data: ReviewPage, now = new Date()): Promi
     align: ['left', 'left', 'right', 'right'],
     widths: [3, 4, 1.6, 1.6],
   });
+  const breached = data.figures.monitoring?.versionsInBreach ?? [];
+  if (breached.length) {
+    pdf.heading('Model versions in breach in the quarter', 3);
+    pdf.list(breached.map((v) => `${v.model} ${v.version}`));
+  }
 
   pdf.heading('Attendees');
   if (r?.attendees.length) pdf.list(r.attendees.map((a) => `${a.name}${a.role ? ` (${a.role})` : ''}`));

@@ -37,6 +37,8 @@ export type ReviewFigures = {
   actionItems: { open: number; overdue: number };
   /** Absent in reviews frozen before the risk register existed. */
   risks?: { newInPeriod: number; scoreChangedInPeriod: number; reviewOverdue: number; acceptanceExpired: number };
+  /** Absent in reviews frozen before monitoring existed. */
+  monitoring?: { alertsInPeriod: { breach: number; warning: number; missingData: number }; versionsInBreach: { versionId: string; model: string; version: string }[] };
 };
 
 /** The figures as a viewer gets them: a frozen snapshot's findings figures

@@ -5,6 +5,7 @@ import { entityHistory } from '@/lib/audit/queries';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { notFound } from '@/lib/errors';
+import { monitoringEvidence } from '@/lib/monitoring/queries';
 import { statusFromControls } from '../logic/rules';
 import { matrixFilterSchema, matrixWindowSchema, type MatrixCellView, type MatrixFilter, type MatrixRow, type MatrixSystem, type MatrixWindowQuery } from '../schema/matrix';
 import { type Status } from '../schema/vocabulary';
@@ -74,7 +75,7 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
     db.systemFramework.findMany({ where: { orgId: actor.orgId, systemId: { in: systemIds } }, select: { systemId: true, frameworkId: true } }),
   ]);
   const ids = rows.map((r) => r.id);
-  const [cells, derived] = await Promise.all([
+  const [cells, derived, monitoring] = await Promise.all([
     ids.length && systemIds.length
       ? db.$queryRaw<{ requirementId: string; systemId: string; status: Status; notes: string | null; justification: string | null; evidenceUrl: string | null }[]>`
           SELECT c."requirementId", c."systemId", c."status"::text AS "status", c."notes", c."justification", c."evidenceUrl"
@@ -82,6 +83,7 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
            WHERE c."requirementId" = ANY(${ids}) AND c."systemId" = ANY(${systemIds})`
       : Promise.resolve([]),
     derivedStatuses(rows.filter((r) => r.statusFromControls).map((r) => r.id)),
+    monitoringEvidence(actor.orgId, systemIds),
   ]);
   const applySet = new Set(applies.map((a) => `${a.systemId}|${a.frameworkId}`));
   const cellMap = new Map(cells.map((c) => [`${c.requirementId}|${c.systemId}`, c]));
@@ -108,6 +110,8 @@ export async function matrixWindow(actor: Actor, input: MatrixWindowQuery = {}) 
       if (c?.notes) view.notes = c.notes;
       if (c?.justification) view.justification = c.justification;
       if (c?.evidenceUrl) view.evidenceUrl = c.evidenceUrl;
+      const monitored = monitoring.requirements.has(`${r.frameworkKey}|${r.ref}`) ? monitoring.bySystem.get(s.id) : undefined;
+      if (monitored) view.monitoring = monitored;
       row.cells.push(view);
     }
     return row;
@@ -240,7 +244,7 @@ export async function getCell(actor: Actor, requirementId: string, systemId: str
     where: { requirementId_systemId: { requirementId, systemId } },
     select: { id: true, status: true, notes: true, justification: true, evidenceUrl: true, assessedAt: true, assessedBy: { select: { name: true } } },
   });
-  const history = cell ? await entityHistory(actor, 'requirements:read', 'matrix_cell', cell.id) : [];
+  const [history, monitoring] = await Promise.all([cell ? entityHistory(actor, 'requirements:read', 'matrix_cell', cell.id) : Promise.resolve([]), monitoringEvidence(actor.orgId, [system.id])]);
   const derived = requirement.statusFromControls ? (await derivedStatuses([requirement.id])).get(requirement.id)! : null;
   return {
     requirement: { id: requirement.id, ref: requirement.ref, title: requirement.title, summary: requirement.summary, frameworkKey: requirement.framework.key, frameworkName: requirement.framework.name, ownerName: requirement.owner?.name ?? null },
@@ -249,6 +253,7 @@ export async function getCell(actor: Actor, requirementId: string, systemId: str
       ? { id: cell.id, status: (derived ?? cell.status) as Status, notes: cell.notes, justification: cell.justification, evidenceUrl: cell.evidenceUrl, assessedAt: cell.assessedAt?.toISOString() ?? null, assessedBy: cell.assessedBy?.name ?? null }
       : { id: null, status: (derived ?? 'NOT_ASSESSED') as Status, notes: null, justification: null, evidenceUrl: null, assessedAt: null, assessedBy: null },
     derivedFromControls: derived !== null,
+    monitoring: monitoring.requirements.has(`${requirement.framework.key}|${requirement.ref}`) ? (monitoring.bySystem.get(system.id) ?? null) : null,
     canEdit: can(actor, 'matrix:edit', { ownerIds: [requirement.ownerId, system.technicalOwnerId, system.businessOwnerId] }),
     history,
   };

@@ -60,7 +60,8 @@ export type BulkUpdateCellsInput = z.input<typeof bulkUpdateCellsSchema>;
 
 export type MatrixSystem = { id: string; name: string; regions: string[]; domain: string; canEdit: boolean };
 /** Compact on purpose (a window holds rows × systems of these): empty fields are left out. Who and when live on the cell page. */
-export type MatrixCellView = { status: Status; applies: boolean; notes?: string | null; justification?: string | null; evidenceUrl?: string | null };
+/** `monitoring`: the system's production monitoring, shown as evidence on the requirements it is mapped to (lib/monitoring PLAN_REQUIREMENTS). */
+export type MatrixCellView = { status: Status; applies: boolean; notes?: string | null; justification?: string | null; evidenceUrl?: string | null; monitoring?: { href: string; label: string } };
 export type MatrixRow = {
   id: string;
   frameworkKey: string;

@@ -27,7 +27,10 @@ export default async function CellPage({ searchParams }: { searchParams: Promise
           <dt className="font-medium">Notes</dt>
           <dd>{c.cell.notes ?? '—'}</dd>
           <dt className="font-medium">Evidence</dt>
-          <dd>{c.cell.evidenceUrl ? <a href={c.cell.evidenceUrl} rel="noopener noreferrer">{c.cell.evidenceUrl}</a> : '—'}</dd>
+          <dd>
+            {c.cell.evidenceUrl ? <a href={c.cell.evidenceUrl} rel="noopener noreferrer">{c.cell.evidenceUrl}</a> : c.monitoring ? null : '—'}
+            {c.monitoring ? <div><a href={c.monitoring.href}>{c.monitoring.label}</a> (the post-market monitoring plan)</div> : null}
+          </dd>
           <dt className="font-medium">Assessed</dt>
           <dd>{c.cell.assessedBy ?? '—'} · <LocalTime iso={c.cell.assessedAt} /></dd>
         </dl>
