@@ -73,7 +73,7 @@ export function AlertTable({ caption, alerts, showVersion = true }: { caption: s
           <Td className="min-w-64">
             {a.capabilities.acknowledge ? (
               <details>
-                <summary className="cursor-pointer text-sm text-brand-700">Acknowledge…</summary>
+                <summary className="inline-flex min-h-6 min-w-6 cursor-pointer items-center py-0.5 text-sm text-brand-700">Acknowledge…</summary>
                 <ActionForm action={acknowledgeAlertAction} schema={alertActionFormSchema} fields={{ id: a.id }} label={`Acknowledge: ${a.title}`} submit="Acknowledge" announce="toast">
                   <TextAreaField label="Acknowledgement note" name="note" rows={2} />
                 </ActionForm>
@@ -81,7 +81,7 @@ export function AlertTable({ caption, alerts, showVersion = true }: { caption: s
             ) : null}
             {a.capabilities.resolve ? (
               <details>
-                <summary className="cursor-pointer text-sm text-brand-700">Resolve…</summary>
+                <summary className="inline-flex min-h-6 min-w-6 cursor-pointer items-center py-0.5 text-sm text-brand-700">Resolve…</summary>
                 <ActionForm action={resolveAlertAction} schema={alertActionFormSchema} fields={{ id: a.id }} label={`Resolve: ${a.title}`} submit="Resolve" announce="toast">
                   <TextAreaField label="Resolution note" name="note" rows={2} />
                 </ActionForm>

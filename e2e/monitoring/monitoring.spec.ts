@@ -90,6 +90,8 @@ testPagesAccessible([
 ]);
 
 test('the version page, its feature detail and the plan have no WCAG 2.2 AA violations', async ({ browser }) => {
+  // The version page holds every metric's table: axe takes a while over it.
+  test.setTimeout(120_000);
   const { scan } = await import('../support/a11y');
   const { context, page } = await pageAs(browser, 'ENGINEER');
   const list = await (await context.request.get('/api/v1/monitoring/monitors')).json();

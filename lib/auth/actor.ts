@@ -12,6 +12,8 @@ export type Actor = {
   /** How the actor appears in the audit trail. */
   label: string;
   grants: Grants;
+  /** For an API token: the person who created it. Ownership checks count the token as them (TOKEN_OWN_SCOPES). */
+  onBehalfOf?: string | null;
   request: RequestMeta;
   /** For a browser session: its second-factor state (lib/auth/mfa). Absent for
    *  tokens, jobs and actors built outside a request. */

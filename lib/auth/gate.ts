@@ -12,7 +12,7 @@ export function authorize(actor: Actor | null | undefined, permission: Permissio
   // The MFA policy closes the portal to a required user past the grace period
   // until they enrol (enrolment itself goes through authorizeSelf).
   if (actor.auth?.mustEnrol) throw new AppError('MFA_ENROLMENT_REQUIRED', 'Set up a second factor (an authenticator app or a passkey) before you continue.', { details: { enrolPath: '/account/security' } });
-  if (!isAllowed(actor.grants, actor.userId, permission, resource)) {
+  if (!isAllowed(actor.grants, actor.userId ?? actor.onBehalfOf ?? null, permission, resource)) {
     throw new AppError('FORBIDDEN', `Your role does not allow this (${permission}).`);
   }
   return actor;
@@ -22,7 +22,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
   if (!actor) return false;
   if (actor.kind === 'system') return true;
   if (actor.auth?.mustEnrol) return false;
-  return isAllowed(actor.grants, actor.userId, permission, resource);
+  return isAllowed(actor.grants, actor.userId ?? actor.onBehalfOf ?? null, permission, resource);
 }
 
 /** For reads every signed-in member of the organisation may make (e.g. the

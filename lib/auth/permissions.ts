@@ -100,6 +100,14 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Held by signed-in people only: never granted to an API token (its mutations refuse tokens too). */
 export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage', 'policies:acknowledge'];
+/**
+ * Scopes a token may carry from its creator's owner grants: the token counts
+ * as its creator in ownership checks, so it acts only on what the creator
+ * owns (an engineer's pipeline sends windows for the models they own).
+ */
+export const TOKEN_OWN_SCOPES: readonly Permission[] = ['monitoring:write'];
+/** The scopes of a pipeline token, which anyone who holds monitoring:write (engineers: on what they own) may create without tokens:manage. */
+export const PIPELINE_SCOPES: readonly Permission[] = ['monitoring:read', 'monitoring:write'];
 /** What an API token may be scoped to. */
 export const TOKEN_SCOPES = ALL_PERMISSIONS.filter((p) => !SESSION_ONLY_PERMISSIONS.includes(p));
 

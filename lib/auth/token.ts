@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
-import { ROLE_GRANTS, isPermission, type Permission } from '@/lib/auth/permissions';
+import { ROLE_GRANTS, TOKEN_OWN_SCOPES, isPermission, type Permission } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 
 /** Every raw token starts with this, so a leaked one is easy to recognise and scan for. */
@@ -30,6 +30,7 @@ export async function actorForToken(raw: string, meta: RequestMeta): Promise<Act
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      createdById: true,
       createdBy: { select: { role: true, active: true } },
     },
   });
@@ -38,8 +39,11 @@ export async function actorForToken(raw: string, meta: RequestMeta): Promise<Act
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
   }
-  const roleAllows = new Set(ROLE_GRANTS[token.createdBy.role].any);
+  const role = ROLE_GRANTS[token.createdBy.role];
+  const roleAllows = new Set(role.any);
   const scopes = token.scopes.filter((s): s is Permission => isPermission(s) && roleAllows.has(s));
+  // A scope the creator holds only on what they own stays an owner grant: the token counts as its creator.
+  const own = token.scopes.filter((s): s is Permission => isPermission(s) && !roleAllows.has(s) && role.own.includes(s) && TOKEN_OWN_SCOPES.includes(s));
   return {
     kind: 'token',
     userId: null,
@@ -49,7 +53,8 @@ export async function actorForToken(raw: string, meta: RequestMeta): Promise<Act
     name: token.name,
     email: null,
     label: `token:${token.name} (${token.prefix})`,
-    grants: { any: scopes, own: [] },
+    grants: { any: scopes, own },
+    onBehalfOf: own.length ? token.createdById : null,
     request: meta,
   };
 }

@@ -267,3 +267,61 @@ describe('governance links', () => {
     expect((await rq.getCell(actors.AUDITOR, art10.id, system.systemId)).monitoring).toBeNull();
   });
 });
+
+describe('an engineer\'s pipeline token', () => {
+  const post = (id: string, secret: string, body: unknown) =>
+    postWindows(new NextRequest(`http://portal.test/api/v1/monitoring/monitors/${id}/windows`, { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', host: 'portal.test' } }), { params: Promise.resolve({ id }) });
+  let othersVersionId: string;
+
+  beforeAll(async () => {
+    // A model owned by someone else (the compliance officer), monitored too.
+    const system = await db.model.findFirstOrThrow({ where: { orgId, key: 'credit' }, select: { systemId: true } });
+    const model = await db.model.create({ data: { orgId, systemId: system.systemId, key: 'fraud', name: 'Fraud', purpose: 'Fraud', ownerId: actors.COMPLIANCE_OFFICER.userId! }, select: { id: true } });
+    const v = await db.modelVersion.create({ data: { orgId, modelId: model.id, label: '1.0.0', stage: 'PRODUCTION', createdById: actors.COMPLIANCE_OFFICER.userId!, metrics: { create: [{ name: 'auc', value: 0.9, threshold: 0.7 }] } }, select: { id: true } });
+    othersVersionId = v.id;
+    await m.createMonitor(actors.COMPLIANCE_OFFICER, { versionId: v.id, groupAttributes: [] });
+  });
+
+  it('may be created by an engineer with monitoring scopes only; an auditor may not create one', async () => {
+    await expect(createToken(actors.ENGINEER, { name: 'too much', scopes: ['monitoring:write', 'models:read'], expiresInDays: 30 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createToken(actors.AUDITOR, { name: 'auditor pipeline', scopes: ['monitoring:write'], expiresInDays: 30 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const token = await createToken(actors.ENGINEER, { name: 'credit pipeline', scopes: ['monitoring:write'], expiresInDays: 30 });
+    expect(token.scopes).toEqual(['monitoring:write']);
+  });
+
+  it('sends windows for the creator\'s models and is refused, with nothing stored, for another owner\'s', async () => {
+    const token = await createToken(actors.ENGINEER, { name: 'pipeline 2', scopes: ['monitoring:write'], expiresInDays: 30 });
+    const ok = await post(versionId, token.secret, { windows: [window(20)] });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(await ok.json()).toMatchObject({ created: 1 });
+    const before = await counts();
+    const refused = await post(othersVersionId, token.secret, { windows: [{ ...window(20), metrics: [{ name: 'auc', value: 0.8 }], features: {} }] });
+    expect(refused.status).toBe(403);
+    expect(await counts()).toEqual(before);
+    // The compliance officer's own token reaches every model.
+    const officer = await createToken(actors.COMPLIANCE_OFFICER, { name: 'officer pipeline', scopes: ['monitoring:write'], expiresInDays: 30 });
+    expect((await post(othersVersionId, officer.secret, { windows: [{ ...window(20), metrics: [{ name: 'auc', value: 0.8 }], features: {} }] })).status).toBe(200);
+  });
+
+  it('stops carrying the owner grant when its creator no longer owns the model', async () => {
+    const token = await createToken(actors.ENGINEER, { name: 'pipeline 3', scopes: ['monitoring:write'], expiresInDays: 30 });
+    const model = await db.model.findFirstOrThrow({ where: { orgId, key: 'credit' }, select: { id: true } });
+    await db.model.update({ where: { id: model.id }, data: { ownerId: actors.COMPLIANCE_OFFICER.userId! } });
+    try {
+      expect((await post(versionId, token.secret, { windows: [window(21)] })).status).toBe(403);
+    } finally {
+      await db.model.update({ where: { id: model.id }, data: { ownerId: actors.ENGINEER.userId! } });
+    }
+  });
+
+  it('can be revoked by its creator, not by another engineer', async () => {
+    const { revokeToken } = await import('@/lib/tokens/mutations');
+    const token = await createToken(actors.ENGINEER, { name: 'pipeline 4', scopes: ['monitoring:write'], expiresInDays: 30 });
+    const other = await createOrgWithRoles('Other revoker');
+    await expect(revokeToken({ ...other.actors.ENGINEER, orgId }, token.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await revokeToken(actors.ENGINEER, token.id);
+    expect((await post(versionId, token.secret, { windows: [window(22)] })).status).toBe(401);
+    const admins = await createToken(actors.ADMIN, { name: 'admin token', scopes: ['monitoring:read'], expiresInDays: 30 });
+    await expect(revokeToken(actors.ENGINEER, admins.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -32,3 +32,26 @@ describe('the 80 % warning rule', () => {
     expect(judgeDrift(true, 0.01, 0.05)).toBe('BREACH');
   });
 });
+
+describe('"warning at 80 % of the threshold", read in both directions', () => {
+  it('is exactly 80 % of a "≤" threshold, and 80 % of the way from the ideal 1 to a "≥" threshold', () => {
+    for (const t of [0.05, 0.1, 0.25, 0.5]) expect(warningPoint('AT_MOST', t)).toBeCloseTo(0.8 * t, 12);
+    // A literal 80 % of "≥ 0.8" (0.64) lies past the threshold: it would warn only after the breach.
+    expect(judge('AT_LEAST', 0.64, 0.8)).toBe('BREACH');
+    for (const t of [0.5, 0.7, 0.8, 0.95]) expect(warningPoint('AT_LEAST', t)).toBeCloseTo(1 - 0.8 * (1 - t), 12);
+  });
+
+  it('always warns before the breach, on the safe side of the threshold, for any ratio', () => {
+    for (const ratio of [0.5, 0.8, 0.9, 0.99]) {
+      for (const t of [0.1, 0.5, 0.8, 0.95]) {
+        expect(warningPoint('AT_LEAST', t, ratio)).toBeGreaterThan(t);
+        expect(warningPoint('AT_MOST', t, ratio)).toBeLessThan(t);
+      }
+    }
+  });
+
+  it('warns earlier with a smaller ratio in both directions', () => {
+    expect(warningPoint('AT_LEAST', 0.8, 0.5)).toBeGreaterThan(warningPoint('AT_LEAST', 0.8, 0.8));
+    expect(warningPoint('AT_MOST', 0.1, 0.5)).toBeLessThan(warningPoint('AT_MOST', 0.1, 0.8));
+  });
+});

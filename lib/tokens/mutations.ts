@@ -2,8 +2,8 @@ import 'server-only';
 import { requireFreshFactor } from '@/lib/auth/step-up';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/gate';
-import { ROLE_GRANTS } from '@/lib/auth/permissions';
+import { authorize, can } from '@/lib/auth/gate';
+import { PIPELINE_SCOPES, ROLE_GRANTS, TOKEN_OWN_SCOPES } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
@@ -13,12 +13,15 @@ import { createTokenSchema, type CreateTokenInput } from './schema';
 
 /** Creates a token and returns its secret once; only its hash is stored. */
 export async function createToken(actor: Actor, input: CreateTokenInput) {
-  authorize(actor, 'tokens:manage');
-  requireFreshFactor(actor);
-  if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens can only be created by a signed-in administrator.');
   const data = createTokenSchema.parse(input);
+  // Without tokens:manage, a person who sends monitoring data for what they own may create a pipeline token.
+  const pipeline = !can(actor, 'tokens:manage') && data.scopes.every((s) => PIPELINE_SCOPES.includes(s)) && can(actor, 'monitoring:write', { ownerIds: [actor?.userId] });
+  if (!pipeline) authorize(actor, 'tokens:manage');
+  requireFreshFactor(actor);
+  if (!actor.userId) throw new AppError('FORBIDDEN', 'API tokens can only be created by a signed-in person.');
   if (actor.role) {
-    const allowed = new Set(ROLE_GRANTS[actor.role].any);
+    const grants = ROLE_GRANTS[actor.role];
+    const allowed = new Set([...grants.any, ...grants.own.filter((s) => TOKEN_OWN_SCOPES.includes(s))]);
     const beyond = data.scopes.filter((s) => !allowed.has(s));
     if (beyond.length) throw new AppError('FORBIDDEN', `You cannot grant scopes you do not hold: ${beyond.join(', ')}`);
   }
@@ -51,10 +54,12 @@ export async function createToken(actor: Actor, input: CreateTokenInput) {
 }
 
 export async function revokeToken(actor: Actor, id: string) {
-  authorize(actor, 'tokens:manage');
+  // Whoever manages tokens, or the person who created this one (an engineer's pipeline token).
+  if (!can(actor, 'tokens:manage')) authorize(actor, 'monitoring:write', { ownerIds: [actor?.userId] });
   return db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id, orgId: actor.orgId }, select: { id: true, revokedAt: true, name: true } });
+    const token = await tx.apiToken.findFirst({ where: { id, orgId: actor.orgId }, select: { id: true, revokedAt: true, name: true, createdById: true } });
     if (!token) throw notFound('The token');
+    if (token.createdById !== actor.userId) authorize(actor, 'tokens:manage');
     if (!tokenCapabilities(actor, token).revoke) throw new AppError('CONFLICT', 'This token is already revoked.');
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id }, data: { revokedAt } });

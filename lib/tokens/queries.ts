@@ -13,6 +13,7 @@ export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
     take: 500,
     select: {
       id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true,
+      createdById: true,
       createdBy: { select: { email: true } },
     },
   });

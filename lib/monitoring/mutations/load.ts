@@ -22,7 +22,8 @@ export const monitorSelect = {
 export async function loadMonitorForWrite(client: Tx | Db, actor: Actor, monitorId: string) {
   // A pipeline's token may hold monitoring:write alone: the write check below is the gate.
   if (!actor) authorize(actor, 'monitoring:write');
-  const monitor = await client.monitor.findFirst({ where: { id: monitorId, orgId: actor.orgId }, select: monitorSelect });
+  // The id in the path may be the monitor's or its version's (docs/monitoring.md).
+  const monitor = await client.monitor.findFirst({ where: { orgId: actor.orgId, OR: [{ id: monitorId }, { versionId: monitorId }] }, select: monitorSelect });
   if (!monitor) throw notFound('The monitor');
   authorize(actor, 'monitoring:write', { ownerIds: [monitor.version.model.ownerId] });
   return monitor;

@@ -67,7 +67,7 @@ export default async function VersionMonitoringPage({ params, searchParams }: { 
               <>
                 <MetricChart series={s} />
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-sm">Table of {metricLabel(s.name, s.attribute)}</summary>
+                  <summary className="inline-flex min-h-6 cursor-pointer items-center py-0.5 text-sm">Table of {metricLabel(s.name, s.attribute)}</summary>
                   <Table caption={`${metricLabel(s.name, s.attribute)} per ${v.bucket === 'day' ? 'day' : 'window'}`} columns={['Window end', ...(s.baseline !== null ? ['Baseline'] : []), ...s.groups]} className="mt-2 max-h-96 overflow-y-auto">
                     {s.points.map((p) => (
                       <tr key={p.at}>
