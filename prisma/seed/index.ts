@@ -1,4 +1,5 @@
 import { seedAudits } from './audits';
+import { seedDecisions } from './decisions';
 import { seedFoundation } from './foundation';
 import { seedIncidents } from './incidents';
 import { seedModels } from './models';
@@ -24,6 +25,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
   await seedMonitoring(orgId, log);
+  await seedDecisions(orgId, log);
   await seedRisks(orgId, log);
   await seedThreats(orgId, log);
   await seedVendorsAndPolicies(orgId, log);
