@@ -2,10 +2,11 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { publishEvent } from '@/lib/events/publish';
 import { db } from '@/lib/db';
 import { publicKeyPem, signBytes } from '@/lib/signing/keys';
 import { batchLeafHash, checkpointStatement, type BatchHeader } from './canonical';
-import { merkleRoot } from './merkle';
+import { merkleRoot, packLevels, treeLevels } from './merkle';
 
 // Signed checkpoints (certificate-transparency style): the Merkle root over
 // the organisation's batch leaves, its size, the time, and an Ed25519
@@ -34,20 +35,29 @@ export async function issueCheckpoint(actor: Actor, now = new Date()): Promise<C
     if (latest) return { ...latest, created: false };
     if (headers.length === 0) return { id: '', treeSize: 0, decisionCount: 0, rootHash: merkleRoot([]).toString('hex'), issuedAt: now, created: false };
   }
+  const levels = treeLevels(headers.map(batchLeafHash));
   const body = {
     orgId: actor.orgId,
     treeSize: headers.length,
     decisionCount: headers.reduce((n, h) => n + h.size, 0),
-    rootHash: merkleRoot(headers.map(batchLeafHash)).toString('hex'),
+    rootHash: levels[levels.length - 1][0].toString('hex'),
     issuedAt: iso(new Date(Math.floor(now.getTime()))),
   };
   const statement = checkpointStatement(body);
+  const signature = signBytes(statement);
   const created = await db.$transaction(async (tx) => {
     const row = await tx.decisionCheckpoint.create({
-      data: { ...body, issuedAt: new Date(body.issuedAt), statement, signature: signBytes(statement), publicKey: publicKeyPem() },
+      data: { ...body, issuedAt: new Date(body.issuedAt), statement, signature, publicKey: publicKeyPem(), treeHashes: new Uint8Array(packLevels(levels)) },
       select: { id: true, treeSize: true, decisionCount: true, rootHash: true, issuedAt: true },
     });
     await recordEvent(tx, actor, { action: 'decision-checkpoint.issued', entityType: 'DecisionCheckpoint', entityId: row.id, changes: { treeSize: body.treeSize, rootHash: body.rootHash } });
+    // The push to a second place: subscribed webhook endpoints receive the signed statement through the
+    // one delivery path (outbox, Standard Webhooks signature, retries), so the proof does not live only here.
+    await publishEvent(tx, actor, {
+      type: 'decision_log.checkpoint',
+      entity: { type: 'decision_checkpoint', id: row.id },
+      data: { title: `${body.treeSize} batches, ${body.decisionCount} decisions`, ...body, statement, signature, publicKey: publicKeyPem() },
+    });
     return row;
   });
   return { ...created, created: true };

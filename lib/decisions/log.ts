@@ -5,7 +5,7 @@ import { recordEventRaw } from '@/lib/audit/record';
 import { eventsCommitted } from '@/lib/db';
 import { rawPool } from '@/lib/db-raw';
 import { batchLeafHash, decisionLeafHash, type CanonicalDecision } from './canonical';
-import { merkleRoot, sha256 } from './merkle';
+import { packLevels, sha256, treeLevels, EMPTY_ROOT } from './merkle';
 import { ensurePartitions } from './partitions';
 import { encryptFeatures, newSubjectKey, unwrapSubjectKey } from './subject-keys';
 import type { ExplanationStatus } from './schema';
@@ -84,7 +84,8 @@ export async function appendBatch(input: {
     return { ...rest, id, orgId, systemId, featuresCipher: encryptFeatures(key, id, features) };
   });
   const leaves = records.map(decisionLeafHash);
-  const rootHash = merkleRoot(leaves).toString('hex');
+  const levels = treeLevels(leaves);
+  const rootHash = (levels[levels.length - 1][0] ?? EMPTY_ROOT).toString('hex');
   const times = records.map((r) => new Date(r.decidedAt).getTime());
   const firstAt = iso(new Date(Math.min(...times)));
   const lastAt = iso(new Date(Math.max(...times)));
@@ -104,32 +105,33 @@ export async function appendBatch(input: {
     const prev = last.rows[0]?.chainHash ?? GENESIS_CHAIN;
     const header = { id: batchId, seq, systemId, size: records.length, rootHash, firstAt, lastAt };
     const chain = chainHash(prev, batchLeafHash(header));
-    const col = <T>(f: (r: (typeof records)[number], i: number) => T) => records.map(f);
-    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    // One JSON document for the whole batch, expanded by PostgreSQL
+    // (json_to_recordset): one statement and one parameter, with no array
+    // literals built row by row on this side.
+    const rowsJson = JSON.stringify(
+      records.map((r, i) => ({
+        id: r.id, at: r.decidedAt, model: r.modelId, version: r.versionId, ref: r.ref, idx: i, subject: r.subjectRef, cipher: r.featuresCipher,
+        output: r.output, score: r.score, confidence: r.confidence, outcome: r.outcome, grp: r.groupLabel, reviewed: r.humanReviewed,
+        overridden: r.overridden, reviewer: r.reviewer, reason: r.overrideReason, latency: r.latencyMs, explanation: r.explanation ?? null,
+        status: r.explanationStatus, top: r.topFactor, leaf: leaves[i].toString('hex'),
+      })),
+    );
     await client.query(
       `INSERT INTO "Decision" ("id", "decidedAt", "orgId", "systemId", "modelId", "versionId", "ref", "batchId", "leafIndex", "subjectRef",
          "featuresCipher", "output", "score", "confidence", "outcome", "groupLabel", "humanReviewed", "overridden", "reviewer", "overrideReason",
          "latencyMs", "explanation", "explanationStatus", "topFactor", "leafHash", "receivedAt")
-       SELECT id, at::timestamptz, $1, $2, model, version, ref, $3, idx, subject, cipher, output::jsonb, score, confidence, outcome, grp,
-         reviewed, overridden, reviewer, reason, latency, explanation::jsonb, status::"ExplanationStatus", top, leaf, $4::timestamptz
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int4[], $11::text[], $12::text[], $13::text[], $14::float8[],
-         $15::float8[], $16::text[], $17::text[], $18::bool[], $19::bool[], $20::text[], $21::text[], $22::float8[], $23::text[], $24::text[],
-         $25::text[], $26::text[])
-         AS t(id, at, model, version, ref, idx, subject, cipher, output, score, confidence, outcome, grp, reviewed, overridden, reviewer, reason,
-           latency, explanation, status, top, leaf)`,
-      [
-        orgId, systemId, batchId, iso(receivedAt),
-        col((r) => r.id), col((r) => r.decidedAt), col((r) => r.modelId), col((r) => r.versionId), col((r) => r.ref), col((_r, i) => i),
-        col((r) => r.subjectRef), col((r) => r.featuresCipher), col((r) => json(r.output)), col((r) => r.score), col((r) => r.confidence),
-        col((r) => r.outcome), col((r) => r.groupLabel), col((r) => r.humanReviewed), col((r) => r.overridden), col((r) => r.reviewer),
-        col((r) => r.overrideReason), col((r) => r.latencyMs), col((r) => json(r.explanation)), col((r) => r.explanationStatus),
-        col((r) => r.topFactor), col((_r, i) => leaves[i].toString('hex')),
-      ],
+       SELECT id, at, $1, $2, model, version, ref, $3, idx, subject, cipher, output, score, confidence, outcome, grp,
+         reviewed, overridden, reviewer, reason, latency, CASE WHEN jsonb_typeof(explanation) = 'null' THEN NULL ELSE explanation END,
+         status::"ExplanationStatus", top, leaf, $4::timestamptz
+       FROM json_to_recordset($5::json) AS t(id text, at timestamptz, model text, version text, ref text, idx int4, subject text, cipher text,
+         output jsonb, score float8, confidence float8, outcome text, grp text, reviewed bool, overridden bool, reviewer text, reason text,
+         latency float8, explanation jsonb, status text, top text, leaf text)`,
+      [orgId, systemId, batchId, iso(receivedAt), rowsJson],
     );
     await client.query(
-      `INSERT INTO "DecisionBatch" ("id", "orgId", "seq", "systemId", "size", "firstAt", "lastAt", "rootHash", "leafHashes", "prevChainHash", "chainHash", "actorLabel", "tokenId", "receivedAt", "report")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`,
-      [batchId, orgId, seq, systemId, records.length, firstAt, lastAt, rootHash, Buffer.concat(leaves), prev, chain, input.actorLabel, input.tokenId, iso(receivedAt), JSON.stringify(input.report ?? {})],
+      `INSERT INTO "DecisionBatch" ("id", "orgId", "seq", "systemId", "size", "firstAt", "lastAt", "rootHash", "leafHashes", "nodeHashes", "prevChainHash", "chainHash", "actorLabel", "tokenId", "receivedAt", "report")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)`,
+      [batchId, orgId, seq, systemId, records.length, firstAt, lastAt, rootHash, Buffer.concat(leaves), packLevels(levels, 1), prev, chain, input.actorLabel, input.tokenId, iso(receivedAt), JSON.stringify(input.report ?? {})],
     );
     if (input.actor) {
       await recordEventRaw(client, input.actor, {

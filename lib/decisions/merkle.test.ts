@@ -94,3 +94,20 @@ describe('Merkle trees (RFC 6962)', () => {
     expect(verifyConsistency(5, 3, handRoots[5], handRoots[3], [])).toBe(false);
   });
 });
+
+describe('stored levels', () => {
+  it('give the audit path by offset for every leaf of odd and even trees', async () => {
+    const { levelSizes, pathOffsets, packLevels } = await import('./merkle');
+    for (const n of [1, 2, 3, 5, 8, 13]) {
+      const leaves = Array.from({ length: n }, (_, i) => leafHash(`leaf ${i}`));
+      const levels = treeLevels(leaves);
+      const packed = packLevels(levels);
+      expect(levelSizes(n)).toEqual(levels.map((l) => l.length));
+      for (let i = 0; i < n; i++) {
+        const path = pathOffsets(n, i).map((p) => packed.subarray(p.offset, p.offset + 32));
+        expect(path).toEqual(inclusionPath(levels, i));
+      }
+    }
+  });
+});
+

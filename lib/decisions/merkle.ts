@@ -155,3 +155,35 @@ export function verifyConsistency(size1: number, size2: number, root1: Buffer, r
   }
   return fr.equals(root1) && sr.equals(root2) && sn === 0;
 }
+
+/** Sizes of every level of a tree of `size` leaves, bottom-up (the leaves first). */
+export function levelSizes(size: number): number[] {
+  const sizes = [size];
+  while (sizes[sizes.length - 1] > 1) sizes.push(Math.ceil(sizes[sizes.length - 1] / 2));
+  return sizes;
+}
+
+/**
+ * Where the audit path of leaf `index` lies in a tree stored level by level
+ * (32 bytes a node, bottom-up): the byte offset of each sibling, leaf side
+ * first, and the level it is on. Gives the same nodes as inclusionPath.
+ */
+export function pathOffsets(size: number, index: number): { level: number; offset: number }[] {
+  if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+  const sizes = levelSizes(size);
+  const out: { level: number; offset: number }[] = [];
+  let start = 0;
+  let i = index;
+  for (let level = 0; level < sizes.length - 1; level++) {
+    const sibling = i ^ 1;
+    if (sibling < sizes[level]) out.push({ level, offset: (start + sibling) * 32 });
+    start += sizes[level];
+    i >>= 1;
+  }
+  return out;
+}
+
+/** Every level concatenated (from `fromLevel` up), as pathOffsets reads them. */
+export function packLevels(levels: Buffer[][], fromLevel = 0): Buffer {
+  return Buffer.concat(levels.slice(fromLevel).flat());
+}

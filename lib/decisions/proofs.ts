@@ -2,11 +2,12 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { rawPool } from '@/lib/db-raw';
 import { AppError } from '@/lib/errors';
 import { readableSystemIds } from './access';
 import { batchLeafHash, PROOF_FORMAT, type CanonicalDecision, type BatchHeader } from './canonical';
 import { batchHeaders } from './checkpoints';
-import { consistencyProof, inclusionPath, merkleRoot, treeLevels } from './merkle';
+import { consistencyProof, inclusionPath, merkleRoot, pathOffsets, treeLevels } from './merkle';
 
 // Inclusion proofs (a decision → its batch root → a signed checkpoint) and
 // consistency proofs between two checkpoints, as JSON an auditor verifies
@@ -32,6 +33,39 @@ function splitLeaves(bytes: Uint8Array): Buffer[] {
   return out;
 }
 
+type BatchRow = { id: string; seq: number; systemId: string; size: number; rootHash: string; firstAt: Date; lastAt: Date; hasNodes: boolean };
+type CheckpointRow = { id: string; orgId: string; treeSize: number; decisionCount: number; rootHash: string; issuedAt: Date; statement: string; signature: string; publicKey: string; hasTree: boolean };
+
+/**
+ * The audit paths read from the stored levels: one statement picks each
+ * sibling's 32 bytes by offset (bytea substring), so a proof costs a few
+ * index look-ups however large the batch or the log. Rows written before
+ * the levels were stored fall back to rebuilding the tree.
+ */
+async function storedPaths(batch: BatchRow, leafIndex: number, checkpoint: CheckpointRow | null): Promise<{ batchPath: Buffer[]; logPath: Buffer[] | null }> {
+  const params: unknown[] = [batch.id];
+  const cols: string[] = [];
+  const batchOffsets = pathOffsets(batch.size, leafIndex);
+  for (const { level, offset } of batchOffsets) {
+    params.push(level === 0 ? offset + 1 : offset - batch.size * 32 + 1);
+    cols.push(`substring(b."${level === 0 ? 'leafHashes' : 'nodeHashes'}" from $${params.length} for 32)`);
+  }
+  const logOffsets = checkpoint ? pathOffsets(checkpoint.treeSize, batch.seq) : [];
+  let from = 'FROM "DecisionBatch" b WHERE b."id" = $1';
+  if (checkpoint) {
+    params.push(checkpoint.id);
+    from = `FROM "DecisionBatch" b, "DecisionCheckpoint" c WHERE b."id" = $1 AND c."id" = $${params.length}`;
+    for (const { offset } of logOffsets) {
+      params.push(offset + 1);
+      cols.push(`substring(c."treeHashes" from $${params.length} for 32)`);
+    }
+  }
+  if (cols.length === 0) return { batchPath: [], logPath: checkpoint ? [] : null };
+  const { rows } = await rawPool().query({ text: `SELECT ${cols.join(', ')} ${from}`, values: params, rowMode: 'array' });
+  const nodes = (rows[0] as Buffer[]).map((b) => Buffer.from(b));
+  return { batchPath: nodes.slice(0, batchOffsets.length), logPath: checkpoint ? nodes.slice(batchOffsets.length) : null };
+}
+
 /** The proof of one decision, by the portal's id or by the system's decision id. */
 export async function decisionProof(actor: Actor, where: { id: string } | { systemId: string; ref: string }): Promise<DecisionProof> {
   authorize(actor, 'decisions:read');
@@ -41,14 +75,34 @@ export async function decisionProof(actor: Actor, where: { id: string } | { syst
     omit: { receivedAt: true },
   });
   if (!d) throw new AppError('NOT_FOUND', 'The decision was not found.');
-  const batch = await db.decisionBatch.findUniqueOrThrow({ where: { id: d.batchId } });
+  const { rows } = await rawPool().query<BatchRow & { [k: `c_${string}`]: unknown }>(
+    `SELECT b."id", b."seq", b."systemId", b."size", b."rootHash", b."firstAt", b."lastAt", b."nodeHashes" IS NOT NULL AS "hasNodes",
+       c."id" AS "c_id", c."orgId" AS "c_orgId", c."treeSize" AS "c_treeSize", c."decisionCount" AS "c_decisionCount", c."rootHash" AS "c_rootHash",
+       c."issuedAt" AS "c_issuedAt", c."statement" AS "c_statement", c."signature" AS "c_signature", c."publicKey" AS "c_publicKey", c."treeHashes" IS NOT NULL AS "c_hasTree"
+     FROM "DecisionBatch" b
+     LEFT JOIN LATERAL (SELECT * FROM "DecisionCheckpoint" x WHERE x."orgId" = b."orgId" AND x."treeSize" > b."seq" ORDER BY x."treeSize" DESC LIMIT 1) c ON true
+     WHERE b."id" = $1`,
+    [d.batchId],
+  );
+  const r = rows[0];
+  if (!r) throw new AppError('NOT_FOUND', 'The decision\'s batch was not found.');
+  const batch: BatchRow = { id: r.id, seq: r.seq, systemId: r.systemId, size: r.size, rootHash: r.rootHash, firstAt: r.firstAt, lastAt: r.lastAt, hasNodes: r.hasNodes };
+  const checkpoint: CheckpointRow | null = r.c_id
+    ? {
+        id: r.c_id as string, orgId: r.c_orgId as string, treeSize: r.c_treeSize as number, decisionCount: r.c_decisionCount as number, rootHash: r.c_rootHash as string,
+        issuedAt: r.c_issuedAt as Date, statement: r.c_statement as string, signature: r.c_signature as string, publicKey: r.c_publicKey as string, hasTree: r.c_hasTree as boolean,
+      }
+    : null;
   const header: BatchHeader = { id: batch.id, seq: batch.seq, systemId: batch.systemId, size: batch.size, rootHash: batch.rootHash, firstAt: iso(batch.firstAt), lastAt: iso(batch.lastAt) };
-  const levels = treeLevels(splitLeaves(batch.leafHashes));
-  const checkpoint = await db.decisionCheckpoint.findFirst({ where: { orgId: actor.orgId, treeSize: { gt: batch.seq } }, orderBy: { treeSize: 'desc' } });
-  let log: DecisionProof['log'] = null;
-  if (checkpoint) {
-    const logLevels = treeLevels((await batchHeaders(actor.orgId, checkpoint.treeSize)).map(batchLeafHash));
-    log = { index: batch.seq, treeSize: checkpoint.treeSize, path: inclusionPath(logLevels, batch.seq).map(hex) };
+
+  let batchPath: Buffer[];
+  let logPath: Buffer[] | null;
+  if (batch.hasNodes && (!checkpoint || checkpoint.hasTree)) {
+    ({ batchPath, logPath } = await storedPaths(batch, d.leafIndex, checkpoint));
+  } else {
+    const stored = await db.decisionBatch.findUniqueOrThrow({ where: { id: batch.id }, select: { leafHashes: true } });
+    batchPath = inclusionPath(treeLevels(splitLeaves(stored.leafHashes)), d.leafIndex);
+    logPath = checkpoint ? inclusionPath(treeLevels((await batchHeaders(actor.orgId, checkpoint.treeSize)).map(batchLeafHash)), batch.seq) : null;
   }
   return {
     format: PROOF_FORMAT,
@@ -60,8 +114,8 @@ export async function decisionProof(actor: Actor, where: { id: string } | { syst
     },
     leafIndex: d.leafIndex,
     batch: header,
-    batchPath: inclusionPath(levels, d.leafIndex).map(hex),
-    log,
+    batchPath: batchPath.map(hex),
+    log: checkpoint && logPath ? { index: batch.seq, treeSize: checkpoint.treeSize, path: logPath.map(hex) } : null,
     checkpoint: checkpoint && {
       orgId: checkpoint.orgId, treeSize: checkpoint.treeSize, decisionCount: checkpoint.decisionCount, rootHash: checkpoint.rootHash,
       issuedAt: iso(checkpoint.issuedAt), statement: checkpoint.statement, signature: checkpoint.signature, publicKey: checkpoint.publicKey,

@@ -13,6 +13,7 @@ export const EVENT_TYPES = {
   'gate.failed': 'A promotion was refused by the model gate',
   'review.closed': 'A quarterly review was closed',
   'monitoring.alert': 'A monitoring alert opened or rose from warning to breach',
+  'decision_log.checkpoint': 'A signed checkpoint of the decision log was issued (keep a copy outside the portal)',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;
@@ -48,6 +49,7 @@ const ENTITY_PATHS: Record<string, (id: string, data: Record<string, unknown>) =
   model: (id) => `/models/${id}`,
   model_version: (id, data) => (typeof data.modelId === 'string' ? `/models/${data.modelId}/versions/${id}` : `/models`),
   monitoring_alert: (_id, data) => (typeof data.versionId === 'string' ? `/monitoring/${data.versionId}` : '/monitoring'),
+  decision_checkpoint: () => '/decisions',
   quarterly_review: (_id, data) => (typeof data.quarter === 'string' ? `/reviews/${data.quarter}` : '/reviews'),
 };
 
