@@ -1,8 +1,10 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
 import { AppError } from '@/lib/errors';
-import { verifyDecisionSchema } from './schema';
+import { createDevelopmentDecision } from './development';
+import { createDevelopmentDecisionSchema, verifyDecisionSchema } from './schema';
 import { verifyDecision } from './view';
 
 /** Checks the decision's proof on the server; a failed check is the form's refusal, naming each problem. */
@@ -14,4 +16,14 @@ export const verifyDecisionAction = validatedAction(
     return result;
   },
   { successMessage: (r) => `The proof holds: the record hashes to its batch root, the batch is in the signed checkpoint of ${r.treeSize} batches, and the signature verifies.` },
+);
+
+export const createDevelopmentDecisionAction = validatedAction(
+  createDevelopmentDecisionSchema,
+  async (input, actor) => {
+    const row = await createDevelopmentDecision(actor, input);
+    revalidatePath('/decisions/development');
+    return row;
+  },
+  { successMessage: 'Development decision recorded.' },
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
-import { ingestReportSchema } from './schema';
+import { createDevelopmentDecisionSchema, ingestReportSchema, listDevelopmentDecisionsQuerySchema } from './schema';
 
 const id = z.string().trim().min(1, 'Required').max(200, 'At most 200 characters');
 
@@ -19,6 +19,12 @@ const proofSchema = z.object({
   checkpoint: z
     .object({ orgId: z.string(), treeSize: z.number().int(), decisionCount: z.number().int(), rootHash: z.string(), issuedAt: z.string(), statement: z.string(), signature: z.string(), publicKey: z.string() })
     .nullable(),
+});
+
+const developmentDecision = z.object({
+  id: z.string(), title: z.string(), context: z.string(), decision: z.string(), alternatives: z.string(), consequences: z.string(), decidedAt: z.string(), createdAt: z.string(),
+  model: z.object({ id: z.string(), key: z.string(), name: z.string() }), version: z.object({ id: z.string(), label: z.string() }).nullable(),
+  approver: z.object({ id: z.string(), name: z.string() }), createdBy: z.string().nullable(),
 });
 
 export const decisionsApi = {
@@ -104,5 +110,24 @@ export const decisionsApi = {
     permission: 'decisions:verify',
     query: z.object({ from: z.coerce.number('from must be a tree size').int().min(0), to: z.coerce.number('to must be a tree size').int().min(0) }),
     response: z.object({ from: z.object({ treeSize: z.number().int(), rootHash: z.string() }), to: z.object({ treeSize: z.number().int(), rootHash: z.string() }), proof: z.array(z.string()) }),
+  }),
+  developmentList: defineApi({
+    method: 'GET',
+    path: '/api/v1/development-decisions',
+    tag: 'Decision log',
+    summary: 'Development decision records (why algorithm X over Y, bias tests, accepted trade-offs), newest first, by model or version',
+    permission: 'decisions:read',
+    query: listDevelopmentDecisionsQuerySchema,
+    response: z.object({ items: z.array(developmentDecision), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), capabilities: z.object({ create: z.boolean() }) }),
+  }),
+  developmentCreate: defineApi({
+    method: 'POST',
+    path: '/api/v1/development-decisions',
+    tag: 'Decision log',
+    summary: 'Record a development decision attached to a model or one of its versions',
+    permission: 'decisions:manage',
+    body: createDevelopmentDecisionSchema,
+    response: z.object({ id: z.string() }),
+    successStatus: 201,
   }),
 };

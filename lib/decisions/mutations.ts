@@ -2,3 +2,4 @@
 export { eraseSubject } from './subjects';
 export { issueCheckpoint } from './checkpoints';
 export { createPartitionsAhead, purgeExpiredPartitions } from './retention';
+export { createDevelopmentDecision } from './development';

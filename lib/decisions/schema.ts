@@ -107,3 +107,26 @@ export const verifyDecisionSchema = z.object({ id: text(200) });
 
 /** A valid explanation for coverage: additive and adding up, or present for a method that is not additive. */
 export const COVERED_STATUSES: readonly ExplanationStatus[] = ['VALID', 'UNCHECKED'];
+
+const longText = (max: number) => z.string().trim().min(3, 'At least 3 characters').max(max, `At most ${max} characters`);
+
+/** A development decision record: why algorithm X over Y, which bias tests, which trade-off, approved by whom. */
+export const createDevelopmentDecisionSchema = z.object({
+  modelId: text(200),
+  versionId: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(200).optional()),
+  title: longText(200),
+  context: longText(5000),
+  decision: longText(5000),
+  alternatives: z.preprocess((v) => (v === undefined ? '' : v), z.string().trim().max(5000, 'At most 5000 characters')),
+  consequences: z.preprocess((v) => (v === undefined ? '' : v), z.string().trim().max(5000, 'At most 5000 characters')),
+  approverId: text(200),
+  decidedAt: z.iso.date('Give a date as YYYY-MM-DD'),
+});
+export type CreateDevelopmentDecisionInput = z.infer<typeof createDevelopmentDecisionSchema>;
+
+export const listDevelopmentDecisionsQuerySchema = z.object({
+  modelId: optionalText(200),
+  versionId: optionalText(200),
+  page: z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number('Give a page number').int().min(1).max(10_000)),
+});
+export type ListDevelopmentDecisionsQuery = z.infer<typeof listDevelopmentDecisionsQuerySchema>;

@@ -13,6 +13,8 @@ const { ingestDecisions } = await import('./ingest');
 const { issueCheckpoint } = await import('./checkpoints');
 const { listDecisions, getDecision, verifyDecision, decisionStats, exportDecisionLetter, decisionLetter } = await import('./queries');
 const { decisionsFixture, sampleDecision } = await import('./test-fixture');
+const { createDevelopmentDecision } = await import('./mutations');
+const { listDevelopmentDecisions, getDevelopmentDecision, developmentDecisionsForCard } = await import('./queries');
 
 let fx: Awaited<ReturnType<typeof decisionsFixture>>;
 const rows = (list: unknown[]): RawRecord[] => list.map((value, i) => ({ row: i + 1, value }));
@@ -86,5 +88,25 @@ describe('decision log screens', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorLabel: 'token:serving' });
     expect(JSON.parse(String(events[0].changes))).toMatchObject({ size: 60, seq: 0 });
+  });
+
+  it('records development decisions for a model or version, refuses the wrong version or approver, and shows them with the card', async () => {
+    const input = {
+      modelId: fx.modelId, versionId: fx.versions.v2, title: 'Gradient boosting over logistic regression', context: 'AUC gap of 4 points', decision: 'Use GBM with monotone constraints; equal-opportunity gap accepted at 1.5 points',
+      alternatives: 'Logistic regression', consequences: 'SHAP explanations required', approverId: fx.actors.COMPLIANCE_OFFICER.userId!, decidedAt: '2026-11-02',
+    };
+    await expect(createDevelopmentDecision(fx.actors.ENGINEER, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createDevelopmentDecision(fx.actors.ADMIN, { ...input, versionId: 'elsewhere' })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { versionId: [expect.any(String)] } });
+    await expect(createDevelopmentDecision(fx.actors.ADMIN, { ...input, approverId: 'nobody' })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { approverId: [expect.any(String)] } });
+    expect(await db.developmentDecision.count({ where: { orgId: fx.orgId } })).toBe(0);
+    const { id } = await createDevelopmentDecision(fx.actors.ADMIN, input);
+    await createDevelopmentDecision(fx.actors.COMPLIANCE_OFFICER, { ...input, versionId: undefined, title: 'Bias tests: four-fifths rule on sex and age' });
+    const list = await listDevelopmentDecisions(fx.actors.AUDITOR, { modelId: fx.modelId, page: 1 });
+    expect(list).toMatchObject({ total: 2, capabilities: { create: false } });
+    expect(await getDevelopmentDecision(fx.actors.ENGINEER, id)).toMatchObject({ title: input.title, version: { label: '2.0' }, approver: { id: input.approverId }, decidedAt: '2026-11-02T00:00:00.000Z' });
+    expect((await developmentDecisionsForCard(fx.actors.ENGINEER, 'credit', '1.0')).map((r) => r.title)).toEqual(['Bias tests: four-fifths rule on sex and age']);
+    expect(await developmentDecisionsForCard(fx.actors.ENGINEER, 'credit', '2.0')).toHaveLength(2);
+    await sealedBarrier();
+    expect(await db.auditEvent.count({ where: { action: 'development-decision.recorded', orgId: fx.orgId } })).toBe(2);
   });
 });

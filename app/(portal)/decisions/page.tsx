@@ -27,7 +27,12 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Decision log"
         description="Every production decision of a logged AI system, with its explanation and a proof that it was recorded unchanged. Newest first."
-        actions={<ButtonLink href="/decisions/stats">Statistics and explanation coverage</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href="/decisions/stats">Statistics and explanation coverage</ButtonLink>
+            <ButtonLink href="/decisions/development">Development decisions</ButtonLink>
+          </>
+        }
       />
       {!parsed.success ? <p role="alert" className="mb-3 text-sm text-red-800">Some filters were not valid and were ignored: {parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.</p> : null}
       <form className="no-print mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end" role="search" aria-label="Search decisions">

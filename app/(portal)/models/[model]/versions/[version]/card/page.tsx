@@ -6,6 +6,7 @@ import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { fmt, metricMeets } from '@/lib/models/promotion';
+import { developmentDecisionsForCard } from '@/lib/decisions/queries';
 import { getModelCard } from '@/lib/models/queries';
 import { CARD_SECTIONS } from '@/lib/models/schema';
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Model card' };
 export default async function ModelCardPage({ params }: { params: Promise<{ model: string; version: string }> }) {
   const p = await params;
   const actor = await requireActor();
-  const d = await loadPage(getModelCard(actor, decodeURIComponent(p.model), decodeURIComponent(p.version)));
+  const [d, development] = await loadPage(Promise.all([getModelCard(actor, decodeURIComponent(p.model), decodeURIComponent(p.version)), developmentDecisionsForCard(actor, decodeURIComponent(p.model), decodeURIComponent(p.version))]));
   const api = `/api/v1/models/${d.model.key}/versions/${encodeURIComponent(d.version.label)}/card`;
   return (
     <article className="mx-auto max-w-3xl">
@@ -56,6 +57,16 @@ export default async function ModelCardPage({ params }: { params: Promise<{ mode
           <ul className="list-disc pl-5 text-sm">{d.mitigations.map((m) => <li key={`${m.attribute}-${m.check}`}>{m.attribute}, {m.check.toLowerCase().replace(/_/g, ' ')}: {m.mitigation}</li>)}</ul>
         </section>
       ) : null}
+      <section className="mb-5 break-inside-avoid" aria-labelledby="card-development">
+        <h2 id="card-development" className="mb-1">Development decisions</h2>
+        {development.length ? (
+          <ul className="list-disc pl-5 text-sm">
+            {development.map((r) => (
+              <li key={r.id}><Link href={`/decisions/development/${r.id}`}>{r.title}</Link>{r.version ? '' : ' (whole model)'}: {r.decision} Approved by {r.approver.name}.</li>
+            ))}
+          </ul>
+        ) : <p className="text-sm">None recorded.</p>}
+      </section>
     </article>
   );
 }
