@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { scan, testPagesAccessible } from '../support/a11y';
+import { pageAs } from '../support/auth';
+import { pick } from '../support/pick';
+
+// The demo's credit decisions: app-100017 was overridden by an underwriter;
+// annual_income is a restricted input; applicant-00042 was erased.
+const OVERRIDDEN = 'app-100017';
+
+test('an engineer finds the overridden decision, sees restricted inputs masked, verifies its proof and opens the letter', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'ENGINEER');
+  await page.goto('/decisions');
+  await expect(page.getByTestId('decision-row').first()).toBeVisible();
+  await page.getByLabel('Overridden by a person').check();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  await page.getByRole('link', { name: OVERRIDDEN }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Decision ${OVERRIDDEN}` })).toBeVisible();
+  await expect(page.getByText(/Verified income documents show a recent salary increase/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Input features' }).getByText('Restricted: hidden for your role')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Attributions per feature' })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify proof' }).click();
+  await expect(page.getByText(/The proof holds/)).toBeVisible();
+  expect((await scan(page)).violations).toEqual([]);
+
+  await page.getByRole('link', { name: 'Explanation letter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Explanation of decision ${OVERRIDDEN}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The principal reasons' })).toBeVisible();
+  expect((await scan(page)).violations).toEqual([]);
+  const id = page.url().split('/').at(-2)!;
+  const pdf = await context.request.get(`/api/v1/decisions/letter?id=${id}`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+  // An engineer records no development decisions and sends no decisions with a session.
+  await page.goto('/decisions/development');
+  await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
+  expect((await context.request.post('/api/v1/development-decisions', { data: { modelId: 'x', title: 'x', context: 'x', decision: 'x', approverId: 'x', decidedAt: '2026-01-01' } })).status()).toBe(403);
+  expect((await context.request.post('/api/v1/decisions?system=x', { data: [] })).status()).toBe(403);
+  await context.close();
+});
+
+test('a compliance officer sees restricted inputs and records a development decision; a refusal keeps the input', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
+  await page.goto(`/decisions?ref=${OVERRIDDEN}`);
+  await page.getByRole('link', { name: OVERRIDDEN }).click();
+  await expect(page.getByRole('table', { name: 'Input features' }).getByText('annual_income')).toBeVisible();
+  await expect(page.getByText('Restricted: hidden for your role')).toHaveCount(0);
+
+  const title = `Gradient boosting over logistic regression ${Date.now()}`;
+  await page.goto('/decisions/development');
+  const form = page.getByRole('form', { name: 'Record a development decision' });
+  await pick(form, /^Model/, 'credit', /Consumer credit/);
+  await form.getByLabel('Title', { exact: true }).fill(title);
+  await form.getByLabel('Context', { exact: true }).fill('The boosted model is 4 AUC points better on the holdout.');
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  // Decision and approver missing: refused, the title kept.
+  await expect(form.getByLabel('Decision', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Title', { exact: true })).toHaveValue(title);
+  await form.getByLabel('Decision', { exact: true }).fill('Use boosting with monotone constraints; the 1.5-point equal-opportunity gap is accepted.');
+  await pick(form, 'Approver', 'Compliance');
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByText('Development decision recorded.')).toBeVisible();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect((await scan(page)).violations).toEqual([]);
+  await context.close();
+});
+
+test('an auditor reads the statistics but cannot record or issue anything', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'AUDITOR');
+  await page.goto('/decisions/development');
+  await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
+  expect((await context.request.post('/api/v1/decisions/checkpoints')).status()).toBe(403);
+  expect((await context.request.post('/api/v1/decisions/subjects/erase', { data: { subjectRef: 'applicant-00001', reason: 'not mine' } })).status()).toBe(403);
+  await context.close();
+});
+
+testPagesAccessible([
+  ['ENGINEER', '/decisions'],
+  ['COMPLIANCE_OFFICER', '/decisions/stats'],
+  ['COMPLIANCE_OFFICER', '/decisions/development'],
+] as const);
