@@ -65,13 +65,18 @@ export async function submitTrustDocumentRequest(orgId: string, snapshot: TrustS
   });
 }
 
-/** What the download landing shows: the document behind a valid link (checked by landLink), nothing else. */
-export async function trustDownloadForLink(link: ResolvedLink) {
+/**
+ * What the download landing shows: the document behind a valid link (checked
+ * by landLink), nothing else. The view is recorded (TrustView, kind
+ * `document`); only the download uses the link.
+ */
+export async function trustDownloadForLink(link: ResolvedLink, meta?: RequestMeta) {
   const r = await db.trustDocumentRequest.findFirst({
     where: { id: link.subjectId, orgId: link.orgId, status: 'APPROVED' },
     select: { name: true, document: { select: { title: true, description: true, fileName: true, size: true, sha256: true, withdrawnAt: true } } },
   });
   if (!r || r.document.withdrawnAt) return null;
+  await db.trustView.create({ data: { orgId: link.orgId, kind: 'document', subjectId: link.subjectId, ip: meta?.ip ?? null } });
   const org = await db.organization.findUniqueOrThrow({ where: { id: link.orgId }, select: { name: true } });
   return { orgName: org.name, requester: r.name, title: r.document.title, description: r.document.description, fileName: r.document.fileName, size: r.document.size, sha256: r.document.sha256, expiresAt: link.expiresAt.toISOString() };
 }

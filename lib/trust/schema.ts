@@ -24,7 +24,8 @@ export const trustSettingsSchema = z.object({
   /** Policies whose latest published version the page shows. */
   policies: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   /** The NDA a visitor accepts before requesting a document; blank: none. A changed text is a new version. */
-  ndaText: z.string().trim().max(20_000).nullish().transform((v) => (v ? v : null)),
+  // Browsers send a textarea with CRLF line ends: normalised, so the same text keeps its version and hash.
+  ndaText: z.string().transform((v) => v.replace(/\r\n?/g, '\n').trim()).pipe(z.string().max(20_000)).nullish().transform((v) => (v ? v : null)),
 });
 export type TrustSettingsInput = z.input<typeof trustSettingsSchema>;
 

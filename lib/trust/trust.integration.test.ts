@@ -187,7 +187,7 @@ describe('verification', () => {
 });
 
 describe('documents on request', () => {
-  const NDA = 'The recipient keeps this document confidential and uses it only to assess the vendor.';
+  const NDA = 'The recipient keeps this document confidential.\nIt is used only to assess the vendor.';
   const pdf = Buffer.from('%PDF-1.4\nSOC 2 report body\n%%EOF\n');
   let docId: string;
   const mails: string[][] = [];
@@ -233,8 +233,9 @@ describe('documents on request', () => {
     const nda = await db.trustNda.findFirstOrThrow({ where: { orgId: actors.ADMIN.orgId } });
     expect(html).toContain(nda.sha256);
     expect(html).not.toContain('%PDF');
-    // The same text published again keeps its version; a changed text is version 2.
+    // The same text published again keeps its version, also as a browser sends it (CRLF line ends).
     await publishTrustCentre(actors.ADMIN, { ...settings, showPolicies: true, ndaText: NDA });
+    await publishTrustCentre(actors.ADMIN, trustSettingsFormSchema.parse({ enabled: 'on', showPolicies: 'on', ndaText: `${NDA.replace(/\n/g, '\r\n')}\r\n` }));
     expect(await db.trustNda.count({ where: { orgId: actors.ADMIN.orgId } })).toBe(1);
   });
 
@@ -274,6 +275,11 @@ describe('documents on request', () => {
     expect(mail.to).toBe('dana@buyer.example');
     const token = await tokenOf(mailId);
 
+    const { resolveLink } = await import('@/lib/links/links');
+    const { trustDownloadForLink } = await import('./requests');
+    const resolved = await resolveLink(token, 'trust_document');
+    expect(resolved.ok && (await trustDownloadForLink(resolved.link, { id: 'v', ip: '192.0.2.9' }))).toMatchObject({ title: 'SOC 2 Type II report', fileName: 'soc2.pdf' });
+    expect(await db.trustView.count({ where: { kind: 'document', subjectId: req.id } })).toBe(1);
     const first = await download(token);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-disposition')).toContain('soc2.pdf');

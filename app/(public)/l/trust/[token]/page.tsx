@@ -18,7 +18,7 @@ export default async function TrustDocumentLandingPage({ params }: { params: Pro
   const { token } = await params;
   const landed = await landLink(token, 'trust_document');
   if (!landed.ok) return <LinkRefused message={landed.message} />;
-  const d = await trustDownloadForLink(landed.link);
+  const d = await trustDownloadForLink(landed.link, landed.meta);
   if (!d) return <LinkRefused message="This document has been withdrawn by the sender." />;
   return (
     <>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrustView" ADD COLUMN     "subjectId" TEXT;
