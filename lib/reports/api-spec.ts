@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
+import { SOA_FORMATS, soaFrameworkKeySchema } from './soa-schema';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
+const soaParams = z.object({ framework: soaFrameworkKeySchema });
 
 function validLocale(v: string) {
   try {
@@ -80,5 +82,30 @@ export const reportsApi = {
     params: idParams,
     query: documentQuerySchema,
     responseType: documentTypes,
+  }),
+  soa: defineApi({
+    method: 'GET',
+    path: '/api/v1/reports/soa/{framework}',
+    tag: 'Reports',
+    summary: 'Statement of Applicability (iso-27001 or iso-42001 Annex A): every control included or excluded with its justification, implementation status, controls and evidence; the approved versions',
+    permission: 'reports:export',
+    params: soaParams,
+    response: z.object({
+      framework: z.object({ key: z.string(), id: z.string(), name: z.string(), version: z.string(), title: z.string() }),
+      rows: z.array(z.object({ requirementId: z.string(), ref: z.string(), title: z.string(), group: z.string(), included: z.boolean(), justification: z.string(), decided: z.boolean(), implementation: z.string(), controls: z.array(z.string()), evidence: z.array(z.string()) })),
+      summary: z.record(z.string(), z.number()),
+      versions: z.array(z.object({ version: z.number(), contentSha256: z.string(), approvedAt: z.string(), approvedBy: z.string() })),
+      capabilities: z.object({ canManage: z.boolean() }),
+    }),
+  }),
+  soaExport: defineApi({
+    method: 'GET',
+    path: '/api/v1/reports/soa/{framework}/export',
+    tag: 'Reports',
+    summary: 'The Statement of Applicability as PDF, DOCX, XLSX or CSV (the working draft, or an approved version with `version`); its content SHA-256 is recorded in the audit trail',
+    permission: 'reports:export',
+    params: soaParams,
+    query: documentQuerySchema.extend({ format: z.enum(SOA_FORMATS).default('pdf'), version: z.coerce.number().int().min(1).max(100000).optional() }),
+    responseType: [...documentTypes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
   }),
 };

@@ -19,6 +19,12 @@ export const DOCUMENT_TYPES: Record<DocumentFormat, string> = {
 export async function renderAndRecord(actor: Actor, doc: ReportDocument, format: DocumentFormat, subject: { entityType: string; entityId: string }) {
   const hash = documentHash(doc);
   const bytes = format === 'pdf' ? await renderDocumentPdf(doc, hash) : await renderDocumentDocx(doc, hash);
+  return recordExport(actor, doc, { format, hash, bytes, contentType: DOCUMENT_TYPES[format] }, subject);
+}
+
+/** Records an export already rendered (a spreadsheet of the same description, say) with its content hash. */
+export async function recordExport(actor: Actor, doc: ReportDocument, file: { format: string; hash: string; bytes: Buffer; contentType: string }, subject: { entityType: string; entityId: string }) {
+  const { format, hash, bytes } = file;
   await db.$transaction(async (tx) => {
     await recordEvent(tx, actor, {
       action: `report.${doc.kind}.exported`,
@@ -27,5 +33,5 @@ export async function renderAndRecord(actor: Actor, doc: ReportDocument, format:
       changes: { format, contentSha256: hash, title: doc.title, generatedAt: doc.generatedAt.toISOString(), bytes: bytes.length },
     });
   });
-  return { bytes, hash, contentType: DOCUMENT_TYPES[format], fileName: `${safeFileName(doc.title)}.${format}` };
+  return { bytes, hash, contentType: file.contentType, fileName: `${safeFileName(doc.title)}.${format}` };
 }

@@ -83,3 +83,4 @@ export async function reportsOverview(actor: Actor) {
 // What the interchange exports share with the documents (lib/interchange).
 export { authorizeOrgExport, authorizeSystemExport } from './access';
 export { loadAuditReportData } from './audit-data';
+export { exportStatementOfApplicability, getStatementOfApplicability, IMPLEMENTATION_LABEL } from './soa';

@@ -7,6 +7,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { requestTimePrefs } from '@/lib/platform/time-prefs';
 import { getBoardReport, reportsOverview } from '@/lib/reports/queries';
+import { SOA_FRAMEWORKS } from '@/lib/reports/soa-schema';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -48,6 +49,22 @@ export default async function ReportsPage() {
             ))}
           </Table>
         </Card>
+      ) : null}
+
+      {overview.capabilities.boardReport ? (
+        <>
+          <h2 className="mt-8 mb-2 text-lg font-semibold">Statements of Applicability</h2>
+          <Table caption="Statements of Applicability" columns={['Standard', 'Statement']}>
+            {Object.entries(SOA_FRAMEWORKS).map(([key, title]) => (
+              <tr key={key}>
+                <Td>{title}</Td>
+                <Td>
+                  <a href={`/reports/soa/${key}`}>Open the statement</a>
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        </>
       ) : null}
 
       <h2 className="mt-8 mb-2 text-lg font-semibold">AI systems: EU AI Act technical documentation</h2>

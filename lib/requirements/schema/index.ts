@@ -9,3 +9,4 @@ export * from './imports';
 export * from './crosswalk';
 export { AREAS, RELATIONSHIP_LABELS, RELATIONSHIPS, SYSTEM_ROLE_LABELS, SYSTEM_ROLES } from '../library-schema';
 export { citeRequirement, type Citable } from '../citation';
+export { statusFromControls } from '../logic/rules';

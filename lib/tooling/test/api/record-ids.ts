@@ -63,6 +63,9 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     ),
     '/api/v1/monitoring/alerts/{id}': ids(await db.monitorAlert.findMany({ take, select: { id: true } })),
     '/api/v1/mappings/{id}': ids(await db.controlMapping.findMany({ take, select: { id: true } })),
+    // The Statements of Applicability: a 404 where the framework is not loaded is a valid answer too.
+    '/api/v1/reports/soa/{framework}': [{ framework: 'iso-27001' }, { framework: 'iso-42001' }],
+    '/api/v1/reports/soa/{framework}/export': [{ framework: 'iso-27001' }],
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
     ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
