@@ -65,4 +65,16 @@ export const interchangeApi = {
     params: idParams,
     response: z.object({ 'assessment-results': oscalDoc('assessment-results') }),
   }),
+  importVulnerabilityScan: defineApi({
+    method: 'POST',
+    path: '/api/v1/models/{model}/versions/{version}/vulnerability-scans',
+    tag: 'Model registry',
+    summary: 'Import a vulnerability scan report of the version (SARIF 2.1.0, CycloneDX VEX 1.4–1.6, Trivy JSON, Grype JSON or pip-audit JSON) as evidence linked to the version, all or nothing; every problem is named with its JSON path',
+    description: 'CycloneDX files are validated with the CycloneDX library\'s strict JSON schema validator. A finding\'s age counts from the first scan of the version that reported it; the gate policy\'s "maximum age of an open critical vulnerability" reads the latest scan.',
+    permission: 'models:write',
+    params: versionParams,
+    bodyType: 'multipart',
+    body: z.object({ file: z.string().describe('The scan report (JSON, max 10 MB)'), scannedAt: z.string().optional().describe('When the scan ran (ISO 8601), if the report does not say') }),
+    response: z.object({ id: z.string(), format: z.string(), tool: z.string(), scannedAt: z.string(), findings: z.number(), counts: z.record(z.string(), z.number()), evidenceId: z.string() }),
+  }),
 };

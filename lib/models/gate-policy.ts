@@ -31,7 +31,21 @@ export async function loadGateFacts(client: Client, v: { id: string; orgId: stri
     const covered = counts.filter((c) => c.explanationStatus === 'VALID' || c.explanationStatus === 'UNCHECKED').reduce((n, c) => n + c._count._all, 0);
     facts.explanationCoverage = total === 0 ? null : covered / total;
   }
+  // Vulnerability scans (lib/interchange/vulnerability-scans.ts): the oldest critical finding open in the version's latest scan.
+  if (policy.maxCriticalVulnerabilityAgeDays != null) facts.oldestCriticalVulnerabilityDays = await oldestCriticalVulnerabilityDays(client, v.id);
   return facts;
+}
+
+/**
+ * Age in days of the oldest critical vulnerability in the version's latest
+ * scan (a finding's age counts from the first scan that reported it); null
+ * when that scan has none; undefined when the version was never scanned.
+ */
+export async function oldestCriticalVulnerabilityDays(client: Client, versionId: string, now = new Date()): Promise<number | null | undefined> {
+  const latest = await client.vulnerabilityScan.findFirst({ where: { modelVersionId: versionId }, orderBy: [{ scannedAt: 'desc' }, { createdAt: 'desc' }], select: { id: true } });
+  if (!latest) return undefined;
+  const oldest = await client.vulnerabilityFinding.aggregate({ where: { scanId: latest.id, severity: 'CRITICAL' }, _min: { firstSeenAt: true } });
+  return oldest._min.firstSeenAt ? Math.floor((now.getTime() - oldest._min.firstSeenAt.getTime()) / 86_400_000) : null;
 }
 
 /** Admin → Gate policy. */

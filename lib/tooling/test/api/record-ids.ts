@@ -82,7 +82,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/models/{model}/rollback': models.map((m) => ({ model: m.key })),
     '/api/v1/models/{model}/versions': models.map((m) => ({ model: m.key })),
     ...Object.fromEntries(
-      ['', '/attestation', '/bom', '/card', '/fairness', '/gate', '/mitigations', '/sign-offs', '/stage'].map((tail) => [
+      ['', '/attestation', '/bom', '/card', '/fairness', '/gate', '/mitigations', '/sign-offs', '/stage', '/vulnerability-scans'].map((tail) => [
         `/api/v1/models/{model}/versions/{version}${tail}`,
         versions.map((v) => ({ model: v.model.key, version: v.label })),
       ]),

@@ -6,7 +6,9 @@ import { notFound } from 'next/navigation';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { requestTimePrefs } from '@/lib/platform/time-prefs';
+import { systemVulnerabilities } from '@/lib/interchange/vulnerability-scans';
 import { getTechnicalDocumentationStatus } from '@/lib/reports/queries';
+import { LocalTime } from '@/components/ui/local-time';
 
 export const metadata: Metadata = { title: 'Technical documentation' };
 
@@ -17,7 +19,7 @@ export default async function TechnicalDocumentationPage({ params }: { params: P
   const { id } = await params;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
   const actor = await requireActor();
-  const [doc, prefs] = await Promise.all([loadPage(getTechnicalDocumentationStatus(actor, id)), requestTimePrefs()]);
+  const [doc, prefs, vulns] = await Promise.all([loadPage(getTechnicalDocumentationStatus(actor, id)), requestTimePrefs(), loadPage(systemVulnerabilities(actor, id))]);
   const q = new URLSearchParams({ locale: prefs.locale, tz: prefs.timeZone }).toString();
   const base = `/api/v1/ai-systems/${doc.system.id}/technical-documentation/export`;
   return (
@@ -47,6 +49,26 @@ export default async function TechnicalDocumentationPage({ params }: { params: P
           </tr>
         ))}
       </Table>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Vulnerability scans</h2>
+      {vulns.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">No scan report has been imported for this system&apos;s model versions (POST a SARIF, CycloneDX VEX, Trivy, Grype or pip-audit report to /api/v1/models/&#123;model&#125;/versions/&#123;version&#125;/vulnerability-scans).</p>
+      ) : (
+        <Table caption={`Latest scan of each model version: ${vulns.totals.CRITICAL} critical, ${vulns.totals.HIGH} high, ${vulns.totals.MEDIUM} medium, ${vulns.totals.LOW} low, ${vulns.totals.UNKNOWN} unrated`} columns={['Model version', 'Scanned', 'Tool', 'Critical', 'High', 'Medium', 'Low', 'Unrated', 'Oldest critical']}>
+          {vulns.rows.map((r) => (
+            <tr key={`${r.modelKey}/${r.version}`} data-testid="scan-row">
+              <Td>{r.model} {r.version}</Td>
+              <Td><LocalTime iso={r.scannedAt} /></Td>
+              <Td>{r.tool}</Td>
+              <Td>{r.counts.CRITICAL ? <Badge tone="bad">{r.counts.CRITICAL}</Badge> : 0}</Td>
+              <Td>{r.counts.HIGH}</Td>
+              <Td>{r.counts.MEDIUM}</Td>
+              <Td>{r.counts.LOW}</Td>
+              <Td>{r.counts.UNKNOWN}</Td>
+              <Td>{r.oldestCriticalDays == null ? '—' : `${r.oldestCriticalDays} days`}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
     </>
   );
 }
