@@ -3,6 +3,7 @@
 // trust centre): requests per second at 50 connections. The claim: the
 // public page serves at least 10x the signed-in dashboard's throughput.
 //   npm run build && npm run bench -- trust   (or npm run bench:trust -- [seconds] [connections])
+import { generateKeyPairSync } from 'node:crypto';
 import { benchDatabase, figure, signInCookie, startApp, throughput } from './support';
 
 const SECONDS = Number(process.argv[2] ?? 8);
@@ -11,6 +12,8 @@ const CONNECTIONS = Number(process.argv[3] ?? 50);
 const bench = await benchDatabase('trust');
 process.env.DATABASE_URL = bench.url;
 process.env.DEMO_MODE = 'true';
+// The demo seed signs the production attestations at approval: it needs a key (a throw-away one here).
+process.env.SIGNING_PRIVATE_KEY ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
 try {
   const { seedDemo } = await import('../prisma/seed/index');
