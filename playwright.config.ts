@@ -17,7 +17,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const serverEnv: Record<string, string> = {};
-for (const name of ['DATABASE_URL', 'NEXTAUTH_URL', 'NEXTAUTH_SECRET', 'SIGNING_PRIVATE_KEY', 'DEMO_MODE'] as const) {
+for (const name of ['DATABASE_URL', 'NEXTAUTH_URL', 'PUBLIC_URL', 'NEXTAUTH_SECRET', 'SIGNING_PRIVATE_KEY', 'DEMO_MODE'] as const) {
   const value = process.env[name];
   if (value !== undefined) serverEnv[name] = value;
 }

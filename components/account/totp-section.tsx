@@ -8,7 +8,7 @@ import { codeSchema } from '@/lib/auth/mfa/schema';
 import type { MySecurity } from '@/lib/auth/mfa/queries';
 
 /** Shown once, right after they are made: the server keeps only hashes. */
-function RecoveryCodes({ codes }: { codes: string[] }) {
+export function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="recovery-codes">
       <p className="text-sm font-medium text-amber-900">Your recovery codes (each works once; this is the only time they are shown)</p>

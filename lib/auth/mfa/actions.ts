@@ -10,8 +10,9 @@ import { currentSession } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { logUnexpected, toPublicError, zodFieldErrors } from '@/lib/errors';
 import { beginTotpEnrolment, confirmTotpEnrolment, regenerateRecoveryCodes, removeTotp, resetUserMfa, verifySessionFactor } from './mutations';
+import { beginPasskeyAuthentication, beginPasskeyRegistration, finishPasskeyRegistration, removePasskey, renamePasskey, verifySessionPasskey } from './passkeys';
 import { updateMfaPolicy } from './policy';
-import { codeSchema, mfaPolicyFormSchema, userIdSchema, verifyFactorSchema } from './schema';
+import { codeSchema, mfaPolicyFormSchema, registerPasskeySchema, renamePasskeySchema, userIdSchema, verifyFactorSchema, verifyPasskeySchema } from './schema';
 import { z } from 'zod';
 
 const none = z.object({});
@@ -72,4 +73,54 @@ export async function verifyFactorAction(_prev: ActionResult<null> | null, form:
     return { ok: false, message: pub.message, fieldErrors: pub.fieldErrors };
   }
   redirect(target);
+}
+
+// Passkeys: the browser asks for options, runs the WebAuthn ceremony, and
+// sends the answer back as JSON text.
+export const passkeyRegistrationOptionsAction = validatedAction(none, async (_input, actor) => beginPasskeyRegistration(actor));
+
+// No revalidation here either: recovery codes issued with a first passkey are shown before the page reloads.
+export const registerPasskeyAction = validatedAction(registerPasskeySchema, async (input, actor) => finishPasskeyRegistration(actor, input), {
+  successMessage: (r) => (r.recoveryCodes ? `Passkey “${r.name}” added. Save your recovery codes now: they are shown only once.` : `Passkey “${r.name}” added.`),
+});
+
+export const renamePasskeyAction = validatedAction(renamePasskeySchema, async ({ id, name }, actor) => {
+  const result = await renamePasskey(actor, id, name);
+  revalidatePath(SECURITY_PAGE);
+  return result;
+}, { successMessage: 'Passkey renamed.' });
+
+export const removePasskeyAction = validatedAction(userIdSchema, async ({ id }, actor) => {
+  const result = await removePasskey(actor, id);
+  revalidatePath(SECURITY_PAGE);
+  return result;
+}, { successMessage: 'Passkey removed.' });
+
+/** The verify page's passkey options: for a half-open session (sign-in) as well as a full one (step-up). */
+export async function passkeySignInOptionsAction(): Promise<ActionResult<Awaited<ReturnType<typeof beginPasskeyAuthentication>>>> {
+  try {
+    const session = await currentSession();
+    if (!session) return { ok: false, message: 'Your sign-in has expired. Sign in again.' };
+    return { ok: true, data: await beginPasskeyAuthentication(session) };
+  } catch (error) {
+    logUnexpected(error, 'passkey options');
+    return { ok: false, message: toPublicError(error).message };
+  }
+}
+
+export async function verifyPasskeyAction(_prev: ActionResult<{ target: string }> | null, input: { response: string; callbackUrl?: string }): Promise<ActionResult<{ target: string }>> {
+  const unsafe = refuseUnsafe(input);
+  if (unsafe) return unsafe;
+  const parsed = verifyPasskeySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'The passkey answer could not be read.', fieldErrors: zodFieldErrors(parsed.error) };
+  try {
+    const session = await currentSession();
+    if (!session) return { ok: false, message: 'Your sign-in has expired. Sign in again.' };
+    await verifySessionPasskey(session, parsed.data.response, metaFromHeaders(await headers()));
+    return { ok: true, data: { target: safeRedirectPath(parsed.data.callbackUrl, env().NEXTAUTH_URL) } };
+  } catch (error) {
+    logUnexpected(error, 'verify passkey');
+    const pub = toPublicError(error);
+    return { ok: false, message: pub.message };
+  }
 }

@@ -49,3 +49,12 @@ export async function getMySecurity(actor: Actor) {
   };
 }
 export type MySecurity = Awaited<ReturnType<typeof getMySecurity>>;
+
+/** Which second factors the verify page offers this user (no gate: the page reads its own session). */
+export async function factorsOf(userId: string) {
+  const [totp, passkeys] = await Promise.all([
+    db.mfaTotp.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    db.passkey.count({ where: { userId } }),
+  ]);
+  return { totp: Boolean(totp?.confirmedAt), passkeys };
+}

@@ -32,5 +32,11 @@ export const userIdSchema = z.object({ id: z.string().min(1).max(64) });
 
 export const passkeyNameSchema = z.object({ name: z.string().trim().min(1, 'Give the passkey a name').max(60, 'At most 60 characters') });
 
+/** The browser's WebAuthn answer travels as JSON text (it is verified on the server). */
+const webauthnResponse = z.string().min(2, 'No answer from the passkey').max(20_000, 'The passkey answer is too long');
+export const registerPasskeySchema = passkeyNameSchema.extend({ response: webauthnResponse });
+export const renamePasskeySchema = passkeyNameSchema.extend({ id: z.string().min(1).max(64) });
+export const verifyPasskeySchema = z.object({ response: webauthnResponse, callbackUrl: z.string().max(2000).optional() });
+
 /** Age after which a second factor no longer counts for a sensitive action. */
 export const STEP_UP_MAX_AGE_MS = 10 * 60_000;

@@ -67,6 +67,9 @@ async function runE2e(adminUrl: string, chromium: string): Promise<Suite> {
     DATABASE_URL: databaseUrl,
     BASE_URL: baseUrl,
     NEXTAUTH_URL: baseUrl,
+    // WebAuthn refuses an IP address as the relying party: passkeys (and the
+    // spec that uses them) work at localhost, which is loopback too.
+    PUBLIC_URL: `http://localhost:${port}`,
     DEMO_MODE: 'true',
     CHROMIUM_PATH: chromium,
     NEXT_TELEMETRY_DISABLED: '1',

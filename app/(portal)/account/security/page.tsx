@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PasskeysSection } from '@/components/account/passkeys-section';
 import { TotpSection } from '@/components/account/totp-section';
 import { Card, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
@@ -14,7 +15,7 @@ export default async function SecurityPage() {
   const { standing } = security;
   return (
     <>
-      <PageHeader title="Sign-in security" description="Your second factors: an authenticator app and recovery codes. Sensitive actions ask for one if you have not given it in the last 10 minutes." />
+      <PageHeader title="Sign-in security" description="Your second factors: passkeys, an authenticator app and recovery codes. Sensitive actions ask for one if you have not given it in the last 10 minutes." />
       {standing.mustEnrol ? (
         <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="enrol-required">
           Your role requires a second factor. Set one up below to use the portal.
@@ -24,6 +25,9 @@ export default async function SecurityPage() {
           Your role requires a second factor. Set one up before <LocalTime iso={standing.graceEndsAt} />; after that the portal opens only once you have.
         </p>
       ) : null}
+      <Card title="Passkeys" className="mb-6">
+        <PasskeysSection passkeys={security.passkeys} />
+      </Card>
       <Card title="Authenticator app" className="mb-6">
         <TotpSection totp={security.totp} recoveryCodesLeft={security.recoveryCodesLeft} />
       </Card>

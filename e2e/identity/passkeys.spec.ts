@@ -1,0 +1,94 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import pg from 'pg';
+import { scan } from '../support/a11y';
+import { pageAs } from '../support/auth';
+
+// Passkeys with Chromium's virtual authenticator (the DevTools protocol's
+// WebAuthn domain). WebAuthn refuses an IP address as the relying party, so
+// this spec opens the portal at localhost (PUBLIC_URL in the e2e run).
+
+const localBase = () => process.env.PUBLIC_URL ?? test.info().project.use.baseURL!.replace('127.0.0.1', 'localhost');
+
+async function virtualAuthenticator(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+}
+
+async function ageFactor(email: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "AuthSession" SET "factorAt" = now() - interval '11 minutes' WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1) AND "revokedAt" IS NULL`, [email]);
+  } finally {
+    await client.end();
+  }
+}
+
+test('a person adds a passkey, signs in with it, is stepped up with it, renames and removes it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const email = `passkey-${Date.now()}@acme.example`;
+  const password = 'a-long-temporary-passphrase';
+  const admin = await pageAs(browser, 'ADMIN');
+  const created = await admin.context.request.post('/api/v1/users', { data: { email, name: 'Pat Passkey', role: 'ENGINEER', mode: 'password', password } });
+  expect(created.ok()).toBe(true);
+  await admin.context.close();
+
+  const base = localBase();
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await virtualAuthenticator(context, page);
+  const signIn = async () => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  };
+  await signIn();
+  await expect(page.getByTestId('current-user')).toHaveText('Pat Passkey');
+
+  await page.goto('/account/security');
+  const add = page.getByRole('form', { name: 'Add a passkey' });
+  await add.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(add.getByTestId('passkey-error')).toContainText('Give the passkey a name');
+  await add.getByLabel('Name for this passkey').fill('Test laptop');
+  await add.getByRole('button', { name: 'Add a passkey' }).click();
+  // The first factor comes with recovery codes, shown once.
+  await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+  expect((await scan(page)).violations).toEqual([]);
+  await page.getByRole('link', { name: 'I have saved my recovery codes' }).first().click();
+  const row = page.getByTestId('passkey-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Test laptop');
+  expect((await scan(page)).violations).toEqual([]);
+
+  // Signing in again asks for the passkey.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn();
+  await expect(page).toHaveURL(/\/sign-in\/verify/);
+  await expect(page.locator('h1')).toHaveText('Two-step sign-in');
+  expect((await scan(page)).violations).toEqual([]);
+  await page.getByRole('button', { name: 'Use a passkey' }).click();
+  await expect(page.getByTestId('current-user')).toHaveText('Pat Passkey');
+
+  // Ten minutes later removing it needs the step-up, given with the passkey.
+  await ageFactor(email);
+  await page.goto('/account/security');
+  await page.getByRole('form', { name: 'Rename Test laptop' }).getByLabel('New name').fill('Work laptop');
+  await page.getByRole('form', { name: 'Rename Test laptop' }).getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByTestId('passkey-row')).toContainText('Work laptop');
+  await page.getByRole('button', { name: 'Remove Work laptop' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Remove Work laptop' }).click();
+  await dialog.getByTestId('step-up-prompt').click();
+  await expect(page.locator('h1')).toHaveText('Confirm it is you');
+  await page.getByRole('button', { name: 'Use a passkey' }).click();
+  await expect(page).toHaveURL(/\/account\/security/);
+  await page.getByRole('button', { name: 'Remove Work laptop' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove Work laptop' }).click();
+  await expect(page.getByTestId('passkey-row')).toHaveCount(0);
+  await context.close();
+});
