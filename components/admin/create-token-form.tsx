@@ -6,7 +6,7 @@ import { PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { createTokenAction } from '@/lib/tokens/actions';
 import { SCOPE_PRESETS, createTokenSchema } from '@/lib/tokens/schema';
 
-export function CreateTokenForm({ grantable }: { grantable: Permission[] }) {
+export function CreateTokenForm({ grantable, defaultDays }: { grantable: Permission[]; defaultDays: number }) {
   const [scopes, setScopes] = useState<readonly string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const toggle = (p: string) => setScopes((prev) => (prev.includes(p) ? prev.filter((x) => x !== p) : [...prev, p]));
@@ -26,7 +26,7 @@ export function CreateTokenForm({ grantable }: { grantable: Permission[] }) {
     >
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label="Name" name="name" placeholder="e.g. deploy-pipeline" />
-        <TextField label="Expires in (days)" name="expiresInDays" type="number" defaultValue={90} />
+        <TextField label="Expires in (days)" name="expiresInDays" type="number" defaultValue={defaultDays} />
       </div>
       <div>
         <p className="text-sm font-medium">Presets</p>

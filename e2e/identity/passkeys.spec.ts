@@ -92,3 +92,38 @@ test('a person adds a passkey, signs in with it, is stepped up with it, renames 
   await expect(page.getByTestId('passkey-row')).toHaveCount(0);
   await context.close();
 });
+
+test('an administrator rotates a token: the new secret works and the old one still does during the grace period', async ({ browser, playwright }) => {
+  const admin = await pageAs(browser, 'ADMIN');
+  const page = admin.page;
+  await page.goto('/admin/tokens');
+  await expect(page.getByTestId('token-policy-summary')).toContainText('at most 90');
+  const form = page.getByRole('form', { name: 'Create an API token' });
+  const name = `rotate-${Date.now()}`;
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Expires in (days)').fill('120');
+  await form.getByRole('button', { name: /Deploy pipeline/ }).click();
+  await form.getByRole('button', { name: 'Create token' }).click();
+  await expect(form.getByText('At most 90 days').first()).toBeVisible();
+  await form.getByLabel('Expires in (days)').fill('30');
+  await form.getByRole('button', { name: 'Create token' }).click();
+  const first = (await page.getByTestId('new-token-secret').textContent())!.trim();
+  const rotate = page.getByRole('form', { name: `Rotate ${name}` });
+  await rotate.getByRole('button', { name: 'Rotate' }).click();
+  const second = (await rotate.getByTestId('rotated-token-secret').textContent())!.trim();
+  expect(second).not.toBe(first);
+  await expect(page.getByText('Old secret until')).toBeVisible();
+  expect((await scan(page)).violations).toEqual([]);
+  const base = test.info().project.use.baseURL!;
+  for (const secret of [first, second]) {
+    const api = await playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+    expect((await api.get('/api/v1/models')).status()).toBe(200);
+    await api.dispose();
+  }
+  await admin.context.close();
+  // Roles without tokens:manage cannot rotate, in the UI or the API.
+  const engineer = await pageAs(browser, 'ENGINEER');
+  expect((await engineer.page.goto('/admin/tokens'))?.status()).toBe(403);
+  expect((await engineer.context.request.post('/api/v1/tokens/any/rotate')).status()).toBe(403);
+  await engineer.context.close();
+});

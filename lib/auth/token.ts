@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { ROLE_GRANTS, TOKEN_OWN_SCOPES, isPermission, type Permission } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
+import { readTokenPolicy } from './token-policy';
+import { lifetimeEndsAt } from './token-policy-schema';
 
 /** Every raw token starts with this, so a leaked one is easy to recognise and scan for. */
 export const TOKEN_PREFIX = 'agp_';
@@ -15,13 +17,21 @@ export function hashToken(raw: string): string {
 
 /**
  * An API token acts with the scopes it was given, never more than its
- * creator's role allows, and stops working when the creator is deactivated.
+ * creator's role allows, and stops working when the creator is deactivated,
+ * when it expires, or when it is older than the organisation's maximum
+ * lifetime (counted from its issue or last rotation). After a rotation the
+ * replaced secret works until the end of the grace period.
  */
 export async function actorForToken(raw: string, meta: RequestMeta): Promise<Actor | null> {
   if (!raw.startsWith(TOKEN_PREFIX) || raw.length > 200) return null;
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(raw) },
+  const hash = hashToken(raw);
+  const token = await db.apiToken.findFirst({
+    where: { OR: [{ tokenHash: hash }, { previousTokenHash: hash }] },
     select: {
+      tokenHash: true,
+      previousValidUntil: true,
+      createdAt: true,
+      rotatedAt: true,
       id: true,
       orgId: true,
       name: true,
@@ -36,6 +46,8 @@ export async function actorForToken(raw: string, meta: RequestMeta): Promise<Act
   });
   const now = Date.now();
   if (!token || token.revokedAt || token.expiresAt.getTime() <= now || !token.createdBy.active) return null;
+  if (token.tokenHash !== hash && !(token.previousValidUntil && token.previousValidUntil.getTime() > now)) return null;
+  if (lifetimeEndsAt(token.rotatedAt ?? token.createdAt, await readTokenPolicy(token.orgId)).getTime() <= now) return null;
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
   }

@@ -15,6 +15,7 @@ import { deliverDueWebhooks, webhookSubscriber } from '@/lib/webhooks/mutations'
 import { escalateBreaches, recordMissingData } from '@/lib/monitoring/mutations';
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
+import { recordExpiringTokens } from '@/lib/tokens/record-expiring';
 import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
 import { recordOverdueRequests } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
@@ -85,6 +86,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiredTokens(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'tokens.warn-expiring',
+    description: 'The creators of API tokens that stop working within the warning window (14 days by default) are told once, so they can rotate them.',
+    cron: '40 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiringTokens(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'vendors.warn-expiries',

@@ -113,6 +113,7 @@ describe('each scheduled job', () => {
       'privacy.record-overdue-requests',
       'risks.reopen-expired-acceptances',
       'tokens.record-expired',
+      'tokens.warn-expiring',
       'vendors.warn-expiries',
       'webhooks.deliver',
     ]);

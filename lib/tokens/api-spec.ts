@@ -31,4 +31,14 @@ export const tokensApi = {
     params: z.object({ id: z.string().min(1).max(64) }),
     response: z.object({ id: z.string(), revokedAt: z.string() }),
   }),
+  rotate: defineApi({
+    method: 'POST',
+    path: '/api/v1/tokens/{id}/rotate',
+    tag: 'API tokens',
+    summary: 'Rotate an API token: a new secret for the same token; the old one works for the grace period',
+    description: 'Only a signed-in administrator can rotate tokens (not another token). The new secret is in this response only.',
+    permission: 'tokens:manage',
+    params: z.object({ id: z.string().min(1).max(64) }),
+    response: z.object({ id: z.string(), name: z.string(), prefix: z.string(), expiresAt: z.string(), previousValidUntil: z.string(), secret: z.string() }),
+  }),
 };

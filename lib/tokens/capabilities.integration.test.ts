@@ -26,7 +26,7 @@ beforeAll(async () => {
   ({ actors } = await createOrgWithRoles('Token Caps Org'));
 });
 
-describe('token capabilities agree with revokeToken', () => {
+describe('token capabilities agree with rotateToken and revokeToken', () => {
   for (const state of ['active', 'expired', 'revoked'] as State[]) {
     it(`for every role on a token ${state}`, async () => {
       const disagreements: string[] = [];
@@ -38,6 +38,9 @@ describe('token capabilities agree with revokeToken', () => {
         });
         // A role that cannot list tokens is offered nothing.
         const expected = list?.find((t) => t.id === id)?.capabilities.revoke ?? false;
+        const rotateExpected = list?.find((t) => t.id === id)?.capabilities.rotate ?? false;
+        const rotated = await allowedBy(tokens.rotateToken(actors[role], id));
+        if (rotated !== rotateExpected) disagreements.push(`${role} rotate: capability ${rotateExpected}, mutation ${rotated ? 'allowed' : 'refused'}`);
         const allowed = await allowedBy(tokens.revokeToken(actors[role], id));
         if (allowed !== expected) disagreements.push(`${role} revoke: capability ${expected}, mutation ${allowed ? 'allowed' : 'refused'}`);
       }

@@ -12,7 +12,7 @@ export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
     orderBy: { createdAt: 'desc' },
     take: 500,
     select: {
-      id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true,
+      id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, rotatedAt: true, previousValidUntil: true,
       createdById: true,
       createdBy: { select: { email: true } },
     },
@@ -27,8 +27,10 @@ export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
     expiresAt: t.expiresAt.toISOString(),
     revokedAt: t.revokedAt?.toISOString() ?? null,
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    rotatedAt: t.rotatedAt?.toISOString() ?? null,
+    previousValidUntil: t.previousValidUntil && t.previousValidUntil.getTime() > now ? t.previousValidUntil.toISOString() : null,
     createdBy: t.createdBy.email,
     status: t.revokedAt ? 'revoked' : t.expiresAt.getTime() <= now ? 'expired' : 'active',
-    capabilities: tokenCapabilities(actor, t),
+    capabilities: tokenCapabilities(actor, t, now),
   }));
 }

@@ -15,7 +15,8 @@ export const createTokenSchema = z.object({
     .array(z.enum(TOKEN_SCOPES as [Permission, ...Permission[]]))
     .min(1, 'Choose at least one scope')
     .transform((s) => [...new Set(s)]),
-  expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days'),
+  /** Days until it expires; the organisation's default when left out, never above its maximum. */
+  expiresInDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').optional()),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
@@ -30,8 +31,11 @@ export const tokenSummarySchema = z.object({
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  rotatedAt: z.string().nullable(),
+  /** Until when the secret replaced by the last rotation still works. */
+  previousValidUntil: z.string().nullable(),
   createdBy: z.string(),
   status: z.enum(['active', 'expired', 'revoked']),
-  capabilities: z.object({ revoke: z.boolean() }).describe('What the caller may do to this token'),
+  capabilities: z.object({ revoke: z.boolean(), rotate: z.boolean() }).describe('What the caller may do to this token'),
 });
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;

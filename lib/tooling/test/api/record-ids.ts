@@ -75,6 +75,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/tokens/{id}': ids(await db.apiToken.findMany({ take, select: { id: true } })),
+    '/api/v1/tokens/{id}/rotate': ids(await db.apiToken.findMany({ take, select: { id: true } })),
     '/api/v1/users/{id}': ids(await db.user.findMany({ take, select: { id: true } })),
     '/api/v1/vendors/{id}': ids(await db.vendor.findMany({ take, select: { id: true } })),
     '/api/v1/vendors/{id}/questionnaires': ids(await db.vendor.findMany({ take, select: { id: true } })),
