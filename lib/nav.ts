@@ -32,6 +32,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/trust', label: 'Trust centre', permission: 'trust:manage' },
   { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
   { href: '/account/security', label: 'My sign-in security' },
+  { href: '/account/sessions', label: 'My sessions' },
 ];
 
 /** The sections this actor may open, for the navigation. */

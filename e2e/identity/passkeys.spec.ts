@@ -28,7 +28,7 @@ async function ageFactor(email: string) {
 }
 
 test('a person adds a passkey, signs in with it, is stepped up with it, renames and removes it', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const email = `passkey-${Date.now()}@acme.example`;
   const password = 'a-long-temporary-passphrase';
   const admin = await pageAs(browser, 'ADMIN');
@@ -87,7 +87,11 @@ test('a person adds a passkey, signs in with it, is stepped up with it, renames 
   await expect(page.locator('h1')).toHaveText('Confirm it is you');
   await page.getByRole('button', { name: 'Use a passkey' }).click();
   await expect(page).toHaveURL(/\/account\/security/);
-  await page.getByRole('button', { name: 'Remove Work laptop' }).click();
+  // A full page load: the dialog opens once the page is hydrated.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Remove Work laptop' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await page.getByRole('dialog').getByRole('button', { name: 'Remove Work laptop' }).click();
   await expect(page.getByTestId('passkey-row')).toHaveCount(0);
   await context.close();

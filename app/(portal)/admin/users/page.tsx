@@ -78,6 +78,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   {u.capabilities.deactivate || u.capabilities.reactivate ? <ActivationButton id={u.id} email={u.email} active={u.active} /> : null}
                   {u.invitePending && u.capabilities.reissueInvite ? <ReissueInviteButton id={u.id} /> : null}
                   {u.capabilities.resetMfa ? <ResetMfaButton id={u.id} email={u.email} /> : null}
+                  <a href={`/admin/users/${u.id}/sessions`} className="px-2 py-1 text-xs underline" aria-label={`Sessions of ${u.email}`}>
+                    Sessions
+                  </a>
                 </div>
               </Td>
             </tr>
