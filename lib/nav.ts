@@ -18,6 +18,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/threats', label: 'Threat models', permission: 'risks:read' },
   { href: '/reviews', label: 'Reviews', permission: 'reviews:read' },
   { href: '/vendors', label: 'Vendors', permission: 'vendors:read' },
+  { href: '/privacy', label: 'Privacy', permission: 'privacy:read' },
   { href: '/policies', label: 'Policies & training', permission: 'policies:read' },
   { href: '/reports', label: 'Reports', permission: 'requirements:read' },
   { href: '/audit-trail', label: 'Audit trail', permission: 'audit-trail:read' },

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { featureReader, readableSystemIds, type FeatureView } from './access';
 
@@ -104,13 +104,15 @@ export type ErasureResult = { subjectRef: string; erasedAt: Date; decisionCount:
  * their personal features can never be read again. Later decisions about an
  * erased subject are refused at ingestion. Recorded in the audit trail.
  */
-export async function eraseSubject(actor: Actor, subjectRef: string, reason: string): Promise<ErasureResult> {
+export async function eraseSubject(actor: Actor, subjectRef: string, reason: string, inTx?: Tx): Promise<ErasureResult> {
   authorize(actor, 'decisions:erase');
   if (!subjectRefOk(subjectRef)) throw new AppError('VALIDATION', 'Invalid subject reference.', { fieldErrors: { subjectRef: ['Give a subject reference of 1 to 200 characters'] } });
   const why = reason.trim();
   if (why.length < 3 || why.length > 2000) throw new AppError('VALIDATION', 'Invalid reason.', { fieldErrors: { reason: ['Say why the subject is erased (3 to 2000 characters)'] } });
 
-  return db.$transaction(async (tx) => {
+  // Inside another domain's transaction (a privacy erasure request) when given one.
+  const run = <T,>(fn: (tx: Tx) => Promise<T>) => (inTx ? fn(inTx) : db.$transaction(fn));
+  return run(async (tx) => {
     const existing = await tx.decisionSubject.findUnique({
       where: { orgId_subjectRef: { orgId: actor.orgId, subjectRef } },
       select: { id: true, erasedAt: true },

@@ -1,7 +1,54 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
 import { REGIMES } from './clocks';
-import { createActivitySchema, createRequestSchema, listRequestsQuerySchema, PROCESSING_ROLES, REQUEST_STATUSES, SUBJECT_REQUEST_TYPES } from './schema';
+import { completeRequestSchema, completeTaskSchema, createActivitySchema, createRequestSchema, listRequestsQuerySchema, PROCESSING_ROLES, reasonSchema, REQUEST_STATUSES, SUBJECT_REQUEST_TYPES } from './schema';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const taskParams = z.object({ id: z.string().min(1).max(64), taskId: z.string().min(1).max(64) });
+const iso = z.string();
+const clock = z.object({ key: z.string(), label: z.string(), dueAt: iso, doneAt: iso.nullable(), state: z.string() }).strict();
+const requestDetail = z
+  .object({
+    id: z.string(),
+    reference: z.string(),
+    regime: z.enum(REGIMES),
+    type: z.enum(SUBJECT_REQUEST_TYPES),
+    status: z.enum(REQUEST_STATUSES),
+    subjectName: z.string(),
+    subjectEmail: z.string(),
+    subjectRef: z.string(),
+    dataCategories: z.array(z.string()),
+    location: z.string(),
+    details: z.string(),
+    system: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
+    handler: z.string().nullable(),
+    receivedAt: iso,
+    verifiedAt: iso.nullable(),
+    originalDueAt: iso,
+    dueAt: iso,
+    daysLeft: z.number().nullable(),
+    extendedAt: iso.nullable(),
+    extensionReason: z.string().nullable(),
+    closedAt: iso.nullable(),
+    closeReason: z.string().nullable(),
+    overdue: z.boolean(),
+    answeredLate: z.boolean(),
+    clocks: z.array(clock),
+    datasets: z.array(z.object({ id: z.string(), name: z.string(), owner: z.string(), classification: z.string(), storageLocation: z.string(), matched: z.array(z.string()) }).strict()),
+    decisions: z
+      .object({ known: z.boolean(), erasedAt: iso.nullable(), count: z.number(), truncated: z.boolean(), recent: z.array(z.object({ id: z.string(), systemId: z.string(), decidedAt: iso, outcome: z.string(), humanReviewed: z.boolean() }).strict()) })
+      .strict()
+      .nullable()
+      .describe('Decisions in the decision log by the subject reference (for callers who may read the log)'),
+    tasks: z.array(
+      z.object({ id: z.string(), kind: z.enum(['DELETION', 'HUMAN_REVIEW', 'PRIOR_CONSULTATION']), title: z.string(), status: z.enum(['OPEN', 'DONE']), assignee: z.string().nullable(), outcome: z.string().nullable(), evidence: z.string().nullable(), doneAt: iso.nullable(), capabilities: z.object({ complete: z.boolean() }).strict() }).strict(),
+    ),
+    capabilities: z.object({ verify: z.boolean(), startVerification: z.boolean(), confirmReceipt: z.boolean(), extend: z.boolean(), refuse: z.boolean(), complete: z.boolean(), export: z.boolean() }).strict(),
+  })
+  .strict();
+const step = <B extends z.ZodType | undefined, R extends z.ZodType>(path: string, summary: string, description: string, body: B, response: R) =>
+  defineApi({ method: 'POST', path: `/api/v1/privacy/requests/{id}${path}`, tag: 'Privacy', summary, description, permission: 'privacy:manage', params: idParams, body, response });
+const statusOut = z.object({ id: z.string(), status: z.enum(REQUEST_STATUSES) }).strict();
 
 const requestSummary = z
   .object({
@@ -54,7 +101,7 @@ export const privacyApi = {
     summary: 'List data-subject requests by deadline, filtered by status, type or open/closed',
     permission: 'privacy:read',
     query: listRequestsQuerySchema,
-    response: z.object({ items: z.array(requestSummary), total: z.number(), page: z.number(), pageSize: z.number() }).strict(),
+    response: z.object({ items: z.array(requestSummary), total: z.number(), page: z.number(), pageSize: z.number(), capabilities: z.object({ create: z.boolean() }).strict() }).strict(),
   }),
   createRequest: defineApi({
     method: 'POST',
@@ -67,6 +114,60 @@ export const privacyApi = {
     body: createRequestSchema,
     response: z.object({ id: z.string(), reference: z.string(), regime: z.enum(REGIMES), type: z.enum(SUBJECT_REQUEST_TYPES), status: z.enum(REQUEST_STATUSES), receivedAt: z.string(), dueAt: z.string(), confirmDueAt: z.string().nullable() }).strict(),
     successStatus: 201,
+  }),
+  getRequest: defineApi({
+    method: 'GET',
+    path: '/api/v1/privacy/requests/{id}',
+    tag: 'Privacy',
+    summary: 'One data-subject request: its clocks, where the subject’s data is, its tasks and what the caller may do next',
+    permission: 'privacy:read',
+    params: idParams,
+    response: requestDetail,
+  }),
+  startVerification: step('/start-verification', 'Identity verification has been asked of the subject', 'From RECEIVED to VERIFYING; the clock keeps running. 409 from any other state.', undefined, statusOut),
+  verifyIdentity: step(
+    '/verify',
+    'The subject’s identity is verified; fulfilment tasks are raised',
+    'Raises a deletion task per owner of a dataset that holds the subject’s data (erasure) and a human review for the system’s owner (Art. 22), in the same transaction.',
+    undefined,
+    z.object({ id: z.string(), status: z.enum(REQUEST_STATUSES), tasks: z.number() }).strict(),
+  ),
+  confirmReceipt: step('/confirm-receipt', 'CCPA: receipt confirmed to the consumer', 'Within 10 business days of receipt; 409 for GDPR requests or when already confirmed.', undefined, z.object({ id: z.string(), confirmedAt: iso }).strict()),
+  extendRequest: step(
+    '/extend',
+    'Extend the deadline once, with the reasoned notice to the subject',
+    'GDPR: two further months, only before the first deadline (Art. 12(3)). CCPA: 45 more days. A reason of at least 10 characters is required; a second extension is refused with 409.',
+    reasonSchema,
+    z.object({ id: z.string(), status: z.enum(REQUEST_STATUSES), dueAt: iso }).strict(),
+  ),
+  refuseRequest: step('/refuse', 'Refuse the request, with the reason given to the subject', 'Closes the request; a reason of at least 10 characters is required.', reasonSchema, z.object({ id: z.string(), status: z.enum(REQUEST_STATUSES), answeredLate: z.boolean() }).strict()),
+  completeRequest: step(
+    '/complete',
+    'Fulfil the request',
+    'Needs a verified identity and every task done. For an erasure, the subject’s decision-log key is destroyed and the subject’s name and e-mail are blanked on the request in the same transaction.',
+    completeRequestSchema,
+    z.object({ id: z.string(), status: z.enum(REQUEST_STATUSES), answeredLate: z.boolean(), decisionsErased: z.number().nullable() }).strict(),
+  ),
+  completeTask: defineApi({
+    method: 'POST',
+    path: '/api/v1/privacy/requests/{id}/tasks/{taskId}/complete',
+    tag: 'Privacy',
+    summary: 'Record the outcome of a request’s task (a deletion needs its evidence)',
+    description: 'The assignee (privacy:respond) or a privacy officer. 409 when the task is already done.',
+    permission: 'privacy:respond',
+    params: taskParams,
+    body: completeTaskSchema,
+    response: z.object({ id: z.string(), status: z.enum(['OPEN', 'DONE']) }).strict(),
+  }),
+  exportRequest: defineApi({
+    method: 'GET',
+    path: '/api/v1/privacy/requests/{id}/export',
+    tag: 'Privacy',
+    summary: 'The access / portability package of a verified request (zip: JSON + CSV)',
+    description: 'Built on request and never stored; the export is recorded in the audit trail. 409 for other request types or before verification.',
+    permission: 'privacy:manage',
+    params: idParams,
+    responseType: ['application/zip'],
   }),
   listActivities: defineApi({
     method: 'GET',

@@ -71,7 +71,7 @@ describe('data-subject requests', () => {
     await deny(requestQueries.listSubjectRequests(actors.ENGINEER));
     const r = (await requestQueries.listSubjectRequests(actors.AUDITOR)).items[0];
     const detail = await requestQueries.getSubjectRequest(actors.AUDITOR, r.id);
-    expect(detail.capabilities).toEqual({ verify: false, startVerification: false, confirmReceipt: false, extend: false, refuse: false, complete: false });
+    expect(detail.capabilities).toEqual({ verify: false, startVerification: false, confirmReceipt: false, extend: false, refuse: false, complete: false, export: false });
     await deny(requests.refuseRequest(actors.AUDITOR, r.id, { reason: 'Manifestly unfounded request' }));
   });
 

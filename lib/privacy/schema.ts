@@ -136,3 +136,67 @@ export const listRequestsQuerySchema = z
   })
   .strict();
 export type ListRequestsQuery = z.input<typeof listRequestsQuerySchema>;
+
+// Form shapes: the pages post flat fields; these turn them into the shapes above.
+const linesOf = (v: string) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const itemsOf = (v: string) => v.split(/[;,\n]/).map((l) => l.trim()).filter(Boolean);
+const listField = z.string().max(10_000).default('').transform(itemsOf);
+const ticked = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+const ids = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(id).max(200)).default([]);
+
+export const activityFormSchema = z
+  .object({
+    id: id.optional(),
+    name: text(200).min(2, 'Give the activity a name'),
+    role: z.enum(PROCESSING_ROLES).default('CONTROLLER'),
+    controllerName: text(200).default(''),
+    contact: text(300).default(''),
+    purposes: z
+      .string()
+      .max(10_000)
+      .default('')
+      .transform((v, ctx) => {
+        const out: z.infer<typeof purposeSchema>[] = [];
+        for (const [i, line] of linesOf(v).entries()) {
+          const [purpose = '', basis = '', art9 = ''] = line.split('|').map((s) => s.trim());
+          const legalBasis = basis.toUpperCase().replace(/\s+/g, '_');
+          if (!purpose || !(LEGAL_BASES as readonly string[]).includes(legalBasis) || (art9 && !(ART9_CONDITIONS as readonly string[]).includes(art9.toLowerCase()))) {
+            ctx.issues.push({ code: 'custom', input: v, message: `Line ${i + 1}: write "purpose | legal basis (${LEGAL_BASES.join(', ')}) | Art. 9(2) letter (optional)"` });
+            return z.NEVER;
+          }
+          out.push({ purpose, legalBasis: legalBasis as (typeof LEGAL_BASES)[number], art9Condition: art9 ? (art9.toLowerCase() as (typeof ART9_CONDITIONS)[number]) : null });
+        }
+        return out;
+      }),
+    subjectCategories: listField,
+    dataCategories: listField,
+    specialCategories: ticked.default(false),
+    recipients: listField,
+    transfers: z
+      .string()
+      .max(10_000)
+      .default('')
+      .transform((v, ctx) => {
+        const out: z.infer<typeof transferSchema>[] = [];
+        for (const [i, line] of linesOf(v).entries()) {
+          const [country = '', safeguard = ''] = line.split('|').map((s) => s.trim());
+          if (country.length < 2 || !(SAFEGUARDS as readonly string[]).includes(safeguard.toUpperCase())) {
+            ctx.issues.push({ code: 'custom', input: v, message: `Line ${i + 1}: write "country | safeguard (${SAFEGUARDS.join(', ')})"` });
+            return z.NEVER;
+          }
+          out.push({ country, safeguard: safeguard.toUpperCase() as (typeof SAFEGUARDS)[number] });
+        }
+        return out;
+      }),
+    retention: text(1000).default(''),
+    securityMeasures: text(4000).default(''),
+    systemIds: ids,
+    datasetIds: ids,
+  })
+  .strict();
+
+export const requestFormSchema = createRequestSchema.extend({ dataCategories: listField, systemId: z.preprocess((v) => (v === '' ? undefined : v), id.optional()) }).strict();
+export const requestIdSchema = z.object({ id }).strict();
+export const reasonFormSchema = reasonSchema.extend({ id }).strict();
+export const completeRequestFormSchema = completeRequestSchema.extend({ id }).strict();
+export const completeTaskFormSchema = completeTaskSchema.extend({ taskId: id, requestId: id.optional() }).strict();

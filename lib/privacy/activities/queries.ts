@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
 import { tableCsv, tableXlsx } from '@/lib/xlsx';
 import { missingFields, ropaSheet, type ActivityRecord } from '../ropa';
 import { purposeSchema, transferSchema } from '../schema';
@@ -10,8 +11,8 @@ import { purposeSchema, transferSchema } from '../schema';
 const purposes = z.array(purposeSchema).catch([]);
 const transfers = z.array(transferSchema).catch([]);
 
-async function loadActivities(actor: Actor) {
-  const rows = await db.processingActivity.findMany({ where: { orgId: actor.orgId }, orderBy: { name: 'asc' } });
+async function loadActivities(actor: Actor, id?: string) {
+  const rows = await db.processingActivity.findMany({ where: { orgId: actor.orgId, ...(id ? { id } : {}) }, orderBy: { name: 'asc' } });
   const systemIds = [...new Set(rows.flatMap((r) => r.systemIds))];
   const datasetIds = [...new Set(rows.flatMap((r) => r.datasetIds))];
   const [systems, datasets] = await Promise.all([
@@ -45,3 +46,24 @@ export async function exportProcessingActivities(actor: Actor, format: 'csv' | '
   const sheet = ropaSheet(await loadActivities(actor));
   return format === 'csv' ? tableCsv(sheet) : tableXlsx([sheet]);
 }
+
+/** One record of the register with its links named, for its page and edit form. */
+export async function getProcessingActivity(actor: Actor, id: string) {
+  authorize(actor, 'privacy:read');
+  const r = (await loadActivities(actor, id))[0];
+  if (!r) throw notFound('The processing activity');
+  const [systems, datasets] = await Promise.all([
+    db.aISystem.findMany({ where: { orgId: actor.orgId, id: { in: r.systemIds } }, select: { id: true, name: true } }),
+    db.dataset.findMany({ where: { orgId: actor.orgId, id: { in: r.datasetIds } }, select: { id: true, name: true } }),
+  ]);
+  return {
+    ...r,
+    updatedAt: r.updatedAt.toISOString(),
+    missing: missingFields(r),
+    complete: missingFields(r).length === 0,
+    systemLinks: systems.map((s) => ({ value: s.id, label: s.name })),
+    datasetLinks: datasets.map((d) => ({ value: d.id, label: d.name })),
+    capabilities: { edit: can(actor, 'privacy:manage') },
+  };
+}
+export type ActivityDetail = Awaited<ReturnType<typeof getProcessingActivity>>;

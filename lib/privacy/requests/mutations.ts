@@ -171,57 +171,58 @@ async function close(actor: Actor, id: string, status: 'COMPLETED' | 'REFUSED', 
   return db.$transaction(async (tx) => {
     const r = await lockRequest(tx, actor, id);
     requireOpen(r.status);
+    let erased: { decisionCount: number } | null = null;
+    const erasure = status === 'COMPLETED' && ERASURE_TYPES.includes(r.type);
     if (status === 'COMPLETED') {
       if (r.status === 'RECEIVED' || r.status === 'VERIFYING') throw conflict('Verify the subject’s identity before fulfilling the request.');
       const open = await tx.privacyTask.count({ where: { requestId: id, status: 'OPEN' } });
       if (open) throw conflict(`${open} task${open === 1 ? ' is' : 's are'} still open (deletion confirmations, human review).`);
+      // The decision log's copy is crypto-shredded in this same transaction: the key goes, the proofs stay.
+      if (erasure && r.subjectRef) erased = await eraseSubject(actor, r.subjectRef, `Erasure request ${r.reference}`, tx);
     }
     const late = now > r.dueAt;
-    await tx.subjectRequest.update({ where: { id }, data: { status, closedAt: now, closeReason: reason || null, answeredLate: late, overdue: false } });
+    // An erased subject's name, address and free text leave the request too; the reference and the dates stay as the proof of the answer.
+    const blanked = erasure ? { subjectName: '[erased]', subjectEmail: '', details: '', location: '' } : {};
+    await tx.subjectRequest.update({ where: { id }, data: { status, closedAt: now, closeReason: reason || null, answeredLate: late, overdue: false, ...blanked } });
     await recordEvent(tx, actor, {
       action: status === 'COMPLETED' ? 'privacy.request_completed' : 'privacy.request_refused',
       entityType: 'subject-request',
       entityId: id,
       before: { status: r.status },
-      after: { status, closedAt: now.toISOString(), answeredLate: late },
+      after: { status, closedAt: now.toISOString(), answeredLate: late, ...(erasure ? { personalDataBlanked: true, decisionsErased: erased?.decisionCount ?? 0 } : {}) },
       reason: reason || null,
     });
-    return { id, status, answeredLate: late };
+    return { id, status, answeredLate: late, decisionsErased: erased?.decisionCount ?? null };
   });
 }
 
 export async function refuseRequest(actor: Actor, id: string, input: { reason: string }, opts: { now?: Date } = {}) {
   authorize(actor, 'privacy:manage');
   const { reason } = reasonSchema.parse(input);
-  return close(actor, id, 'REFUSED', reason, opts.now ?? new Date());
+  const { decisionsErased: _d, ...closed } = await close(actor, id, 'REFUSED', reason, opts.now ?? new Date());
+  return closed;
 }
 
 /**
- * Fulfils the request. For an erasure the decision log's copy is
- * crypto-shredded first (eraseSubject: the key goes, the proofs stay); it is
- * idempotent, so a completion refused afterwards can simply be retried.
+ * Fulfils the request in one transaction. For an erasure the decision log's
+ * copy is crypto-shredded (eraseSubject in the same transaction) and the
+ * subject's personal data on the request itself is blanked; if anything is
+ * refused, nothing is erased.
  */
 export async function completeRequest(actor: Actor, id: string, input: { note?: string } = {}, opts: { now?: Date } = {}) {
   authorize(actor, 'privacy:manage');
   const { note } = completeRequestSchema.parse(input);
-  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId }, select: { type: true, subjectRef: true, reference: true, status: true } });
-  if (!r) throw notFound('The request');
-  let erased: { decisionCount: number } | null = null;
-  if (ERASURE_TYPES.includes(r.type) && r.subjectRef && (r.status === 'IN_PROGRESS' || r.status === 'EXTENDED')) {
-    const open = await db.privacyTask.count({ where: { requestId: id, status: 'OPEN' } });
-    if (!open) erased = await eraseSubject(actor, r.subjectRef, `Erasure request ${r.reference}`);
-  }
-  const closed = await close(actor, id, 'COMPLETED', note, opts.now ?? new Date());
-  return { ...closed, decisionsErased: erased?.decisionCount ?? null };
+  return close(actor, id, 'COMPLETED', note, opts.now ?? new Date());
 }
 
 /** The assignee (or a privacy officer) records a task's outcome; a deletion needs its evidence. */
-export async function completePrivacyTask(actor: Actor, taskId: string, input: { outcome: string; evidence?: string }) {
+export async function completePrivacyTask(actor: Actor, taskId: string, input: { outcome: string; evidence?: string }, opts: { requestId?: string } = {}) {
   const data = completeTaskSchema.parse(input);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "PrivacyTask" WHERE id = ${taskId} AND "orgId" = ${actor.orgId} FOR UPDATE`;
     if (!rows.length) throw notFound('The task');
     const task = await tx.privacyTask.findUniqueOrThrow({ where: { id: taskId } });
+    if (opts.requestId && task.requestId !== opts.requestId) throw notFound('The task');
     if (!can(actor, 'privacy:manage')) authorize(actor, 'privacy:respond', { ownerIds: [task.assigneeId] });
     if (task.status === 'DONE') throw conflict('The task is already done.');
     if (task.kind === 'DELETION' && !data.evidence) throw invalid('evidence', 'A deletion needs its evidence (job id, ticket, query log).');

@@ -6,10 +6,10 @@ import { findDecisionsBySubject } from '@/lib/decisions/queries';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { daysLeft, requestClocks, requestDeadlines } from '../clocks';
-import { listRequestsQuerySchema, OPEN_STATUSES, type ListRequestsQuery, type RequestStatus } from '../schema';
+import { EXPORT_TYPES, listRequestsQuerySchema, OPEN_STATUSES, type ListRequestsQuery, type RequestStatus, type SubjectRequestType } from '../schema';
 import { locateDatasets } from './locate';
 
-function requestCapabilities(actor: Actor, r: { status: RequestStatus; extendedAt: Date | null; dueAt: Date; confirmDueAt: Date | null; confirmedAt: Date | null }, now: Date) {
+function requestCapabilities(actor: Actor, r: { status: RequestStatus; type: SubjectRequestType; verifiedAt: Date | null; extendedAt: Date | null; dueAt: Date; confirmDueAt: Date | null; confirmedAt: Date | null }, now: Date) {
   const manage = can(actor, 'privacy:manage');
   const open = OPEN_STATUSES.includes(r.status);
   return {
@@ -19,6 +19,7 @@ function requestCapabilities(actor: Actor, r: { status: RequestStatus; extendedA
     extend: manage && open && !r.extendedAt && now <= r.dueAt,
     refuse: manage && open,
     complete: manage && (r.status === 'IN_PROGRESS' || r.status === 'EXTENDED'),
+    export: manage && EXPORT_TYPES.includes(r.type) && !!r.verifiedAt,
   };
 }
 
@@ -61,6 +62,7 @@ export async function listSubjectRequests(actor: Actor, input: ListRequestsQuery
     total,
     page: q.page,
     pageSize: q.pageSize,
+    capabilities: { create: can(actor, 'privacy:manage') },
   };
 }
 

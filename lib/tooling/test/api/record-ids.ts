@@ -27,6 +27,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   const monitors = await db.monitor.findMany({ take, select: { id: true, versionId: true } });
   const risks = ids(await db.risk.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
   const threatModels = ids(await db.threatModel.findMany({ take, select: { id: true } }));
+  const subjectRequests = ids(await db.subjectRequest.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
+  const privacyTasks = await db.privacyTask.findMany({ take, where: { requestId: { not: null } }, select: { id: true, requestId: true } });
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
@@ -71,6 +73,10 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
     ...Object.fromEntries(['', '/entries'].map((tail) => [`/api/v1/threat-models/{id}${tail}`, threatModels])),
     '/api/v1/threat-models/{id}/entries/{entryId}': (await db.threatEntry.findMany({ take, select: { id: true, threatModelId: true } })).map((e) => ({ id: e.threatModelId, entryId: e.id })),
+    ...Object.fromEntries(
+      ['', '/start-verification', '/verify', '/confirm-receipt', '/extend', '/refuse', '/complete', '/export'].map((tail) => [`/api/v1/privacy/requests/{id}${tail}`, subjectRequests]),
+    ),
+    '/api/v1/privacy/requests/{id}/tasks/{taskId}/complete': privacyTasks.flatMap((t) => (t.requestId ? [{ id: t.requestId, taskId: t.id }] : [])),
     '/api/v1/reviews/{quarter}': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/pdf': reviews.map((r) => ({ quarter: r.quarter })),

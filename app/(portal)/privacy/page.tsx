@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { PrivacyNav } from '@/components/privacy/badges';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { LocalTime } from '@/components/ui/local-time';
+import { Table, Td } from '@/components/ui/table';
+import { loadPage } from '@/lib/auth/page';
+import { requireActor } from '@/lib/auth/session';
+import { privacyFigures } from '@/lib/privacy/dashboard';
+import { REQUEST_TYPE_LABELS } from '@/lib/privacy/schema';
+
+export const metadata: Metadata = { title: 'Privacy' };
+
+export default async function PrivacyPage() {
+  const actor = await requireActor();
+  const f = await loadPage(privacyFigures(actor));
+  return (
+    <>
+      <PageHeader title="Privacy" description="Records of processing (GDPR Art. 30), data-subject requests and their statutory clocks, DPIAs (Art. 35) and FRIAs (AI Act Art. 27)." />
+      <PrivacyNav />
+      <div className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
+        <Stat label="Open requests" value={f.open} href="/privacy/requests?open=true" />
+        <Stat label="Overdue requests" value={f.overdue} tone={f.overdue ? 'bad' : 'good'} href="/privacy/requests?open=true" />
+        <Stat label="Answered late this quarter" value={f.lateThisQuarter} tone={f.lateThisQuarter ? 'warn' : 'good'} />
+        <Stat label="Assessments due for review" value={f.reviewsDue} tone={f.reviewsDue ? 'warn' : 'good'} href="/privacy/assessments" />
+        <Stat label="Datasets past retention" value={f.pastRetention} tone={f.pastRetention ? 'bad' : 'good'} />
+        <Stat label="Processing activities" value={f.activities} href="/privacy/activities" />
+        <Stat label="DPIAs and FRIAs" value={f.assessments} href="/privacy/assessments" />
+      </div>
+      <Card title="Open requests by type">
+        {f.openByType.length === 0 ? (
+          <p className="text-sm">No open requests.</p>
+        ) : (
+          <Table caption="Open requests by type" columns={['Type', 'Open', 'Next deadline']}>
+            {f.openByType.map((r) => (
+              <tr key={r.type}>
+                <Td>{REQUEST_TYPE_LABELS[r.type]}</Td>
+                <Td>{r.count}</Td>
+                <Td><LocalTime iso={r.nextDueAt} /></Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}
