@@ -1,29 +1,18 @@
 'use client';
 
-import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import dynamic from 'next/dynamic';
+import { ChartSlot } from '@/components/ui/chart-slot';
 
 type Cell = { likelihood: number; impact: number; count: number };
 
+// The drawing (recharts) is its own chunk, loaded when the chart is shown.
+const Draw = dynamic(() => import('./heat-map-chart-draw').then((m) => m.HeatMapChartDraw), { ssr: false });
+
 /** Inherent and residual positions of the register. Decorative for screen readers: the tables beside it carry the same counts. */
 export function HeatMapChart({ inherent, residual }: { inherent: Cell[]; residual: Cell[] }) {
-  // Residual points sit a little to the right of their cell so both stay visible.
-  const i = inherent.map((c) => ({ x: c.impact - 0.12, y: c.likelihood, z: c.count }));
-  const r = residual.map((c) => ({ x: c.impact + 0.12, y: c.likelihood, z: c.count }));
   return (
-    <figure aria-hidden="true" className="h-80 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid />
-          <XAxis type="number" dataKey="x" name="Impact" domain={[0.5, 5.5]} ticks={[1, 2, 3, 4, 5]} allowDecimals={false} label={{ value: 'Impact', position: 'insideBottom', offset: -12 }} />
-          <YAxis type="number" dataKey="y" name="Likelihood" domain={[0.5, 5.5]} ticks={[1, 2, 3, 4, 5]} allowDecimals={false} label={{ value: 'Likelihood', angle: -90, position: 'insideLeft' }} />
-          <ZAxis type="number" dataKey="z" range={[60, 900]} name="Risks" />
-          <Tooltip formatter={(v, n) => (n === 'Impact' || n === 'Likelihood' ? Math.round(Number(v)) : v)} />
-          <Legend verticalAlign="top" />
-          <Scatter name="Inherent" data={i} fill="#b91c1c" fillOpacity={0.6} />
-          <Scatter name="Residual" data={r} fill="#1d4ed8" fillOpacity={0.6} />
-        </ScatterChart>
-      </ResponsiveContainer>
-      <figcaption className="sr-only">Risks by likelihood and impact, inherent and residual; see the tables.</figcaption>
-    </figure>
+    <ChartSlot height="20rem">
+      <Draw inherent={inherent} residual={residual} />
+    </ChartSlot>
   );
 }
