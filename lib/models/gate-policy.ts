@@ -33,6 +33,16 @@ export async function loadGateFacts(client: Client, v: { id: string; orgId: stri
   }
   // Vulnerability scans (lib/interchange/vulnerability-scans.ts): the oldest critical finding open in the version's latest scan.
   if (policy.maxCriticalVulnerabilityAgeDays != null) facts.oldestCriticalVulnerabilityDays = await oldestCriticalVulnerabilityDays(client, v.id);
+  // Red team: the last completed exercise on this version passes when no technique succeeded (partial results do not fail it).
+  // One index read on (versionId, completedAt); the threats domain writes the exercises.
+  if (policy.requireRedTeam) {
+    const last = await client.redTeamExercise.findFirst({
+      where: { orgId: v.orgId, versionId: v.id, completedAt: { not: null } },
+      orderBy: { completedAt: 'desc' },
+      select: { completedAt: true, techniques: { where: { result: 'SUCCEEDED' }, select: { id: true }, take: 1 } },
+    });
+    facts.redTeam = last?.completedAt ? { passed: last.techniques.length === 0, at: last.completedAt } : null;
+  }
   return facts;
 }
 

@@ -18,6 +18,7 @@ import { reportsApi } from '@/lib/reports/api-spec';
 import { reviewsApi } from '@/lib/reviews/api-spec';
 import { risksApi } from '@/lib/risks/api-spec';
 import { threatsApi } from '@/lib/threats/api-spec';
+import { redTeamApi } from '@/lib/threats/red-team/api-spec';
 import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
@@ -54,4 +55,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   monitoringApi,
   risksApi,
   threatsApi,
+  redTeamApi,
 ].flatMap((group) => Object.values(group));

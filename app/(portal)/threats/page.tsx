@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, CheckboxGroup, Combobox, TextAreaField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
@@ -24,7 +25,11 @@ export default async function ThreatModelsPage({ searchParams }: { searchParams:
   const may = threatCapabilities(actor);
   return (
     <>
-      <PageHeader title="Threat models" description="One threat model per AI system: the MITRE ATLAS techniques that apply to each component, how likely and harmful they are, the mitigations against them and the risks they feed." />
+      <PageHeader
+        title="Threat models"
+        description="One threat model per AI system: the MITRE ATLAS techniques that apply to each component, how likely and harmful they are, the mitigations against them and the risks they feed."
+        actions={<ButtonLink href="/threats/red-team">Red-team exercises</ButtonLink>}
+      />
       <form className="no-print mb-4 flex items-end gap-3" role="search" aria-label="Filter threat models">
         <TextField label="Search AI system" name="q" id="filter-q" defaultValue={query.q} />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Apply</button>

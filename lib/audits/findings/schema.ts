@@ -4,7 +4,7 @@ import { idListSchema, idSchema } from '../schema';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export const FINDING_STATUSES = ['OPEN', 'IN_REMEDIATION', 'READY_FOR_VERIFICATION', 'CLOSED', 'RISK_ACCEPTED'] as const;
-export const FINDING_SOURCES = ['AUDIT', 'INCIDENT', 'SELF_IDENTIFIED'] as const;
+export const FINDING_SOURCES = ['AUDIT', 'INCIDENT', 'SELF_IDENTIFIED', 'RED_TEAM'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
@@ -20,6 +20,7 @@ export const SOURCE_LABELS: Record<(typeof FINDING_SOURCES)[number], string> = {
   AUDIT: 'Audit',
   INCIDENT: 'Incident',
   SELF_IDENTIFIED: 'Self-identified',
+  RED_TEAM: 'Red team',
 };
 
 /** A calendar date (YYYY-MM-DD) that is today or later, in UTC. */

@@ -29,6 +29,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   const threatModels = ids(await db.threatModel.findMany({ take, select: { id: true } }));
   const subjectRequests = ids(await db.subjectRequest.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
   const privacyTasks = await db.privacyTask.findMany({ take, where: { requestId: { not: null } }, select: { id: true, requestId: true } });
+  const redTeams = ids(await db.redTeamExercise.findMany({ take, select: { id: true } }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
@@ -72,6 +73,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
     ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
     ...Object.fromEntries(['', '/entries'].map((tail) => [`/api/v1/threat-models/{id}${tail}`, threatModels])),
+    ...Object.fromEntries(['', '/complete'].map((tail) => [`/api/v1/red-team-exercises/{id}${tail}`, redTeams])),
+    '/api/v1/red-team-exercises/{id}/techniques/{techniqueId}': (await db.redTeamTechnique.findMany({ take, select: { id: true, exerciseId: true } })).map((t) => ({ id: t.exerciseId, techniqueId: t.id })),
     '/api/v1/threat-models/{id}/entries/{entryId}': (await db.threatEntry.findMany({ take, select: { id: true, threatModelId: true } })).map((e) => ({ id: e.threatModelId, entryId: e.id })),
     ...Object.fromEntries(
       ['', '/start-verification', '/verify', '/confirm-receipt', '/extend', '/refuse', '/complete', '/export'].map((tail) => [`/api/v1/privacy/requests/{id}${tail}`, subjectRequests]),

@@ -1,0 +1,67 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/gate';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { atlas, techniqueLabel } from '../atlas';
+import { listRedTeamQuerySchema, type RedTeamDetail } from './schema';
+
+export async function listRedTeamExercises(actor: Actor, input: Record<string, unknown> = {}) {
+  authorize(actor, 'risks:read');
+  const q = listRedTeamQuerySchema.parse(input);
+  const where = { orgId: actor.orgId, ...(q.systemId ? { systemId: q.systemId } : {}) };
+  const [rows, total] = await Promise.all([
+    db.redTeamExercise.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: { id: true, title: true, systemId: true, versionId: true, team: true, firm: true, completedAt: true, createdAt: true, system: { select: { name: true } }, techniques: { select: { result: true } } },
+    }),
+    db.redTeamExercise.count({ where }),
+  ]);
+  const versions = await versionLabels(rows.map((r) => r.versionId));
+  return {
+    items: rows.map((r) => ({
+      id: r.id, title: r.title, systemId: r.systemId, systemName: r.system.name, versionLabel: r.versionId ? (versions.get(r.versionId) ?? null) : null, team: r.team, firm: r.firm,
+      planned: r.techniques.length, succeeded: r.techniques.filter((t) => t.result === 'SUCCEEDED').length,
+      completedAt: r.completedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+async function versionLabels(ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!unique.length) return new Map<string, string>();
+  const rows = await db.modelVersion.findMany({ where: { id: { in: unique } }, select: { id: true, label: true, model: { select: { name: true } } } });
+  return new Map(rows.map((v) => [v.id, `${v.model.name} ${v.label}`]));
+}
+
+export async function getRedTeamExercise(actor: Actor, id: string): Promise<RedTeamDetail> {
+  authorize(actor, 'risks:read');
+  const e = await db.redTeamExercise.findFirst({
+    where: { id, orgId: actor.orgId },
+    select: {
+      id: true, title: true, systemId: true, versionId: true, team: true, firm: true, scope: true, completedAt: true, createdAt: true,
+      system: { select: { name: true, businessOwnerId: true, technicalOwnerId: true } },
+      techniques: { orderBy: { techniqueId: 'asc' }, select: { id: true, techniqueId: true, result: true, evidence: true, testedAt: true, findingId: true, retestOf: { select: { id: true, exercise: { select: { id: true, title: true } } } } } },
+    },
+  });
+  if (!e) throw notFound('The red-team exercise');
+  const lib = atlas();
+  const versions = await versionLabels([e.versionId]);
+  const manage = can(actor, 'threats:manage', { ownerIds: [e.system.businessOwnerId, e.system.technicalOwnerId].filter((x): x is string => !!x) });
+  return {
+    id: e.id, title: e.title, systemId: e.systemId, systemName: e.system.name, versionId: e.versionId, versionLabel: e.versionId ? (versions.get(e.versionId) ?? null) : null,
+    team: e.team, firm: e.firm, scope: e.scope, completedAt: e.completedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
+    planned: e.techniques.length, succeeded: e.techniques.filter((t) => t.result === 'SUCCEEDED').length,
+    techniques: e.techniques.map((t) => ({
+      id: t.id, techniqueId: t.techniqueId, techniqueLabel: techniqueLabel(lib, t.techniqueId), result: t.result, evidence: t.evidence, testedAt: t.testedAt?.toISOString() ?? null, findingId: t.findingId,
+      retestOf: t.retestOf ? { id: t.retestOf.exercise.id, label: t.retestOf.exercise.title } : null,
+    })),
+    capabilities: { record: manage && !e.completedAt, complete: manage && !e.completedAt && e.techniques.every((t) => t.result !== 'PLANNED') },
+  };
+}
