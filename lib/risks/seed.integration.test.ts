@@ -19,4 +19,10 @@ it('seeds 25 risks across the three systems, some accepted and one expired, thro
   expect(accepted.filter((r) => r.acceptanceExpiresAt! < new Date())).toHaveLength(1);
   expect(await db.auditEvent.count({ where: { action: 'risk.created' } })).toBe(25);
   expect(await reopenExpiredRiskAcceptances(systemActor(org.id, 'risk-acceptance-expiry'))).toBe(1);
-}, 120_000);
+  // The credit model's threat model, and its red-team exercise whose one successful technique raised a finding.
+  expect(await db.threatEntry.count({ where: { threatModel: { orgId: org.id } } })).toBe(4);
+  const exercise = await db.redTeamExercise.findFirstOrThrow({ where: { orgId: org.id }, select: { completedAt: true, techniques: { select: { result: true, findingId: true } } } });
+  expect(exercise.completedAt).not.toBeNull();
+  expect(exercise.techniques.filter((t) => t.result === 'SUCCEEDED' && t.findingId)).toHaveLength(1);
+  expect(await db.finding.count({ where: { orgId: org.id, source: 'RED_TEAM' } })).toBe(1);
+}, 300_000);

@@ -2,6 +2,7 @@ import { ROLE_GRANTS } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { addThreatEntry, createThreatModel } from '@/lib/threats/mutations';
+import { completeRedTeamExercise, createRedTeamExercise, recordRedTeamResult } from '@/lib/threats/red-team/mutations';
 
 // Threat model demo: the credit scoring model on MITRE ATLAS, written through
 // the domain's mutations, feeding the register's ATLAS-shaped risks.
@@ -27,5 +28,18 @@ export async function seedThreats(orgId: string, log: (line: string) => void = c
     const risk = e.risk ? await db.risk.findFirst({ where: { orgId, title: e.risk }, select: { id: true } }) : null;
     await addThreatEntry(actor, { threatModelId: model.id, techniqueId: e.techniqueId, component: e.component, likelihood: e.likelihood, impact: e.impact, status: e.status, atlasMitigationIds: [...e.atlasMitigationIds], riskIds: risk ? [risk.id] : [], notes: e.notes });
   }
-  log('seed: credit scoring threat model created');
+  // A completed red-team exercise on the latest credit version: one technique succeeded and raised a finding.
+  const version = await db.modelVersion.findFirst({ where: { orgId, model: { systemId: system.id } }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+  const exercise = await createRedTeamExercise(actor, {
+    title: 'Pre-release red team of the credit model', systemId: system.id, versionId: version?.id, team: 'EXTERNAL', firm: 'Northbridge Security Labs',
+    scope: 'Scoring API as brokers reach it; no access to the training environment.', techniqueIds: ['AML.T0024', 'AML.T0043', 'AML.T0029'],
+  });
+  const planned = await db.redTeamTechnique.findMany({ where: { exerciseId: exercise.id }, select: { id: true, techniqueId: true } });
+  const results = { 'AML.T0024': ['RESISTED', ''], 'AML.T0029': ['PARTIAL', 'Bursts slowed responses for 40 s before the rate limit applied.'], 'AML.T0043': ['SUCCEEDED', 'Rounding declared income up by 3 % moved 1 in 12 declined test applicants to approval.'] } as const;
+  for (const t of planned) {
+    const [result, evidence] = results[t.techniqueId as keyof typeof results];
+    await recordRedTeamResult(actor, { id: t.id, result, evidence });
+  }
+  await completeRedTeamExercise(actor, { id: exercise.id });
+  log('seed: credit scoring threat model and red-team exercise created');
 }
