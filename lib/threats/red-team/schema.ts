@@ -32,10 +32,11 @@ const resultFields = z.object({
   result: z.enum(['RESISTED', 'PARTIAL', 'SUCCEEDED'], 'Choose the result'),
   evidence: z.string().trim().max(10_000).default(''),
 });
-const evidenceRule = [(d: { result: string; evidence: string }) => d.result === 'RESISTED' || d.evidence.length >= 10, { path: ['evidence'], message: 'Describe what succeeded (at least 10 characters): it becomes the finding' }] as const;
-export const recordRedTeamResultSchema = resultFields.refine(...evidenceRule);
+const hasEvidence = (d: { result: string; evidence: string }) => d.result === 'RESISTED' || d.evidence.length >= 10;
+const evidenceError = { path: ['evidence'], message: 'Describe what succeeded (at least 10 characters): it becomes the finding' };
+export const recordRedTeamResultSchema = resultFields.refine(hasEvidence, evidenceError);
 /** The API body (the technique is in the path). */
-export const recordRedTeamResultBodySchema = resultFields.omit({ id: true }).refine(...evidenceRule);
+export const recordRedTeamResultBodySchema = resultFields.omit({ id: true }).refine(hasEvidence, evidenceError);
 export type RecordRedTeamResultInput = z.input<typeof recordRedTeamResultSchema>;
 
 export const completeRedTeamExerciseSchema = z.object({ id: idSchema });

@@ -49,7 +49,7 @@ export default async function RedTeamExercisePage({ params }: { params: Promise<
       {e.capabilities.complete ? (
         <Card title="Complete" className="mt-6">
           <p className="mb-3 text-sm">Every technique has a result. Completing freezes them; the promotion gate reads the last completed exercise on the version.</p>
-          <ConfirmAction action={completeRedTeamExerciseAction} fields={{ id: e.id }} label="Complete exercise" title="Complete this exercise?" body="Results cannot change afterwards; plan a retest to test a technique again." confirmLabel="Complete exercise" variant="primary" buttonClassName="px-3 py-2 text-sm" />
+          <ConfirmAction action={completeRedTeamExerciseAction} fields={{ id: e.id }} label="Complete exercise" title="Complete this exercise?" body="Results cannot change afterwards; plan a retest to test a technique again." confirmLabel="Complete exercise" variant="secondary" buttonClassName="px-3 py-2 text-sm" />
         </Card>
       ) : null}
     </>
