@@ -22,7 +22,13 @@ test('an engineer finds the overridden decision, sees restricted inputs masked, 
   await page.getByRole('button', { name: 'Verify proof' }).click();
   await expect(page.getByText(/The proof holds/)).toBeVisible();
   expect((await scan(page)).violations).toEqual([]);
+  await context.close();
+});
 
+test('the explanation letter prints the principal reasons and downloads as PDF; an engineer records nothing', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'ENGINEER');
+  await page.goto(`/decisions?ref=${OVERRIDDEN}`);
+  await page.getByRole('link', { name: OVERRIDDEN }).click();
   await page.getByRole('link', { name: 'Explanation letter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Explanation of decision ${OVERRIDDEN}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The principal reasons' })).toBeVisible();
