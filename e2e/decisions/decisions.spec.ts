@@ -42,7 +42,6 @@ test('the explanation letter prints the principal reasons and downloads as PDF; 
   await page.goto('/decisions/development');
   await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
   expect((await context.request.post('/api/v1/development-decisions', { data: { modelId: 'x', title: 'x', context: 'x', decision: 'x', approverId: 'x', decidedAt: '2026-01-01' } })).status()).toBe(403);
-  expect((await context.request.post('/api/v1/decisions?system=x', { data: [] })).status()).toBe(403);
   await context.close();
 });
 
@@ -73,11 +72,13 @@ test('a compliance officer sees restricted inputs and records a development deci
   await context.close();
 });
 
-test('an auditor reads the statistics but cannot record or issue anything', async ({ browser }) => {
+test('an auditor cannot record, issue, erase or send decisions', async ({ browser }) => {
   const { context, page } = await pageAs(browser, 'AUDITOR');
   await page.goto('/decisions/development');
   await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
   expect((await context.request.post('/api/v1/decisions/checkpoints')).status()).toBe(403);
+  // Decisions come only with a decisions:write token, never with a session.
+  expect((await context.request.post('/api/v1/decisions?system=x', { data: [] })).status()).toBe(403);
   expect((await context.request.post('/api/v1/decisions/subjects/erase', { data: { subjectRef: 'applicant-00001', reason: 'not mine' } })).status()).toBe(403);
   await context.close();
 });
