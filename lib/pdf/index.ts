@@ -173,13 +173,19 @@ export function createPdf(meta: PdfMeta) {
         table.add(doc.struct('Caption', {}, () => doc.font('bold').fontSize(SIZE.body).text(spec.caption!, left, undefined, { width: w })));
         doc.font('body').moveDown(0.2);
       }
-      const rowHeight = (cells: string[], font: string) => {
+      // Most cells hold one short line: measured once with widthOfString and drawn without
+      // pdfkit's line wrapper (which would lay the text out again); only longer cells wrap.
+      const layoutRow = (cells: string[], font: string) => {
         doc.font(font).fontSize(SIZE.body);
-        return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - pad * 2 }))) + pad * 2;
+        const line = doc.currentLineHeight(true);
+        const widths = cells.map((c) => (c.includes('\n') ? Infinity : doc.widthOfString(c)) as number);
+        const single = widths.map((w, i) => w <= cols[i] - pad * 2);
+        const h = Math.max(...cells.map((c, i) => (single[i] ? line : doc.heightOfString(c, { width: cols[i] - pad * 2 })))) + pad * 2;
+        return { h, widths, single };
       };
       const drawRow = (cells: string[], header: boolean) => {
         const font = header ? 'bold' : 'body';
-        const h = rowHeight(cells, font);
+        const { h, widths, single } = layoutRow(cells, font);
         if (doc.y + h > bottom()) {
           doc.addPage();
           if (!header) drawRow(spec.columns, true);
@@ -195,7 +201,14 @@ export function createPdf(meta: PdfMeta) {
         let x = left;
         cells.forEach((c, i) => {
           const cellX = x;
-          tr.add(doc.struct(header ? 'TH' : 'TD', {}, () => doc.font(font).fontSize(SIZE.body).text(c, cellX + pad, y + pad, { width: cols[i] - pad * 2, align: spec.align?.[i] ?? 'left' })));
+          const right = spec.align?.[i] === 'right';
+          tr.add(
+            doc.struct(header ? 'TH' : 'TD', {}, () =>
+              single[i]
+                ? doc.font(font).fontSize(SIZE.body).text(c, right ? cellX + cols[i] - pad - widths[i] : cellX + pad, y + pad, { lineBreak: false })
+                : doc.font(font).fontSize(SIZE.body).text(c, cellX + pad, y + pad, { width: cols[i] - pad * 2, align: spec.align?.[i] ?? 'left' }),
+            ),
+          );
           x += cols[i];
         });
         tr.end();
