@@ -5,6 +5,8 @@
 // overview, a version's monitoring page (90 days and a year), the alert list
 // and the version API. Needs `npm run build` first (npm run bench -- monitoring does it).
 //   npm run bench:monitoring -- [versions] [hours] [requests]
+// BENCH_IN_PROCESS=1 times the same queries in this process instead (no build
+// needed): the reads behind the pages, without rendering or HTTP.
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { benchDatabase, figure, ms, signInCookie, startApp, timeRequests } from './support';
@@ -81,6 +83,34 @@ try {
   const values = await db.monitorMetricValue.count();
   console.log(`seeded ${VERSIONS} monitored versions, ${windows.toLocaleString()} windows, ${values.toLocaleString()} metric values in ${ms(performance.now() - seedStart)}`);
   figure('monitoring', 'windows seeded', windows, 'windows');
+  if (process.env.BENCH_IN_PROCESS === '1') {
+    const { ROLE_GRANTS } = await import('@/lib/auth/permissions');
+    const q = await import('@/lib/monitoring/queries');
+    const { percentile } = await import('./support');
+    const officer = await db.user.findFirstOrThrow({ where: { orgId: org.id, role: 'COMPLIANCE_OFFICER' }, select: { id: true, name: true, email: true } });
+    const actor = { kind: 'user' as const, userId: officer.id, tokenId: null, orgId: org.id, role: 'COMPLIANCE_OFFICER' as const, name: officer.name, email: officer.email, label: officer.email, grants: ROLE_GRANTS.COMPLIANCE_OFFICER, request: { id: 'bench', ip: null } };
+    const v = versionIds[0];
+    const reads: [string, () => Promise<unknown>][] = [
+      ['Overview query (listMonitors)', () => q.listMonitors(actor)],
+      ['Version query, 90 days', () => q.getVersionMonitoring(actor, v)],
+      ['Version query, a year', () => q.getVersionMonitoring(actor, v, { days: 365 })],
+      ['Feature detail query', () => q.getFeatureDrift(actor, v, 'income')],
+      ['Alerts query, not resolved', () => q.listAlerts(actor, { status: 'UNRESOLVED' })],
+    ];
+    for (const [label, run] of reads) {
+      const times: number[] = [];
+      for (let i = 0; i < REQUESTS + 3; i++) {
+        const t = performance.now();
+        await run();
+        if (i >= 3) times.push(performance.now() - t);
+      }
+      const p95 = percentile(times, 95);
+      figure('monitoring', `${label} (in process), p95`, p95, 'ms', { op: '<', value: 300 });
+      console.log(`${label.padEnd(48)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(p95).padStart(9)}  max ${ms(Math.max(...times)).padStart(9)}`);
+    }
+    await db.$disconnect();
+    process.exitCode = 0;
+  } else {
   await db.$disconnect();
 
   app = await startApp(database.url);
@@ -100,6 +130,7 @@ try {
     const t = await timeRequests(`${app.baseUrl}${path}`, cookie, REQUESTS);
     figure('monitoring', `${label}, p95`, t.p95, 'ms', { op: '<', value: 300 });
     console.log(`${label.padEnd(48)} p50 ${ms(t.p50).padStart(9)}  p95 ${ms(t.p95).padStart(9)}  max ${ms(t.max).padStart(9)}`);
+  }
   }
 } finally {
   await app?.stop();

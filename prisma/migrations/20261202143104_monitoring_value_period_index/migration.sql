@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "MonitorMetricValue_monitorId_endsAt_idx" ON "MonitorMetricValue"("monitorId", "endsAt");
