@@ -85,3 +85,10 @@ export function requestWhere(scope: AuditorScope): Prisma.EvidenceRequestWhereIn
 export function certificationWhere(scope: AuditorScope): Prisma.CertificationWhereInput {
   return scope ? { OR: [{ auditId: null }, { auditId: { in: scope.auditIds } }] } : {};
 }
+
+/** Data-subject requests an auditor sees: those about an AI system in their
+ *  audits' scope (as the decision log); requests about no system stay hidden,
+ *  they concern people, not the systems under audit. */
+export function subjectRequestWhere(scope: AuditorScope): Prisma.SubjectRequestWhereInput {
+  return scope ? { systemId: { in: scope.systemIds } } : {};
+}

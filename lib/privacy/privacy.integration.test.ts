@@ -6,6 +6,8 @@ import { setupTestDatabase } from '@/lib/tooling/test/integration';
 await setupTestDatabase('privacy');
 const { db } = await import('@/lib/db');
 const { createOrgWithRoles } = await import('@/lib/tooling/test/fixtures');
+const { auditSettingKey } = await import('@/lib/auth/scope');
+const { privacyFigures } = await import('./dashboard');
 const requirements = await import('@/lib/requirements/mutations');
 const requests = await import('./requests/mutations');
 const requestQueries = await import('./requests/queries');
@@ -35,6 +37,8 @@ beforeAll(async () => {
   ({ actors, orgId } = await createOrgWithRoles('Privacy Org'));
   systemId = (await requirements.createSystem(actors.COMPLIANCE_OFFICER, { name: 'Triage', purpose: 'Triage', domain: 'HEALTHCARE', regions: ['EU'], riskTier: 'HIGH', technicalOwnerId: actors.ENGINEER.userId!, businessOwnerId: actors.ENGINEER.userId! })).id;
   otherSystemId = (await requirements.createSystem(actors.COMPLIANCE_OFFICER, { name: 'Credit', purpose: 'Credit', domain: 'FINANCE', regions: ['EU'], riskTier: 'HIGH' })).id;
+  // Auditors here read everything unless a test restricts them (see the auditor-scope test).
+  await db.setting.create({ data: { key: auditSettingKey(orgId), value: { allAuditorsSeeAll: true } } });
   datasetIds = [];
   for (const [name, cats, owner] of [
     ['Patients EU', ['health', 'contact'], actors.ENGINEER.userId!],
@@ -73,6 +77,29 @@ describe('data-subject requests', () => {
     const detail = await requestQueries.getSubjectRequest(actors.AUDITOR, r.id);
     expect(detail.capabilities).toEqual({ verify: false, startVerification: false, confirmReceipt: false, extend: false, refuse: false, complete: false, export: false });
     await deny(requests.refuseRequest(actors.AUDITOR, r.id, { reason: 'Manifestly unfounded request' }));
+  });
+
+  it('limits a restricted auditor to requests about the AI systems of their audits, in the list, the record and the figures', async () => {
+    const inScope = await requests.createSubjectRequest(actors.PRIVACY_OFFICER, { type: 'HUMAN_INTERVENTION', subjectName: 'Scoped Subject', systemId, receivedAt: daysAgo(2) });
+    const outOfScope = await requests.createSubjectRequest(actors.PRIVACY_OFFICER, { type: 'CONTEST_DECISION', subjectName: 'Other Subject', systemId: otherSystemId, receivedAt: daysAgo(2) });
+    const all = await requestQueries.listSubjectRequests(actors.PRIVACY_OFFICER, { pageSize: 200 });
+    await db.setting.update({ where: { key: auditSettingKey(orgId) }, data: { value: { allAuditorsSeeAll: false } } });
+    const audit = await db.audit.create({ data: { orgId, title: 'Triage audit', kind: 'EXTERNAL', standard: 'ISO_27001', periodStart: daysAgo(90), periodEnd: daysAgo(1), scopeSystemIds: [systemId], assignments: { create: { userId: actors.AUDITOR.userId! } } }, select: { id: true } });
+    try {
+      const seen = await requestQueries.listSubjectRequests(actors.AUDITOR, { pageSize: 200 });
+      expect(seen.items.map((r) => r.id)).toContain(inScope.id);
+      expect(seen.items.map((r) => r.id)).not.toContain(outOfScope.id);
+      // Requests about no system concern people, not the audited systems: hidden too.
+      expect(seen.total).toBe(1);
+      await expect(requestQueries.getSubjectRequest(actors.AUDITOR, outOfScope.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect((await requestQueries.getSubjectRequest(actors.AUDITOR, inScope.id)).reference).toBe(inScope.reference);
+      expect((await privacyFigures(actors.AUDITOR)).open).toBe(seen.items.filter((r) => r.closedAt === null).length);
+      // Everyone else is unaffected.
+      expect((await requestQueries.listSubjectRequests(actors.COMPLIANCE_OFFICER, { pageSize: 200 })).total).toBe(all.total);
+    } finally {
+      await db.audit.delete({ where: { id: audit.id } });
+      await db.setting.update({ where: { key: auditSettingKey(orgId) }, data: { value: { allAuditorsSeeAll: true } } });
+    }
   });
 
   it('extends once with a reason, within the first month, to three months from receipt', async () => {

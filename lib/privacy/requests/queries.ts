@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
+import { auditorScope, subjectRequestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { findDecisionsBySubject } from '@/lib/decisions/queries';
 import { notFound } from '@/lib/errors';
@@ -29,6 +30,7 @@ export async function listSubjectRequests(actor: Actor, input: ListRequestsQuery
   const now = opts.now ?? new Date();
   const where: Prisma.SubjectRequestWhereInput = {
     orgId: actor.orgId,
+    ...subjectRequestWhere(await auditorScope(actor)),
     ...(q.status ? { status: q.status } : {}),
     ...(q.type ? { type: q.type } : {}),
     ...(q.open ? { status: q.open === 'true' ? { in: [...OPEN_STATUSES] } : { notIn: [...OPEN_STATUSES] } } : {}),
@@ -69,7 +71,7 @@ export async function listSubjectRequests(actor: Actor, input: ListRequestsQuery
 export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: Date } = {}) {
   authorize(actor, 'privacy:read');
   const now = opts.now ?? new Date();
-  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId }, include: { tasks: { orderBy: { createdAt: 'asc' } } } });
+  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId, ...subjectRequestWhere(await auditorScope(actor)) }, include: { tasks: { orderBy: { createdAt: 'asc' } } } });
   if (!r) throw notFound('The request');
   const [datasets, users, system] = await Promise.all([
     locateDatasets(db, actor.orgId, r.dataCategories, r.location),
