@@ -15,3 +15,6 @@ export const threatsApi = {
   updateEntry: defineApi({ method: 'PUT', path: '/api/v1/threat-models/{id}/entries/{entryId}', tag: 'Threat models', summary: 'Rewrite one technique entry', permission: 'threats:manage', params: entryParams, body: updateThreatEntrySchema.omit({ id: true }), response: entryRef }),
   removeEntry: defineApi({ method: 'DELETE', path: '/api/v1/threat-models/{id}/entries/{entryId}', tag: 'Threat models', summary: 'Remove one technique entry', permission: 'threats:manage', params: entryParams, response: entryRef }),
 };
+
+// The red-team exercises' operations, contributed through this entry point.
+export { redTeamApi } from './red-team/api-spec';

@@ -105,9 +105,11 @@ export async function addThreatEntry(actor: Actor, input: AddThreatEntryInput) {
   });
 }
 
-async function entryModel(tx: Tx, actor: Actor, entryId: string) {
+// An entry is found only in the threat model the caller names (when named):
+// an entry id under another model's path is not found.
+async function entryModel(tx: Tx, actor: Actor, entryId: string, threatModelId?: string) {
   const e = await tx.threatEntry.findFirst({
-    where: { id: entryId, threatModel: { orgId: actor.orgId } },
+    where: { id: entryId, ...(threatModelId ? { threatModelId } : {}), threatModel: { orgId: actor.orgId } },
     select: { id: true, threatModelId: true, techniqueId: true, component: true, likelihood: true, impact: true, status: true, atlasMitigationIds: true, controls: { select: { controlId: true } }, risks: { select: { riskId: true } } },
   });
   if (!e) throw notFound('The threat entry');
@@ -115,10 +117,10 @@ async function entryModel(tx: Tx, actor: Actor, entryId: string) {
   return { ...e, controlIds: e.controls.map((c) => c.controlId), riskIds: e.risks.map((r) => r.riskId) };
 }
 
-export async function updateThreatEntry(actor: Actor, input: Record<string, unknown>) {
+export async function updateThreatEntry(actor: Actor, input: Record<string, unknown>, threatModelId?: string) {
   const d = updateThreatEntrySchema.parse(input);
   return db.$transaction(async (tx) => {
-    const e = await entryModel(tx, actor, d.id);
+    const e = await entryModel(tx, actor, d.id, threatModelId);
     await checkLinks(tx, actor.orgId, d);
     await tx.threatEntry.update({
       where: { id: e.id },
@@ -130,10 +132,10 @@ export async function updateThreatEntry(actor: Actor, input: Record<string, unkn
   });
 }
 
-export async function removeThreatEntry(actor: Actor, input: { id: string }) {
+export async function removeThreatEntry(actor: Actor, input: { id: string }, threatModelId?: string) {
   const d = removeThreatEntrySchema.parse(input);
   return db.$transaction(async (tx) => {
-    const e = await entryModel(tx, actor, d.id);
+    const e = await entryModel(tx, actor, d.id, threatModelId);
     await tx.threatEntry.delete({ where: { id: e.id } });
     await recordEvent(tx, actor, { action: 'threat_entry.removed', entityType: 'threat-model', entityId: e.threatModelId, before: { entryId: e.id, techniqueId: e.techniqueId, component: e.component, ...trail(e) }, after: null });
     return { id: e.id, threatModelId: e.threatModelId };

@@ -8,7 +8,7 @@ import { THREAT_COMPONENT_KEYS, THREAT_STATUSES } from './components';
 const level = (what: string) => z.coerce.number({ error: `Choose the ${what} from 1 to 5` }).int(`Choose the ${what} from 1 to 5`).min(1, `Choose the ${what} from 1 to 5`).max(5, `Choose the ${what} from 1 to 5`);
 const atlasId = (prefix: 'T' | 'M') => z.string().trim().regex(prefix === 'T' ? /^AML\.T\d{4}(\.\d{3})?$/ : /^AML\.M\d{4}$/, prefix === 'T' ? 'Choose an ATLAS technique (AML.T0000 or AML.T0000.000)' : 'Choose an ATLAS mitigation (AML.M0000)');
 /** A checkbox group or a JSON array: one string arrives alone from a form. */
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(100));
+const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) || v === null ? v : [v]), z.array(item).max(100));
 
 export const componentsSchema = list(z.enum(THREAT_COMPONENT_KEYS, 'Choose the components from the list')).refine((c) => c.length > 0, 'Choose at least one component');
 

@@ -16,7 +16,7 @@ export const createTokenSchema = z.object({
     .min(1, 'Choose at least one scope')
     .transform((s) => [...new Set(s)]),
   /** Days until it expires; the organisation's default when left out, never above its maximum. */
-  expiresInDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').optional()),
+  expiresInDays: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').optional()),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 

@@ -3,6 +3,7 @@ import { seedDecisions } from './decisions';
 import { seedFoundation } from './foundation';
 import { seedIncidents } from './incidents';
 import { seedModels } from './models';
+import { seedPrivacy } from './privacy';
 import { seedMonitoring } from './monitoring';
 import { seedRequirements } from './requirements';
 import { seedReviews } from './reviews';
@@ -29,6 +30,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   await seedRisks(orgId, log);
   await seedThreats(orgId, log);
   await seedVendorsAndPolicies(orgId, log);
+  await seedPrivacy(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
   // The trust centre snapshots what the other domains seeded.

@@ -9,7 +9,7 @@ export type RedTeamResult = (typeof RED_TEAM_RESULTS)[number];
 export const RED_TEAM_RESULT_LABELS: Record<RedTeamResult, string> = { PLANNED: 'Not tested yet', RESISTED: 'Resisted', PARTIAL: 'Partially succeeded', SUCCEEDED: 'Succeeded' };
 
 const techniqueId = z.string().trim().regex(/^AML\.T\d{4}(\.\d{3})?$/, 'Choose an ATLAS technique (AML.T0000 or AML.T0000.000)');
-const techniqueList = z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(techniqueId).max(200));
+const techniqueList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : v === null ? v : [v]), z.array(techniqueId).max(200));
 
 export const createRedTeamExerciseSchema = z
   .object({
