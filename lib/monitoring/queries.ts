@@ -13,6 +13,17 @@ const MONITOR_PAGE = 25;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 type Worst = { metric: string; attribute: string; group: string; value: number; threshold: number; direction: string } | null;
 
+/**
+ * The "configure a monitor" form is offered to those who may configure any
+ * version, and to owners (engineers, the privacy officer…) only when they own
+ * a model: an owner's right on nothing they own is no right to show.
+ */
+async function canConfigureMonitors(actor: Actor): Promise<boolean> {
+  if (can(actor, 'monitoring:write')) return true;
+  if (!actor.userId || !can(actor, 'monitoring:write', { ownerIds: [actor.userId] })) return false;
+  return (await db.model.count({ where: { orgId: actor.orgId, ownerId: actor.userId } })) > 0;
+}
+
 /** Every monitored version, one page at a time: status light, open alerts, last window, worst metric against its threshold. */
 export async function listMonitors(actor: Actor, query: ListMonitorsQuery = {}) {
   authorize(actor, 'monitoring:read');
@@ -36,8 +47,7 @@ export async function listMonitors(actor: Actor, query: ListMonitorsQuery = {}) 
     total,
     page: q.page,
     pageSize: MONITOR_PAGE,
-    // Engineers configure monitors for the versions they own: offered when they could own one.
-    capabilities: { configure: can(actor, 'monitoring:write', { ownerIds: [actor.userId] }) },
+    capabilities: { configure: await canConfigureMonitors(actor) },
     monitors: rows.map((m) => ({
       id: m.id,
       versionId: m.versionId,
