@@ -201,6 +201,8 @@ describe('what the screens read and write', () => {
     const list = await q.listMonitors(actors.ENGINEER, { page: 1 });
     expect(list).toMatchObject({ total: 1, page: 1, pageSize: 25, capabilities: { configure: true } });
     expect((await q.listMonitors(actors.AUDITOR)).capabilities.configure).toBe(false);
+    // An owner's right on nothing owned: the privacy officer owns no model here, so no form.
+    expect((await q.listMonitors(actors.PRIVACY_OFFICER)).capabilities.configure).toBe(false);
     expect((await q.listMonitors(actors.ENGINEER, { page: 2 })).monitors).toEqual([]);
   });
 
