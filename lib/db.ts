@@ -116,6 +116,14 @@ type TxOptions = { maxWait?: number; timeout?: number; isolationLevel?: string }
 async function pinnedTransaction<T>(run: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
   const conn = await sharedPool().connect();
   let broken: Error | undefined;
+  // A checked-out connection the server drops between two queries (a
+  // restart, a crash) emits 'error' on the client, which the pool's listener
+  // does not see: without this one it would be thrown at the process. The
+  // transaction's next query fails, and the connection is not reused.
+  const onConnectionError = (error: Error) => {
+    broken = error;
+  };
+  conn.on('error', onConnectionError);
   let timer: NodeJS.Timeout | undefined;
   const slot = takeSlot();
   let open = false;
@@ -165,7 +173,8 @@ async function pinnedTransaction<T>(run: (tx: Tx) => Promise<T>, options: TxOpti
     clearTimeout(timer);
     slot.pool.reset();
     globalForDb.txSlots!.push(slot);
-    // A connection whose ROLLBACK failed is not given back to the pool.
+    // A connection whose ROLLBACK failed, or that the server dropped, is not given back to the pool.
+    conn.removeListener('error', onConnectionError);
     conn.release(broken);
   }
 }
