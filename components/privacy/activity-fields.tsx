@@ -1,20 +1,9 @@
 import { CheckboxField, Combobox, SelectField, TextAreaField, TextField, type PickerOption } from '@/components/ui/form';
 import { LEGAL_BASES, PROCESSING_ROLES, SAFEGUARDS } from '@/lib/privacy/schema';
-import type { Purpose, Transfer } from '@/lib/privacy/ropa';
+import type { ActivityRecord } from '@/lib/privacy/ropa';
 
-export type ActivityValues = {
-  name: string;
-  role: string;
-  controllerName: string;
-  contact: string;
-  purposes: Purpose[];
-  subjectCategories: string[];
-  dataCategories: string[];
-  specialCategories: boolean;
-  recipients: string[];
-  transfers: Transfer[];
-  retention: string;
-  securityMeasures: string;
+// The record's own fields, with its links as picker options for the form.
+export type ActivityValues = Omit<ActivityRecord, 'systemIds' | 'datasetIds'> & {
   systemLinks: PickerOption[];
   datasetLinks: PickerOption[];
 };
