@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceHash } from './build-cache';
+import { sourceHash, withBuildLock } from './build-cache';
 
 describe('the build is reused only while its sources are unchanged', () => {
   it('is stable, changes with a source, the config or the lock file, ignores tests and follows NEXT_PUBLIC_ variables', async () => {
@@ -29,6 +29,36 @@ describe('the build is reused only while its sources are unchanged', () => {
       expect(c).not.toBe(b);
       await writeFile(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
       expect(await sourceHash({}, root)).not.toBe(c);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('one production build at a time', () => {
+  it('runs a second caller after the first, and takes over a lock left by a process that has ended', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'build-lock-'));
+    const lock = path.join(root, 'sub', 'build.lock');
+    try {
+      const order: string[] = [];
+      const quiet = () => {};
+      const first = withBuildLock(lock, quiet, async () => {
+        order.push('first:start');
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        order.push('first:end');
+        return 1;
+      }, 20);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const second = withBuildLock(lock, quiet, async () => {
+        order.push('second');
+        return 2;
+      }, 20);
+      expect(await Promise.all([first, second])).toEqual([1, 2]);
+      expect(order).toEqual(['first:start', 'first:end', 'second']);
+
+      // A pid that cannot be running: the lock is stale and taken over.
+      await writeFile(lock, '2147483646\n');
+      expect(await withBuildLock(lock, quiet, async () => 'taken', 20)).toBe('taken');
     } finally {
       await rm(root, { recursive: true, force: true });
     }

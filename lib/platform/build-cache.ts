@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { binPath, repoRoot, run } from './process';
 
@@ -49,13 +49,71 @@ export async function buildIsCurrent(hash: string): Promise<boolean> {
  * whether it built, and how long that took.
  */
 export async function ensureProductionBuild(env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<{ built: boolean; ms: number }> {
-  const hash = await sourceHash(env);
-  if (await buildIsCurrent(hash)) {
-    log('Production build is up to date with the sources: reusing it.');
-    return { built: false, ms: 0 };
+  // Two processes (two test files, or a test run beside the demo) may ask at
+  // once: the first builds, the second waits for it and then reuses its build.
+  return withBuildLock(BUILD_LOCK_FILE, log, async () => {
+    const hash = await sourceHash(env);
+    if (await buildIsCurrent(hash)) {
+      log('Production build is up to date with the sources: reusing it.');
+      return { built: false, ms: 0 };
+    }
+    log('Building the production app once (reused until the sources change) ...');
+    return { built: true, ms: await buildProduction(env, hash) };
+  });
+}
+
+export const BUILD_LOCK_FILE = path.join(repoRoot, '.data', 'build.lock');
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  log('Building the production app once (reused until the sources change) ...');
-  return { built: true, ms: await buildProduction(env, hash) };
+}
+
+/**
+ * Runs `work` while holding a lock file that names this process. A lock held
+ * by a live process is waited for; one left by a process that has ended is
+ * taken over.
+ */
+let inProcess: Promise<unknown> = Promise.resolve();
+
+export function withBuildLock<T>(lockFile: string, log: (line: string) => void, work: () => Promise<T>, pollMs = 500): Promise<T> {
+  // Callers in one process queue here first, so a lock file naming this
+  // process can only be left over from an earlier process with the same pid.
+  const turn = inProcess.then(() => holdLockFile(lockFile, log, work, pollMs));
+  inProcess = turn.catch(() => undefined);
+  return turn;
+}
+
+async function holdLockFile<T>(lockFile: string, log: (line: string) => void, work: () => Promise<T>, pollMs: number): Promise<T> {
+  await mkdir(path.dirname(lockFile), { recursive: true });
+  let waiting = false;
+  for (;;) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder > 0 && (holder === process.pid || !processIsAlive(holder))) {
+        await rm(lockFile, { force: true });
+        continue;
+      }
+      if (!waiting) log(`Waiting for the production build another process (${Number.isInteger(holder) ? holder : 'starting'}) is making ...`);
+      waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lockFile, { force: true });
+  }
 }
 
 /**
