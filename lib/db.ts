@@ -60,10 +60,21 @@ class PinnedPool extends pg.Pool {
   // Prisma's adapter calls query({ text, values, rowMode, types, name }).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(config: any, values?: any): any {
-    const conn = this.conn;
-    if (!conn) return Promise.reject(new Prisma.PrismaClientKnownRequestError('Transaction already closed: a query was issued on a transaction that has committed, rolled back or timed out.', { code: 'P2028', clientVersion: Prisma.prismaVersion.client }));
-    return conn.query(config, values);
+    // One query at a time on the connection: queries a mutation sends side by
+    // side (`Promise.all` on `tx`) are sent in order, each after the last has
+    // answered, as pg requires of a client (it queues them today with a
+    // deprecation warning, and its next major version refuses them).
+    const send = () => {
+      const conn = this.conn;
+      if (!conn) return Promise.reject(new Prisma.PrismaClientKnownRequestError('Transaction already closed: a query was issued on a transaction that has committed, rolled back or timed out.', { code: 'P2028', clientVersion: Prisma.prismaVersion.client }));
+      return conn.query(config, values);
+    };
+    const result = this.tail.then(send, send);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
+
+  private tail: Promise<unknown> = Promise.resolve();
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override connect(): any {
@@ -90,6 +101,7 @@ class PinnedPool extends pg.Pool {
   reset(): void {
     this.conn = null;
     this.savepoints = 0;
+    this.tail = Promise.resolve();
   }
 }
 
