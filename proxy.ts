@@ -84,7 +84,8 @@ export async function proxy(request: NextRequest) {
 // once it has all arrived. The evidence upload route (exactly /api/v1/evidence)
 // is left out so its body streams to storage; it sets its own request id and
 // needs no redirect or page CSP. The public trust centre (/trust/<org>) is
-// left out too: it needs no session and sends its own, stricter CSP.
+// left out too: it needs no session and sends its own, stricter CSP; so is the
+// public data-subject request form (/privacy-request/<org>).
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/evidence$|trust/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/v1/evidence$|trust/|privacy-request/).*)'],
 };

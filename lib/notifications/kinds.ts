@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = {
   'vendor.expiring': { label: 'Vendor contracts and certifications about to expire, vendor reviews due', mandatory: false },
   'vendor.questionnaire_submitted': { label: 'A vendor submitted a due-diligence questionnaire', mandatory: false },
   'trust.document_requested': { label: 'A visitor requested a document from the trust centre', mandatory: false },
+  'privacy.request_received': { label: 'A data-subject request arrived through the public form', mandatory: false },
+  'privacy.retention_due': { label: 'Datasets you own past their retention period, minimisation reviews due', mandatory: false },
 } as const satisfies Record<string, { label: string; mandatory: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

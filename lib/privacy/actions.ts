@@ -8,7 +8,8 @@ import { createAssessment, signOffAssessment, updateAssessment } from './assessm
 import { getAssessment } from './assessments/queries';
 import { assessmentFormSchema, assessmentIdSchema, sectionsOf } from './assessments/schema';
 import { completePrivacyTask, completeRequest, confirmReceipt, createSubjectRequest, extendRequest, refuseRequest, startVerification, verifyIdentity } from './requests/mutations';
-import { activityFormSchema, completeRequestFormSchema, completeTaskFormSchema, reasonFormSchema, requestFormSchema, requestIdSchema } from './schema';
+import { updatePrivacySettings } from './settings';
+import { activityFormSchema, privacySettingsFormSchema, completeRequestFormSchema, completeTaskFormSchema, reasonFormSchema, requestFormSchema, requestIdSchema } from './schema';
 
 const refresh = <T,>(paths: (string | null)[], data: T) => {
   revalidatePath('/privacy');
@@ -71,4 +72,8 @@ export const updateAssessmentAction = validatedAction(assessmentFormSchema, asyn
 
 export const signOffAssessmentAction = validatedAction(assessmentIdSchema, async ({ id }, actor) => refresh(['/privacy/assessments', `/privacy/assessments/${id}`], await signOffAssessment(actor, id)), {
   successMessage: (r) => (r.consultationTaskId ? 'Signed off. Residual risk is high: a prior-consultation task (Art. 36) was raised.' : 'Signed off; this version is now frozen.'),
+});
+
+export const updatePrivacySettingsAction = validatedAction(privacySettingsFormSchema, async (input, actor) => refresh([], await updatePrivacySettings(actor, input)), {
+  successMessage: (r) => (r.publicFormEnabled ? 'The public request form is open.' : 'The public request form is closed.'),
 });

@@ -121,6 +121,7 @@ export const createRequestSchema = z
   })
   .strict();
 export type CreateRequestInput = z.input<typeof createRequestSchema>;
+export type CreateRequestData = z.output<typeof createRequestSchema>;
 
 export const reasonSchema = z.object({ reason: text(2000).min(10, 'Give the reason (at least 10 characters)') }).strict();
 export const completeRequestSchema = z.object({ note: text(2000).default('') }).strict();
@@ -200,3 +201,16 @@ export const requestIdSchema = z.object({ id }).strict();
 export const reasonFormSchema = reasonSchema.extend({ id }).strict();
 export const completeRequestFormSchema = completeRequestSchema.extend({ id }).strict();
 export const completeTaskFormSchema = completeTaskSchema.extend({ taskId: id, requestId: id.optional() }).strict();
+
+// The public form: what a visitor may ask for without an account (every right; the system of an automated
+// decision is found by the privacy team from the reference).
+export const PUBLIC_REQUEST_TYPES = SUBJECT_REQUEST_TYPES;
+export const publicRequestSchema = z.object({
+  type: z.enum(SUBJECT_REQUEST_TYPES, 'Choose what you ask for'),
+  name: text(200).min(1, 'Give your name'),
+  email: z.email('Give a valid e-mail address').max(254),
+  reference: text(200).default(''),
+  details: text(4000).default(''),
+});
+
+export const privacySettingsFormSchema = z.object({ publicFormEnabled: ticked.default(false) }).strict();

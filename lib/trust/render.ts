@@ -6,7 +6,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 const day = (iso: string) => iso.slice(0, 10);
 
 // Print-friendly, high-contrast, no external resources (the CSP allows none).
-const STYLE = `
+export const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#0f172a;background:#f8fafc;margin:0;line-height:1.5}
 header,main,footer{max-width:60rem;margin:0 auto;padding:1rem 1.5rem}
 header{border-bottom:1px solid #cbd5e1}

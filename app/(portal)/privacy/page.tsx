@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import { PrivacyNav } from '@/components/privacy/badges';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
+import { ActionForm, CheckboxField } from '@/components/ui/form';
 import { Table, Td } from '@/components/ui/table';
+import { can } from '@/lib/auth/gate';
+import { updatePrivacySettingsAction } from '@/lib/privacy/actions';
+import { getPrivacySettings } from '@/lib/privacy/settings';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { privacyFigures } from '@/lib/privacy/dashboard';
@@ -12,7 +16,8 @@ export const metadata: Metadata = { title: 'Privacy' };
 
 export default async function PrivacyPage() {
   const actor = await requireActor();
-  const f = await loadPage(privacyFigures(actor));
+  const [f, settings] = await loadPage(Promise.all([privacyFigures(actor), getPrivacySettings(actor)]));
+  const manage = can(actor, 'privacy:manage');
   return (
     <>
       <PageHeader title="Privacy" description="Records of processing (GDPR Art. 30), data-subject requests and their statutory clocks, DPIAs (Art. 35) and FRIAs (AI Act Art. 27)." />
@@ -40,6 +45,20 @@ export default async function PrivacyPage() {
             ))}
           </Table>
         )}
+      </Card>
+      <Card title="Public request form" className="mt-6">
+        <p className="text-sm">
+          {settings.publicFormEnabled ? (
+            <>Data subjects can file a request without an account at <a href={settings.publicFormPath}>{settings.publicFormPath}</a> (five requests an hour per address). Each one starts its statutory clock on receipt; verify the identity here before answering.</>
+          ) : (
+            <>The public request form is closed. Requests are recorded by staff only.</>
+          )}
+        </p>
+        {manage ? (
+          <ActionForm action={updatePrivacySettingsAction} label="Public request form" submit="Save" variant="secondary" className="mt-3">
+            <CheckboxField label="Open the public request form" name="publicFormEnabled" id="public-form-enabled" value="on" defaultChecked={settings.publicFormEnabled} />
+          </ActionForm>
+        ) : null}
       </Card>
     </>
   );

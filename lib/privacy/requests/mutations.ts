@@ -17,6 +17,7 @@ import {
   OPEN_STATUSES,
   reasonSchema,
   regimeOfType,
+  type CreateRequestData,
   type CreateRequestInput,
   type RequestStatus,
 } from '../schema';
@@ -31,41 +32,49 @@ export async function createSubjectRequest(actor: Actor, input: CreateRequestInp
   notInFuture(data.receivedAt, 'receivedAt', 'The receipt date', now);
   const regime = regimeOfType(data.type);
   if (data.regime && data.regime !== regime) throw invalid('regime', `A ${data.type} request is a ${regime} request.`);
+  return db.$transaction((tx) => insertSubjectRequest(tx, actor, data, { handlerId: actor.userId, channel: 'STAFF' }));
+}
+
+/**
+ * Writes a checked request with its statutory clock and its audit event, in
+ * the caller's transaction: staff intake and the public form both end here.
+ */
+export async function insertSubjectRequest(tx: Tx, actor: Actor, data: CreateRequestData, opts: { handlerId: string | null; channel: 'STAFF' | 'PUBLIC' }) {
+  const regime = regimeOfType(data.type);
   const deadlines = requestDeadlines(regime, data.receivedAt);
-  return db.$transaction(async (tx) => {
-    if (data.systemId) {
-      const system = await tx.aISystem.findFirst({ where: { id: data.systemId, orgId: actor.orgId }, select: { id: true } });
-      if (!system) throw invalid('systemId', `Unknown AI system: ${data.systemId}.`);
-    }
-    const created = await tx.subjectRequest.create({
-      data: {
-        orgId: actor.orgId,
-        reference: newReference(data.receivedAt),
-        regime,
-        type: data.type,
-        subjectName: data.subjectName,
-        subjectEmail: data.subjectEmail,
-        subjectRef: data.subjectRef,
-        dataCategories: data.dataCategories,
-        location: data.location,
-        details: data.details,
-        systemId: data.systemId ?? null,
-        handlerId: actor.userId,
-        receivedAt: data.receivedAt,
-        dueAt: deadlines.dueAt,
-        confirmDueAt: deadlines.confirmDueAt,
-      },
-      select: { id: true, reference: true, regime: true, type: true, status: true, receivedAt: true, dueAt: true, confirmDueAt: true },
-    });
-    // The subject's name and address stay out of the append-only trail (erasure must be able to remove them).
-    await recordEvent(tx, actor, {
-      action: 'privacy.request_received',
-      entityType: 'subject-request',
-      entityId: created.id,
-      after: { reference: created.reference, regime, type: data.type, receivedAt: data.receivedAt.toISOString(), dueAt: created.dueAt.toISOString() },
-    });
-    return { ...created, receivedAt: created.receivedAt.toISOString(), dueAt: created.dueAt.toISOString(), confirmDueAt: created.confirmDueAt?.toISOString() ?? null };
+  if (data.systemId) {
+    const system = await tx.aISystem.findFirst({ where: { id: data.systemId, orgId: actor.orgId }, select: { id: true } });
+    if (!system) throw invalid('systemId', `Unknown AI system: ${data.systemId}.`);
+  }
+  const created = await tx.subjectRequest.create({
+    data: {
+      orgId: actor.orgId,
+      reference: newReference(data.receivedAt),
+      regime,
+      type: data.type,
+      subjectName: data.subjectName,
+      subjectEmail: data.subjectEmail,
+      subjectRef: data.subjectRef,
+      dataCategories: data.dataCategories,
+      location: data.location,
+      details: data.details,
+      systemId: data.systemId ?? null,
+      handlerId: opts.handlerId,
+      channel: opts.channel,
+      receivedAt: data.receivedAt,
+      dueAt: deadlines.dueAt,
+      confirmDueAt: deadlines.confirmDueAt,
+    },
+    select: { id: true, reference: true, regime: true, type: true, status: true, receivedAt: true, dueAt: true, confirmDueAt: true },
   });
+  // The subject's name and address stay out of the append-only trail (erasure must be able to remove them).
+  await recordEvent(tx, actor, {
+    action: 'privacy.request_received',
+    entityType: 'subject-request',
+    entityId: created.id,
+    after: { reference: created.reference, regime, type: data.type, channel: opts.channel, receivedAt: data.receivedAt.toISOString(), dueAt: created.dueAt.toISOString() },
+  });
+  return { ...created, receivedAt: created.receivedAt.toISOString(), dueAt: created.dueAt.toISOString(), confirmDueAt: created.confirmDueAt?.toISOString() ?? null };
 }
 
 async function lockRequest(tx: Tx, actor: Actor, id: string) {

@@ -99,6 +99,7 @@ export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: 
     details: r.details,
     system,
     handler: nameOf(r.handlerId),
+    channel: r.channel,
     receivedAt: r.receivedAt.toISOString(),
     verifiedAt: r.verifiedAt?.toISOString() ?? null,
     originalDueAt: originalDueAt.toISOString(),

@@ -38,6 +38,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <RequestStatusBadge status={r.status} />
         <DaysLeftBadge daysLeft={r.daysLeft} overdue={r.overdue} />
         {r.extendedAt ? <Badge tone="warn">Extended</Badge> : null}
+        {r.channel === 'PUBLIC' ? <Badge tone="neutral">Filed on the public form</Badge> : null}
         {r.answeredLate ? <Badge tone="bad">Answered late</Badge> : null}
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
