@@ -8,7 +8,7 @@ import { isDatabaseUnavailable, logUnexpected, zodFieldErrors } from '@/lib/erro
 import { queueMailTo, type Enqueue } from '@/lib/notifications/mail/outbox';
 import { notify } from '@/lib/notifications/notify';
 import { guardedClientAddress } from '@/lib/platform/forwarded';
-import { STYLE, STYLE_HASH } from '@/lib/trust/render';
+import { PUBLIC_PAGE_STYLE as STYLE, PUBLIC_PAGE_STYLE_HASH as STYLE_HASH } from '@/lib/public-page';
 import { insertSubjectRequest } from './requests/mutations';
 import { publicRequestSchema, PUBLIC_REQUEST_TYPES, REQUEST_TYPE_LABELS, type SubjectRequestType } from './schema';
 

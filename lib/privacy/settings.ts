@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/gate';
+import { authorize, can } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { privacySettingsFormSchema } from './schema';
@@ -12,7 +12,7 @@ export async function getPrivacySettings(actor: Actor) {
     db.privacySettings.findUnique({ where: { orgId: actor.orgId }, select: { publicFormEnabled: true } }),
     db.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { slug: true } }),
   ]);
-  return { publicFormEnabled: settings?.publicFormEnabled ?? false, publicFormPath: `/privacy-request/${org.slug}` };
+  return { publicFormEnabled: settings?.publicFormEnabled ?? false, publicFormPath: `/privacy-request/${org.slug}`, capabilities: { manage: can(actor, 'privacy:manage') } };
 }
 
 export async function updatePrivacySettings(actor: Actor, input: { publicFormEnabled?: unknown }) {

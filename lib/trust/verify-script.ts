@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /**
  * The browser's half of the trust centre: checks each attestation's Ed25519
@@ -44,4 +43,4 @@ return crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify
 
 export const VERIFY_SCRIPT = `(function () {${VERIFY_BODY}})();`;
 
-export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+export { cspHash } from '@/lib/public-page';

@@ -4,7 +4,6 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { ActionForm, CheckboxField } from '@/components/ui/form';
 import { Table, Td } from '@/components/ui/table';
-import { can } from '@/lib/auth/gate';
 import { updatePrivacySettingsAction } from '@/lib/privacy/actions';
 import { getPrivacySettings } from '@/lib/privacy/settings';
 import { loadPage } from '@/lib/auth/page';
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: 'Privacy' };
 export default async function PrivacyPage() {
   const actor = await requireActor();
   const [f, settings] = await loadPage(Promise.all([privacyFigures(actor), getPrivacySettings(actor)]));
-  const manage = can(actor, 'privacy:manage');
+  const manage = settings.capabilities.manage;
   return (
     <>
       <PageHeader title="Privacy" description="Records of processing (GDPR Art. 30), data-subject requests and their statutory clocks, DPIAs (Art. 35) and FRIAs (AI Act Art. 27)." />
