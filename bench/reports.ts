@@ -11,7 +11,7 @@ import { figure } from './support';
 const { renderDocumentPdf, renderDocumentDocx, documentHash } = await import('@/lib/reports/document');
 const { barChart } = await import('@/lib/reports/charts');
 
-const MODELS = 70;
+const MODELS = 72;
 const modelBlocks = (i: number): Block[] => [
   { kind: 'fields', rows: [['Model', `Model ${i} 2.${i}.0`], ['Framework', 'xgboost 2.1'], ['Artifact', `s3://models/m${i}/model.ubj`], ['Artifact SHA-256', 'ab'.repeat(32)], ['Registered', '2026-11-30 by Engineer']] },
   { kind: 'table', caption: `Hyperparameters of model ${i}`, columns: ['Parameter', 'Value'], rows: Array.from({ length: 24 }, (_, k) => [`param_${k}`, String(k * 0.1)]) },
