@@ -31,6 +31,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/admin/gate-policy', label: 'Gate policy', permission: 'models:promote' },
   { href: '/admin/trust', label: 'Trust centre', permission: 'trust:manage' },
+  { href: '/admin/mlflow', label: 'MLflow', permission: 'settings:manage' },
   { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
   { href: '/account/security', label: 'My sign-in security' },
   { href: '/account/sessions', label: 'My sessions' },

@@ -20,6 +20,7 @@ import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from
 import { recordOverdueRequests } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { createPartitionsAhead, issueCheckpoint, purgeExpiredPartitions } from '@/lib/decisions/mutations';
+import { syncAllMlflow } from '@/lib/interchange/mlflow/mutations';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job
@@ -201,6 +202,14 @@ export const JOBS: readonly JobDefinition[] = [
       if (report.attempted >= 500) await sendJobNow('webhooks.deliver');
       return report;
     },
+  }),
+  defineJob({
+    name: 'interchange.mlflow-sync',
+    description: 'New MLflow model versions are imported as drafts for organisations that turned the sync on; conflicts and versions gone from MLflow are listed, nothing governed is overwritten.',
+    cron: '41 * * * *',
+    retry: DEFAULT_RETRY,
+    timeoutSeconds: 900,
+    handler: (ctx) => syncAllMlflow(ctx.actor, ctx.now),
   }),
   defineJob({
     name: 'decisions.checkpoint',

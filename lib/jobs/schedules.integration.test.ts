@@ -103,6 +103,7 @@ describe('each scheduled job', () => {
       'findings.reopen-expired-risk-acceptances',
       'incidents.record-notification-thresholds',
       'incidents.record-untested-plans',
+      'interchange.mlflow-sync',
       'monitoring.escalate-breaches',
       'monitoring.record-missing-data',
       'notifications.queue-digests',

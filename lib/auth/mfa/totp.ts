@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { openSecret as openWith, sealSecret as sealWith } from '@/lib/secrets';
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
 
 // RFC 6238 with the parameters every authenticator app understands: SHA-1,
@@ -43,22 +43,6 @@ export function verifyTotpCode(secret: string, code: string, opts: { afterTimeSt
 }
 
 // The secret is kept encrypted (AES-256-GCM) under a key derived from the
-// deployment's NEXTAUTH_SECRET, so a database dump alone yields no codes.
-function keyFrom(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'ai-governance-portal', 'mfa-totp-secret', 32));
-}
-
-export function sealSecret(plain: string, appSecret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFrom(appSecret), iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
-}
-
-export function openSecret(sealed: string, appSecret: string): string {
-  const [v, iv, tag, body] = sealed.split('.');
-  if (v !== 'v1' || !iv || !tag || !body) throw new Error('Unknown TOTP secret format');
-  const decipher = createDecipheriv('aes-256-gcm', keyFrom(appSecret), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
-}
+// deployment's NEXTAUTH_SECRET (lib/secrets.ts), so a database dump alone yields no codes.
+export const sealSecret = (plain: string, appSecret: string) => sealWith(plain, appSecret, 'mfa-totp-secret');
+export const openSecret = (sealed: string, appSecret: string) => openWith(sealed, appSecret, 'mfa-totp-secret');

@@ -105,23 +105,40 @@ export async function createVersion(actor: Actor, modelRef: string, input: Creat
     // People register versions only on models they own; a token acts with its scope.
     if (actor.kind === 'user') authorize(actor, 'models:write', { ownerIds: [model.ownerId] });
     const createdById = await actingUserId(tx, actor);
-    const exists = await tx.modelVersion.findFirst({ where: { modelId: model.id, label: data.label }, select: { id: true } });
-    if (exists) throw new AppError('CONFLICT', `Version ${data.label} of ${model.key} already exists.`, { fieldErrors: { label: ['Already in use'] } });
-    const version = await tx.modelVersion.create({
-      data: { orgId: actor.orgId, modelId: model.id, label: data.label, createdById },
-      select: { id: true, label: true, stage: true },
-    });
-    const { label: _label, ...details } = data;
-    await writeDetails(tx, actor, version.id, details);
-    const fairnessSummary = fairness ? await writeFairness(tx, version.id, fairness) : null;
-    await recordEvent(tx, actor, {
-      action: 'model.version_created',
-      entityType: 'model_version',
-      entityId: version.id,
-      after: { model: model.key, label: version.label, stage: version.stage, ...changedFields(details), fairness: fairnessSummary },
-    });
-    return { ...version, model: model.key };
+    return insertVersion(tx, actor, model, data, createdById, { fairness });
   });
+}
+
+/**
+ * The version's rows and its `model.version_created` event, inside the
+ * caller's transaction: the one way a version enters the registry (as a
+ * draft), whether registered here, by a pipeline or imported (lib/interchange/mlflow).
+ */
+export async function insertVersion(
+  tx: Tx,
+  actor: Actor,
+  model: { id: string; key: string },
+  data: ReturnType<typeof createVersionSchema.parse>,
+  createdById: string,
+  opts: { fairness?: FairnessUpload; source?: Record<string, unknown> } = {},
+) {
+  const fairness = opts.fairness === undefined ? undefined : fairnessUploadSchema.parse(opts.fairness);
+  const exists = await tx.modelVersion.findFirst({ where: { modelId: model.id, label: data.label }, select: { id: true } });
+  if (exists) throw new AppError('CONFLICT', `Version ${data.label} of ${model.key} already exists.`, { fieldErrors: { label: ['Already in use'] } });
+  const version = await tx.modelVersion.create({
+    data: { orgId: actor.orgId, modelId: model.id, label: data.label, createdById },
+    select: { id: true, label: true, stage: true },
+  });
+  const { label: _label, ...details } = data;
+  await writeDetails(tx, actor, version.id, details);
+  const fairnessSummary = fairness ? await writeFairness(tx, version.id, fairness) : null;
+  await recordEvent(tx, actor, {
+    action: 'model.version_created',
+    entityType: 'model_version',
+    entityId: version.id,
+    after: { model: model.key, label: version.label, stage: version.stage, ...changedFields(details), fairness: fairnessSummary, ...(opts.source ? { source: opts.source } : {}) },
+  });
+  return { ...version, model: model.key };
 }
 
 export async function updateVersion(actor: Actor, modelRef: string, versionRef: string, input: UpdateVersionInput) {
