@@ -4,7 +4,7 @@ import { REGIONS, STATUS_LABELS, STATUSES, type MatrixFilterValues } from '@/lib
 
 type Option = { value: string; label: string };
 
-function Select({ id, label, value, options, any }: { id: string; label: string; value?: string; options: Option[]; any: string }) {
+function Select({ id, label, value, options, any, groups }: { id: string; label: string; value?: string; options: Option[]; any: string; groups?: { label: string; options: Option[] }[] }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -13,13 +13,24 @@ function Select({ id, label, value, options, any }: { id: string; label: string;
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
+        {groups?.filter((g) => g.options.length).map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </optgroup>
+        ))}
       </select>
     </div>
   );
 }
 
 /** The matrix filters as a plain GET form: works without JavaScript and keeps the URL shareable. */
-export function MatrixFilters({ filter, frameworks, users, action = '/requirements', hide = [] }: { filter: MatrixFilterValues; frameworks: { key: string; name: string }[]; users: { id: string; name: string }[]; action?: string; hide?: string[] }) {
+/** `raciIds`: people named in an AI system's RACI, offered first as owners. */
+export function MatrixFilters({ filter, frameworks, users, raciIds = [], action = '/requirements', hide = [] }: { filter: MatrixFilterValues; frameworks: { key: string; name: string }[]; users: { id: string; name: string }[]; raciIds?: string[]; action?: string; hide?: string[] }) {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const raci = raciIds.flatMap((id) => (byId.has(id) ? [{ value: id, label: byId.get(id)!.name }] : []));
+  const others = users.filter((u) => !raciIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
   return (
     <form method="get" action={action} role="search" aria-label="Filter requirements" className="no-print mb-4 flex flex-wrap items-end gap-3">
       <div>
@@ -29,7 +40,14 @@ export function MatrixFilters({ filter, frameworks, users, action = '/requiremen
       <Select id="framework" label="Framework" value={filter.framework} any="All frameworks" options={frameworks.map((f) => ({ value: f.key, label: f.name }))} />
       <Select id="area" label="Area" value={filter.area} any="All areas" options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))} />
       {hide.includes('owner') ? null : (
-        <Select id="owner" label="Owner" value={filter.owner} any="Anyone" options={[{ value: 'me', label: 'Me' }, { value: 'unowned', label: 'Unowned' }, ...users.map((u) => ({ value: u.id, label: u.name }))]} />
+        <Select
+          id="owner"
+          label="Owner"
+          value={filter.owner}
+          any="Anyone"
+          options={[{ value: 'me', label: 'Me' }, { value: 'unowned', label: 'Unowned' }]}
+          groups={[{ label: 'Named in an AI system’s RACI', options: raci }, { label: raci.length ? 'Everyone else' : 'People', options: others }]}
+        />
       )}
       {hide.includes('status') ? null : <Select id="status" label="Status" value={filter.status} any="Any status" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />}
       {hide.includes('region') ? null : <Select id="region" label="Region" value={filter.region} any="All regions" options={REGIONS.map((r) => ({ value: r, label: r }))} />}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const lookupQuerySchema = z.object({
   q: z.string().trim().max(120).default(''),
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** People pickers: rank this AI system's RACI first. */
+  systemId: z.string().min(1).max(64).optional(),
 });
 export type LookupQuery = z.output<typeof lookupQuerySchema>;
 

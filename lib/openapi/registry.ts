@@ -22,6 +22,7 @@ import { tokensApi } from '@/lib/tokens/api-spec';
 import { usersApi } from '@/lib/users/api-spec';
 import { vendorsApi } from '@/lib/vendors/api-spec';
 import { privacyApi } from '@/lib/privacy/api-spec';
+import { governanceApi } from '@/lib/policies/api-spec';
 import { platformApi } from './platform-spec';
 import type { ApiSpec } from '@/lib/api/spec';
 
@@ -55,4 +56,5 @@ export const API_SPECS: readonly ApiSpec[] = [
   risksApi,
   threatsApi,
   redTeamApi,
+  governanceApi,
 ].flatMap((group) => Object.values(group));

@@ -19,3 +19,8 @@ export function policyCapabilities(actor: Actor) {
     manageTraining: can(actor, 'training:manage'),
   };
 }
+
+/** The governance roles: who may set the committee and the AI systems' RACIs. */
+export function governanceCapabilities(actor: Actor) {
+  return { manage: can(actor, 'training:manage') };
+}

@@ -130,3 +130,6 @@ export async function trainingCoverage(actor: Actor) {
     capabilities: policyCapabilities(actor),
   };
 }
+
+// The governance roles (committee and system RACIs), read by other domains through this entry point.
+export { getCommittee, getSystemRaci, raciPeople, systemRacis } from './governance/queries';

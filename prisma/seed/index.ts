@@ -11,6 +11,7 @@ import { seedTrust } from './trust';
 import { seedRisks } from './risks';
 import { seedThreats } from './threats';
 import { seedVendorsAndPolicies } from './vendors';
+import { seedGovernance } from './governance';
 
 /**
  * Demo data, idempotent: each domain's seed checks what exists and only adds
@@ -33,6 +34,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   await seedPrivacy(orgId, log);
   // Reviews last: their frozen figures summarise the other domains' demo data.
   await seedReviews(orgId);
+  await seedGovernance(orgId, log);
   // The trust centre snapshots what the other domains seeded.
   await seedTrust(orgId, log);
 }

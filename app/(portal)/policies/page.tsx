@@ -22,7 +22,7 @@ export default async function PoliciesPage() {
   const list = await loadPage(() => listPolicies(actor));
   return (
     <>
-      <PageHeader title="Policies" description="AI policies with their versions, approval and staff acknowledgement." actions={<ButtonLink href="/policies/training">AI literacy register</ButtonLink>} />
+      <PageHeader title="Policies" description="AI policies with their versions, approval and staff acknowledgement." actions={<><ButtonLink href="/policies/governance">Governance committee</ButtonLink><ButtonLink href="/policies/training">AI literacy register</ButtonLink></>} />
       {list.items.length === 0 ? (
         <EmptyState title="No policies yet">{list.capabilities.create ? 'Create the first one below.' : 'Compliance officers write policies.'}</EmptyState>
       ) : (

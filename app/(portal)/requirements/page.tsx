@@ -9,6 +9,7 @@ import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { listFrameworks, matrixSummary, matrixWindow } from '@/lib/requirements/queries';
 import { MATRIX_WINDOW, matrixFilterSchema } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
+import { raciPeople } from '@/lib/policies/queries';
 
 export const metadata: Metadata = { title: 'Requirements matrix' };
 
@@ -16,8 +17,8 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   const parsed = matrixFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
-  const [window, summary, frameworks, users] = await loadPage(
-    Promise.all([matrixWindow(actor, { ...filter, offset: 0, limit: MATRIX_WINDOW }), matrixSummary(actor, filter), listFrameworks(actor), listAssignableUsers(actor)]),
+  const [window, summary, frameworks, users, raci] = await loadPage(
+    Promise.all([matrixWindow(actor, { ...filter, offset: 0, limit: MATRIX_WINDOW }), matrixSummary(actor, filter), listFrameworks(actor), listAssignableUsers(actor), raciPeople(actor)]),
   );
   const qs = filterQuery(filter);
   const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)}%` : '—');
@@ -34,7 +35,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         }
       />
       {!parsed.success ? <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Some filters in the address were not valid and were ignored.</p> : null}
-      <MatrixFilters filter={filter} frameworks={frameworks} users={users} />
+      <MatrixFilters filter={filter} frameworks={frameworks} users={users} raciIds={raci.map((p) => p.id)} />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Requirements" value={summary.requirements.total.toLocaleString()} />
         <Stat label="Assessed cells" value={pct(summary.overall.assessed, summary.overall.cells)} />

@@ -10,6 +10,9 @@ import { requireActor } from '@/lib/auth/session';
 import { createSystemAction, setSystemFrameworksAction } from '@/lib/requirements/actions';
 import { listFrameworks, listSystems } from '@/lib/requirements/queries';
 import { topRisksBySystem } from '@/lib/risks/queries';
+import { RaciForm, RaciList } from '@/components/policies/raci';
+import { governanceCapabilities } from '@/lib/policies/capabilities';
+import { systemRacis } from '@/lib/policies/queries';
 import { DOMAIN_LABELS, DOMAINS, REGIONS, RISK_TIER_LABELS, RISK_TIERS, SYSTEM_ROLE_LABELS, SYSTEM_ROLES, SYSTEM_STATUSES } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
 
@@ -20,7 +23,8 @@ const STATUS_TEXT: Record<string, string> = { PLANNED: 'Planned', IN_DEVELOPMENT
 export default async function SystemsPage() {
   const actor = await requireActor();
   const [systems, frameworks, users] = await loadPage(Promise.all([listSystems(actor), listFrameworks(actor), listAssignableUsers(actor)]));
-  const topRisks = await loadPage(topRisksBySystem(actor, systems.map((s) => s.id)));
+  const [topRisks, racis] = await loadPage(Promise.all([topRisksBySystem(actor, systems.map((s) => s.id)), systemRacis(actor, systems.map((s) => s.id))]));
+  const editRaci = governanceCapabilities(actor).manage;
   const manage = requirementsCapabilities(actor).manageSystems;
   const userOptions = [{ value: '', label: 'Nobody yet' }, ...users.map((u) => ({ value: u.id, label: u.name }))];
   return (
@@ -53,6 +57,16 @@ export default async function SystemsPage() {
                   <p className="text-slate-700">No open risks in the register.</p>
                 )}
                 <Link href={`/risks?systemId=${s.id}`} className="text-xs">All risks of this system</Link>
+              </div>
+              <div className="mt-3">
+                <h3 className="mb-1 text-sm font-medium">RACI</h3>
+                <RaciList raci={racis[s.id]} systemName={s.name} />
+                {editRaci ? (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm font-medium">Edit the RACI</summary>
+                    <RaciForm raci={racis[s.id]} systemName={s.name} />
+                  </details>
+                ) : null}
               </div>
               {manage ? (
                 <details className="mt-3" open={unconfirmed}>

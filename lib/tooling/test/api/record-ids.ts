@@ -35,6 +35,8 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}': ids(await db.aISystem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}/frameworks': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/ai-systems/{id}/raci': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/governance/committee/members/{userId}': (await db.committeeMember.findMany({ take, select: { userId: true } })).map((m) => ({ userId: m.userId })),
     '/api/v1/ai-systems/{id}/technical-documentation': ids(await db.aISystem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}/technical-documentation/export': ids(await db.aISystem.findMany({ take: 3, orderBy: { riskTier: 'asc' }, select: { id: true } })),
     '/api/v1/audits/{id}': ids(await db.audit.findMany({ take, select: { id: true } })),
