@@ -47,7 +47,8 @@ export function databaseUnavailablePage(requestId: string): Response {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const requestId = acceptRequestId(request.headers.get('x-request-id'));
-  const isApi = pathname.startsWith('/api/');
+  // /scim/v2 is an API too: the identity provider's bearer token, never a sign-in redirect.
+  const isApi = pathname.startsWith('/api/') || pathname.startsWith('/scim/');
 
   // API routes answer 503 themselves; pages learn it here, before rendering,
   // because an error boundary cannot set the status (instrumentation.ts puts

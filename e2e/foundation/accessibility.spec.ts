@@ -9,6 +9,7 @@ test('the sign-in page has no WCAG 2.2 AA violations', async ({ page }) => {
 testPagesAccessible([
   ['ADMIN', '/admin/users'],
   ['ADMIN', '/admin/tokens'],
+  ['ADMIN', '/admin/provisioning'],
   ['AUDITOR', '/audit-trail'],
   ['ENGINEER', '/'],
 ] as const);

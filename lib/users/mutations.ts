@@ -177,3 +177,23 @@ export async function updateUser(actor: Actor, id: string, body: { role?: Role; 
     return result;
   });
 }
+
+/**
+ * A user created by the organisation's identity provider (SCIM): no password
+ * and no invitation, since they sign in through single sign-on; the role is
+ * the one the provider's group mapping gives. Audited as `user.provisioned`.
+ */
+export async function provisionUser(actor: Actor, input: { email: string; name: string; role: Role; active: boolean; scim: { scimId: string; scimUserName: string; scimExternalId: string | null; scimGivenName: string | null; scimFamilyName: string | null } }, tx: Tx) {
+  authorize(actor, 'users:manage');
+  const created = await tx.user.create({
+    data: { orgId: actor.orgId, email: input.email, name: input.name, role: input.role, active: input.active, deactivatedAt: input.active ? null : new Date(), ...input.scim },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  await recordEvent(tx, actor, {
+    action: 'user.provisioned',
+    entityType: 'user',
+    entityId: created.id,
+    after: { email: created.email, name: created.name, role: created.role, active: created.active, scimUserName: input.scim.scimUserName, scimExternalId: input.scim.scimExternalId },
+  });
+  return created;
+}

@@ -1,0 +1,12 @@
+import { resourceTypes } from '@/lib/scim/discovery';
+import { ScimError } from '@/lib/scim/protocol';
+import { scimRoute } from '@/lib/scim/route';
+
+export const GET = scimRoute(
+  async ({ params }) => {
+    const found = resourceTypes().find((r) => r.id === params.id);
+    if (!found) throw new ScimError(404, `Resource type ${params.id} not found.`);
+    return { status: 200, body: found };
+  },
+  { anonymous: true },
+);

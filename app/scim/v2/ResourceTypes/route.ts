@@ -1,0 +1,4 @@
+import { listOf, resourceTypes } from '@/lib/scim/discovery';
+import { scimRoute } from '@/lib/scim/route';
+
+export const GET = scimRoute(async () => ({ status: 200, body: listOf(resourceTypes()) }), { anonymous: true });
