@@ -92,3 +92,8 @@ export function certificationWhere(scope: AuditorScope): Prisma.CertificationWhe
 export function subjectRequestWhere(scope: AuditorScope): Prisma.SubjectRequestWhereInput {
   return scope ? { systemId: { in: scope.systemIds } } : {};
 }
+
+/** DPIAs and FRIAs: a restricted auditor reads those of the systems in their audits. */
+export function privacyAssessmentWhere(scope: AuditorScope): Prisma.PrivacyAssessmentWhereInput {
+  return scope ? { systemId: { in: scope.systemIds } } : {};
+}

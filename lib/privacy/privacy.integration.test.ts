@@ -16,6 +16,7 @@ const activityQueries = await import('./activities/queries');
 const assessments = await import('./assessments/mutations');
 const assessmentQueries = await import('./assessments/queries');
 const { systemActor } = await import('@/lib/auth/actor');
+const { subjectExportPackage: exportPackage } = await import('./requests/export');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -241,5 +242,27 @@ describe('DPIAs', () => {
     await deny(assessments.updateAssessment(actors.AUDITOR, other.id, { title: 'Changed' }));
     await expect(assessments.createAssessment(actors.PRIVACY_OFFICER, { ...body, systemId: 'unknown' })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await counts()).toEqual(before);
+  });
+
+  it('limits a restricted auditor to the DPIAs and FRIAs of their audits’ systems; the access package is not theirs', async () => {
+    const inScope = await db.privacyAssessment.findFirstOrThrow({ where: { systemId, status: { not: 'SUPERSEDED' } } });
+    const outOfScope = await db.privacyAssessment.findFirstOrThrow({ where: { systemId: otherSystemId, status: { not: 'SUPERSEDED' } } });
+    await db.setting.update({ where: { key: auditSettingKey(orgId) }, data: { value: { allAuditorsSeeAll: false } } });
+    const audit = await db.audit.create({ data: { orgId, title: 'Triage DPIA audit', kind: 'EXTERNAL', standard: 'ISO_27001', periodStart: daysAgo(90), periodEnd: daysAgo(1), scopeSystemIds: [systemId], assignments: { create: { userId: actors.AUDITOR.userId! } } }, select: { id: true } });
+    try {
+      const seen = (await assessmentQueries.listAssessments(actors.AUDITOR)).items.map((i) => i.id);
+      expect(seen).toContain(inScope.id);
+      expect(seen).not.toContain(outOfScope.id);
+      await expect(assessmentQueries.getAssessment(actors.AUDITOR, outOfScope.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect((await assessmentQueries.getAssessment(actors.AUDITOR, inScope.id)).id).toBe(inScope.id);
+      expect((await assessmentQueries.listAssessments(actors.COMPLIANCE_OFFICER)).items.map((i) => i.id)).toContain(outOfScope.id);
+      const access = await requests.createSubjectRequest(actors.PRIVACY_OFFICER, { type: 'ACCESS', subjectName: 'Package Subject', systemId, receivedAt: daysAgo(1) });
+      await requests.verifyIdentity(actors.PRIVACY_OFFICER, access.id);
+      await deny(exportPackage(actors.AUDITOR, access.id));
+      expect((await exportPackage(actors.PRIVACY_OFFICER, access.id)).fileName).toContain(access.reference);
+    } finally {
+      await db.audit.delete({ where: { id: audit.id } });
+      await db.setting.update({ where: { key: auditSettingKey(orgId) }, data: { value: { allAuditorsSeeAll: true } } });
+    }
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
+import { auditorScope, privacyAssessmentWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -27,8 +28,9 @@ async function visibleSystemIds(actor: Actor): Promise<string[] | null> {
 
 export async function listAssessments(actor: Actor) {
   const systemIds = await visibleSystemIds(actor);
+  const inScope = privacyAssessmentWhere(await auditorScope(actor));
   const rows = await db.privacyAssessment.findMany({
-    where: { orgId: actor.orgId, status: { not: 'SUPERSEDED' }, ...(systemIds ? { systemId: { in: systemIds } } : {}) },
+    where: { AND: [{ orgId: actor.orgId, status: { not: 'SUPERSEDED' }, ...(systemIds ? { systemId: { in: systemIds } } : {}) }, inScope] },
     orderBy: [{ updatedAt: 'desc' }],
     take: 500,
     select: { id: true, kind: true, title: true, version: true, status: true, systemId: true, risks: true, reviewDate: true, signedOffAt: true, screening: true },
@@ -54,7 +56,7 @@ export async function listAssessments(actor: Actor) {
 }
 
 export async function getAssessment(actor: Actor, id: string) {
-  const a = await db.privacyAssessment.findFirst({ where: { id, orgId: actor.orgId } });
+  const a = await db.privacyAssessment.findFirst({ where: { AND: [{ id, orgId: actor.orgId }, privacyAssessmentWhere(await auditorScope(actor))] } });
   if (!a) throw notFound('The assessment');
   const system = await db.aISystem.findFirst({ where: { id: a.systemId, orgId: actor.orgId }, select: { id: true, name: true, technicalOwnerId: true, businessOwnerId: true } });
   authorize(actor, 'privacy:read', { ownerIds: [system?.technicalOwnerId, system?.businessOwnerId] });

@@ -4,6 +4,7 @@ import { ZipFile } from 'yazl';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
+import { auditorScope, subjectRequestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import { tableCsv } from '@/lib/xlsx';
@@ -17,8 +18,10 @@ import { locateDatasets } from './locate';
  * export itself is in the audit trail.
  */
 export async function subjectExportPackage(actor: Actor, id: string): Promise<{ fileName: string; body: Buffer }> {
+  // The package holds the subject's personal data: it goes to those who answer the request, not to auditors
+  // (who read the request and its trail, within their scope, like every other read of a request).
   authorize(actor, 'privacy:manage');
-  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId } });
+  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId, ...subjectRequestWhere(await auditorScope(actor)) } });
   if (!r) throw notFound('The request');
   if (!EXPORT_TYPES.includes(r.type)) throw conflict('Only access, portability and right-to-know requests have an export package.');
   if (!r.verifiedAt) throw conflict('Verify the subject’s identity before exporting their data.');
