@@ -11,6 +11,7 @@ import { requireActor } from '@/lib/auth/session';
 import { homeDashboards } from '@/lib/dashboards/queries';
 import { homeStats } from '@/lib/home/queries';
 import { privacyDashboard } from '@/lib/privacy/dashboard';
+import { myMinimisationReviews } from '@/lib/privacy/retention/queries';
 import { myActionItems } from '@/lib/reviews/queries';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -26,11 +27,12 @@ const INTRO: Record<string, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const role = actor.role;
-  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy] = await Promise.all([
+  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy, minimisation] = await Promise.all([
     loadPage(homeStats(actor)),
     loadPage(myActionItems(actor)),
     loadPage(homeDashboards(actor)),
     loadPage(privacyDashboard(actor)),
+    loadPage(myMinimisationReviews(actor)),
   ]);
   return (
     <>
@@ -60,8 +62,23 @@ export default async function HomePage() {
             <Stat label="Answered late this quarter" value={privacy.lateThisQuarter} tone={privacy.lateThisQuarter ? 'warn' : 'good'} />
             <Stat label="DPIAs due for review" value={privacy.reviewsDue} tone={privacy.reviewsDue ? 'warn' : 'good'} />
             <Stat label="Datasets past retention" value={privacy.pastRetention} tone={privacy.pastRetention ? 'bad' : 'good'} />
+            <Stat label="Minimisation reviews overdue" value={privacy.minimisationOverdue} tone={privacy.minimisationOverdue ? 'bad' : 'good'} />
+            <Stat label="Systems without a required DPIA" value={privacy.dpiaMissing} tone={privacy.dpiaMissing ? 'bad' : 'good'} />
           </div>
         </section>
+      ) : null}
+      {minimisation.length ? (
+        <Card title="Your data-minimisation reviews" className="mt-6">
+          <ul className="divide-y divide-slate-200 text-sm" data-testid="my-minimisation-reviews">
+            {minimisation.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-2 py-2">
+                <Link href={`/privacy/minimisation/${m.id}`}>{m.quarter} review</Link>
+                <span className="text-slate-600">· due <LocalTime iso={m.dueAt} dateOnly /></span>
+                {m.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
       ) : null}
       {engineer ? <EngineerDashboard data={engineer} /> : null}
       {auditor ? <AuditorDashboard data={auditor} /> : null}

@@ -36,6 +36,8 @@ export function PrivacyNav() {
       <Link href="/privacy/activities">Records of processing</Link>
       <Link href="/privacy/requests">Data-subject requests</Link>
       <Link href="/privacy/assessments">DPIAs and FRIAs</Link>
+      <Link href="/privacy/retention">Retention</Link>
+      <Link href="/privacy/minimisation">Minimisation reviews</Link>
     </nav>
   );
 }

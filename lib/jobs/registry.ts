@@ -17,7 +17,7 @@ import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { recordExpiringTokens } from '@/lib/tokens/record-expiring';
 import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
-import { recordOverdueRequests } from '@/lib/privacy/mutations';
+import { openRetentionTasks, recordOverdueRequests, runMinimisationReviews } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { createPartitionsAhead, issueCheckpoint, purgeExpiredPartitions } from '@/lib/decisions/mutations';
 import { syncAllMlflow } from '@/lib/interchange/mlflow/mutations';
@@ -115,6 +115,26 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/15 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordOverdueRequests(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'privacy.open-retention-tasks',
+    description: 'Personal-data datasets past their retention rule get a deletion task for their owner (once per rule), with a notification and an audit event.',
+    cron: '40 2 * * *',
+    runOnStart: true,
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => openRetentionTasks(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'privacy.minimisation-reviews',
+    description: 'Opens each quarter’s data-minimisation review per dataset owner (datasets past retention, unused lately, development copies of restricted data) and marks reviews past their due date overdue.',
+    cron: '50 2 * * *',
+    runOnStart: true,
+    retry: DEFAULT_RETRY,
+    handler: (ctx) =>
+      perOrganisation(ctx, async (orgId) => {
+        const r = await runMinimisationReviews(ctx.actor(orgId), ctx.now);
+        return r.opened + r.overdue;
+      }),
   }),
   defineJob({
     name: 'notifications.send-reminders',

@@ -111,6 +111,8 @@ describe('each scheduled job', () => {
       'notifications.response-clocks',
       'notifications.send-mail',
       'notifications.send-reminders',
+      'privacy.minimisation-reviews',
+      'privacy.open-retention-tasks',
       'privacy.record-overdue-requests',
       'risks.reopen-expired-acceptances',
       'tokens.record-expired',

@@ -8,8 +8,9 @@ import { createAssessment, signOffAssessment, updateAssessment } from './assessm
 import { getAssessment } from './assessments/queries';
 import { assessmentFormSchema, assessmentIdSchema, sectionsOf } from './assessments/schema';
 import { completePrivacyTask, completeRequest, confirmReceipt, createSubjectRequest, extendRequest, refuseRequest, startVerification, verifyIdentity } from './requests/mutations';
+import { answerMinimisationItem, deleteRetentionRule, saveRetentionRule } from './retention/mutations';
 import { updatePrivacySettings } from './settings';
-import { activityFormSchema, privacySettingsFormSchema, completeRequestFormSchema, completeTaskFormSchema, reasonFormSchema, requestFormSchema, requestIdSchema } from './schema';
+import { activityFormSchema, minimisationAnswerFormSchema, privacySettingsFormSchema, retentionRuleIdSchema, retentionRuleSchema, completeRequestFormSchema, completeTaskFormSchema, reasonFormSchema, requestFormSchema, requestIdSchema } from './schema';
 
 const refresh = <T,>(paths: (string | null)[], data: T) => {
   revalidatePath('/privacy');
@@ -50,7 +51,7 @@ export const refuseRequestAction = validatedAction(reasonFormSchema, async ({ id
 export const completeRequestAction = validatedAction(completeRequestFormSchema, async ({ id, note }, actor) => refresh(requestPath(id), await completeRequest(actor, id, { note })), {
   successMessage: 'Request completed.',
 });
-export const completeTaskAction = validatedAction(completeTaskFormSchema, async ({ taskId, requestId, ...input }, actor) => refresh(requestId ? requestPath(requestId) : ['/'], await completePrivacyTask(actor, taskId, input)), {
+export const completeTaskAction = validatedAction(completeTaskFormSchema, async ({ taskId, requestId, ...input }, actor) => refresh(requestId ? requestPath(requestId) : ['/', '/privacy/retention'], await completePrivacyTask(actor, taskId, input)), {
   successMessage: 'Task recorded.',
 });
 
@@ -76,4 +77,14 @@ export const signOffAssessmentAction = validatedAction(assessmentIdSchema, async
 
 export const updatePrivacySettingsAction = validatedAction(privacySettingsFormSchema, async (input, actor) => refresh([], await updatePrivacySettings(actor, input)), {
   successMessage: (r) => (r.publicFormEnabled ? 'The public request form is open.' : 'The public request form is closed.'),
+});
+
+export const saveRetentionRuleAction = validatedAction(retentionRuleSchema, async (input, actor) => refresh(['/privacy/retention'], await saveRetentionRule(actor, input)), {
+  successMessage: 'Retention rule saved.',
+});
+export const deleteRetentionRuleAction = validatedAction(retentionRuleIdSchema, async ({ id }, actor) => refresh(['/privacy/retention'], await deleteRetentionRule(actor, id)), {
+  successMessage: 'Retention rule removed.',
+});
+export const answerMinimisationAction = validatedAction(minimisationAnswerFormSchema, async ({ reviewId, ...input }, actor) => refresh(['/privacy/minimisation', `/privacy/minimisation/${reviewId}`], await answerMinimisationItem(actor, input)), {
+  successMessage: (r) => (r.reviewCompleted ? 'Answered; the review is complete.' : 'Answered.'),
 });

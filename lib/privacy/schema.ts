@@ -214,3 +214,55 @@ export const publicRequestSchema = z.object({
 });
 
 export const privacySettingsFormSchema = z.object({ publicFormEnabled: ticked.default(false) }).strict();
+
+// Retention rules and the quarterly data-minimisation review.
+export const RETENTION_EVENTS = ['COLLECTED', 'EVENT_DATE'] as const;
+export const RETENTION_EVENT_LABELS: Record<(typeof RETENTION_EVENTS)[number], string> = {
+  COLLECTED: 'from the dataset’s registration (collection)',
+  EVENT_DATE: 'from a named event (contract end, account closure…)',
+};
+const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional());
+const optionalDate = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.date().min(new Date('2000-01-01T00:00:00Z'), 'Give the date of the event').optional());
+export const retentionRuleSchema = z
+  .object({
+    datasetId: optionalId,
+    category: z.preprocess((v) => (v === '' || v === null ? undefined : v), text(100).min(1).optional()),
+    periodDays: z.coerce.number().int('Whole days').min(1, 'At least one day').max(36_500, 'At most 100 years'),
+    event: z.enum(RETENTION_EVENTS).default('COLLECTED'),
+    eventName: text(200).default(''),
+    eventAt: optionalDate,
+    keepBasis: text(1000).min(5, 'Name the legal basis for keeping the data until then'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.datasetId === !v.category) ctx.addIssue({ code: 'custom', path: ['datasetId'], message: 'Choose a dataset or a personal-data category (one of them)' });
+    if (v.event === 'EVENT_DATE') {
+      if (v.category) ctx.addIssue({ code: 'custom', path: ['event'], message: 'A category rule counts from each dataset’s collection; name an event on a dataset’s own rule' });
+      if (!v.eventName) ctx.addIssue({ code: 'custom', path: ['eventName'], message: 'Name the event' });
+      if (!v.eventAt) ctx.addIssue({ code: 'custom', path: ['eventAt'], message: 'Give the date of the event' });
+    }
+  });
+export type RetentionRuleInput = z.input<typeof retentionRuleSchema>;
+export const retentionRuleIdSchema = z.object({ id }).strict();
+
+export const MINIMISATION_REASONS = ['PAST_RETENTION', 'NO_RECENT_USE', 'DEVELOPMENT_COPY'] as const;
+export type MinimisationReason = (typeof MINIMISATION_REASONS)[number];
+export const MINIMISATION_REASON_LABELS: Record<MinimisationReason, string> = {
+  PAST_RETENTION: 'Past its retention period',
+  NO_RECENT_USE: 'No recent use (no model version used it this quarter or the last)',
+  DEVELOPMENT_COPY: 'Development copy of restricted data: mask or tokenize',
+};
+export const minimisationAnswerSchema = z
+  .object({
+    itemId: id,
+    decision: z.enum(['KEEP', 'DELETE'], 'Choose keep or delete'),
+    note: text(2000).default(''),
+    evidence: text(2000).default(''),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === 'KEEP' && v.note.length < 10) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Give the reason for keeping it (at least 10 characters)' });
+    if (v.decision === 'DELETE' && v.evidence.length < 3) ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'A deletion needs its evidence (job id, ticket, query log)' });
+  });
+export type MinimisationAnswerInput = z.input<typeof minimisationAnswerSchema>;
+export const minimisationAnswerFormSchema = z.object({ reviewId: id, itemId: id, decision: z.enum(['KEEP', 'DELETE'], 'Choose keep or delete'), note: text(2000).default(''), evidence: text(2000).default('') }).strict();

@@ -21,12 +21,14 @@ export default async function PrivacyPage() {
     <>
       <PageHeader title="Privacy" description="Records of processing (GDPR Art. 30), data-subject requests and their statutory clocks, DPIAs (Art. 35) and FRIAs (AI Act Art. 27)." />
       <PrivacyNav />
-      <div className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
+      <div className="mb-6 grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Stat label="Open requests" value={f.open} href="/privacy/requests?open=true" />
         <Stat label="Overdue requests" value={f.overdue} tone={f.overdue ? 'bad' : 'good'} href="/privacy/requests?open=true" />
         <Stat label="Answered late this quarter" value={f.lateThisQuarter} tone={f.lateThisQuarter ? 'warn' : 'good'} />
         <Stat label="Assessments due for review" value={f.reviewsDue} tone={f.reviewsDue ? 'warn' : 'good'} href="/privacy/assessments" />
-        <Stat label="Datasets past retention" value={f.pastRetention} tone={f.pastRetention ? 'bad' : 'good'} />
+        <Stat label="Datasets past retention" value={f.pastRetention} tone={f.pastRetention ? 'bad' : 'good'} href="/privacy/retention" />
+        <Stat label="Minimisation reviews overdue" value={f.minimisationOverdue} tone={f.minimisationOverdue ? 'bad' : 'good'} href="/privacy/minimisation" />
+        <Stat label="Systems without the DPIA their screening requires" value={f.dpiaMissing} tone={f.dpiaMissing ? 'bad' : 'good'} href="/privacy/assessments" />
         <Stat label="Processing activities" value={f.activities} href="/privacy/activities" />
         <Stat label="DPIAs and FRIAs" value={f.assessments} href="/privacy/assessments" />
       </div>
