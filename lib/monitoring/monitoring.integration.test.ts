@@ -327,3 +327,106 @@ describe('an engineer\'s pipeline token', () => {
     await expect(revokeToken(actors.ENGINEER, admins.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('the daily roll-up, the version page\'s pages and the overview\'s order', () => {
+  let org: Awaited<ReturnType<typeof createOrgWithRoles>>;
+  let hourly: { id: string; versionId: string };
+  const DAY = 24 * H;
+  const start = Math.floor((Date.now() - 45 * DAY) / DAY) * DAY + 3 * H;
+  const hour = (i: number, over: { young?: number; shift?: number } = {}) => {
+    const at = start + i * H + (over.shift ?? 0);
+    // Applicants under 25 have no rows on day 5 (count 0): a gap, not a value.
+    const noYoung = Math.floor((at + H) / DAY) === Math.floor(start / DAY) + 5;
+    return {
+      windowId: `h-${i}`,
+      start: new Date(at).toISOString(),
+      end: new Date(at + H).toISOString(),
+      rowCount: 100,
+      metrics: [
+        { name: 'accuracy', value: 0.9 + (i % 7) / 100 },
+        { name: 'accuracy', attribute: 'age', group: '<25', value: noYoung ? 0 : over.young ?? 0.85 + (i % 5) / 100, count: noYoung ? 0 : 20 },
+        { name: 'accuracy', attribute: 'age', group: '25-60', value: 0.9, count: 80 },
+      ],
+    };
+  };
+  const agreesWithValues = async () => {
+    const direct = await db.$queryRaw<{ day: Date; metric: string; attribute: string; groupValue: string; mean: number | null; windows: number }[]>`
+      SELECT date_trunc('day', "endsAt") AS "day", "metric", "attribute", "groupValue", avg("value") FILTER (WHERE "count" IS NULL OR "count" > 0) AS "mean", count(*)::int AS "windows"
+        FROM "MonitorMetricValue" WHERE "monitorId" = ${hourly.id} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+    const rolled = await db.monitorMetricDay.findMany({ where: { monitorId: hourly.id }, orderBy: [{ day: 'asc' }, { metric: 'asc' }, { attribute: 'asc' }, { groupValue: 'asc' }] });
+    expect(rolled.map((r) => [r.day.toISOString(), r.metric, r.attribute, r.groupValue, r.windows])).toEqual(direct.map((d) => [d.day.toISOString(), d.metric, d.attribute, d.groupValue, d.windows]));
+    rolled.forEach((r, i) => {
+      if (direct[i].mean === null) expect(r.valueN).toBe(0);
+      else expect(r.valueSum / r.valueN).toBeCloseTo(direct[i].mean!, 12);
+    });
+    return rolled;
+  };
+
+  beforeAll(async () => {
+    org = await createOrgWithRoles('Rollup');
+    const system = await db.aISystem.create({ data: { orgId: org.orgId, name: 'Scoring', purpose: 'Scoring', domain: 'FINANCE', regions: ['EU'], riskTier: 'HIGH' }, select: { id: true } });
+    const versions: string[] = [];
+    // 26 healthy versions named A…, and one named Z… whose health is set below.
+    for (let i = 0; i < 27; i++) {
+      const model = await db.model.create({ data: { orgId: org.orgId, systemId: system.id, key: `m-${i}`, name: i === 26 ? 'Zeta model' : `A model ${String(i).padStart(2, '0')}`, purpose: 'p', ownerId: org.actors.ENGINEER.userId! }, select: { id: true } });
+      versions.push((await db.modelVersion.create({ data: { orgId: org.orgId, modelId: model.id, label: '1.0.0', stage: 'PRODUCTION', createdById: org.actors.ENGINEER.userId! }, select: { id: true } })).id);
+    }
+    const created = await m.createMonitor(org.actors.ENGINEER, { versionId: versions[0], cadenceHours: 1, groupAttributes: ['age'], metrics: [{ name: 'accuracy', direction: 'AT_LEAST', threshold: 0.5 }, { name: 'accuracy', attribute: 'age', direction: 'AT_LEAST', threshold: 0.5 }] });
+    hourly = { id: created.id, versionId: versions[0] };
+    for (const v of versions.slice(1)) await m.createMonitor(org.actors.ENGINEER, { versionId: v, metrics: [{ name: 'accuracy', direction: 'AT_LEAST', threshold: 0.5 }] });
+  });
+
+  it('keeps one row per UTC day, metric and group in the windows\' transaction, also when a window is re-sent or moves to another day', async () => {
+    const all = Array.from({ length: 40 * 24 }, (_, i) => hour(i));
+    for (let i = 0; i < all.length; i += 500) await m.ingestWindows(org.actors.ENGINEER, hourly.id, all.slice(i, i + 500));
+    const rolled = await agreesWithValues();
+    const days = new Set(all.map((w) => new Date(Math.floor(Date.parse(w.end) / DAY) * DAY).toISOString()));
+    expect(new Set(rolled.map((r) => r.day.toISOString()))).toEqual(days);
+    // Late labels change a value; another window is re-sent a day later.
+    const late = await m.ingestWindows(org.actors.ENGINEER, hourly.id, [hour(100, { young: 0.6 }), hour(200, { shift: DAY })]);
+    expect(late).toMatchObject({ updated: 2 });
+    await agreesWithValues();
+  });
+
+  it('draws hourly windows one point per day and pages every table by 30 rows, newest first', async () => {
+    const page1 = await q.getVersionMonitoring(org.actors.AUDITOR, hourly.versionId, { days: 365 });
+    expect(page1.bucket).toBe('day');
+    const young = page1.series.find((s) => s.attribute === 'age')!;
+    const expectedDays = (await db.monitorMetricDay.findMany({ where: { monitorId: hourly.id }, distinct: ['day'], select: { day: true } })).length;
+    expect(young.points).toHaveLength(expectedDays);
+    expect(page1.table).toEqual({ page: 1, pageSize: 30, total: expectedDays });
+    expect(young.rows).toHaveLength(30);
+    expect(young.rows[0].at).toBe(young.points.at(-1)!.at);
+    // Day 5 had no rows for applicants under 25: a gap in their column only.
+    const day5 = young.points.find((p) => p.at === new Date(Math.floor(start / DAY) * DAY + 5 * DAY).toISOString())!;
+    expect(day5.values['<25']).toBeNull();
+    expect(day5.values['25-60']).toBeCloseTo(0.9, 10);
+    const page2 = await q.getVersionMonitoring(org.actors.AUDITOR, hourly.versionId, { days: 365, page: 2 });
+    expect(page2.series.find((s) => s.attribute === 'age')!.rows).toEqual(young.points.slice().reverse().slice(30));
+    // Past the last page: the last page.
+    expect((await q.getVersionMonitoring(org.actors.AUDITOR, hourly.versionId, { days: 365, page: 99 })).table.page).toBe(2);
+  });
+
+  it('sorts the overview worst first (breach, warning, missing data, no data, healthy) on the server, page by page', async () => {
+    const ms = await db.monitor.findMany({ where: { orgId: org.orgId }, select: { id: true, version: { select: { model: { select: { name: true } } } } }, orderBy: { createdAt: 'asc' } });
+    const byName = (name: string) => ms.find((x) => x.version.model.name === name)!.id;
+    await db.monitor.updateMany({ where: { orgId: org.orgId }, data: { health: 'OK' } });
+    await db.monitor.update({ where: { id: byName('Zeta model') }, data: { health: 'BREACH' } });
+    await db.monitor.update({ where: { id: byName('A model 05') }, data: { health: 'NO_DATA' } });
+    await db.monitor.update({ where: { id: byName('A model 07') }, data: { health: 'MISSING' } });
+    await db.monitor.update({ where: { id: byName('A model 09') }, data: { health: 'WARNING' } });
+    const first = await q.listMonitors(org.actors.AUDITOR, { page: 1 });
+    expect(first.total).toBe(27);
+    expect(first.monitors.slice(0, 5).map((x) => [x.model.name, x.health])).toEqual([
+      ['Zeta model', 'BREACH'],
+      ['A model 09', 'WARNING'],
+      ['A model 07', 'MISSING'],
+      ['A model 05', 'NO_DATA'],
+      ['A model 00', 'OK'],
+    ]);
+    const second = await q.listMonitors(org.actors.AUDITOR, { page: 2 });
+    expect(second.monitors.map((x) => x.model.name)).toEqual(['A model 24', 'A model 25']);
+    const seen = [...first.monitors, ...second.monitors].map((x) => x.id);
+    expect(new Set(seen).size).toBe(27);
+  });
+});

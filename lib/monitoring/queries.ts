@@ -10,6 +10,12 @@ import { warningPoint } from './thresholds';
 
 const PAGE = 50;
 const MONITOR_PAGE = 25;
+/** Rows per page of a version's metric tables (days, or windows for daily monitors). */
+export const TABLE_PAGE = 30;
+/** Features per page of the drift heat map. */
+export const HEAT_MAP_FEATURES = 20;
+/** The overview's order: the most severe health first. */
+const HEALTH_ORDER = Prisma.sql`CASE m."health" WHEN 'BREACH' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'MISSING' THEN 2 WHEN 'NO_DATA' THEN 3 ELSE 4 END`;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 type Worst = { metric: string; attribute: string; group: string; value: number; threshold: number; direction: string } | null;
 
@@ -29,16 +35,26 @@ export async function listMonitors(actor: Actor, query: ListMonitorsQuery = {}) 
   authorize(actor, 'monitoring:read');
   const q = listMonitorsQuerySchema.parse(query);
   const where = { orgId: actor.orgId };
-  const [total, rows] = await Promise.all([
+  // Worst first (breach, warning, missing data, no data yet, healthy), then by model name: the order is the
+  // health's severity, not the enum's, so the page is chosen in SQL and then read with its details.
+  const [total, page] = await Promise.all([
     db.monitor.count({ where }),
-    db.monitor.findMany({
-      where,
-      orderBy: [{ health: 'desc' }, { version: { model: { name: 'asc' } } }, { id: 'asc' }],
-      skip: (q.page - 1) * MONITOR_PAGE,
-      take: MONITOR_PAGE,
-      select: { id: true, versionId: true, health: true, lastWindowEnd: true, windowCount: true, worst: true, missingAfterHours: true, version: { select: { label: true, stage: true, model: { select: { id: true, key: true, name: true, ownerId: true, owner: { select: { name: true } }, system: { select: { name: true, riskTier: true } } } } } } },
-    }),
+    db.$queryRaw<{ id: string }[]>`
+      SELECT m."id" FROM "Monitor" m
+        JOIN "ModelVersion" v ON v."id" = m."versionId"
+        JOIN "Model" md ON md."id" = v."modelId"
+       WHERE m."orgId" = ${actor.orgId}
+       ORDER BY ${HEALTH_ORDER}, md."name", m."id"
+       LIMIT ${MONITOR_PAGE} OFFSET ${(q.page - 1) * MONITOR_PAGE}`,
   ]);
+  const found = page.length
+    ? await db.monitor.findMany({
+        where: { id: { in: page.map((p) => p.id) } },
+        select: { id: true, versionId: true, health: true, lastWindowEnd: true, windowCount: true, worst: true, missingAfterHours: true, version: { select: { label: true, stage: true, model: { select: { id: true, key: true, name: true, ownerId: true, owner: { select: { name: true } }, system: { select: { name: true, riskTier: true } } } } } } },
+      })
+    : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = page.map((p) => byId.get(p.id)).filter((r): r is (typeof found)[number] => r !== undefined);
   const open = rows.length
     ? await db.monitorAlert.groupBy({ by: ['monitorId', 'level'], where: { monitorId: { in: rows.map((r) => r.id) }, status: { not: 'RESOLVED' } }, _count: { _all: true } })
     : [];
@@ -96,8 +112,15 @@ export async function getFeatureDrift(actor: Actor, versionId: string, feature: 
   return { name: f.name, kind: f.kind, role: f.role, method: f.method, threshold: f.threshold, latestWindow: latest ? { windowId: latest.externalId, endsAt: latest.endsAt.toISOString() } : null, bins };
 }
 
-/** A version's monitoring page: specs, time series (per day when windows are more often), the drift heat map, open alerts. */
-export async function getVersionMonitoring(actor: Actor, versionId: string, opts: { days?: number } = {}) {
+/**
+ * A version's monitoring page: specs, time series, the drift heat map, open alerts.
+ * Monitors sending windows more often than daily are read from the daily
+ * roll-up (one point per UTC day, the mean of its windows); daily or slower
+ * ones per window. Each series carries every point of the period (for its
+ * chart) and one page of its table (`rows`, newest first, `TABLE_PAGE` a
+ * page); the heat map shows `HEAT_MAP_FEATURES` features a page.
+ */
+export async function getVersionMonitoring(actor: Actor, versionId: string, opts: { days?: number; page?: number; featurePage?: number } = {}) {
   authorize(actor, 'monitoring:read');
   const m = await db.monitor.findFirst({
     where: { orgId: actor.orgId, OR: [{ versionId }, { id: versionId }] },
@@ -123,24 +146,34 @@ export async function getVersionMonitoring(actor: Actor, versionId: string, opts
   const days = Math.min(Math.max(opts.days ?? 90, 1), 366);
   const until = m.lastWindowEnd ?? new Date();
   const since = new Date(until.getTime() - days * 86_400_000);
-  // Hourly windows over months are too many points for a chart: one point per day (mean) then.
-  const bucket = m.cadenceHours < 24 ? Prisma.sql`date_trunc('day', "endsAt")` : Prisma.sql`"endsAt"`;
+  const daily = m.cadenceHours < 24;
+  // A value is null where a group had no data (count 0): a gap, not a figure.
+  const pointsQuery = daily
+    ? db.$queryRaw<{ at: Date; metric: string; attribute: string; groupValue: string; value: number | null }[]>`
+        SELECT "day" AS "at", "metric", "attribute", "groupValue", CASE WHEN "valueN" > 0 THEN "valueSum" / "valueN" END AS "value"
+          FROM "MonitorMetricDay" WHERE "monitorId" = ${m.id} AND "day" > ${since} AND "day" <= ${until} ORDER BY 1`
+    : db.$queryRaw<{ at: Date; metric: string; attribute: string; groupValue: string; value: number | null }[]>`
+        SELECT "endsAt" AS "at", "metric", "attribute", "groupValue", CASE WHEN "count" IS NULL OR "count" > 0 THEN "value" END AS "value"
+          FROM "MonitorMetricValue" WHERE "monitorId" = ${m.id} AND "endsAt" > ${since} AND "endsAt" <= ${until} ORDER BY 1`;
   const [points, heat, alerts] = await Promise.all([
-    db.$queryRaw<{ at: Date; metric: string; attribute: string; groupValue: string; value: number; n: bigint | null }[]>`
-      SELECT ${bucket} AS "at", "metric", "attribute", "groupValue", avg("value")::float8 AS "value", sum("count")::bigint AS "n"
-      FROM "MonitorMetricValue" WHERE "monitorId" = ${m.id} AND "endsAt" > ${since} AND "endsAt" <= ${until}
-      GROUP BY 1, 2, 3, 4 ORDER BY 1`,
+    pointsQuery,
     db.monitorWindow.findMany({ where: { monitorId: m.id }, orderBy: { endsAt: 'desc' }, take: 30, select: { id: true, externalId: true, endsAt: true, rowCount: true, labelledCount: true, health: true, drift: true, revision: true } }),
     db.monitorAlert.findMany({ where: { monitorId: m.id, status: { not: 'RESOLVED' } }, orderBy: [{ level: 'desc' }, { openedAt: 'desc' }], take: 100, select: alertSelect }),
   ]);
   const write = can(actor, 'monitoring:write', { ownerIds: [m.version.model.ownerId] });
   const where = `${m.version.model.name} ${m.version.label}`;
-  const series = m.metrics.map((s) => {
-    const rows = points.filter((p) => p.metric === s.name && p.attribute === s.attribute);
+  const bySeries = new Map<string, typeof points>();
+  for (const p of points) {
+    const key = `${p.metric}|${p.attribute}`;
+    const list = bySeries.get(key);
+    if (list) list.push(p);
+    else bySeries.set(key, [p]);
+  }
+  const allSeries = m.metrics.map((s) => {
+    const rows = bySeries.get(`${s.name}|${s.attribute}`) ?? [];
     const groups = [...new Set(rows.map((r) => r.groupValue))].sort();
     const at = [...new Set(rows.map((r) => r.at.toISOString()))].sort();
-    // A group whose rows all had count 0 in a point had no data there: a gap, not a value.
-    const cell = new Map(rows.filter((r) => !s.attribute || r.n === null || r.n !== BigInt(0)).map((r) => [`${r.at.toISOString()}|${r.groupValue}`, r.value]));
+    const cell = new Map(rows.filter((r) => r.value !== null).map((r) => [`${r.at.toISOString()}|${r.groupValue}`, r.value as number]));
     return {
       name: s.name,
       attribute: s.attribute,
@@ -154,6 +187,13 @@ export async function getVersionMonitoring(actor: Actor, versionId: string, opts
       points: at.map((t) => ({ at: t, values: Object.fromEntries(groups.map((g) => [g || 'overall', cell.get(`${t}|${g}`) ?? null])) })),
     };
   });
+  // The tables share one pager: page n shows the n-th TABLE_PAGE most recent points of every series.
+  const tableTotal = Math.max(0, ...allSeries.map((s) => s.points.length));
+  const tablePages = Math.max(1, Math.ceil(tableTotal / TABLE_PAGE));
+  const tablePage = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), tablePages);
+  const series = allSeries.map((s) => ({ ...s, rows: s.points.slice().reverse().slice((tablePage - 1) * TABLE_PAGE, tablePage * TABLE_PAGE) }));
+  const featurePages = Math.max(1, Math.ceil(m.features.length / HEAT_MAP_FEATURES));
+  const featurePage = Math.min(Math.max(1, Math.floor(opts.featurePage ?? 1)), featurePages);
   const windows = heat.reverse();
   return {
     id: m.id,
@@ -173,12 +213,15 @@ export async function getVersionMonitoring(actor: Actor, versionId: string, opts
     reviewer: m.reviewer,
     reviewCadence: m.reviewCadence,
     createdAt: m.createdAt.toISOString(),
-    bucket: m.cadenceHours < 24 ? ('day' as const) : ('window' as const),
+    days,
+    bucket: daily ? ('day' as const) : ('window' as const),
     series,
+    table: { page: tablePage, pageSize: TABLE_PAGE, total: tableTotal },
     features: m.features,
     drift: {
       windows: windows.map((w) => ({ id: w.id, windowId: w.externalId, endsAt: w.endsAt.toISOString(), rowCount: w.rowCount, labelledCount: w.labelledCount, health: w.health, revision: w.revision })),
       cells: windows.flatMap((w) => (w.drift as { feature: string; method: string; score: number; threshold: number; level: string; psi?: number; js?: number; wasserstein?: number | null; ks?: number | null }[]).map((d) => ({ windowId: w.externalId, feature: d.feature, method: d.method, score: d.score, threshold: d.threshold, level: d.level, psi: d.psi ?? null, js: d.js ?? null, wasserstein: d.wasserstein ?? null, ks: d.ks ?? null }))),
+      featurePage: { page: featurePage, pageSize: HEAT_MAP_FEATURES, total: m.features.length, names: m.features.slice((featurePage - 1) * HEAT_MAP_FEATURES, featurePage * HEAT_MAP_FEATURES).map((f) => f.name) },
     },
     alerts: alerts.map((a) => toAlert(actor, a, where)),
     capabilities: { write },

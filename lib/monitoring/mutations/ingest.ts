@@ -12,6 +12,7 @@ import { ingestRowsSchema, windowSchema, evidentlyReportSchema, type WindowInput
 import { worse, type Level } from '../thresholds';
 import { applyFindings, openAlertsOf, newId } from './alerts';
 import { invalidRows, loadMonitorForWrite, specsOf, type LoadedMonitor } from './load';
+import { rebuildDailyRollup } from './rollup';
 
 const FUTURE_SLACK_MS = 5 * 60_000;
 
@@ -68,11 +69,11 @@ export async function ingestWindows(actor: Actor, monitorId: string, windows: re
 async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[], source: string): Promise<IngestResult> {
   // Serialise writers of one monitor: alert state and the monitor's summary are read-modify-write.
   await tx.$executeRaw`SELECT 1 FROM "Monitor" WHERE "id" = ${m.id} FOR UPDATE`;
-  const existing = await tx.monitorWindow.findMany({ where: { monitorId: m.id, externalId: { in: prepared.map((p) => p.input.windowId) } }, select: { id: true, externalId: true, digest: true, revision: true } });
+  const existing = await tx.monitorWindow.findMany({ where: { monitorId: m.id, externalId: { in: prepared.map((p) => p.input.windowId) } }, select: { id: true, externalId: true, digest: true, revision: true, endsAt: true } });
   const byExternal = new Map(existing.map((e) => [e.externalId, e]));
   const result: IngestResult = { created: 0, updated: 0, unchanged: 0, alertsOpened: 0, alertsRaised: 0, incidentsOpened: 0, windows: [] };
   const fresh: { id: string; p: Prepared }[] = [];
-  const changed: { id: string; revision: number; p: Prepared }[] = [];
+  const changed: { id: string; revision: number; endsAt: Date; p: Prepared }[] = [];
   for (const p of prepared) {
     const e = byExternal.get(p.input.windowId);
     const health = p.evaluation.health;
@@ -80,7 +81,7 @@ async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[
       result.unchanged++;
       result.windows.push({ windowId: p.input.windowId, id: e.id, result: 'unchanged', health });
     } else if (e) {
-      changed.push({ id: e.id, revision: e.revision, p });
+      changed.push({ id: e.id, revision: e.revision, endsAt: e.endsAt, p });
       result.updated++;
       result.windows.push({ windowId: p.input.windowId, id: e.id, result: 'updated', health });
     } else {
@@ -114,6 +115,8 @@ async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[
     p.input.metrics.map((v) => ({ windowId: id, monitorId: m.id, endsAt: p.input.end, metric: v.name, attribute: v.attribute ?? '', groupValue: v.group ?? '', value: v.value, count: v.count ?? null })),
   );
   for (let i = 0; i < values.length; i += 10_000) await tx.monitorMetricValue.createMany({ data: values.slice(i, i + 10_000) });
+  // The daily roll-up of every day a new or replaced window touches (a replaced one may have moved).
+  if (fresh.length || changed.length) await rebuildDailyRollup(tx, m.id, [...fresh.map((f) => f.p.input.end), ...changed.flatMap((c) => [c.p.input.end, c.endsAt])]);
 
   const touched = [...fresh, ...changed].sort((a, b) => a.p.input.end.getTime() - b.p.input.end.getTime());
   if (touched.length) {

@@ -8,6 +8,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, SelectField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
+import { Pagination } from '@/components/ui/pagination';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
@@ -22,9 +23,11 @@ export default async function VersionMonitoringPage({ params, searchParams }: { 
   const { versionId } = await params;
   const sp = await searchParams;
   const days = Number(sp.days) > 0 ? Math.min(Number(sp.days), 366) : 90;
-  const v = await loadPage(getVersionMonitoring(actor, versionId, { days }));
+  const v = await loadPage(getVersionMonitoring(actor, versionId, { days, page: Number(sp.page) || 1, featurePage: Number(sp.fpage) || 1 }));
   const feature = sp.feature && v.features.some((f) => f.name === sp.feature) ? await loadPage(getFeatureDrift(actor, versionId, sp.feature)) : null;
   const base = `/monitoring/${v.versionId}`;
+  const kept = { days: sp.days, feature: feature?.name, page: sp.page, fpage: sp.fpage };
+  const heatFeatures = new Set(v.drift.featurePage.names);
   return (
     <>
       <PageHeader
@@ -53,8 +56,15 @@ export default async function VersionMonitoringPage({ params, searchParams }: { 
 
       <Card title={`Open alerts (${v.alerts.length})`}>{v.alerts.length === 0 ? <p className="text-sm">No open alerts.</p> : <AlertTable caption="Open alerts of this version" alerts={v.alerts} showVersion={false} />}</Card>
 
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Metrics</h2>
+      <h2 id="metrics" className="mb-3 mt-8 text-lg font-semibold">
+        Metrics
+      </h2>
       {v.series.length === 0 ? <EmptyState title="This monitor watches no metric">Add thresholds to the version&apos;s metrics, then configure the monitor again.</EmptyState> : null}
+      {v.table.total > v.table.pageSize ? (
+        <p className="mb-3 text-sm text-slate-700">
+          Each chart shows the whole period; the tables under them show {v.table.pageSize} {v.bucket === 'day' ? 'days' : 'windows'} a page, newest first (page {v.table.page}).
+        </p>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-2">
         {v.series.map((s) => (
           <Card key={`${s.name}|${s.attribute}`} title={metricLabel(s.name, s.attribute)}>
@@ -66,35 +76,40 @@ export default async function VersionMonitoringPage({ params, searchParams }: { 
             ) : (
               <>
                 <MetricChart series={s} />
-                <details className="mt-2">
-                  <summary className="inline-flex min-h-6 cursor-pointer items-center py-0.5 text-sm">Table of {metricLabel(s.name, s.attribute)}</summary>
-                  <Table caption={`${metricLabel(s.name, s.attribute)} per ${v.bucket === 'day' ? 'day' : 'window'}`} columns={['Window end', ...(s.baseline !== null ? ['Baseline'] : []), ...s.groups]} className="mt-2 max-h-96 overflow-y-auto">
-                    {s.points.map((p) => (
-                      <tr key={p.at}>
-                        <Td>
-                          <LocalTime iso={p.at} dateOnly={v.bucket === 'day'} />
+                <Table caption={`${metricLabel(s.name, s.attribute)} per ${v.bucket === 'day' ? 'day (mean of its windows)' : 'window'}`} columns={[v.bucket === 'day' ? 'Day (UTC)' : 'Window end', ...(s.baseline !== null ? ['Baseline'] : []), ...s.groups]} className="mt-2 max-h-96 overflow-y-auto">
+                  {s.rows.map((p) => (
+                    <tr key={p.at}>
+                      <Td>
+                        <LocalTime iso={p.at} dateOnly={v.bucket === 'day'} />
+                      </Td>
+                      {s.baseline !== null ? <Td>{fmt(s.baseline)}</Td> : null}
+                      {s.groups.map((g) => (
+                        <Td key={g} className="tabular-nums">
+                          {fmt(p.values[g])}
                         </Td>
-                        {s.baseline !== null ? <Td>{fmt(s.baseline)}</Td> : null}
-                        {s.groups.map((g) => (
-                          <Td key={g} className="tabular-nums">
-                            {fmt(p.values[g])}
-                          </Td>
-                        ))}
-                      </tr>
-                    ))}
-                  </Table>
-                </details>
+                      ))}
+                    </tr>
+                  ))}
+                </Table>
               </>
             )}
           </Card>
         ))}
       </div>
+      {v.table.total > v.table.pageSize ? <Pagination page={v.table.page} pageSize={v.table.pageSize} total={v.table.total} params={kept} basePath={base} label="Pages of the metric tables" hash="metrics" /> : null}
 
-      <h2 className="mb-3 mt-8 text-lg font-semibold">Data drift</h2>
+      <h2 id="drift" className="mb-3 mt-8 text-lg font-semibold">
+        Data drift
+      </h2>
       {v.features.length === 0 ? (
         <EmptyState title="No reference distributions">Upload feature references with the monitor to watch drift.</EmptyState>
       ) : (
-        <DriftHeatMap features={v.features} windows={v.drift.windows} cells={v.drift.cells} basePath={base} selected={feature?.name} />
+        <>
+          <DriftHeatMap features={v.features.filter((f) => heatFeatures.has(f.name))} windows={v.drift.windows} cells={v.drift.cells.filter((c) => heatFeatures.has(c.feature))} basePath={base} selected={feature?.name} />
+          {v.drift.featurePage.total > v.drift.featurePage.pageSize ? (
+            <Pagination page={v.drift.featurePage.page} pageSize={v.drift.featurePage.pageSize} total={v.drift.featurePage.total} params={kept} basePath={base} param="fpage" label="Pages of the drift heat map" hash="drift" />
+          ) : null}
+        </>
       )}
       {feature ? (
         <section id="feature-detail" className="mt-6" aria-labelledby="feature-detail-title">
