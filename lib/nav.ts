@@ -36,6 +36,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
   { href: '/account/security', label: 'My sign-in security' },
   { href: '/account/sessions', label: 'My sessions' },
+  { href: '/account/tokens', label: 'My API tokens' },
 ];
 
 /** The sections this actor may open, for the navigation. */

@@ -31,7 +31,9 @@ export function CreateTokenForm({ grantable, defaultDays }: { grantable: Permiss
       <div>
         <p className="text-sm font-medium">Presets</p>
         <div className="mt-1 flex flex-wrap gap-2">
-          {Object.entries(SCOPE_PRESETS).map(([key, preset]) => (
+          {Object.entries(SCOPE_PRESETS)
+            .filter(([, preset]) => preset.scopes.every((p) => grantable.includes(p)))
+            .map(([key, preset]) => (
             <button key={key} type="button" className="rounded-full border border-slate-300 bg-white px-3 py-1 text-xs hover:bg-slate-100" onClick={() => setScopes([...preset.scopes])}>
               {preset.label}
             </button>

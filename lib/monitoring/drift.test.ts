@@ -92,3 +92,30 @@ describe('the default method per feature type (Evidently)', () => {
     expect(defaultDriftMethod('CATEGORICAL', 5000)).toEqual({ method: 'JENSEN_SHANNON', threshold: 0.1 });
   });
 });
+
+describe('every statistic from raw samples at once', () => {
+  it('agrees with each statistic computed on its own', async () => {
+    const { sampleDriftScores, ksTwoSample, wassersteinSamples, sampleStd, sharedEdges, binCounts, psi, jensenShannon } = await import('./drift');
+    const a = Array.from({ length: 2000 }, (_, i) => Math.sin(i) * 3 + (i % 7));
+    const b = Array.from({ length: 1500 }, (_, i) => Math.cos(i) * 3 + (i % 5) + 0.4);
+    const s = sampleDriftScores(a, b);
+    expect(s.ks).toEqual(ksTwoSample(a, b));
+    expect(s.wasserstein).toBeCloseTo(wassersteinSamples(a, b) / sampleStd(a), 12);
+    const edges = sharedEdges(a, b);
+    expect(s.psi).toBeCloseTo(psi(binCounts(a, edges), binCounts(b, edges)), 12);
+    expect(s.jensenShannon).toBeCloseTo(jensenShannon(binCounts(a, edges), binCounts(b, edges)), 12);
+  });
+});
+
+describe('the radix sort behind the sample statistics', () => {
+  it('orders doubles as the engine\'s numeric sort does, negatives, zeros and ties included', async () => {
+    const { radixSort } = await import('./drift');
+    const xs = Float64Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? -1 : 1) * Math.sin(i * 7.3) * 10 ** ((i % 9) - 4) + (i % 11 === 0 ? 0 : 0));
+    xs[5] = -0.5;
+    xs[6] = 1e300;
+    xs[7] = -1e300;
+    xs[8] = Number.MIN_VALUE;
+    const expected = Float64Array.from(xs).sort();
+    expect(Array.from(radixSort(Float64Array.from(xs)))).toEqual(Array.from(expected));
+  });
+});

@@ -86,14 +86,78 @@ export function ksPValue(statistic: number, n: number, m: number): number {
   return Math.min(1, Math.max(0, 1 - pKolmogorov(d, size)));
 }
 
+/** Samples from this size up are sorted by radix (4 passes of 16 bits over the doubles' order-preserving bits), the engine's sort below. */
+const RADIX_FROM = 4096;
+
 function sorted(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
+  const out = Float64Array.from(values);
+  return out.length < RADIX_FROM ? out.sort() : radixSort(out);
+}
+
+/**
+ * Sorts finite doubles ascending, in place, by LSD radix over their IEEE-754
+ * bits made order-preserving (negatives: every bit flipped; positives: the
+ * sign bit set), 16 bits a pass. Linear time: the drift of 100,000-row
+ * samples is dominated by sorting otherwise.
+ */
+export function radixSort(values: Float64Array): Float64Array {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  // Little-endian: words[2i] is the low half, words[2i + 1] the high half (with the sign).
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1];
+    const l = words[2 * i];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  const count = new Uint32Array(65_536);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let b = 0; b < 65_536; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = count[(key[i] >>> shift) & 0xffff]++;
+      lo2[at] = lo[i];
+      hi2[at] = hi[i];
+    }
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i];
+    if (h & 0x80000000) {
+      words[2 * i + 1] = (h & 0x7fffffff) >>> 0;
+      words[2 * i] = lo[i];
+    } else {
+      words[2 * i + 1] = ~h >>> 0;
+      words[2 * i] = ~lo[i] >>> 0;
+    }
+  }
+  return values;
 }
 
 /** Two-sample Kolmogorov–Smirnov: the largest gap between the two empirical CDFs, and its p-value. */
 export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): { statistic: number; pValue: number } {
-  const x = sorted(a);
-  const y = sorted(b);
+  return ksSorted(sorted(a), sorted(b));
+}
+
+function ksSorted(x: Float64Array, y: Float64Array): { statistic: number; pValue: number } {
   const n = x.length;
   const m = y.length;
   if (!n || !m) return { statistic: 0, pValue: 1 };
@@ -128,8 +192,10 @@ export function ksHistogram(reference: readonly number[], current: readonly numb
 
 /** Earth mover's (1-Wasserstein) distance between two samples: ∫ |F(x) − G(x)| dx. */
 export function wassersteinSamples(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const x = sorted(a);
-  const y = sorted(b);
+  return wassersteinSorted(sorted(a), sorted(b));
+}
+
+function wassersteinSorted(x: Float64Array, y: Float64Array): number {
   const n = x.length;
   const m = y.length;
   if (!n || !m) return 0;
@@ -273,4 +339,21 @@ export function methodScore(method: DriftMethodName, scores: DriftScores): numbe
     case 'CHI_SQUARE':
       return scores.chiSquare?.pValue ?? 1;
   }
+}
+
+/**
+ * Every statistic of one numeric feature from raw samples (a reference and a
+ * window): each sample is sorted once and shared by KS, Wasserstein (normed
+ * by the reference's standard deviation, as Evidently) and the 30 equal-width
+ * bins over the combined range that PSI and JS use.
+ */
+export function sampleDriftScores(reference: ArrayLike<number>, current: ArrayLike<number>, bins = 30): DriftScores {
+  const x = sorted(reference);
+  const y = sorted(current);
+  const edges = sharedEdges(x, y, bins);
+  const r = binCounts(x, edges);
+  const c = binCounts(y, edges);
+  const std = sampleStd(x);
+  const w = wassersteinSorted(x, y);
+  return { psi: psi(r, c), jensenShannon: jensenShannon(r, c), wasserstein: std > 0 ? w / std : w, ks: ksSorted(x, y), chiSquare: null };
 }

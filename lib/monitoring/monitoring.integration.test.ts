@@ -429,4 +429,13 @@ describe('the daily roll-up, the version page\'s pages and the overview\'s order
     const seen = [...first.monitors, ...second.monitors].map((x) => x.id);
     expect(new Set(seen).size).toBe(27);
   });
+
+  it('expects data only from versions in production: a rolled-back version gets no missing-data alert', async () => {
+    const { systemActor } = await import('@/lib/auth/actor');
+    const out = await db.monitor.findFirstOrThrow({ where: { orgId: org.orgId, version: { model: { name: 'A model 03' } } }, select: { id: true, versionId: true } });
+    await db.modelVersion.update({ where: { id: out.versionId }, data: { stage: 'VALIDATION' } });
+    const opened = await m.recordMissingData(systemActor(org.orgId, 'test'), new Date(Date.now() + 30 * H));
+    expect(opened).toBe(26);
+    expect(await db.monitorAlert.count({ where: { monitorId: out.id, kind: 'MISSING_DATA' } })).toBe(0);
+  });
 });

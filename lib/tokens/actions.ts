@@ -10,6 +10,7 @@ import { createTokenSchema, tokenIdSchema } from './schema';
 export const createTokenAction = validatedAction(createTokenSchema, async (input, actor) => {
   const token = await createToken(actor, input);
   revalidatePath('/admin/tokens');
+  revalidatePath('/account/tokens');
   return token;
 });
 
@@ -18,6 +19,7 @@ export const revokeTokenAction = validatedAction(
   async ({ id }, actor) => {
     const result = await revokeToken(actor, id);
     revalidatePath('/admin/tokens');
+    revalidatePath('/account/tokens');
     return result;
   },
   { successMessage: 'Token revoked.' },

@@ -48,3 +48,25 @@ describe('token capabilities agree with rotateToken and revokeToken', () => {
     });
   }
 });
+
+describe('the scopes a person may put on a token of their own agree with createToken', () => {
+  it('offers engineers the monitoring pipeline scopes, auditors none, and every offered scope is accepted', async () => {
+    const { grantableTokenScopes } = await import('./capabilities');
+    const { TOKEN_SCOPES } = await import('@/lib/auth/permissions');
+    expect(grantableTokenScopes(actors.ENGINEER)).toEqual(['monitoring:read', 'monitoring:write']);
+    expect(grantableTokenScopes(actors.AUDITOR)).toEqual([]);
+    for (const role of ROLES) {
+      const offered = grantableTokenScopes(actors[role]);
+      if (offered.length) await expect(tokens.createToken(actors[role], { name: `own ${role}`, scopes: offered, expiresInDays: 7 })).resolves.toMatchObject({ scopes: offered });
+      // Nothing beyond what is offered is accepted.
+      for (const extra of TOKEN_SCOPES.filter((p) => !offered.includes(p)).slice(0, 3)) expect(await allowedBy(tokens.createToken(actors[role], { name: `beyond ${role}`, scopes: [...offered, extra], expiresInDays: 7 }))).toBe(false);
+    }
+  });
+
+  it('lists a person\'s own tokens only', async () => {
+    const mine = await tokenQueries.listMyTokens(actors.ENGINEER);
+    expect(mine.map((t) => t.name)).toEqual(['own ENGINEER']);
+    expect(mine[0].capabilities).toEqual({ revoke: true, rotate: false });
+    expect((await tokenQueries.listMyTokens(actors.AUDITOR)).map((t) => t.name)).toEqual([]);
+  });
+});

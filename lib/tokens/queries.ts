@@ -1,14 +1,24 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/gate';
+import { authorize, authorizeSelf } from '@/lib/auth/gate';
 import { tokenCapabilities } from './capabilities';
 import { db } from '@/lib/db';
 import type { TokenSummary } from './schema';
 
 export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
   authorize(actor, 'tokens:manage');
+  return tokenSummaries(actor, { orgId: actor.orgId });
+}
+
+/** The tokens a signed-in person created themselves (their own pipeline tokens), whatever their role. */
+export async function listMyTokens(actor: Actor): Promise<TokenSummary[]> {
+  const self = authorizeSelf(actor);
+  return tokenSummaries(actor, { orgId: actor.orgId, createdById: self.userId });
+}
+
+async function tokenSummaries(actor: Actor, where: { orgId: string; createdById?: string }): Promise<TokenSummary[]> {
   const rows = await db.apiToken.findMany({
-    where: { orgId: actor.orgId },
+    where,
     orderBy: { createdAt: 'desc' },
     take: 500,
     select: {

@@ -65,6 +65,63 @@ async function ensureSystems(orgId: string, ownerIds: { business: string; techni
   return ids;
 }
 
+const CREDIT = /credit/;
+const CREDIT_FEATURES = [{ name: 'debt_to_income_ratio', meanAbsAttribution: 0.24 }, { name: 'credit_utilisation', meanAbsAttribution: 0.18 }, { name: 'months_since_last_delinquency', meanAbsAttribution: 0.11 }];
+const TRIAGE_FEATURES = [{ name: 'age', meanAbsAttribution: 0.21 }, { name: 'heart_rate', meanAbsAttribution: 0.17 }, { name: 'chief_complaint', meanAbsAttribution: 0.12 }];
+
+/** Registering a demo version and taking it through every gate into production, through the real mutations. */
+function registryHelpers(engineer: Actor, compliance: Actor, business: Actor) {
+  const approveAndPromote = async (model: string, label: string) => {
+    for (const target of ['VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL'] as const) await changeStage(engineer, model, label, { target });
+    await signOffVersion(business, model, label, { role: 'BUSINESS_OWNER', comment: 'Fits the business need.' });
+    await signOffVersion(compliance, model, label, { role: 'COMPLIANCE', comment: 'Gates reviewed.' });
+    await changeStage(compliance, model, label, { target: 'PRODUCTION', reason: `Release ${label}` });
+  };
+  const version = (model: string, name: string, purpose: string, label: string, extra: Partial<CreateVersionInput> & { fairness?: { groups: GroupResult[] } }) =>
+    createVersion(engineer, model, {
+      label,
+      framework: 'xgboost 2.1',
+      artifactUri: `s3://acme-models/${model}/${label}/model.ubj`,
+      artifactDigest: digest(`${model}@${label}`),
+      artifactSize: 48_213_504,
+      hyperparameters: { max_depth: 6, eta: 0.1, n_estimators: 400 },
+      modelCard: demoModelCard(name, purpose, [], CREDIT.test(model) ? 'credit' : 'health'),
+      robustness: [{ method: 'PGD (L∞)', budget: 0.03, metric: 'AUC', cleanValue: 0.87, attackedValue: 0.79 }],
+      // Each model is explained by the features of its own domain.
+      explainability: { method: 'SHAP', features: CREDIT.test(model) ? CREDIT_FEATURES : TRIAGE_FEATURES },
+      ...extra,
+    } as CreateVersionInput);
+  return { approveAndPromote, version };
+}
+
+const CREDIT_MODEL = { name: 'Consumer credit PD model', purpose: 'Estimates the 24-month probability of default of consumer credit applications.' };
+const CREDIT_DATA = [
+  { dataset: 'Credit applications 2018–2024', role: 'TRAINING' as const, transformation: 'Outcome labelled at 24 months; reject inference applied.', steps: ['Join bureau attributes', 'Winsorise income at p99', 'Reject inference (parcelling)'] },
+  { dataset: 'Credit bureau sample', role: 'TRAINING' as const, transformation: 'Tradeline aggregates.', steps: ['Aggregate tradelines per applicant'] },
+  { dataset: 'Credit applications 2018–2024', role: 'EVALUATION' as const, transformation: 'Out-of-time 2024 applications.', steps: ['Filter application date ≥ 2024-01-01'] },
+];
+
+/**
+ * The credit model's 3.0.1, a retrain released over 3.0.0 (which stays
+ * approved, so it can be rolled back to): the monitoring demo watches it in
+ * production and its fairness incident rolls it back. Idempotent; returns the
+ * version's id.
+ */
+export async function seedCreditRetrain(orgId: string, releasedAt: Date): Promise<string> {
+  const found = await db.modelVersion.findFirst({ where: { orgId, label: '3.0.1', model: { key: 'credit-scoring' } }, select: { id: true } });
+  if (found) return found.id;
+  const users = await db.user.findMany({ where: { orgId }, select: { id: true, orgId: true, email: true, name: true, role: true } });
+  const by = (role: string) => personActor(users.find((x) => x.role === role) ?? (() => { throw new Error(`seed models: no ${role} user`); })());
+  const { approveAndPromote, version } = registryHelpers(by('ENGINEER'), by('COMPLIANCE_OFFICER'), by('ADMIN'));
+  const sex = groups('sex', [['female', 8200, 1450, 0.82, 0.41], ['male', 8600, 1620, 0.81, 0.41]]);
+  const created = await version('credit-scoring', CREDIT_MODEL.name, CREDIT_MODEL.purpose, '3.0.1', { metrics: [{ name: 'AUC', value: 0.82, threshold: 0.78 }, { name: 'KS', value: 0.46, threshold: 0.4 }], datasets: CREDIT_DATA, fairness: { groups: sex } });
+  await approveAndPromote('credit-scoring', '3.0.1');
+  const id = (created as { id?: string }).id ?? (await db.modelVersion.findFirstOrThrow({ where: { orgId, label: '3.0.1', model: { key: 'credit-scoring' } }, select: { id: true } })).id;
+  // The release belongs to the start of the monitoring story.
+  await db.deploymentEvent.updateMany({ where: { versionId: id, kind: 'PROMOTION' }, data: { at: releasedAt } });
+  return id;
+}
+
 export async function seedModels(orgId: string): Promise<{ created: boolean }> {
   if (await db.model.findFirst({ where: { orgId, key: 'clinical-triage' }, select: { id: true } })) return { created: false };
   const users = await db.user.findMany({ where: { orgId }, select: { id: true, orgId: true, email: true, name: true, role: true, active: true } });
@@ -89,29 +146,7 @@ export async function seedModels(orgId: string): Promise<{ created: boolean }> {
 
   await setFairnessThresholds(compliance, { systemId: systems['Credit scoring model'], maxParityDifference: 0.15, minDisparateImpact: 0.8, maxOpportunityDifference: 0.1 });
 
-  const approveAndPromote = async (model: string, label: string) => {
-    for (const target of ['VALIDATION', 'BIAS_REVIEW', 'PENDING_APPROVAL'] as const) await changeStage(engineer, model, label, { target });
-    await signOffVersion(business, model, label, { role: 'BUSINESS_OWNER', comment: 'Fits the business need.' });
-    await signOffVersion(compliance, model, label, { role: 'COMPLIANCE', comment: 'Gates reviewed.' });
-    await changeStage(compliance, model, label, { target: 'PRODUCTION', reason: `Release ${label}` });
-  };
-  const CREDIT = /credit/;
-  const CREDIT_FEATURES = [{ name: 'debt_to_income_ratio', meanAbsAttribution: 0.24 }, { name: 'credit_utilisation', meanAbsAttribution: 0.18 }, { name: 'months_since_last_delinquency', meanAbsAttribution: 0.11 }];
-  const TRIAGE_FEATURES = [{ name: 'age', meanAbsAttribution: 0.21 }, { name: 'heart_rate', meanAbsAttribution: 0.17 }, { name: 'chief_complaint', meanAbsAttribution: 0.12 }];
-  const version = (model: string, name: string, purpose: string, label: string, extra: Partial<CreateVersionInput> & { fairness?: { groups: GroupResult[] } }) =>
-    createVersion(engineer, model, {
-      label,
-      framework: 'xgboost 2.1',
-      artifactUri: `s3://acme-models/${model}/${label}/model.ubj`,
-      artifactDigest: digest(`${model}@${label}`),
-      artifactSize: 48_213_504,
-      hyperparameters: { max_depth: 6, eta: 0.1, n_estimators: 400 },
-      modelCard: demoModelCard(name, purpose, [], CREDIT.test(model) ? 'credit' : 'health'),
-      robustness: [{ method: 'PGD (L∞)', budget: 0.03, metric: 'AUC', cleanValue: 0.87, attackedValue: 0.79 }],
-      // Each model is explained by the features of its own domain.
-      explainability: { method: 'SHAP', features: CREDIT.test(model) ? CREDIT_FEATURES : TRIAGE_FEATURES },
-      ...extra,
-    } as CreateVersionInput);
+  const { approveAndPromote, version } = registryHelpers(engineer, compliance, business);
 
   // Clinical triage: 1.0.0 in production after 1.1.0 was rolled back; 1.2.0 blocked at a gate.
   const triage = { name: 'Triage acuity classifier', purpose: 'Ranks emergency patients by predicted acuity for clinician review.' };
@@ -136,13 +171,9 @@ export async function seedModels(orgId: string): Promise<{ created: boolean }> {
   for (const target of ['VALIDATION', 'BIAS_REVIEW'] as const) await changeStage(engineer, 'clinical-triage', '1.2.0', { target });
 
   // Credit scoring: 3.0.0 in production; 3.1.0 fails disparate impact on age, mitigation accepted, awaiting compliance; 3.2.0-rc1 a draft without a digest.
-  const credit = { name: 'Consumer credit PD model', purpose: 'Estimates the 24-month probability of default of consumer credit applications.' };
+  const credit = CREDIT_MODEL;
   await createModel(engineer, { systemId: systems['Credit scoring model'], key: 'credit-scoring', name: credit.name, purpose: credit.purpose, businessOwnerId: business.userId! });
-  const creditData = [
-    { dataset: 'Credit applications 2018–2024', role: 'TRAINING' as const, transformation: 'Outcome labelled at 24 months; reject inference applied.', steps: ['Join bureau attributes', 'Winsorise income at p99', 'Reject inference (parcelling)'] },
-    { dataset: 'Credit bureau sample', role: 'TRAINING' as const, transformation: 'Tradeline aggregates.', steps: ['Aggregate tradelines per applicant'] },
-    { dataset: 'Credit applications 2018–2024', role: 'EVALUATION' as const, transformation: 'Out-of-time 2024 applications.', steps: ['Filter application date ≥ 2024-01-01'] },
-  ];
+  const creditData = CREDIT_DATA;
   const creditSex = groups('sex', [['female', 8000, 1400, 0.81, 0.4], ['male', 8500, 1600, 0.8, 0.41]]);
   await version('credit-scoring', credit.name, credit.purpose, '3.0.0', { metrics: [{ name: 'AUC', value: 0.81, threshold: 0.78 }, { name: 'KS', value: 0.45, threshold: 0.4 }], datasets: creditData, fairness: { groups: creditSex } });
   await approveAndPromote('credit-scoring', '3.0.0');

@@ -15,7 +15,12 @@ describe('the monitoring demo', () => {
     expect(by['clinical-triage']).toMatchObject({ health: 'MISSING' });
     const young = await db.monitorAlert.findFirstOrThrow({ where: { kind: 'METRIC', subject: 'accuracy', groupValue: '<25' }, select: { level: true, status: true, incidentId: true } });
     expect(young).toMatchObject({ level: 'BREACH', status: 'ACKNOWLEDGED' });
-    expect((await db.incident.findUniqueOrThrow({ where: { id: young.incidentId! }, select: { status: true } })).status).toBe('RESOLVED');
+    // The incident was resolved by the rollback it offers: 3.0.1 (monitored) back to 3.0.0.
+    const incident = await db.incident.findUniqueOrThrow({ where: { id: young.incidentId! }, select: { status: true, rolledBackAt: true } });
+    expect(incident.status).toBe('RESOLVED');
+    expect(incident.rolledBackAt).not.toBeNull();
+    const rollback = await db.deploymentEvent.findFirstOrThrow({ where: { incidentId: young.incidentId!, kind: 'ROLLBACK' }, select: { version: { select: { label: true, stage: true } }, fromVersion: { select: { label: true, stage: true } } } });
+    expect(rollback).toEqual({ version: { label: '3.0.0', stage: 'PRODUCTION' }, fromVersion: { label: '3.0.1', stage: 'VALIDATION' } });
     expect(await db.monitorAlert.findFirst({ where: { kind: 'DRIFT', subject: 'income', status: 'ACKNOWLEDGED' }, select: { id: true } })).not.toBeNull();
     const started = Date.now();
     const { seedMonitoring } = await import('./monitoring');

@@ -2,12 +2,14 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { ROLE_GRANTS } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { DEMO_USERS } from './demo-accounts';
+import { seedCreditRetrain } from './models';
 
-// Monitoring demo: 90 daily windows for the production credit model, in
-// which accuracy for applicants under 25 drifts through the warning band
-// into a breach (opening the automatic fairness incident, then resolved),
-// with a drifting income feature whose warning was acknowledged; a healthy
-// recommender; a triage model whose data stopped three days ago.
+// Monitoring demo: 90 daily windows for the credit model's 3.0.1, released
+// over 3.0.0 90 days ago, in which accuracy for applicants under 25 drifts
+// through the warning band into a breach, opening the automatic fairness
+// incident, which compliance resolves by rolling 3.0.1 back to 3.0.0 from
+// the incident; a drifting income feature whose warning was acknowledged; a
+// healthy recommender; a triage model whose data stopped three days ago.
 
 const D = 86_400_000;
 const EDGES = [0, 10, 20, 30, 40, 50, 60, 80, 100, 150, 300];
@@ -28,14 +30,16 @@ export async function seedMonitoring(orgId: string, log: (line: string) => void 
     return { kind: 'user', userId: u.id, tokenId: null, orgId: u.orgId, role: u.role, name: u.name, email: u.email, label: u.email, grants: ROLE_GRANTS[u.role], request: { id: 'seed', ip: null } };
   };
   const production = (key: string) => db.modelVersion.findFirst({ where: { orgId, stage: 'PRODUCTION', model: { key } }, select: { id: true, model: { select: { ownerId: true } } } });
-  const [credit, recommender, triage] = await Promise.all([production('credit-scoring'), production('product-recommender'), production('clinical-triage')]);
-  if (!credit || !recommender || !triage) return log('seed: registry demo models missing; skipped monitoring');
+  const [recommender, triage] = await Promise.all([production('product-recommender'), production('clinical-triage')]);
+  if (!(await production('credit-scoring')) || !recommender || !triage) return log('seed: registry demo models missing; skipped monitoring');
   const m = await import('@/lib/monitoring/mutations');
   const engineer = as('ENGINEER');
   const compliance = as('COMPLIANCE_OFFICER');
   const pipeline = systemActor(orgId, 'seed:monitoring');
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
   const day = (i: number, days: number) => ({ start: new Date(today - (days - i) * D).toISOString(), end: new Date(today - (days - i - 1) * D).toISOString() });
+  // The monitored credit version: 3.0.1, in production since the first window.
+  const credit = { id: await seedCreditRetrain(orgId, new Date(today - 90 * D)) };
 
   const creditMonitor = await m.createMonitor(compliance, {
     versionId: credit.id,
@@ -80,13 +84,17 @@ export async function seedMonitoring(orgId: string, log: (line: string) => void 
   if (breach?.incidentId) {
     const inc = await import('@/lib/incidents/mutations');
     await inc.recordMilestone(compliance, breach.incidentId, 'acknowledged');
-    const model = await db.model.findFirstOrThrow({ where: { orgId, key: 'credit-scoring' }, select: { id: true } });
-    const previous = await db.modelVersion.findFirst({ where: { modelId: model.id, stage: 'APPROVED' }, select: { id: true } });
-    if (previous) await inc.rollbackFromIncident(compliance, { id: breach.incidentId, modelId: model.id, reason: 'Accuracy for applicants under 25 breached 0.8' });
-    else await inc.addTimelineEntry(compliance, { id: breach.incidentId, at: new Date(), text: 'Rollback prepared: no earlier approved version of the credit model; the refer band routes under-25 applicants to manual underwriting until 3.1.0 is approved.' });
+    await m.actOnAlert(engineer, breach.id, { action: 'acknowledge', note: 'Confirmed on the last 14 days of decisions; incident opened.' });
+    // The rollback is the incident's own action: 3.0.1 leaves production, 3.0.0 (still approved) returns.
+    const monitored = await db.modelVersion.findUniqueOrThrow({ where: { id: credit.id }, select: { stage: true, modelId: true } });
+    const earlier = await db.modelVersion.findFirst({ where: { modelId: monitored.modelId, stage: 'APPROVED' }, select: { id: true } });
+    if (monitored.stage === 'PRODUCTION' && earlier) {
+      await inc.rollbackFromIncident(compliance, { id: breach.incidentId, modelId: monitored.modelId, reason: 'Accuracy for applicants under 25 breached 0.8 on 3.0.1; 3.0.0 met it throughout validation.' });
+    } else {
+      await inc.addTimelineEntry(compliance, { id: breach.incidentId, at: new Date(), text: 'No rollback: the monitored version is no longer in production or there is no earlier approved version.' });
+    }
     await inc.recordMilestone(compliance, breach.incidentId, 'contained');
     await inc.recordMilestone(compliance, breach.incidentId, 'resolved');
-    await m.actOnAlert(engineer, breach.id, { action: 'acknowledge', note: 'Confirmed on the last 14 days of decisions; incident opened.' });
   }
 
   const recMonitor = await m.createMonitor(compliance, { versionId: recommender.id, groupAttributes: [], metrics: [{ name: 'auc', direction: 'AT_LEAST', threshold: 0.7, baseline: 0.79 }, { name: 'mean_score', direction: 'AT_MOST', threshold: 0.9 }], reviewer: 'Shop personalisation team', reviewCadence: 'Weekly' });

@@ -9,11 +9,16 @@ import { alertKey, alertTitle, monitorPath } from './alerts';
 
 // Written by jobs (lib/jobs/registry.ts), never by a read.
 
-/** Monitors without a window for longer than their limit (default 26 h) get one missing-data alert. */
+/**
+ * Monitors of production versions without a window for longer than their
+ * limit (default 26 h) get one missing-data alert. A version out of
+ * production (rolled back, retired) is not expected to send data.
+ */
 export async function recordMissingData(actor: Actor, now: Date): Promise<number> {
   authorize(actor, 'monitoring:write');
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT m."id" FROM "Monitor" m
+    JOIN "ModelVersion" v ON v."id" = m."versionId" AND v."stage" = 'PRODUCTION'
     WHERE m."orgId" = ${actor.orgId}
       AND COALESCE(m."lastWindowEnd", m."createdAt") < ${now}::timestamp - make_interval(hours => m."missingAfterHours")
       AND NOT EXISTS (SELECT 1 FROM "MonitorAlert" a WHERE a."monitorId" = m."id" AND a."kind" = 'MISSING_DATA' AND a."status" <> 'RESOLVED')`;
