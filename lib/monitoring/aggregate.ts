@@ -207,7 +207,8 @@ export function aggregateRows(rows: readonly unknown[], attributes: readonly str
     for (const [name, value] of t.metrics()) metrics.push({ name, value, attribute, group, count: t.n });
   }
   const summaries: Aggregate['features'] = {};
-  for (const r of numeric) summaries[r.name] = { counts: binCounts(values.get(r.name)!, r.edges!) };
-  for (const [name, cats] of categories) summaries[name] = { categories: Object.fromEntries(cats) };
+  // A feature no row carried has no data in this window: it is left out (not judged), not sent as empty counts.
+  for (const r of numeric) if (values.get(r.name)!.length) summaries[r.name] = { counts: binCounts(values.get(r.name)!, r.edges!) };
+  for (const [name, cats] of categories) if (cats.size) summaries[name] = { categories: Object.fromEntries(cats) };
   return { ok: true, aggregate: { rowCount: rows.length, labelledCount: labelled, metrics, features: summaries } };
 }

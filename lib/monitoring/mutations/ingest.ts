@@ -105,16 +105,29 @@ async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[
     digest: p.digest,
     id,
   });
-  if (fresh.length) await tx.monitorWindow.createMany({ data: fresh.map((f) => row(f.id, f.p)) });
+  // Bulk rows go to PostgreSQL as one JSON document each (json_to_recordset): one statement, one parameter.
+  if (fresh.length) {
+    const windowsJson = JSON.stringify(fresh.map((f) => row(f.id, f.p)));
+    await tx.$executeRaw`
+      INSERT INTO "MonitorWindow" ("id", "orgId", "monitorId", "externalId", "startsAt", "endsAt", "rowCount", "labelledCount", "health", "features", "drift", "digest", "receivedAt", "updatedAt")
+      SELECT "id", "orgId", "monitorId", "externalId", "startsAt", "endsAt", "rowCount", "labelledCount", "health"::"MonitorHealth", "features", "drift", "digest", now(), now()
+        FROM json_to_recordset(${windowsJson}::json) AS t("id" text, "orgId" text, "monitorId" text, "externalId" text, "startsAt" timestamp, "endsAt" timestamp, "rowCount" int4, "labelledCount" int4, "health" text, "features" jsonb, "drift" jsonb, "digest" text)`;
+  }
   for (const c of changed) {
     const { id, ...data } = row(c.id, c.p);
     await tx.monitorWindow.update({ where: { id }, data: { ...data, revision: c.revision + 1 } });
   }
   if (changed.length) await tx.monitorMetricValue.deleteMany({ where: { windowId: { in: changed.map((c) => c.id) } } });
-  const values = [...fresh, ...changed].flatMap(({ id, p }) =>
-    p.input.metrics.map((v) => ({ windowId: id, monitorId: m.id, endsAt: p.input.end, metric: v.name, attribute: v.attribute ?? '', groupValue: v.group ?? '', value: v.value, count: v.count ?? null })),
-  );
-  for (let i = 0; i < values.length; i += 10_000) await tx.monitorMetricValue.createMany({ data: values.slice(i, i + 10_000) });
+  const values = [...fresh, ...changed].flatMap(({ id, p }) => {
+    const endsAt = p.input.end.toISOString();
+    return p.input.metrics.map((v) => ({ w: id, e: endsAt, k: v.name, a: v.attribute ?? '', g: v.group ?? '', v: v.value, n: v.count ?? null }));
+  });
+  for (let i = 0; i < values.length; i += 20_000) {
+    const valuesJson = JSON.stringify(values.slice(i, i + 20_000));
+    await tx.$executeRaw`
+      INSERT INTO "MonitorMetricValue" ("windowId", "monitorId", "endsAt", "metric", "attribute", "groupValue", "value", "count")
+      SELECT "w", ${m.id}, "e", "k", "a", "g", "v", "n" FROM json_to_recordset(${valuesJson}::json) AS t("w" text, "e" timestamp, "k" text, "a" text, "g" text, "v" float8, "n" int4)`;
+  }
   // The daily roll-up of every day a new or replaced window touches (a replaced one may have moved).
   if (fresh.length || changed.length) await rebuildDailyRollup(tx, m.id, [...fresh.map((f) => f.p.input.end), ...changed.flatMap((c) => [c.p.input.end, c.endsAt])]);
 
