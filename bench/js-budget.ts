@@ -6,7 +6,10 @@
 import { gzipSync } from 'node:zlib';
 import { benchDatabase, figure, signInCookie, startApp } from './support';
 
-const ROUTES = ['/', '/requirements', '/requirements/crosswalk', '/models', '/audits', '/audits/findings', '/incidents', '/reviews', '/audit-trail', '/admin/users', '/notifications'];
+const ROUTES = [
+  '/', '/requirements', '/requirements/crosswalk', '/models', '/datasets', '/audits', '/audits/findings', '/incidents', '/reviews', '/audit-trail', '/admin/users', '/notifications',
+  '/calendar', '/monitoring', '/monitoring/alerts', '/decisions', '/decisions/stats', '/privacy', '/privacy/requests', '/risks', '/threats', '/vendors', '/policies', '/reports', '/account/security',
+];
 
 const bench = await benchDatabase('js_budget');
 process.env.DATABASE_URL = bench.url;

@@ -198,6 +198,11 @@ describe('controls, crosswalk and derived status', () => {
     const cw = await q.listCrosswalk(actors.AUDITOR, { framework: 'iso-42001' });
     expect(cw.total).toBeGreaterThan(10);
     expect(cw.overlaps.reduce((n, o) => n + o.count, 0)).toBe(shippedLibrary().crosswalk.length);
+    // The screen's smaller pages hold the same mappings in the same order as the API's page of 100.
+    const all = await q.listCrosswalk(actors.AUDITOR);
+    const screen = [1, 2, 3, 4].map((page) => q.listCrosswalk(actors.AUDITOR, { page, pageSize: 25 }));
+    expect((await Promise.all(screen)).flatMap((p) => p.items.map((i) => i.id))).toEqual(all.items.map((i) => i.id));
+    expect((await screen[0]).pageSize).toBe(25);
   });
 });
 

@@ -14,10 +14,11 @@ export function crosswalkCapabilities(actor: Actor) {
   return { edit: can(actor, 'library:manage'), importExport: can(actor, 'library:manage') };
 }
 
-export async function listCrosswalk(actor: Actor, input: { framework?: string; page?: number } = {}) {
+export async function listCrosswalk(actor: Actor, input: { framework?: string; page?: number; pageSize?: number } = {}) {
   authorize(actor, 'requirements:read');
   const page = Math.max(1, Number(input.page ?? 1) || 1);
-  const pageSize = 100;
+  // The API pages by 100; the screen by fewer, as every row carries its own edit and remove forms.
+  const pageSize = Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? 100)));
   const where: Prisma.CrosswalkMappingWhereInput = {
     orgId: actor.orgId,
     removedAt: null,
