@@ -47,7 +47,7 @@ export type PublicError = {
   details?: unknown;
 };
 
-function prismaCode(error: unknown): string | undefined {
+export function prismaCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const code = (error as { code: unknown }).code;
     if (typeof code === 'string' && /^P\d{4}$/.test(code)) return code;

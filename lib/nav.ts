@@ -34,6 +34,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/trust', label: 'Trust centre', permission: 'trust:manage' },
   { href: '/admin/mlflow', label: 'MLflow', permission: 'settings:manage' },
   { href: '/admin/security', label: 'Sign-in policy', permission: 'settings:manage' },
+  { href: '/admin/sso', label: 'Single sign-on (SAML)', permission: 'settings:manage' },
   { href: '/account/security', label: 'My sign-in security' },
   { href: '/account/sessions', label: 'My sessions' },
   { href: '/account/tokens', label: 'My API tokens' },

@@ -10,6 +10,7 @@ testPagesAccessible([
   ['ADMIN', '/admin/users'],
   ['ADMIN', '/admin/tokens'],
   ['ADMIN', '/admin/provisioning'],
+  ['ADMIN', '/admin/sso'],
   ['AUDITOR', '/audit-trail'],
   ['ENGINEER', '/'],
 ] as const);
