@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import * as x509 from '@peculiar/x509';
 import * as xmllint from '@authenio/samlify-node-xmllint';
 import { NextRequest } from 'next/server';
@@ -48,9 +49,19 @@ let idp: ReturnType<typeof identityProvider>;
 let idpKeys: { cert: string; key: string };
 const IDP_ENTITY = 'https://idp.test.example';
 
-/** A signed response from the IdP for this person, as its browser would POST it. */
-async function respond(email: string, opts: { idp?: typeof idp; sp?: typeof sp } = {}) {
-  const r = (await (opts.idp ?? idp).createLoginResponse(opts.sp ?? sp, { extract: { request: { id: `_req${Math.random().toString(16).slice(2)}` } } }, 'post', { email })) as { context: string };
+/** SP-initiated: the AuthnRequest id the portal's login route sends the browser to the IdP with. */
+async function issueRequest(callbackUrl = '/models') {
+  const res = await loginRoute.GET(new NextRequest(`${ORIGIN}/api/saml/${slug}/login?callbackUrl=${encodeURIComponent(callbackUrl)}`), { params: Promise.resolve({ org: slug }) });
+  const to = new URL(res.headers.get('location')!);
+  const xml = inflateRawSync(Buffer.from(to.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+  return { id: /\bID="([^"]+)"/.exec(xml)![1], relayState: to.searchParams.get('RelayState'), to };
+}
+
+/** A signed response from the IdP for this person, answering a fresh request unless told otherwise (null: IdP-initiated). */
+async function respond(email: string, opts: { idp?: typeof idp; sp?: typeof sp; requestId?: string | null } = {}) {
+  const id = opts.requestId === undefined ? (await issueRequest()).id : opts.requestId;
+  const info = id ? { extract: { request: { id } } } : { extract: { request: {} } };
+  const r = (await (opts.idp ?? idp).createLoginResponse(opts.sp ?? sp, info as never, 'post', { email })) as { context: string };
   return r.context;
 }
 
@@ -95,12 +106,11 @@ describe('SAML settings', () => {
     await expect(updateSamlSettings(actors.ADMIN, { enabled: true, idpEntityId: IDP_ENTITY, ssoUrl: 'not a url', idpCert: 'nope' })).rejects.toThrow();
     await expect(updateSamlSettings(actors.ADMIN, { enabled: true, clockSkewSeconds: 900, metadataXml: idp.getMetadata() })).rejects.toThrow();
     expect(await db.auditEvent.count({ where: { action: 'saml.settings_updated' } })).toBe(1);
-    const login = await loginRoute.GET(new NextRequest(`${ORIGIN}/api/saml/${slug}/login?callbackUrl=%2Frisks`), { params: Promise.resolve({ org: slug }) });
-    expect(login.status).toBe(303);
-    const to = new URL(login.headers.get('location')!);
+    const { id, relayState, to } = await issueRequest('/risks');
     expect(`${to.origin}${to.pathname}`).toBe(`${IDP_ENTITY}/sso`);
-    expect(to.searchParams.get('SAMLRequest')).toBeTruthy();
-    expect(to.searchParams.get('RelayState')).toBe('/risks');
+    expect(id).toBeTruthy();
+    expect(relayState).toBe('/risks');
+    expect(await db.samlRequest.count({ where: { id } })).toBe(1);
   });
 });
 
@@ -117,12 +127,30 @@ describe('SAML sign-in', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: engineer.userId! }, select: { role: true } })).role).toBe('ENGINEER');
   });
 
+  it('refuses an answer to a request the portal never sent, and takes each request once; accepts an IdP-initiated response', async () => {
+    const forged = await postAcs(await respond(actors.ENGINEER.email!, { requestId: '_never-sent' }));
+    expect(forged).toMatchObject({ location: `${ORIGIN}/sign-in?error=SamlInvalid`, cookie: null });
+    expect(await failures(/InResponseTo is not valid/)).toBe(1);
+    const { id } = await issueRequest();
+    expect(await whoIs((await postAcs(await respond(actors.ENGINEER.email!, { requestId: id }))).cookie)).toBe(actors.ENGINEER.email);
+    expect(await db.samlRequest.count({ where: { id } })).toBe(0);
+    // A second, separately signed answer to the same request.
+    expect((await postAcs(await respond(actors.ENGINEER.email!, { requestId: id }))).location).toBe(`${ORIGIN}/sign-in?error=SamlInvalid`);
+    expect(await failures(/InResponseTo is not valid/)).toBe(2);
+    expect(await whoIs((await postAcs(await respond(actors.ENGINEER.email!, { requestId: null }))).cookie)).toBe(actors.ENGINEER.email);
+  });
+
   it('refuses a replayed assertion', async () => {
-    const response = await respond(actors.AUDITOR.email!);
+    // IdP-initiated: only the stored assertion id stops the second use.
+    const response = await respond(actors.AUDITOR.email!, { requestId: null });
     expect(await whoIs((await postAcs(response)).cookie)).toBe(actors.AUDITOR.email);
     const again = await postAcs(response);
     expect(again).toMatchObject({ status: 303, location: `${ORIGIN}/sign-in?error=SamlReplayed`, cookie: null });
     expect(await failures(/already used/)).toBe(1);
+    // SP-initiated: the request is taken by the first use as well.
+    const answered = await respond(actors.AUDITOR.email!);
+    expect(await whoIs((await postAcs(answered)).cookie)).toBe(actors.AUDITOR.email);
+    expect(await postAcs(answered)).toMatchObject({ location: `${ORIGIN}/sign-in?error=SamlInvalid`, cookie: null });
   });
 
   it('refuses a bad signature: an assertion altered after signing, and one signed by another key', async () => {
@@ -149,7 +177,8 @@ describe('SAML sign-in', () => {
   });
 
   it('refuses an expired assertion (presented after NotOnOrAfter plus the clock skew)', async () => {
-    const response = await respond(actors.ENGINEER.email!);
+    // IdP-initiated, so what is checked an hour later is the assertion's own validity, not the request's age.
+    const response = await respond(actors.ENGINEER.email!, { requestId: null });
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60 * 60_000 });
     const r = await postAcs(response);
     expect(r).toMatchObject({ location: `${ORIGIN}/sign-in?error=SamlInvalid`, cookie: null });
@@ -166,8 +195,11 @@ describe('SAML sign-in', () => {
   });
 
   it('refuses everything once the administrator turns SAML off', async () => {
+    const pending = await respond(actors.ENGINEER.email!);
     await updateSamlSettings(actors.ADMIN, { enabled: false, metadataXml: idp.getMetadata() });
-    const r = await postAcs(await respond(actors.ENGINEER.email!));
+    const r = await postAcs(pending);
     expect(r).toMatchObject({ location: `${ORIGIN}/sign-in?error=SamlNotConfigured`, cookie: null });
+    const login = await loginRoute.GET(new NextRequest(`${ORIGIN}/api/saml/${slug}/login`), { params: Promise.resolve({ org: slug }) });
+    expect(login.headers.get('location')).toBe(`${ORIGIN}/sign-in?error=SamlNotConfigured`);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { DOMParser } from '@xmldom/xmldom';
-import { SAML, ValidateInResponseTo, type Profile } from '@node-saml/node-saml';
+import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
 import { anonymousActor, type RequestMeta } from '@/lib/auth/actor';
 import { hasSecondFactor, idpReportsMfa } from '@/lib/auth/mfa/factors';
 import { safeRedirectPath } from '@/lib/auth/redirect';
@@ -37,6 +37,36 @@ async function connectionFor(slug: string) {
   return { orgId: org.id, ...org.samlConnection };
 }
 
+/** A response to an SP-initiated sign-in must answer a request sent in the last 10 minutes. */
+const REQUEST_TTL_MS = 10 * 60_000;
+
+/**
+ * node-saml's store of outstanding AuthnRequest ids, in PostgreSQL so any
+ * instance can take the answer. Saving removes expired ids; a successful or
+ * failed answer removes its id, so it is taken once.
+ */
+function requestStore(orgId: string): CacheProvider {
+  return {
+    async saveAsync(key, value) {
+      const createdAt = new Date(value);
+      await db.$transaction(async (tx) => {
+        await tx.samlRequest.deleteMany({ where: { orgId, createdAt: { lt: new Date(Date.now() - REQUEST_TTL_MS) } } });
+        await tx.samlRequest.create({ data: { id: key, orgId, createdAt } });
+      });
+      return { value, createdAt: createdAt.getTime() };
+    },
+    async getAsync(key) {
+      const row = await db.samlRequest.findFirst({ where: { id: key, orgId }, select: { createdAt: true } });
+      return row && Date.now() - row.createdAt.getTime() < REQUEST_TTL_MS ? row.createdAt.toISOString() : null;
+    },
+    async removeAsync(key) {
+      if (!key) return null;
+      const gone = await db.samlRequest.deleteMany({ where: { id: key, orgId } });
+      return gone.count ? key : null;
+    },
+  };
+}
+
 function client(slug: string, conn: NonNullable<Awaited<ReturnType<typeof connectionFor>>>) {
   const urls = spUrls(slug);
   return new SAML({
@@ -50,8 +80,11 @@ function client(slug: string, conn: NonNullable<Awaited<ReturnType<typeof connec
     wantAssertionsSigned: true,
     wantAuthnResponseSigned: false,
     acceptedClockSkewMs: conn.clockSkewSeconds * 1000,
-    // Requests are not kept between instances; replay is stopped by the assertion id instead.
-    validateInResponseTo: ValidateInResponseTo.never,
+    // An answer to one of our requests must name a request still outstanding; IdP-initiated
+    // responses (no InResponseTo) are accepted, and replay is stopped by the assertion id.
+    validateInResponseTo: ValidateInResponseTo.ifPresent,
+    cacheProvider: requestStore(conn.orgId),
+    requestIdExpirationPeriodMs: REQUEST_TTL_MS,
     identifierFormat: NAMEID_EMAIL,
     disableRequestedAuthnContext: true,
   });
