@@ -11,7 +11,6 @@ const BATCH = 10_000;
 
 const bench = await benchDatabase('decisions');
 process.env.DATABASE_URL = bench.url;
-process.env.SIGNING_PRIVATE_KEY ??= (await import('node:crypto')).generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 try {
   const { decisionsFixture } = await import('@/lib/decisions/test-fixture');
   const { ingestDecisions } = await import('@/lib/decisions/ingest');

@@ -3,8 +3,13 @@ import { appendFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@/lib/platform/embedded-postgres';
+import { generateSecrets } from '@/lib/platform/launcher';
 import { applyMigrations } from '@/lib/platform/migrate';
 import { repoRoot } from '@/lib/platform/process';
+
+// One set of secrets per benchmark process, shared by what it seeds in-process
+// (the demo signs its attestations) and the app it starts (which verifies them).
+for (const [key, value] of Object.entries(generateSecrets())) process.env[key] ??= value;
 
 /**
  * A migrated database for a benchmark: BENCH_DATABASE_URL if given (an empty
@@ -42,7 +47,6 @@ export const ms = (n: number) => `${n.toFixed(1)} ms`;
  */
 export async function startApp(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
-  const { generateKeyPairSync, randomBytes: rb } = await import('node:crypto');
   const { existsSync } = await import('node:fs');
   const { findFreePort, binPath } = await import('@/lib/platform/process');
   if (!existsSync(path.join(repoRoot, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
@@ -55,8 +59,6 @@ export async function startApp(databaseUrl: string): Promise<{ baseUrl: string; 
       ...process.env,
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: rb(32).toString('base64url'),
-      SIGNING_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
