@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminDashboard, AuditorDashboard, ComplianceDashboard, EngineerDashboard } from '@/components/dashboards/role-dashboards';
 import { ActionItemStatusButton } from '@/components/reviews/review-forms';
+import { AlertStatusBadge, LevelBadge } from '@/components/monitoring/badges';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
@@ -10,6 +11,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { homeDashboards } from '@/lib/dashboards/queries';
 import { homeStats } from '@/lib/home/queries';
+import { myOpenAlerts } from '@/lib/monitoring/queries';
 import { privacyDashboard } from '@/lib/privacy/dashboard';
 import { myMinimisationReviews } from '@/lib/privacy/retention/queries';
 import { myActionItems } from '@/lib/reviews/queries';
@@ -27,12 +29,13 @@ const INTRO: Record<string, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const role = actor.role;
-  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy, minimisation] = await Promise.all([
+  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy, minimisation, alerts] = await Promise.all([
     loadPage(homeStats(actor)),
     loadPage(myActionItems(actor)),
     loadPage(homeDashboards(actor)),
     loadPage(privacyDashboard(actor)),
     loadPage(myMinimisationReviews(actor)),
+    loadPage(myOpenAlerts(actor)),
   ]);
   return (
     <>
@@ -75,6 +78,22 @@ export default async function HomePage() {
                 <Link href={`/privacy/minimisation/${m.id}`}>{m.quarter} review</Link>
                 <span className="text-slate-600">· due <LocalTime iso={m.dueAt} dateOnly /></span>
                 {m.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {alerts.length ? (
+        <Card title="Monitoring alerts on your models" className="mt-6" actions={<Link href="/monitoring/alerts?status=UNRESOLVED">All alerts</Link>}>
+          <ul className="divide-y divide-slate-200 text-sm" data-testid="my-monitoring-alerts">
+            {alerts.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-2 py-2">
+                <LevelBadge level={a.level} />
+                <Link href={`/monitoring/${a.versionId}`}>{a.title}</Link>
+                <AlertStatusBadge status={a.status} />
+                <span className="text-slate-600">
+                  · opened <LocalTime iso={a.openedAt} />
+                </span>
               </li>
             ))}
           </ul>

@@ -186,6 +186,13 @@ describe('alerts', () => {
     expect(await db.monitorAlert.findFirstOrThrow({ where: { monitorId, kind: 'MISSING_DATA' }, select: { status: true } })).toEqual({ status: 'RESOLVED' });
   });
 
+  it('lists the open alerts on an owner\'s models for their home page, and none to whoever owns nothing', async () => {
+    const mine = await q.myOpenAlerts(actors.ENGINEER);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a) => a.status !== 'RESOLVED' && a.versionId === versionId)).toBe(true);
+    expect(await q.myOpenAlerts(actors.AUDITOR)).toEqual([]);
+  });
+
   it('shows the version page to an auditor without write capabilities', async () => {
     const page = await q.getVersionMonitoring(actors.AUDITOR, versionId);
     expect(page.capabilities.write).toBe(false);
