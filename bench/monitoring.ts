@@ -38,16 +38,17 @@ if (PARTS.has('drift')) {
     reference: Float64Array.from({ length: 100_000 }, () => normal(f, 1)),
     current: Float64Array.from({ length: 100_000 }, () => normal(f + (f % 5 === 0 ? 0.3 : 0), 1)),
   }));
+  // The first run also compiles the code (JIT); it is printed, and the figure is the median of the five after it.
   const runs: number[] = [];
   let drifted = 0;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 6; r++) {
     const t = performance.now();
     drifted = features.map((x) => sampleDriftScores(x.reference, x.current)).filter((d) => (d.wasserstein ?? 0) >= 0.1).length;
     runs.push(performance.now() - t);
   }
-  const best = Math.min(...runs);
-  figure('monitoring', 'Drift, 50 numeric features, 100k vs 100k rows (PSI, JS, Wasserstein, KS), slowest of 3', Math.max(...runs) / 1000, 's', { op: '<', value: 2 });
-  console.log(`drift: 50 features × 100,000 vs 100,000 rows: ${runs.map((x) => ms(x)).join(', ')} (best ${ms(best)}); ${drifted} features drifted (10 were shifted)`);
+  const warm = runs.slice(1).sort((a, b) => a - b);
+  figure('monitoring', 'Drift, 50 numeric features, 100k vs 100k rows (PSI, JS, Wasserstein, KS), median of 5 after a first run', warm[2] / 1000, 's', { op: '<', value: 2 });
+  console.log(`drift: 50 features × 100,000 vs 100,000 rows: first run ${ms(runs[0])}, then ${runs.slice(1).map((x) => ms(x)).join(', ')}; ${drifted} features drifted (10 were shifted)`);
 }
 
 const database = await benchDatabase('monitoring');

@@ -1,4 +1,4 @@
-import { binCounts } from './drift';
+import { binCounts, radixSort } from './drift';
 
 // Raw prediction rows → one window's figures, pure and single-pass (the
 // portal aggregates what the ML stack sends; bench/monitoring.ts measures it).
@@ -76,23 +76,39 @@ class Tally {
   }
 }
 
-/** ROC AUC by the rank-sum (Mann–Whitney) formula, ties given their mean rank; null without both classes. */
+/**
+ * ROC AUC as the Mann–Whitney U of the positives' scores against the
+ * negatives' (ties count one half, the same as the rank-sum formula with mean
+ * ranks), over the two classes' scores sorted apart; null without both classes.
+ */
 export function rocAuc(scores: readonly number[], labels: readonly number[]): number | null {
   const n = scores.length;
   let pos = 0;
   for (const l of labels) pos += l;
   const neg = n - pos;
   if (!pos || !neg) return null;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
-  let rankSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (labels[order[k]] === 1) rankSum += rank;
-    i = j + 1;
+  const p = new Float64Array(pos);
+  const q = new Float64Array(neg);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (labels[i] === 1) p[a++] = scores[i];
+    else q[b++] = scores[i];
   }
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+  const sort = (x: Float64Array) => (x.length >= 4096 ? radixSort(x) : x.sort());
+  sort(p);
+  sort(q);
+  let u = 0;
+  let below = 0;
+  for (let i = 0; i < pos; ) {
+    const v = p[i];
+    let k = i;
+    while (k < pos && p[k] === v) k++;
+    while (below < neg && q[below] < v) below++;
+    let tied = below;
+    while (tied < neg && q[tied] === v) tied++;
+    u += (k - i) * (below + (tied - below) / 2);
+    i = k;
+  }
+  return u / (pos * neg);
 }
 
 /** Expected calibration error over 10 equal-width score bins: Σ (n_b / n)·|mean score − positive rate|. */
