@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/card';
@@ -51,12 +52,12 @@ export default async function TechnicalDocumentationPage({ params }: { params: P
       </Table>
       <h2 className="mt-8 mb-2 text-lg font-semibold">Vulnerability scans</h2>
       {vulns.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No scan report has been imported for this system&apos;s model versions (POST a SARIF, CycloneDX VEX, Trivy, Grype or pip-audit report to /api/v1/models/&#123;model&#125;/versions/&#123;version&#125;/vulnerability-scans).</p>
+        <p className="text-sm text-slate-600">No scan report has been imported for this system&apos;s model versions. Import one on a model version&apos;s page (SARIF, CycloneDX VEX, Trivy, Grype or pip-audit JSON), or POST it to /api/v1/models/&#123;model&#125;/versions/&#123;version&#125;/vulnerability-scans.</p>
       ) : (
         <Table caption={`Latest scan of each model version: ${vulns.totals.CRITICAL} critical, ${vulns.totals.HIGH} high, ${vulns.totals.MEDIUM} medium, ${vulns.totals.LOW} low, ${vulns.totals.UNKNOWN} unrated`} columns={['Model version', 'Scanned', 'Tool', 'Critical', 'High', 'Medium', 'Low', 'Unrated', 'Oldest critical']}>
           {vulns.rows.map((r) => (
             <tr key={`${r.modelKey}/${r.version}`} data-testid="scan-row">
-              <Td>{r.model} {r.version}</Td>
+              <Td><Link href={`/models/${encodeURIComponent(r.modelKey)}/versions/${encodeURIComponent(r.version)}`}>{r.model} {r.version}</Link></Td>
               <Td><LocalTime iso={r.scannedAt} /></Td>
               <Td>{r.tool}</Td>
               <Td>{r.counts.CRITICAL ? <Badge tone="bad">{r.counts.CRITICAL}</Badge> : 0}</Td>

@@ -4,6 +4,7 @@ import { StageBadge } from '@/components/models/stage-badge';
 import { ArtifactCard, AttestationCard } from '@/components/models/version/artifact-cards';
 import { GatePanel } from '@/components/models/version/gate-panel';
 import { RecordResults } from '@/components/models/version/record-results';
+import { VulnerabilityScans } from '@/components/models/version/vulnerability-scans';
 import { FairnessSection, HistoryTable, LineageTable, MetricsTable, RobustnessCards } from '@/components/models/version/results';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -11,6 +12,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { entityHistory } from '@/lib/audit/queries';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
+import { versionVulnerabilities } from '@/lib/interchange/vulnerability-scans';
 import { getVersion, listDatasets } from '@/lib/models/queries';
 
 export const metadata: Metadata = { title: 'Model version' };
@@ -20,9 +22,10 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
   const actor = await requireActor();
   const v = await loadPage(getVersion(actor, decodeURIComponent(p.model), decodeURIComponent(p.version)));
   const editable = v.capabilities.edit;
-  const [datasets, history] = await Promise.all([
+  const [datasets, history, scans] = await Promise.all([
     editable ? listDatasets(actor, { pageSize: 200 }).then((r) => r.items) : Promise.resolve([]),
     entityHistory(actor, 'models:read', 'model_version', v.id, 50),
+    versionVulnerabilities(actor, v.model.key, v.label),
   ]);
   const base = `/api/v1/models/${v.model.key}/versions/${encodeURIComponent(v.label)}`;
 
@@ -59,6 +62,8 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
       <h2 className="mb-2 mt-8">Fairness</h2>
       <FairnessSection v={v} />
       <RobustnessCards v={v} />
+      <h2 className="mb-2 mt-8">Vulnerability scans</h2>
+      <VulnerabilityScans endpoint={`${base}/vulnerability-scans`} scans={scans.scans} canImport={scans.canImport} maxMb={scans.maxBytes / 1024 / 1024} />
       <h2 className="mb-2 mt-8">History</h2>
       <HistoryTable history={history} />
       {editable ? <RecordResults v={v} datasets={datasets} /> : null}
