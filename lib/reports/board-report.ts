@@ -18,7 +18,7 @@ const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
 export async function boardReportData(actor: Actor) {
   authorizeOrgExport(actor);
   const dash = await complianceDashboard(actor);
-  const [org, topFindings, openIncidents, production, monitors] = await Promise.all([
+  const [org, topFindings, openIncidents, production, monitors, registerRisks] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { name: true } }),
     db.finding.findMany({
       where: { orgId: actor.orgId, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] }, severity: { in: ['CRITICAL', 'HIGH'] } },
@@ -29,7 +29,18 @@ export async function boardReportData(actor: Actor) {
     db.incident.findMany({ where: { orgId: actor.orgId, status: { notIn: ['RESOLVED', 'CLOSED'] } }, orderBy: [{ severity: 'asc' }, { detectedAt: 'desc' }], take: 20, select: { title: true, severity: true, status: true, detectedAt: true } }),
     db.modelVersion.findMany({ where: { orgId: actor.orgId, stage: 'PRODUCTION' }, orderBy: { model: { name: 'asc' } }, take: 200, select: { label: true, model: { select: { name: true, system: { select: { name: true, riskTier: true } } } } } }),
     db.monitor.groupBy({ by: ['health'], where: { orgId: actor.orgId }, _count: { _all: true } }),
+    // The risk register's highest risks (residual score, else inherent), beside the open findings.
+    db.risk.findMany({
+      where: { orgId: actor.orgId, status: { not: 'CLOSED' } },
+      orderBy: [{ inherentScore: 'desc' }, { ref: 'asc' }],
+      take: 200,
+      select: { ref: true, title: true, status: true, treatment: true, inherentScore: true, residualScore: true, owner: { select: { name: true } }, systems: { select: { system: { select: { name: true } } } } },
+    }),
   ]);
+  const topRegisterRisks = registerRisks
+    .map((r) => ({ ref: r.ref, title: r.title, status: r.status, treatment: r.treatment, score: r.residualScore ?? r.inherentScore, residual: r.residualScore != null, owner: r.owner.name, systems: r.systems.map((x) => x.system.name).join(', ') || '—' }))
+    .sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref))
+    .slice(0, 10);
   const posture = dash.posture.map((p) => {
     const assessed = p.COMPLIANT + p.PARTIALLY_COMPLIANT + p.NON_COMPLIANT;
     const total = assessed + p.NOT_APPLICABLE + p.NOT_ASSESSED;
@@ -39,6 +50,8 @@ export async function boardReportData(actor: Actor) {
     organisation: org.name,
     posture,
     trend: dash.trend,
+    topRegisterRisks,
+    registerOpenRisks: registerRisks.length,
     topFindings: topFindings.map((f) => ({ title: f.title, severity: f.severity, status: f.status, owner: f.owner?.name ?? '—', dueDate: f.dueDate?.toISOString().slice(0, 10) ?? '—' })),
     incidentsOpen: dash.incidentsOpen,
     openIncidents: openIncidents.map((i) => ({ ...i, detectedAt: i.detectedAt.toISOString().slice(0, 10) })),
@@ -74,6 +87,9 @@ export function boardReportDocument(d: BoardReportData, opts: { now: Date; local
       title: 'Top risks',
       level: 1,
       blocks: [
+        d.topRegisterRisks.length
+          ? { kind: 'table', caption: 'Top risks in the risk register', columns: ['Ref', 'Risk', 'AI systems', 'Score', 'Treatment', 'Status', 'Owner'], rows: d.topRegisterRisks.map((r) => [r.ref, r.title, r.systems, `${r.score}${r.residual ? ' (residual)' : ' (inherent)'}`, r.treatment.toLowerCase(), r.status.toLowerCase(), r.owner]), widths: [0.9, 3, 1.8, 1.2, 1, 0.9, 1.4] }
+          : { kind: 'paragraph', text: 'The risk register holds no open risk.' },
         { kind: 'paragraph', text: `Open critical and high findings (${d.topFindings.length} shown); ${d.overdueFindings} findings are past their due date.` },
         { kind: 'table', caption: 'Top risks', columns: ['Finding', 'Severity', 'Status', 'Owner', 'Due'], rows: d.topFindings.map((f) => [f.title, f.severity, f.status, f.owner, f.dueDate]), widths: [4, 1, 1.4, 1.6, 1.2] },
       ],

@@ -40,6 +40,19 @@ describe('board report', () => {
     expect(docx).toContain('100%');
   });
 
+  it("lists the risk register's highest open risks under top risks, as on the data the screen shows", async () => {
+    const base = { orgId: w.orgId, description: 'd', category: 'safety', inherentLikelihood: 5, inherentImpact: 5, inherentScore: 25, ownerId: w.actors.COMPLIANCE_OFFICER.userId!, nextReviewAt: new Date('2027-01-01T00:00:00Z') };
+    await db.risk.create({ data: { ...base, ref: 'RSK-0801', title: 'Model inversion exposes patients', treatment: 'MITIGATE', residualScore: 12 } });
+    await db.risk.create({ data: { ...base, ref: 'RSK-0802', title: 'Closed risk never shown', status: 'CLOSED' } });
+    const report = await q.getBoardReport(w.actors.COMPLIANCE_OFFICER);
+    expect(report.topRegisterRisks.map((r) => r.ref)).toEqual(['RSK-0801']);
+    const text = (await pdfPages((await q.exportBoardReport(w.actors.COMPLIANCE_OFFICER, opts)).bytes)).join('\n');
+    expect(text).toContain('Top risks in the risk register');
+    expect(text).toContain('Model inversion exposes patients');
+    expect(text).not.toContain('Closed risk never shown');
+    expect(await docxText((await q.exportBoardReport(w.actors.AUDITOR, { ...opts, format: 'docx' })).bytes)).toContain('12 (residual)');
+  });
+
   it('is organisation-wide: auditors and compliance officers export it, engineers do not', async () => {
     await deny(q.exportBoardReport(w.actors.ENGINEER, opts));
     await expect(q.exportBoardReport(w.actors.AUDITOR, opts)).resolves.toMatchObject({ contentType: 'application/pdf' });
@@ -59,6 +72,20 @@ describe('audit report', () => {
     for (const g of page) expect(text).toMatch(new RegExp(`${g.severity} ${g._count._all}`));
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'report.audit-report.exported', entityId: w.auditId }, select: { changes: true } });
     expect(JSON.parse(event.changes!)).toMatchObject({ contentSha256: file.hash });
+  });
+
+  it('writes the same content as DOCX, read back by a parser, with the same content hash', async () => {
+    const pdf = await q.exportAuditReport(w.actors.AUDITOR, w.auditId, opts);
+    const file = await q.exportAuditReport(w.actors.AUDITOR, w.auditId, { ...opts, format: 'docx' });
+    expect(file.hash).toBe(pdf.hash);
+    const text = await docxText(file.bytes);
+    expect(text).toContain('SOC 2 Type II 2026');
+    expect(text).toContain('Access reviews missing');
+    expect(text).toContain('Stale policy');
+    expect(text).toContain('start remediation');
+    expect(text).toContain('2 findings in total.');
+    const page = await db.finding.groupBy({ by: ['severity'], where: { auditId: w.auditId }, _count: { _all: true } });
+    for (const g of page) expect(text).toMatch(new RegExp(`${g.severity}\\s*${g._count._all}`));
   });
 
   it('is refused to engineers and to auditors not assigned to the audit', async () => {

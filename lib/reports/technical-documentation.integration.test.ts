@@ -13,6 +13,7 @@ const { seedModels } = await import('@/prisma/seed/models');
 const { userActor } = await import('@/lib/auth/session');
 const { auditSettingKey } = await import('@/lib/auth/scope');
 const q = await import('./queries');
+const { assembleTechnicalDocumentation } = await import('./technical-documentation');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -46,13 +47,28 @@ describe('EU AI Act technical documentation', () => {
     const s = await q.getTechnicalDocumentationStatus(actors.AUDITOR, systemId);
     expect(s.points.map((p) => p.point)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     const by = Object.fromEntries(s.points.map((p) => [p.point, p]));
-    expect(by['5'].status).toBe('complete');
+    // Point 5 reads the Art. 9 cell and the risk register: assessed, but no risk linked yet.
+    expect(by['5'].status).toBe('incomplete');
     expect(by['6'].status).toBe('complete');
     expect(by['7'].status).toBe('complete');
     expect(by['9'].status).toBe('missing');
     expect(by['8'].status).toBe('incomplete');
     expect(by['3'].link).toMatch(/\/requirements\/items\//);
     for (const p of s.points) expect(p.link).toMatch(/^http/);
+  });
+
+  it('takes the risk register into point 5: complete once every linked open risk has a treatment', async () => {
+    const owner = actors.COMPLIANCE_OFFICER.userId!;
+    const base = { orgId, description: 'd', category: 'safety', inherentLikelihood: 4, inherentImpact: 5, inherentScore: 20, ownerId: owner, nextReviewAt: new Date('2027-01-15T00:00:00Z') };
+    const undecided = await db.risk.create({ data: { ...base, ref: 'RSK-0901', title: 'Under-triage of chest pain', systems: { create: { systemId } } }, select: { id: true } });
+    const doc = async () => Object.fromEntries((await q.getTechnicalDocumentationStatus(actors.AUDITOR, systemId)).points.map((p) => [p.point, p]));
+    expect((await doc())['5'].status).toBe('incomplete');
+    await db.risk.update({ where: { id: undecided.id }, data: { treatment: 'MITIGATE', treatmentPlan: 'Clinician review of every low-acuity chest-pain case', residualScore: 8 } });
+    expect((await doc())['5'].status).toBe('complete');
+    const full = await assembleTechnicalDocumentation(actors.AUDITOR, systemId);
+    const point5 = full.document.sections.find((x) => x.title.startsWith('Annex IV point 5'))!;
+    expect(JSON.stringify(point5.blocks)).toContain('RSK-0901');
+    expect(JSON.stringify(point5.blocks)).toContain('Clinician review of every low-acuity chest-pain case');
   });
 
   it('renders the same points and statuses in the PDF (contents, page numbers, UTC and locale time) and records its hash', async () => {

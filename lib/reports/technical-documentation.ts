@@ -8,6 +8,7 @@ import { CARD_SECTIONS } from '@/lib/models/schema';
 import { cardOf } from '@/lib/models/queries';
 import { authorizeSystemExport } from './access';
 import type { Block, Completeness, ReportDocument, Section } from './document';
+import { monitoringContribution, riskRegisterContribution } from './annex-contributions';
 
 /**
  * EU AI Act technical documentation (Art. 11, Annex IV) of a high-risk AI
@@ -33,7 +34,7 @@ export type AnnexPoint = (typeof ANNEX_IV_POINTS)[number][0];
 
 export type AnnexContribution = { point: AnnexPoint; blocks: Block[]; /** true: the contribution fulfils its part of the point. */ complete: boolean };
 /** Later domains register here: (actor, systemId) => what they hold for Annex IV points. */
-export const ANNEX_CONTRIBUTORS: ((actor: Actor, systemId: string) => Promise<AnnexContribution[]>)[] = [];
+export const ANNEX_CONTRIBUTORS: ((actor: Actor, systemId: string) => Promise<AnnexContribution[]>)[] = [riskRegisterContribution, monitoringContribution];
 
 const has = (s: string | null | undefined) => Boolean(s && s.trim());
 const grade = (checks: boolean[]): Completeness => (checks.every(Boolean) ? 'complete' : checks.some(Boolean) ? 'incomplete' : 'missing');

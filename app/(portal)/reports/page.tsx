@@ -48,6 +48,22 @@ export default async function ReportsPage() {
               </tr>
             ))}
           </Table>
+          {board.topRegisterRisks.length ? (
+            <Table caption="Top risks in the risk register" columns={['Ref', 'Risk', 'AI systems', 'Score', 'Treatment', 'Status']} className="mt-4">
+              {board.topRegisterRisks.map((r) => (
+                <tr key={r.ref}>
+                  <Td>{r.ref}</Td>
+                  <Td>{r.title}</Td>
+                  <Td>{r.systems}</Td>
+                  <Td>
+                    {r.score} ({r.residual ? 'residual' : 'inherent'})
+                  </Td>
+                  <Td>{r.treatment.toLowerCase()}</Td>
+                  <Td>{r.status.toLowerCase()}</Td>
+                </tr>
+              ))}
+            </Table>
+          ) : null}
         </Card>
       ) : null}
 
