@@ -437,6 +437,33 @@ describe('the daily roll-up, the version page\'s pages and the overview\'s order
     expect(new Set(seen).size).toBe(27);
   });
 
+  it('takes an Evidently 0.4 report unchanged: its quality metrics and its own drift verdicts become one window; a broken report stores nothing', async () => {
+    const end = Date.now() - 60_000;
+    const report = {
+      version: '0.4.40',
+      metrics: [
+        { metric: 'DatasetSummaryMetric', result: { current: { number_of_rows: 5000 } } },
+        { metric: 'DataDriftTable', result: { number_of_rows: 5000, drift_by_columns: { amount: { column_name: 'amount', drift_score: 0.31, stattest_name: 'Wasserstein distance (normed)', stattest_threshold: 0.1, drift_detected: true }, channel: { column_name: 'channel', drift_score: 0.2, stattest_name: 'chi-square p_value', stattest_threshold: 0.05, drift_detected: false } } } },
+        { metric: 'ClassificationQualityMetric', result: { current: { accuracy: 0.72, precision: 0.7, recall: 0.66, f1: 0.68, roc_auc: 0.77, fpr: 0.2, fnr: 0.34 } } },
+      ],
+    };
+    const r = await m.ingestEvidentlyReport(org.actors.ENGINEER, hourly.id, { windowId: 'evidently-1', start: new Date(end - H).toISOString(), end: new Date(end).toISOString(), report });
+    expect(r).toMatchObject({ created: 1 });
+    const w = await db.monitorWindow.findFirstOrThrow({ where: { monitorId: hourly.id, externalId: 'evidently-1' }, select: { rowCount: true, drift: true, values: { where: { metric: 'accuracy' }, select: { value: true } } } });
+    expect(w.rowCount).toBe(5000);
+    expect(w.values).toEqual([{ value: 0.72 }]);
+    expect(w.drift).toEqual([
+      { feature: 'amount', method: 'WASSERSTEIN', score: 0.31, threshold: 0.1, level: 'BREACH' },
+      { feature: 'channel', method: 'CHI_SQUARE', score: 0.2, threshold: 0.05, level: 'OK' },
+    ]);
+    expect(await db.monitorAlert.findFirst({ where: { monitorId: hourly.id, kind: 'DRIFT', subject: 'amount', status: 'OPEN' }, select: { level: true } })).toEqual({ level: 'BREACH' });
+    const before = await db.monitorWindow.count({ where: { monitorId: hourly.id } });
+    const broken = { metrics: [{ metric: 'DataDriftTable', result: { drift_by_columns: { amount: { drift_score: 0.31, stattest_name: 'psi' } } } }] };
+    const refused = await m.ingestEvidentlyReport(org.actors.ENGINEER, hourly.id, { windowId: 'evidently-2', start: new Date(end - H).toISOString(), end: new Date(end).toISOString(), report: broken }).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { invalid: [{ row: 1, ref: 'DataDriftTable.amount', reason: 'needs drift_score, stattest_threshold and stattest_name' }] } });
+    expect(await db.monitorWindow.count({ where: { monitorId: hourly.id } })).toBe(before);
+  });
+
   it('expects data only from versions in production: a rolled-back version gets no missing-data alert', async () => {
     const { systemActor } = await import('@/lib/auth/actor');
     const out = await db.monitor.findFirstOrThrow({ where: { orgId: org.orgId, version: { model: { name: 'A model 03' } } }, select: { id: true, versionId: true } });
