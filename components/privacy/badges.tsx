@@ -38,6 +38,7 @@ export function PrivacyNav() {
       <Link href="/privacy/assessments">DPIAs and FRIAs</Link>
       <Link href="/privacy/retention">Retention</Link>
       <Link href="/privacy/minimisation">Minimisation reviews</Link>
+      <Link href="/privacy/anonymisation">Anonymisation check</Link>
     </nav>
   );
 }

@@ -5,12 +5,14 @@ import { validatedAction } from '@/lib/api/action';
 import { AppError } from '@/lib/errors';
 import { createProcessingActivity, updateProcessingActivity } from './activities/mutations';
 import { createAssessment, signOffAssessment, updateAssessment } from './assessments/mutations';
+import { runAnonymisationCheck } from './anonymisation-check';
+import { storeAssessmentEvidence } from './assessments/pdf';
 import { getAssessment } from './assessments/queries';
 import { assessmentFormSchema, assessmentIdSchema, sectionsOf } from './assessments/schema';
 import { completePrivacyTask, completeRequest, confirmReceipt, createSubjectRequest, extendRequest, refuseRequest, startVerification, verifyIdentity } from './requests/mutations';
 import { answerMinimisationItem, deleteRetentionRule, saveRetentionRule } from './retention/mutations';
 import { updatePrivacySettings } from './settings';
-import { activityFormSchema, minimisationAnswerFormSchema, privacySettingsFormSchema, retentionRuleIdSchema, retentionRuleSchema, completeRequestFormSchema, completeTaskFormSchema, reasonFormSchema, requestFormSchema, requestIdSchema } from './schema';
+import { activityFormSchema, anonymisationFormSchema, minimisationAnswerFormSchema, privacySettingsFormSchema, retentionRuleIdSchema, retentionRuleSchema, completeRequestFormSchema, completeTaskFormSchema, reasonFormSchema, requestFormSchema, requestIdSchema } from './schema';
 
 const refresh = <T,>(paths: (string | null)[], data: T) => {
   revalidatePath('/privacy');
@@ -87,4 +89,10 @@ export const deleteRetentionRuleAction = validatedAction(retentionRuleIdSchema, 
 });
 export const answerMinimisationAction = validatedAction(minimisationAnswerFormSchema, async ({ reviewId, ...input }, actor) => refresh(['/privacy/minimisation', `/privacy/minimisation/${reviewId}`], await answerMinimisationItem(actor, input)), {
   successMessage: (r) => (r.reviewCompleted ? 'Answered; the review is complete.' : 'Answered.'),
+});
+export const storeAssessmentEvidenceAction = validatedAction(assessmentIdSchema, async ({ id }, actor) => refresh(['/privacy/assessments', `/privacy/assessments/${id}`], await storeAssessmentEvidence(actor, id)), {
+  successMessage: (r) => `Stored as evidence for ${r.requirements} requirement${r.requirements === 1 ? '' : 's'}.`,
+});
+export const anonymisationCheckAction = validatedAction(anonymisationFormSchema, async (input, actor) => runAnonymisationCheck(actor, input), {
+  successMessage: (r) => (r.warnings.length ? `Checked ${r.rows} rows: ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}.` : `Checked ${r.rows} rows: k = ${r.k}${r.l !== null ? `, l = ${r.l}` : ''}, no warning.`),
 });

@@ -266,3 +266,18 @@ export const minimisationAnswerSchema = z
   });
 export type MinimisationAnswerInput = z.input<typeof minimisationAnswerSchema>;
 export const minimisationAnswerFormSchema = z.object({ reviewId: id, itemId: id, decision: z.enum(['KEEP', 'DELETE'], 'Choose keep or delete'), note: text(2000).default(''), evidence: text(2000).default('') }).strict();
+
+/** The anonymisation check's form: a CSV sample (≤ 900 KB), the quasi-identifiers, the sensitive attribute and k. */
+export const ANONYMISATION_MAX_BYTES = 900 * 1024;
+export const anonymisationFormSchema = z
+  .object({
+    file: z
+      .instanceof(File, { message: 'Choose a CSV sample' })
+      .refine((f) => f.size > 0, 'The file is empty')
+      .refine((f) => f.size <= ANONYMISATION_MAX_BYTES, 'The sample is larger than 900 KB; check a smaller sample'),
+    quasiIdentifiers: z.string().trim().min(1, 'Name at least one quasi-identifier column').max(2000).transform(itemsOf).pipe(z.array(z.string().min(1).max(200)).min(1, 'Name at least one quasi-identifier column').max(30)),
+    sensitive: z.string().trim().max(200).default(''),
+    k: z.coerce.number().int().min(2, 'k is at least 2').max(1000).default(5),
+    datasetId: z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional()),
+  })
+  .strict();

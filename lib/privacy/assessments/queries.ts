@@ -85,7 +85,9 @@ export async function getAssessment(actor: Actor, id: string) {
     signedOffBy: nameOf(a.signedOffById),
     signedOffAt: a.signedOffAt?.toISOString() ?? null,
     versions: versions.map((v) => ({ ...v, signedOffAt: v.signedOffAt?.toISOString() ?? null })),
+    evidenceId: a.evidenceId,
     capabilities: {
+      storeEvidence: manage && a.status === 'SIGNED_OFF' && !a.evidenceId,
       // Editing a signed-off version makes a new draft version.
       edit: manage && isLatest && a.status !== 'SUPERSEDED',
       signOff: can(actor, 'privacy:signoff') && a.status === 'DRAFT' && !!actor.userId && a.authorId !== actor.userId,

@@ -29,6 +29,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
   const threatModels = ids(await db.threatModel.findMany({ take, select: { id: true } }));
   const subjectRequests = ids(await db.subjectRequest.findMany({ take, orderBy: { status: 'asc' }, select: { id: true } }));
   const privacyTasks = await db.privacyTask.findMany({ take, where: { requestId: { not: null } }, select: { id: true, requestId: true } });
+  const privacyAssessments = ids(await db.privacyAssessment.findMany({ take, orderBy: { status: 'desc' }, select: { id: true } }));
   const redTeams = ids(await db.redTeamExercise.findMany({ take, select: { id: true } }));
   const evidenceRequests = ids(await db.evidenceRequest.findMany({ take, select: { id: true } }));
   return {
@@ -81,6 +82,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     ...Object.fromEntries(
       ['', '/start-verification', '/verify', '/confirm-receipt', '/extend', '/refuse', '/complete', '/export'].map((tail) => [`/api/v1/privacy/requests/{id}${tail}`, subjectRequests]),
     ),
+    ...Object.fromEntries(['/pdf', '/evidence'].map((tail) => [`/api/v1/privacy/assessments/{id}${tail}`, privacyAssessments])),
     '/api/v1/privacy/requests/{id}/tasks/{taskId}/complete': privacyTasks.flatMap((t) => (t.requestId ? [{ id: t.requestId, taskId: t.id }] : [])),
     '/api/v1/reviews/{quarter}': reviews.map((r) => ({ quarter: r.quarter })),
     '/api/v1/reviews/{quarter}/action-items.csv': reviews.map((r) => ({ quarter: r.quarter })),

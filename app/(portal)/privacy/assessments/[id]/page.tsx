@@ -9,7 +9,8 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { signOffAssessmentAction, updateAssessmentAction } from '@/lib/privacy/actions';
+import { ButtonLink } from '@/components/ui/button';
+import { signOffAssessmentAction, storeAssessmentEvidenceAction, updateAssessmentAction } from '@/lib/privacy/actions';
 import { getAssessment } from '@/lib/privacy/assessments/queries';
 import { assessmentFormSchema, DPIA_SECTIONS, FRIA_SECTIONS } from '@/lib/privacy/assessments/schema';
 import { SCREENING_CRITERIA } from '@/lib/privacy/screening';
@@ -29,6 +30,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         <AssessmentStatusBadge status={a.status} />
         <span className="text-sm">Residual risk <RiskLevelBadge level={a.residualRisk} /></span>
         {a.signedOffAt ? <span className="text-sm">Signed off by {a.signedOffBy} on <LocalTime iso={a.signedOffAt} /></span> : null}
+        {a.evidenceId ? <Link href={`/audits/evidence?q=${encodeURIComponent(a.title)}`} className="text-sm">Stored as evidence</Link> : null}
+      </div>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <ButtonLink href={`/api/v1/privacy/assessments/${a.id}/pdf`} prefetch={false} variant="secondary">Download the PDF</ButtonLink>
+        {a.capabilities.storeEvidence ? (
+          <ActionForm action={storeAssessmentEvidenceAction} fields={{ id: a.id }} label="Store as evidence" submit={`Store the PDF as evidence (${a.kind === 'DPIA' ? 'GDPR Art. 35' : 'AI Act Art. 27'}, NIST MAP 5.1)`} variant="secondary" />
+        ) : null}
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Screening (WP248)" className="lg:col-span-2">
