@@ -22,6 +22,7 @@ const requestDetail = z
     details: z.string(),
     system: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
     handler: z.string().nullable(),
+    channel: z.enum(['STAFF', 'PUBLIC']),
     receivedAt: iso,
     verifiedAt: iso.nullable(),
     originalDueAt: iso,

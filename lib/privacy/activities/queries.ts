@@ -19,7 +19,8 @@ async function loadActivities(actor: Actor, id?: string) {
     db.aISystem.findMany({ where: { orgId: actor.orgId, id: { in: systemIds } }, select: { id: true, name: true } }),
     db.dataset.findMany({ where: { orgId: actor.orgId, id: { in: datasetIds } }, select: { id: true, name: true } }),
   ]);
-  return rows.map((r) => {
+  // The register's own fields only (not the row's organisation or creation time).
+  return rows.map(({ orgId: _org, createdAt: _created, ...r }) => {
     const record: ActivityRecord = { ...r, purposes: purposes.parse(r.purposes), transfers: transfers.parse(r.transfers) };
     return {
       ...record,
