@@ -26,6 +26,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/admin/users', label: 'Users', permission: 'users:manage' },
   { href: '/admin/tokens', label: 'API tokens', permission: 'tokens:manage' },
   { href: '/admin/provisioning', label: 'Provisioning (SCIM)', permission: 'users:manage' },
+  { href: '/admin/access-reviews', label: 'Access reviews', permission: 'users:manage' },
   { href: '/admin/jobs', label: 'Jobs', permission: 'jobs:manage' },
   { href: '/admin/notification-rules', label: 'Notification rules', permission: 'notifications:rules' },
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox:read' },

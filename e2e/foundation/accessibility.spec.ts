@@ -11,6 +11,7 @@ testPagesAccessible([
   ['ADMIN', '/admin/tokens'],
   ['ADMIN', '/admin/provisioning'],
   ['ADMIN', '/admin/sso'],
+  ['ADMIN', '/admin/access-reviews'],
   ['AUDITOR', '/audit-trail'],
   ['ENGINEER', '/'],
 ] as const);

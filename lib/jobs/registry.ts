@@ -16,6 +16,7 @@ import { escalateBreaches, recordMissingData } from '@/lib/monitoring/mutations'
 import { sendJobNow } from './send-now';
 import { recordExpiredTokens } from '@/lib/tokens/record-expired';
 import { recordExpiringTokens } from '@/lib/tokens/record-expiring';
+import { escalateOverdueAccessReviews } from '@/lib/access-reviews/mutations';
 import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
 import { openRetentionTasks, recordOverdueRequests, runMinimisationReviews } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
@@ -94,6 +95,13 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '40 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, (orgId) => recordExpiringTokens(ctx.actor(orgId), ctx.now)),
+  }),
+  defineJob({
+    name: 'access-reviews.escalate',
+    description: 'Access review items still unanswered after the campaign’s due date are escalated once to every administrator.',
+    cron: '50 * * * *',
+    retry: DEFAULT_RETRY,
+    handler: (ctx) => perOrganisation(ctx, (orgId) => escalateOverdueAccessReviews(ctx.actor(orgId), ctx.now)),
   }),
   defineJob({
     name: 'vendors.warn-expiries',

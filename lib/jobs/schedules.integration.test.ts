@@ -93,6 +93,7 @@ describe('the reads that show time-based states', () => {
 describe('each scheduled job', () => {
   it('is registered with a schedule and a retry policy', () => {
     expect(JOBS.map((j) => j.name).sort()).toEqual([
+      'access-reviews.escalate',
       'audits.record-expired-certifications',
       'decisions.checkpoint',
       'decisions.partitions',

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { PIPELINE_SCOPES, ROLE_GRANTS, TOKEN_OWN_SCOPES } from '@/lib/auth/permissions';
 import { recordEvent } from '@/lib/audit/record';
-import { db } from '@/lib/db';
+import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { hashToken, TOKEN_PREFIX } from '@/lib/auth/token';
 import { readTokenPolicy } from '@/lib/auth/token-policy';
@@ -62,10 +62,10 @@ export async function createToken(actor: Actor, input: CreateTokenInput) {
   return { ...token, expiresAt: token.expiresAt.toISOString(), secret: raw };
 }
 
-export async function revokeToken(actor: Actor, id: string) {
+export async function revokeToken(actor: Actor, id: string, outer?: Tx) {
   // Whoever manages tokens, or the person who created this one (an engineer's pipeline token).
   if (!can(actor, 'tokens:manage')) authorize(actor, 'monitoring:write', { ownerIds: [actor?.userId] });
-  return db.$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id, orgId: actor.orgId }, select: { id: true, revokedAt: true, name: true, createdById: true } });
     if (!token) throw notFound('The token');
     if (token.createdById !== actor.userId) authorize(actor, 'tokens:manage');
