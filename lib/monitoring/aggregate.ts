@@ -169,14 +169,20 @@ export function aggregateRows(rows: readonly unknown[], attributes: readonly str
       fail('score must be a number between 0 and 1');
       continue;
     }
-    let groups: Record<string, string> = {};
-    if (typeof raw.group === 'string' && attributes.length) groups = { [attributes[0]]: raw.group };
-    else if (raw.group && typeof raw.group === 'object' && !Array.isArray(raw.group)) groups = raw.group as Record<string, string>;
+    // The common shape, one group of the first attribute as a string, is taken without building an object.
+    const single = typeof raw.group === 'string' && attributes.length ? raw.group : null;
+    let groups: Record<string, string> | null = null;
+    if (single !== null) {
+      if (!single || single.length > 120) {
+        fail(`group "${attributes[0]}" must be a non-empty text`);
+        continue;
+      }
+    } else if (raw.group && typeof raw.group === 'object' && !Array.isArray(raw.group)) groups = raw.group as Record<string, string>;
     else if (raw.group !== undefined && raw.group !== null) {
       fail(attributes.length ? 'group must be a string or { attribute: group }' : 'group was sent but the monitor watches no protected attribute');
       continue;
     }
-    const badGroup = Object.entries(groups).find(([a, g]) => !attributes.includes(a) || typeof g !== 'string' || !g || g.length > 120);
+    const badGroup = groups ? Object.entries(groups).find(([a, g]) => !attributes.includes(a) || typeof g !== 'string' || !g || g.length > 120) : undefined;
     if (badGroup) {
       fail(attributes.includes(badGroup[0]) ? `group "${badGroup[0]}" must be a non-empty text` : `"${badGroup[0]}" is not an attribute this monitor watches (${attributes.join(', ') || 'none'})`);
       continue;
@@ -187,7 +193,8 @@ export function aggregateRows(rows: readonly unknown[], attributes: readonly str
       continue;
     }
     let badFeature: string | null = null;
-    for (const [k, v] of Object.entries(features as Record<string, unknown>)) {
+    for (const k in features as Record<string, unknown>) {
+      const v = (features as Record<string, unknown>)[k];
       if (v === null || v === undefined) continue;
       if (values.has(k) && (typeof v !== 'number' || !Number.isFinite(v))) badFeature = `feature "${k}" must be a number`;
       else if (categories.has(k) && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') badFeature = `feature "${k}" must be a category`;
@@ -200,13 +207,16 @@ export function aggregateRows(rows: readonly unknown[], attributes: readonly str
     if (invalid.length) continue;
     overall.add(yTrue, yPred, score as number | null);
     if (yTrue !== null) labelled++;
-    for (const [a, g] of Object.entries(groups)) {
+    const tally = (a: string, g: string) => {
       const key = `${a}\u0000${g}`;
       let t = byGroup.get(key);
       if (!t) byGroup.set(key, (t = new Tally()));
       t.add(yTrue, yPred, score as number | null);
-    }
-    for (const [k, v] of Object.entries(features as Record<string, unknown>)) {
+    };
+    if (single !== null) tally(attributes[0], single);
+    else if (groups) for (const a in groups) tally(a, groups[a]);
+    for (const k in features as Record<string, unknown>) {
+      const v = (features as Record<string, unknown>)[k];
       if (v === null || v === undefined) continue;
       const list = values.get(k);
       if (list) list.push(v as number);
