@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { startTransition, useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import type { ActionResult } from '@/lib/api/action';
 import type { FieldErrors } from '@/lib/errors';
@@ -65,9 +65,12 @@ export function FormRoot<T>(props: FormRootProps<T>) {
   const toast = useToast();
   const [actionState, dispatch, actionPending] = useActionState<ActionResult<T> | null, FormData>((action ?? unused) as FormAction<T>, null);
   const [uploadState, setUploadState] = useState<ActionResult<T> | null>(null);
+  // A toasting form calls its action itself (see onSubmit); its result lands here.
+  const [calledState, setCalledState] = useState<ActionResult<T> | null>(null);
+  const [calling, startCall] = useTransition();
   const [progress, setProgress] = useState<number | null>(null);
-  const state = endpoint ? uploadState : actionState;
-  const pending = endpoint ? progress !== null : actionPending;
+  const state = endpoint ? uploadState : (calledState ?? actionState);
+  const pending = endpoint ? progress !== null : actionPending || calling;
 
   const [registry, setRegistry] = useState<ReadonlyMap<string, FieldEntry>>(() => new Map());
   const resetListeners = useRef(new Set<() => void>());
@@ -90,7 +93,9 @@ export function FormRoot<T>(props: FormRootProps<T>) {
   const errors: FieldErrors = useMemo(() => (state && !state.ok ? (state.fieldErrors ?? {}) : {}), [state]);
   const ctx = useMemo<FormContextValue>(() => ({ id, pending, progress, errors, hint: (name) => hints[baseName(name)], register, onReset }), [id, pending, progress, errors, hints, register, onReset]);
 
-  const successText = state?.ok ? (state.message ?? (typeof success === 'function' ? success(state.data) : success) ?? 'Saved.') : '';
+  const successOf = (r: ActionResult<T>) => (r.ok ? (r.message ?? (typeof success === 'function' ? success(r.data) : success) ?? 'Saved.') : '');
+  const successText = state ? successOf(state) : '';
+  const toasting = announce === 'toast' && toast !== null;
 
   useEffect(() => {
     if (!state) return;
@@ -101,7 +106,8 @@ export function FormRoot<T>(props: FormRootProps<T>) {
         form.reset();
         for (const listener of resetListeners.current) listener();
       }
-      if (announce === 'toast' && toast) toast(successText);
+      // A called action has toasted already (onSubmit); this is the no-script path's result.
+      if (toasting && state !== calledState) toast?.(successText);
       return;
     }
     const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
@@ -144,7 +150,17 @@ export function FormRoot<T>(props: FormRootProps<T>) {
     if (pending) return;
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     if (endpoint) upload(data);
-    else startTransition(() => dispatch(data));
+    else if (toasting && action) {
+      // The toast is raised as soon as the action answers, not from an effect
+      // after the next render: a row's form whose success removes the row (a
+      // request approved off a "pending" list) is unmounted by the same
+      // refresh and would never run that effect.
+      startCall(async () => {
+        const result = await action(state, data);
+        if (result.ok) toast?.(successOf(result));
+        startTransition(() => setCalledState(result));
+      });
+    } else startTransition(() => dispatch(data));
   };
 
   return (
@@ -166,7 +182,7 @@ export function FormRoot<T>(props: FormRootProps<T>) {
             </SubmitButton>
           </div>
         ) : null}
-        <FormFeedback state={state} summaryRef={summaryRef} registry={registry} successText={announce === 'toast' && toast ? '' : successText} progress={progress} id={id} />
+        <FormFeedback state={state} summaryRef={summaryRef} registry={registry} successText={toasting ? '' : successText} progress={progress} id={id} />
       </form>
     </FormContext.Provider>
   );
