@@ -148,7 +148,7 @@ export function figure(bench: string, measure: string, value: number, unit: stri
  * returns requests per second and latency percentiles. For throughput
  * figures, always measured beside `/api/health` on the same server.
  */
-export async function throughput(url: string, cookie: string | null, connections = 50, seconds = 10): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
+export async function throughput(url: string, cookie: string | null, connections = 50, seconds = 10): Promise<{ rps: number; p50: number; p95: number; errors: number; requests: number }> {
   const times: number[] = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
@@ -168,5 +168,5 @@ export async function throughput(url: string, cookie: string | null, connections
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
-  return { rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), errors };
+  return { rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), errors, requests: times.length };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import { Button } from '@/components/ui/button';
 import { LinkRefused } from '@/components/ui/link-refused';
 import { LocalTime } from '@/components/ui/local-time';
@@ -20,6 +21,7 @@ export default async function TrustDocumentLandingPage({ params }: { params: Pro
   if (!landed.ok) return <LinkRefused message={landed.message} />;
   const d = await trustDownloadForLink(landed.link, landed.meta);
   if (!d) return <LinkRefused message="This document has been withdrawn by the sender." />;
+  after(d.flush);
   return (
     <>
       <h1 className="mb-1 text-xl">{d.title}</h1>
