@@ -7,6 +7,7 @@ import { zodFieldErrors } from '@/lib/errors';
 import { LinkRefusedError, useLink, type ResolvedLink } from '@/lib/links/links';
 import { notify } from '@/lib/notifications/notify';
 import { trustDocumentRequestSchema, type TrustSnapshot } from './schema';
+import { countTrustView } from './views';
 
 // What a visitor without an account may do besides reading the page: ask for
 // a document, and download it once through the link an approval sent.
@@ -65,20 +66,28 @@ export async function submitTrustDocumentRequest(orgId: string, snapshot: TrustS
   });
 }
 
+/** Whether the organisation's trust centre is published; while it is off its links download nothing. */
+async function trustCentreOn(client: Pick<typeof db, 'trustCentre'>, orgId: string): Promise<boolean> {
+  const tc = await client.trustCentre.findUnique({ where: { orgId }, select: { enabled: true } });
+  return tc?.enabled === true;
+}
+
 /**
  * What the download landing shows: the document behind a valid link (checked
- * by landLink), nothing else. The view is recorded (TrustView, kind
- * `document`); only the download uses the link.
+ * by landLink), nothing else. The view is counted (TrustView, kind
+ * `document`, written in a batch: `flush` is that write, for `after()`);
+ * only the download uses the link.
  */
 export async function trustDownloadForLink(link: ResolvedLink, meta?: RequestMeta) {
+  if (!(await trustCentreOn(db, link.orgId))) return null;
   const r = await db.trustDocumentRequest.findFirst({
     where: { id: link.subjectId, orgId: link.orgId, status: 'APPROVED' },
     select: { name: true, document: { select: { title: true, description: true, fileName: true, size: true, sha256: true, withdrawnAt: true } } },
   });
   if (!r || r.document.withdrawnAt) return null;
-  await db.trustView.create({ data: { orgId: link.orgId, kind: 'document', subjectId: link.subjectId, ip: meta?.ip ?? null } });
+  const flush = countTrustView({ orgId: link.orgId, kind: 'document', subjectId: link.subjectId, ip: meta?.ip ?? null });
   const org = await db.organization.findUniqueOrThrow({ where: { id: link.orgId }, select: { name: true } });
-  return { orgName: org.name, requester: r.name, title: r.document.title, description: r.document.description, fileName: r.document.fileName, size: r.document.size, sha256: r.document.sha256, expiresAt: link.expiresAt.toISOString() };
+  return { flush, orgName: org.name, requester: r.name, title: r.document.title, description: r.document.description, fileName: r.document.fileName, size: r.document.size, sha256: r.document.sha256, expiresAt: link.expiresAt.toISOString() };
 }
 
 /**
@@ -90,6 +99,8 @@ export async function trustDownloadForLink(link: ResolvedLink, meta?: RequestMet
 export async function downloadTrustDocument(token: string, meta: RequestMeta) {
   return db.$transaction(async (tx) => {
     const { link, actor } = await useLink(tx, token, 'trust_document', meta, { action: 'download' });
+    // Turned off, the trust centre serves nothing: refused, and the rollback leaves the link unused.
+    if (!(await trustCentreOn(tx, link.orgId))) throw new LinkRefusedError('revoked');
     const r = await tx.trustDocumentRequest.findFirst({
       where: { id: link.subjectId, orgId: link.orgId, status: 'APPROVED' },
       select: { id: true, email: true, ndaVersion: true, ndaSha256: true, document: { select: { id: true, title: true, fileName: true, contentType: true, sha256: true, content: true, withdrawnAt: true } } },

@@ -20,6 +20,7 @@ const { publishTrustCentre } = await import('./mutations');
 const { getTrustSettings } = await import('./queries');
 const { trustPageResponse, TRUST_RATE_LIMIT } = await import('./public');
 const { forgetRendered } = await import('./render-cache');
+const { flushTrustViews, unflushedTrustViews } = await import('./views');
 const { VERIFY_BODY } = await import('./verify-script');
 const { openSslCommands } = await import('./openssl');
 const { trustSettingsFormSchema } = await import('./schema');
@@ -113,7 +114,32 @@ describe('the public page', () => {
     expect(html).toContain('d'.repeat(64));
     expect(html).not.toContain('Internal secret framework');
     expect(html).not.toContain('internal note');
+    // Counted in memory, written by the batch flush (never one write per view).
+    expect(await db.trustView.count({ where: { orgId: actors.ADMIN.orgId, kind: 'page' } })).toBe(0);
+    expect(unflushedTrustViews()).toBe(1);
+    expect(await flushTrustViews()).toBe(1);
     expect(await db.trustView.count({ where: { orgId: actors.ADMIN.orgId, kind: 'page' } })).toBe(1);
+  });
+
+  it('hands the pending write to the caller, writes views in one batch with their own times, and answers a revalidation with 304', async () => {
+    const kept: Promise<void>[] = [];
+    const before = await db.trustView.count({ where: { kind: 'page' } });
+    const first = await trustPageResponse(visit(), slug, (p) => kept.push(p));
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get('last-modified')).toMatch(/GMT$/);
+    for (let i = 0; i < 20; i++) await trustPageResponse(visit(), slug, (p) => kept.push(p));
+    const again = await trustPageResponse(new Request(`http://127.0.0.1/trust/${slug}`, { headers: { 'x-forwarded-for': '198.51.100.250', [GUARD_HEADER]: guardNonce, 'if-none-match': `W/${etag}` } }), slug, (p) => kept.push(p));
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    expect(kept).toHaveLength(22);
+    // The promise handed out is the flush itself: once it settles, every view is written.
+    await Promise.all(kept);
+    expect(await db.trustView.count({ where: { kind: 'page' } })).toBe(before + 22);
+    const rows = await db.trustView.findMany({ where: { kind: 'page', ip: '198.51.100.250' }, select: { at: true } });
+    expect(rows).toHaveLength(1);
+    expect(Date.now() - rows[0].at.getTime()).toBeLessThan(60_000);
   });
 
   it('is served from the published snapshot: a later change shows only after publishing again', async () => {
@@ -279,6 +305,7 @@ describe('documents on request', () => {
     const { trustDownloadForLink } = await import('./requests');
     const resolved = await resolveLink(token, 'trust_document');
     expect(resolved.ok && (await trustDownloadForLink(resolved.link, { id: 'v', ip: '192.0.2.9' }))).toMatchObject({ title: 'SOC 2 Type II report', fileName: 'soc2.pdf' });
+    await flushTrustViews();
     expect(await db.trustView.count({ where: { kind: 'document', subjectId: req.id } })).toBe(1);
     const first = await download(token);
     expect(first.status).toBe(200);
