@@ -214,3 +214,93 @@ describe('the HTTP endpoint /api/mcp', () => {
     await client.close();
   });
 });
+
+describe('nothing else readable or writable through MCP', () => {
+  const READ_SCOPES: Permission[] = ['requirements:read', 'models:read', 'audits:read', 'incidents:read', 'reviews:read', 'monitoring:read'];
+
+  it("a token of another organisation finds none of this one's records", async () => {
+    const other = await createOrgWithRoles('MCP Other Org');
+    const t = await createToken(other.actors.ADMIN, { name: 'Other org token', scopes: ['requirements:read'], expiresInDays: 30 });
+    const actor = (await actorForToken(t.secret, { id: 'req-mcp-other', ip: '127.0.0.1' }))!;
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer(actor).connect(serverSide);
+    const client = new Client({ name: 'other', version: '1.0.0' });
+    await client.connect(clientSide);
+
+    const one = await client.callTool({ name: 'get_requirement', arguments: { id: requirementId } });
+    expect(one.isError).toBe(true);
+    expect(textOf(one)).toBe('NOT_FOUND: The requirement was not found.');
+    const found = JSON.parse(textOf(await client.callTool({ name: 'search_requirements', arguments: { q: 'model decision' } })));
+    expect(found.total).toBe(0);
+    await expect(client.readResource({ uri: `requirement://${requirementId}/text` })).rejects.toThrow(/not found/i);
+    const posture = await client.callTool({ name: 'matrix_posture', arguments: { framework: 'mcp-fw' } });
+    expect(textOf(posture)).not.toContain('Log every model decision');
+    await client.close();
+  });
+
+  it('a token with every read scope and no write scope is offered no write tool, and each write tool is refused with nothing written', async () => {
+    const client = await clientFor(READ_SCOPES);
+    const tools = (await client.listTools()).tools;
+    expect(tools.length).toBeGreaterThan(8);
+    for (const tool of tools) expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
+    const before = { findings: await db.finding.count({ where: { orgId } }), reviews: await reviewCount(), events: await db.auditEvent.count({ where: { orgId } }) };
+    const attempts = [
+      { name: 'record_requirement_review', arguments: { requirementId, outcome: 'CONFIRMED' } },
+      { name: 'raise_finding', arguments: { title: 'x', description: 'y', severity: 'LOW' } },
+      { name: 'add_incident_timeline_entry', arguments: { incidentId: 'x', at: '2026-01-01T00:00:00Z', text: 'y' } },
+      { name: 'acknowledge_monitoring_alert', arguments: { alertId: 'x', note: 'y' } },
+    ];
+    for (const call of attempts) {
+      const refused = await client.callTool(call).then(
+        (r) => r.isError === true && /not found/i.test(textOf(r)),
+        (e: Error) => /not found/i.test(e.message),
+      );
+      expect(refused, call.name).toBe(true);
+    }
+    expect({ findings: await db.finding.count({ where: { orgId } }), reviews: await reviewCount(), events: await db.auditEvent.count({ where: { orgId } }) }).toEqual(before);
+  });
+
+  it('bad arguments to the write tools name the field and write nothing', async () => {
+    const client = await clientFor(['audits:read', 'findings:raise', 'incidents:read', 'incidents:update']);
+    const before = { findings: await db.finding.count({ where: { orgId } }), entries: await db.incidentTimelineEntry.count({ where: { orgId } }), events: await db.auditEvent.count({ where: { orgId } }) };
+
+    const severity = await client.callTool({ name: 'raise_finding', arguments: { title: 'Bad severity', description: 'd', severity: 'URGENT' } });
+    expect(severity.isError).toBe(true);
+    expect(textOf(severity)).toMatch(/severity/);
+    const missing = await client.callTool({ name: 'raise_finding', arguments: { title: 'No description', severity: 'LOW' } });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toMatch(/description/);
+    const foreignLink = await client.callTool({ name: 'raise_finding', arguments: { title: 'Linked elsewhere', description: 'd', severity: 'LOW', requirementIds: ['not-a-requirement-here'] } });
+    expect(foreignLink.isError).toBe(true);
+    const badTime = await client.callTool({ name: 'add_incident_timeline_entry', arguments: { incidentId: 'nope', at: 'yesterday', text: 'x' } });
+    expect(badTime.isError).toBe(true);
+    const noIncident = await client.callTool({ name: 'add_incident_timeline_entry', arguments: { incidentId: 'nope', at: '2026-01-01T00:00:00Z', text: 'x' } });
+    expect(noIncident.isError).toBe(true);
+    expect(textOf(noIncident)).toMatch(/^(NOT_FOUND|VALIDATION)/);
+
+    expect({ findings: await db.finding.count({ where: { orgId } }), entries: await db.incidentTimelineEntry.count({ where: { orgId } }), events: await db.auditEvent.count({ where: { orgId } }) }).toEqual(before);
+  });
+});
+
+describe('over stdio (npm run mcp)', () => {
+  it('serves the SDK client as the token in PORTAL_API_TOKEN: tools for its scopes and a read', async () => {
+    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+    const path = await import('node:path');
+    const transport = new StdioClientTransport({
+      command: path.resolve('node_modules/.bin/tsx'),
+      args: ['--conditions=react-server', 'lib/tooling/cli/mcp.ts'],
+      env: { ...(process.env as Record<string, string>), PORTAL_API_TOKEN: await tokenWith(['requirements:read']) },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'stdio-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name).sort();
+      expect(names).toEqual(['get_requirement', 'matrix_posture', 'overdue_work', 'search_requirements']);
+      const found = JSON.parse(textOf(await client.callTool({ name: 'search_requirements', arguments: { q: 'model decision' } })));
+      expect(found.items.map((i: { id: string }) => i.id)).toEqual([requirementId]);
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
+});
