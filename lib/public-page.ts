@@ -27,7 +27,7 @@ button{margin-top:1rem;padding:.5rem 1rem;border:0;border-radius:.25rem;backgrou
 .err{color:#991b1b;font-weight:600;margin:.25rem 0}.alert{border:2px solid #991b1b;background:#fef2f2;padding:.75rem}.ok{border:2px solid #166534;background:#f0fdf4;padding:.75rem}
 .nda{max-height:16rem;overflow:auto}
 textarea{font:inherit;width:100%;max-width:30rem;padding:.4rem;border:1px solid #475569;border-radius:.25rem;background:#fff}
-@media print{form{display:none}body{background:#fff}details{display:block}details>*{display:block}summary{font-weight:700}.att{break-inside:avoid}}
+@media print{form{display:none}body{background:#fff}details{display:block}details>*{display:block}details::details-content{display:block;content-visibility:visible}summary{font-weight:700}.att{break-inside:avoid}}
 `;
 
 export const PUBLIC_PAGE_STYLE_HASH = cspHash(PUBLIC_PAGE_STYLE);

@@ -85,14 +85,18 @@ export function renderRequestAnswer(s: TrustSnapshot, outcome: { ok: true; docum
   return shell(s, `${s.orgName} trust centre: document request`, main);
 }
 
-/** The whole public page, from the published snapshot only. */
-export function renderTrustPage(s: TrustSnapshot): string {
+/**
+ * The whole public page, from the published snapshot only. A certification
+ * that has expired since publication (by `today`, YYYY-MM-DD in UTC) is no
+ * longer claimed: the page never shows a lapsed certificate as valid.
+ */
+export function renderTrustPage(s: TrustSnapshot, today = new Date().toISOString().slice(0, 10)): string {
   const parts: string[] = [];
   if (s.securityContact) {
     parts.push(`<section aria-labelledby="h-contact"><h2 id="h-contact">Security contact</h2><p>Report a vulnerability or a security concern to ${contact(s.securityContact)}.</p></section>`);
   }
   if (s.certifications) {
-    const rows = s.certifications.map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(c.standard)}</td><td>${esc(c.issuer)}</td><td><time datetime="${esc(c.issuedAt)}">${day(c.issuedAt)}</time></td><td><time datetime="${esc(c.expiresAt)}">${day(c.expiresAt)}</time></td></tr>`);
+    const rows = s.certifications.filter((c) => day(c.expiresAt) >= today).map((c) => `<tr><td>${esc(c.name)}</td><td>${esc(c.standard)}</td><td>${esc(c.issuer)}</td><td><time datetime="${esc(c.issuedAt)}">${day(c.issuedAt)}</time></td><td><time datetime="${esc(c.expiresAt)}">${day(c.expiresAt)}</time></td></tr>`);
     parts.push(
       `<section aria-labelledby="h-certs"><h2 id="h-certs">Certifications</h2>${
         rows.length
