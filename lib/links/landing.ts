@@ -46,7 +46,7 @@ export async function landLink(token: string, purpose: LinkPurpose, meta?: Reque
 export function linkAction<S extends z.ZodType<{ token: string }>, T>(
   schema: S,
   run: (input: z.output<S>, meta: RequestMeta) => Promise<T>,
-  opts: { successMessage?: string } = {},
+  opts: { successMessage?: string | ((data: T) => string) } = {},
 ) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const raw = formDataToObject(form);
@@ -60,7 +60,7 @@ export function linkAction<S extends z.ZodType<{ token: string }>, T>(
     try {
       const data = await run(parsed.data, meta);
       await settle(token, meta, true);
-      return { ok: true, data, message: opts.successMessage };
+      return { ok: true, data, message: typeof opts.successMessage === 'function' ? opts.successMessage(data) : opts.successMessage };
     } catch (error) {
       unstable_rethrow(error);
       await settle(token, meta, !(error instanceof LinkRefusedError && (error.reason === 'not_found' || error.reason === 'wrong_purpose')));

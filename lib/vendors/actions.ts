@@ -8,7 +8,7 @@ import {
   reviewQuestionnaire, sendQuestionnaire, setVendorTier, updateVendor, withdrawQuestionnaire,
 } from './mutations';
 import {
-  addCertificationSchema, addContractSchema, createVendorSchema, linkAnswersSchema, markReviewedSchema, questionnaireIdSchema, removeItemSchema,
+  addCertificationSchema, addContractSchema, createVendorSchema, linkAnswersFormSchema, markReviewedSchema, questionnaireIdSchema, removeItemSchema,
   reviewNotesSchema, sendQuestionnaireSchema, tierAnswersSchema, updateVendorSchema,
 } from './schema';
 
@@ -44,6 +44,14 @@ export const reviewQuestionnaireAction = validatedAction(reviewNotesSchema, asyn
   return r;
 }, { successMessage: 'Review saved.' });
 
-/** The vendor's forms on the link page: no session, the link is the credential. */
-export const saveAnswersByLinkAction = linkAction(linkAnswersSchema, (input, meta) => answerQuestionnaireByLink(input, meta, { submit: false }), { successMessage: 'Draft saved. You can come back to this link until it expires.' });
-export const submitAnswersByLinkAction = linkAction(linkAnswersSchema, (input, meta) => answerQuestionnaireByLink(input, meta, { submit: true }), { successMessage: 'Thank you: your answers were submitted.' });
+/**
+ * The vendor's form on the link page (no session: the link is the
+ * credential). One form, two buttons: "Save draft" and "Submit answers" both
+ * send what is typed, so submitting never drops answers typed since the last
+ * draft, and a refusal marks the unanswered questions themselves.
+ */
+export const answerByLinkAction = linkAction(
+  linkAnswersFormSchema,
+  ({ intent, ...answers }, meta) => answerQuestionnaireByLink(answers, meta, { submit: intent === 'submit' }),
+  { successMessage: (r) => (r.submitted ? 'Thank you: your answers were submitted.' : 'Draft saved. You can come back to this link until it expires.') },
+);

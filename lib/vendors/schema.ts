@@ -114,12 +114,15 @@ function nestPrefixed(prefixes: readonly string[]) {
 }
 
 /** A vendor's answers from the link form: `answers.<key>` and `attachments.<key>`. */
-export const linkAnswersSchema = z.preprocess(nestPrefixed(['answers', 'attachments']), z.object({
+const linkAnswerFields = {
   token: z.string().min(1).max(100),
   answers: z.record(z.string().max(100), text(10_000)).default({}),
   attachments: z.record(z.string().max(100), z.union([z.literal(''), z.url('Enter a full URL (https://…)').max(2000).refine((u) => /^https:\/\//i.test(u), 'Only https links')])).default({}),
-}));
+};
+export const linkAnswersSchema = z.preprocess(nestPrefixed(['answers', 'attachments']), z.object(linkAnswerFields));
 export type LinkAnswersInput = z.input<typeof linkAnswersSchema>;
+/** The vendor's one form: the answers as typed, and which button sent them (save a draft, or submit). */
+export const linkAnswersFormSchema = z.preprocess(nestPrefixed(['answers', 'attachments']), z.object({ ...linkAnswerFields, intent: z.enum(['save', 'submit']).default('save') }));
 
 export const reviewNotesSchema = z.preprocess(nestPrefixed(['notes']), z.object({
   id: idSchema,

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
-import { completeRedTeamExercise, createRedTeamExercise, recordRedTeamResult } from './mutations';
-import { completeRedTeamExerciseSchema, createRedTeamExerciseSchema, recordRedTeamResultSchema } from './schema';
+import { completeRedTeamExercise, createRedTeamExercise, openIncidentFromRedTeam, recordRedTeamResult } from './mutations';
+import { completeRedTeamExerciseSchema, createRedTeamExerciseSchema, openRedTeamIncidentSchema, recordRedTeamResultSchema } from './schema';
 
 const refresh = <T,>(id: string | null, data: T) => {
   revalidatePath('/threats/red-team');
@@ -23,3 +23,9 @@ export const recordRedTeamResultAction = validatedAction(recordRedTeamResultSche
 export const completeRedTeamExerciseAction = validatedAction(completeRedTeamExerciseSchema, async (input, actor) => refresh(input.id, await completeRedTeamExercise(actor, input)), {
   successMessage: 'Exercise completed.',
 });
+
+export const openRedTeamIncidentAction = validatedAction(openRedTeamIncidentSchema, async (input, actor) => {
+  const r = await openIncidentFromRedTeam(actor, input);
+  revalidatePath('/incidents');
+  return refresh(r.exerciseId, r);
+}, { successMessage: 'Incident opened from the successful attack.' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
 import { idParams } from '@/lib/audits/schema';
-import { createRedTeamExerciseSchema, listRedTeamQuerySchema, recordRedTeamResultBodySchema, redTeamDetailSchema, redTeamListSchema } from './schema';
+import { createRedTeamExerciseSchema, listRedTeamQuerySchema, openRedTeamIncidentBodySchema, recordRedTeamResultBodySchema, redTeamDetailSchema, redTeamListSchema } from './schema';
 
 const resultParams = z.object({ id: z.string().min(1).max(64), techniqueId: z.string().min(1).max(64) });
 
@@ -19,6 +19,18 @@ export const redTeamApi = {
     params: resultParams,
     body: recordRedTeamResultBodySchema,
     response: z.object({ id: z.string(), exerciseId: z.string(), result: z.string(), findingId: z.string().nullable() }),
+  }),
+  openIncident: defineApi({
+    method: 'POST',
+    path: '/api/v1/red-team-exercises/{id}/techniques/{techniqueId}/incident',
+    tag: 'Red team',
+    summary: 'Open an incident from a successful technique (once per result), through the incident domain',
+    description: 'Type adversarial attack, the exercise’s system and version; nearMiss defaults to true (a controlled exercise). Needs incidents:report too.',
+    permission: 'threats:manage',
+    params: resultParams,
+    body: openRedTeamIncidentBodySchema,
+    successStatus: 201,
+    response: z.object({ id: z.string(), exerciseId: z.string(), incidentId: z.string() }),
   }),
   complete: defineApi({ method: 'POST', path: '/api/v1/red-team-exercises/{id}/complete', tag: 'Red team', summary: 'Complete the exercise once every technique has a result (the promotion gate reads completed exercises)', permission: 'threats:manage', params: idParams, response: z.object({ id: z.string(), completedAt: z.string() }) }),
 };

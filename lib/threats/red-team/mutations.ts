@@ -2,11 +2,12 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { createFinding } from '@/lib/audits/findings/mutations';
+import { reportIncident } from '@/lib/incidents/mutations';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { atlas, techniqueLabel } from '../atlas';
-import { completeRedTeamExerciseSchema, createRedTeamExerciseSchema, recordRedTeamResultSchema, type CreateRedTeamExerciseInput, type RecordRedTeamResultInput } from './schema';
+import { completeRedTeamExerciseSchema, createRedTeamExerciseSchema, openRedTeamIncidentSchema, recordRedTeamResultSchema, type CreateRedTeamExerciseInput, type OpenRedTeamIncidentInput, type RecordRedTeamResultInput } from './schema';
 
 // Red-team exercises: planned against a system (and a version), results per
 // ATLAS technique; a successful attack raises a finding (source RED_TEAM)
@@ -101,5 +102,40 @@ export async function completeRedTeamExercise(actor: Actor, input: { id: string 
     await tx.redTeamExercise.update({ where: { id: e.id }, data: { completedAt: at } });
     await recordEvent(tx, actor, { action: 'red_team.completed', entityType: 'red-team-exercise', entityId: e.id, changes: { completedAt: at.toISOString() } });
     return { id: e.id, completedAt: at.toISOString() };
+  });
+}
+
+/**
+ * Opens an incident from a successful technique, through the incident
+ * domain's own reportIncident in the same transaction (type adversarial
+ * attack, the exercise's system and version, detected when the result was
+ * recorded); once per result. Needs incidents:report as well.
+ */
+export async function openIncidentFromRedTeam(actor: Actor, input: OpenRedTeamIncidentInput, exerciseId?: string) {
+  const d = openRedTeamIncidentSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const t = await tx.redTeamTechnique.findFirst({ where: { id: d.id, exercise: { orgId: actor.orgId } }, select: { id: true, exerciseId: true, techniqueId: true, result: true, evidence: true, testedAt: true, findingId: true, incidentId: true } });
+    if (!t || (exerciseId && t.exerciseId !== exerciseId)) throw notFound('The planned technique');
+    const e = await lockExercise(tx, actor, t.exerciseId);
+    if (t.result !== 'SUCCEEDED') throw new AppError('CONFLICT', 'Only a successful attack can open an incident.');
+    const fresh = await tx.redTeamTechnique.findUniqueOrThrow({ where: { id: t.id }, select: { incidentId: true } });
+    if (fresh.incidentId) throw new AppError('CONFLICT', 'This result has already opened an incident.');
+    const label = techniqueLabel(atlas(), t.techniqueId);
+    const incident = await reportIncident(
+      actor,
+      {
+        title: `Red team: ${label} succeeded against ${e.systemName}`.slice(0, 200),
+        description: [`Exercise "${e.title}", technique ${t.techniqueId}.`, t.evidence, d.note ?? ''].filter(Boolean).join('\n\n'),
+        type: 'ADVERSARIAL_ATTACK',
+        detectedAt: (t.testedAt ?? new Date()).toISOString(),
+        systemIds: [e.systemId],
+        versionIds: e.versionId ? [e.versionId] : [],
+        nearMiss: d.nearMiss,
+      },
+      tx,
+    );
+    await tx.redTeamTechnique.update({ where: { id: t.id }, data: { incidentId: incident.id } });
+    await recordEvent(tx, actor, { action: 'red_team.incident_opened', entityType: 'red-team-exercise', entityId: e.id, changes: { techniqueId: t.techniqueId, resultId: t.id, incidentId: incident.id, findingId: t.findingId } });
+    return { id: t.id, exerciseId: e.id, incidentId: incident.id };
   });
 }

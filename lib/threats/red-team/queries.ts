@@ -47,7 +47,7 @@ export async function getRedTeamExercise(actor: Actor, id: string): Promise<RedT
     select: {
       id: true, title: true, systemId: true, versionId: true, team: true, firm: true, scope: true, completedAt: true, createdAt: true,
       system: { select: { name: true, businessOwnerId: true, technicalOwnerId: true } },
-      techniques: { orderBy: { techniqueId: 'asc' }, select: { id: true, techniqueId: true, result: true, evidence: true, testedAt: true, findingId: true, retestOf: { select: { id: true, exercise: { select: { id: true, title: true } } } } } },
+      techniques: { orderBy: { techniqueId: 'asc' }, select: { id: true, techniqueId: true, result: true, evidence: true, testedAt: true, findingId: true, incidentId: true, retestOf: { select: { id: true, exercise: { select: { id: true, title: true } } } } } },
     },
   });
   if (!e) throw notFound('The red-team exercise');
@@ -59,9 +59,32 @@ export async function getRedTeamExercise(actor: Actor, id: string): Promise<RedT
     team: e.team, firm: e.firm, scope: e.scope, completedAt: e.completedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
     planned: e.techniques.length, succeeded: e.techniques.filter((t) => t.result === 'SUCCEEDED').length,
     techniques: e.techniques.map((t) => ({
-      id: t.id, techniqueId: t.techniqueId, techniqueLabel: techniqueLabel(lib, t.techniqueId), result: t.result, evidence: t.evidence, testedAt: t.testedAt?.toISOString() ?? null, findingId: t.findingId,
+      id: t.id, techniqueId: t.techniqueId, techniqueLabel: techniqueLabel(lib, t.techniqueId), result: t.result, evidence: t.evidence, testedAt: t.testedAt?.toISOString() ?? null, findingId: t.findingId, incidentId: t.incidentId,
       retestOf: t.retestOf ? { id: t.retestOf.exercise.id, label: t.retestOf.exercise.title } : null,
     })),
-    capabilities: { record: manage && !e.completedAt, complete: manage && !e.completedAt && e.techniques.every((t) => t.result !== 'PLANNED') },
+    capabilities: { record: manage && !e.completedAt, complete: manage && !e.completedAt && e.techniques.every((t) => t.result !== 'PLANNED'), openIncident: manage && can(actor, 'incidents:report') },
   };
+}
+
+export type VersionRedTeam = { exerciseId: string; title: string; completedAt: string | null; planned: number; resisted: number; partial: number; succeeded: number; untested: number };
+
+/**
+ * The last red-team result of each model version, for the registry: the
+ * latest completed exercise on it (what the promotion gate reads), else the
+ * latest one in progress. Empty for readers without risks:read.
+ */
+export async function lastRedTeamByVersion(actor: Actor, versionIds: string[]): Promise<Record<string, VersionRedTeam>> {
+  if (!versionIds.length || !can(actor, 'risks:read')) return {};
+  const rows = await db.redTeamExercise.findMany({
+    where: { orgId: actor.orgId, versionId: { in: versionIds } },
+    orderBy: [{ completedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+    select: { id: true, title: true, versionId: true, completedAt: true, techniques: { select: { result: true } } },
+  });
+  const out: Record<string, VersionRedTeam> = {};
+  for (const r of rows) {
+    if (!r.versionId || out[r.versionId]) continue;
+    const n = (x: string) => r.techniques.filter((t) => t.result === x).length;
+    out[r.versionId] = { exerciseId: r.id, title: r.title, completedAt: r.completedAt?.toISOString() ?? null, planned: r.techniques.length, resisted: n('RESISTED'), partial: n('PARTIAL'), succeeded: n('SUCCEEDED'), untested: n('PLANNED') };
+  }
+  return out;
 }

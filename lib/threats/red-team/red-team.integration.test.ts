@@ -68,7 +68,7 @@ describe('red-team exercises', () => {
     const retest = await rt.createRedTeamExercise(actors.COMPLIANCE_OFFICER, { title: 'Retest after the input filter', systemId, versionId, techniqueIds: [], retestOfId: injection.id });
     const again = await queries.getRedTeamExercise(actors.AUDITOR, retest.id);
     expect(again.techniques).toEqual([expect.objectContaining({ techniqueId: 'AML.T0051.000', retestOf: { id: e.id, label: 'Pre-release red team' } })]);
-    expect(again.capabilities).toEqual({ record: false, complete: false });
+    expect(again.capabilities).toEqual({ record: false, complete: false, openIncident: false });
     await rt.recordRedTeamResult(actors.COMPLIANCE_OFFICER, { id: again.techniques[0].id, result: 'PARTIAL', evidence: 'The filter caught most variants; one leaked a rule name.' });
     await rt.completeRedTeamExercise(actors.COMPLIANCE_OFFICER, { id: retest.id });
     expect((await gateFacts()).redTeam).toMatchObject({ passed: true });
@@ -77,5 +77,33 @@ describe('red-team exercises', () => {
     const list = await queries.listRedTeamExercises(actors.AUDITOR, { systemId, pageSize: 1 });
     expect(list).toMatchObject({ total: 2, items: [{ id: retest.id, succeeded: 0, planned: 1 }] });
     expect(await db.auditEvent.count({ where: { entityType: 'red-team-exercise' } })).toBe(8);
+  });
+
+  it('a successful technique opens one incident through the incident domain; the registry shows the last result per version', async () => {
+    const e = await rt.createRedTeamExercise(actors.COMPLIANCE_OFFICER, { title: 'Incident drill', systemId, versionId, techniqueIds: ['AML.T0043', 'AML.T0024'] });
+    const d = await queries.getRedTeamExercise(actors.COMPLIANCE_OFFICER, e.id);
+    const [evasion, exfil] = ['AML.T0043', 'AML.T0024'].map((id) => d.techniques.find((t) => t.techniqueId === id)!);
+    await rt.recordRedTeamResult(actors.COMPLIANCE_OFFICER, { id: evasion.id, result: 'SUCCEEDED', evidence: 'Perturbed income fields flipped the decision.' });
+    await rt.recordRedTeamResult(actors.COMPLIANCE_OFFICER, { id: exfil.id, result: 'RESISTED' });
+    expect(await refusal(rt.openIncidentFromRedTeam(actors.COMPLIANCE_OFFICER, { id: exfil.id }))).toMatchObject({ status: 409 });
+    await deny(rt.openIncidentFromRedTeam(actors.AUDITOR, { id: evasion.id }));
+    await deny(rt.openIncidentFromRedTeam(actors.ENGINEER, { id: evasion.id }));
+    expect(await refusal(rt.openIncidentFromRedTeam(actors.COMPLIANCE_OFFICER, { id: evasion.id }, 'another-exercise'))).toMatchObject({ status: 404 });
+    const incidentsBefore = await db.incident.count({ where: { orgId } });
+
+    const opened = await rt.openIncidentFromRedTeam(actors.COMPLIANCE_OFFICER, { id: evasion.id, note: 'Found before release.' });
+    const incident = await db.incident.findUniqueOrThrow({ where: { id: opened.incidentId }, select: { type: true, title: true, description: true, nearMiss: true, systems: { select: { id: true } }, versions: { select: { id: true } } } });
+    expect(incident).toMatchObject({ type: 'ADVERSARIAL_ATTACK', nearMiss: true, systems: [{ id: systemId }], versions: [{ id: versionId }] });
+    expect(incident.title).toContain('AML.T0043');
+    expect(incident.description).toContain('Perturbed income fields');
+    expect(await refusal(rt.openIncidentFromRedTeam(actors.COMPLIANCE_OFFICER, { id: evasion.id }))).toMatchObject({ status: 409 });
+    expect(await db.incident.count({ where: { orgId } })).toBe(incidentsBefore + 1);
+    expect((await queries.getRedTeamExercise(actors.AUDITOR, e.id)).techniques.find((t) => t.id === evasion.id)?.incidentId).toBe(opened.incidentId);
+    expect(await db.auditEvent.count({ where: { entityType: 'red-team-exercise', entityId: e.id, action: 'red_team.incident_opened' } })).toBe(1);
+
+    // In progress: the registry shows the last completed exercise (the retest, nothing succeeded); once completed, this one.
+    expect((await queries.lastRedTeamByVersion(actors.AUDITOR, [versionId]))[versionId]).toMatchObject({ title: 'Retest after the input filter', succeeded: 0, partial: 1 });
+    await rt.completeRedTeamExercise(actors.COMPLIANCE_OFFICER, { id: e.id });
+    expect((await queries.lastRedTeamByVersion(actors.ENGINEER, [versionId]))[versionId]).toMatchObject({ exerciseId: e.id, planned: 2, succeeded: 1, resisted: 1, untested: 0 });
   });
 });

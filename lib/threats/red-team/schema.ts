@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankAsUndefined } from '@/lib/api/params';
+import { blankAsUndefined, flag } from '@/lib/api/params';
 import { idSchema } from '@/lib/audits/schema';
 
 // Red-team exercises: schemas and types, safe for the client.
@@ -41,6 +41,16 @@ export type RecordRedTeamResultInput = z.input<typeof recordRedTeamResultSchema>
 
 export const completeRedTeamExerciseSchema = z.object({ id: idSchema });
 
+/** Opening an incident from a successful technique (its record id). */
+const incidentFields = {
+  note: blankAsUndefined(z.string().trim().max(5000)),
+  /** Tested in a controlled exercise: a near miss unless it reached production. */
+  nearMiss: flag.optional().default(true),
+};
+export const openRedTeamIncidentSchema = z.object({ id: idSchema, ...incidentFields });
+export const openRedTeamIncidentBodySchema = z.object(incidentFields);
+export type OpenRedTeamIncidentInput = z.input<typeof openRedTeamIncidentSchema>;
+
 export const listRedTeamQuerySchema = z.object({
   systemId: blankAsUndefined(idSchema),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -74,9 +84,10 @@ export const redTeamDetailSchema = redTeamSummarySchema.extend({
       evidence: z.string(),
       testedAt: z.string().nullable(),
       findingId: z.string().nullable(),
+      incidentId: z.string().nullable(),
       retestOf: link.nullable(),
     }),
   ),
-  capabilities: z.object({ record: z.boolean(), complete: z.boolean() }),
+  capabilities: z.object({ record: z.boolean(), complete: z.boolean(), openIncident: z.boolean() }),
 });
 export type RedTeamDetail = z.infer<typeof redTeamDetailSchema>;

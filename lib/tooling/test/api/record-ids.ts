@@ -77,7 +77,10 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
     ...Object.fromEntries(['', '/entries'].map((tail) => [`/api/v1/threat-models/{id}${tail}`, threatModels])),
     ...Object.fromEntries(['', '/complete'].map((tail) => [`/api/v1/red-team-exercises/{id}${tail}`, redTeams])),
-    '/api/v1/red-team-exercises/{id}/techniques/{techniqueId}': (await db.redTeamTechnique.findMany({ take, select: { id: true, exerciseId: true } })).map((t) => ({ id: t.exerciseId, techniqueId: t.id })),
+    ...Object.fromEntries(await Promise.all(['', '/incident'].map(async (tail) => [
+      `/api/v1/red-team-exercises/{id}/techniques/{techniqueId}${tail}`,
+      (await db.redTeamTechnique.findMany({ take, orderBy: { result: 'desc' }, select: { id: true, exerciseId: true } })).map((t) => ({ id: t.exerciseId, techniqueId: t.id })),
+    ]))),
     '/api/v1/threat-models/{id}/entries/{entryId}': (await db.threatEntry.findMany({ take, select: { id: true, threatModelId: true } })).map((e) => ({ id: e.threatModelId, entryId: e.id })),
     ...Object.fromEntries(
       ['', '/start-verification', '/verify', '/confirm-receipt', '/extend', '/refuse', '/complete', '/export'].map((tail) => [`/api/v1/privacy/requests/{id}${tail}`, subjectRequests]),

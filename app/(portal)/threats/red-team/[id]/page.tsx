@@ -7,7 +7,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { completeRedTeamExerciseAction, recordRedTeamResultAction } from '@/lib/threats/red-team/actions';
+import { completeRedTeamExerciseAction, openRedTeamIncidentAction, recordRedTeamResultAction } from '@/lib/threats/red-team/actions';
 import { getRedTeamExercise } from '@/lib/threats/red-team/queries';
 import { RED_TEAM_RESULT_LABELS } from '@/lib/threats/red-team/schema';
 
@@ -24,7 +24,7 @@ export default async function RedTeamExercisePage({ params }: { params: Promise<
       <PageHeader title={e.title} description={`${e.systemName}${e.versionLabel ? `, ${e.versionLabel}` : ''}; ${e.team === 'EXTERNAL' ? `external team: ${e.firm}` : 'internal team'}.`} />
       <p className="mb-4 text-sm"><Link href="/threats/red-team">← Red-team exercises</Link> · planned <LocalTime iso={e.createdAt} /> · {e.completedAt ? <>completed <LocalTime iso={e.completedAt} /></> : 'in progress'}</p>
       {e.scope ? <p className="mb-4 whitespace-pre-wrap text-sm">{e.scope}</p> : null}
-      <Table caption={`Techniques (${e.planned}), ${e.succeeded} succeeded`} columns={['Technique', 'Result', 'Evidence', 'Finding', ...(e.capabilities.record ? ['Record'] : [])]}>
+      <Table caption={`Techniques (${e.planned}), ${e.succeeded} succeeded`} columns={['Technique', 'Result', 'Evidence', 'Finding', 'Incident', ...(e.capabilities.record ? ['Record'] : [])]}>
         {e.techniques.map((t) => (
           <tr key={t.id} data-testid="red-team-technique">
             <Td>
@@ -34,6 +34,24 @@ export default async function RedTeamExercisePage({ params }: { params: Promise<
             <Td><Badge tone={TONE[t.result]}>{RED_TEAM_RESULT_LABELS[t.result]}</Badge>{t.testedAt ? <div className="text-xs"><LocalTime iso={t.testedAt} /></div> : null}</Td>
             <Td className="whitespace-pre-wrap">{t.evidence || '—'}</Td>
             <Td>{t.findingId ? <Link href={`/audits/findings/${t.findingId}`}>Finding</Link> : '—'}</Td>
+            <Td>
+              {t.incidentId ? (
+                <Link href={`/incidents/${t.incidentId}`}>Incident</Link>
+              ) : t.result === 'SUCCEEDED' && e.capabilities.openIncident ? (
+                <ConfirmAction
+                  action={openRedTeamIncidentAction}
+                  fields={{ id: t.id }}
+                  label={`Open an incident for ${t.techniqueId}`}
+                  title="Open an incident from this successful attack?"
+                  body="It is reported as an adversarial attack on this system (and version), marked as a near miss from a controlled exercise, with the evidence as its description. The incident's own clocks and notifications apply."
+                  confirmLabel="Open incident"
+                  variant="secondary"
+                  success="Incident opened."
+                />
+              ) : (
+                '—'
+              )}
+            </Td>
             {e.capabilities.record ? (
               <Td>
                 <ActionForm action={recordRedTeamResultAction} label={`Result of ${t.techniqueId}`} submit="Record result" variant="secondary" className="grid min-w-64 gap-2">

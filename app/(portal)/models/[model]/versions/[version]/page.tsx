@@ -14,6 +14,8 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { versionVulnerabilities } from '@/lib/interchange/vulnerability-scans';
 import { getVersion, listDatasets } from '@/lib/models/queries';
+import { VersionRedTeamCard } from '@/components/threats/version-red-team';
+import { lastRedTeamByVersion } from '@/lib/threats/red-team/queries';
 
 export const metadata: Metadata = { title: 'Model version' };
 
@@ -22,10 +24,11 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
   const actor = await requireActor();
   const v = await loadPage(getVersion(actor, decodeURIComponent(p.model), decodeURIComponent(p.version)));
   const editable = v.capabilities.edit;
-  const [datasets, history, scans] = await Promise.all([
+  const [datasets, history, scans, redTeam] = await Promise.all([
     editable ? listDatasets(actor, { pageSize: 200 }).then((r) => r.items) : Promise.resolve([]),
     entityHistory(actor, 'models:read', 'model_version', v.id, 50),
     versionVulnerabilities(actor, v.model.key, v.label),
+    lastRedTeamByVersion(actor, [v.id]),
   ]);
   const base = `/api/v1/models/${v.model.key}/versions/${encodeURIComponent(v.label)}`;
 
@@ -62,6 +65,7 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
       <h2 className="mb-2 mt-8">Fairness</h2>
       <FairnessSection v={v} />
       <RobustnessCards v={v} />
+      <VersionRedTeamCard last={redTeam[v.id] ?? null} />
       <h2 className="mb-2 mt-8">Vulnerability scans</h2>
       <VulnerabilityScans endpoint={`${base}/vulnerability-scans`} scans={scans.scans} canImport={scans.canImport} maxMb={scans.maxBytes / 1024 / 1024} />
       <h2 className="mb-2 mt-8">History</h2>

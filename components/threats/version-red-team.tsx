@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { LocalTime } from '@/components/ui/local-time';
+import type { VersionRedTeam } from '@/lib/threats/red-team/queries';
+
+/** The version's last red-team result on the registry's version page. */
+export function VersionRedTeamCard({ last }: { last: VersionRedTeam | null }) {
+  return (
+    <Card title="Last red-team result" className="mt-6">
+      {last ? (
+        <div className="text-sm" data-testid="version-red-team">
+          <p>
+            <Link href={`/threats/red-team/${last.exerciseId}`}>{last.title}</Link> —{' '}
+            {last.completedAt ? <>completed <LocalTime iso={last.completedAt} /></> : 'in progress'}{' '}
+            {last.succeeded ? <Badge tone="bad">{last.succeeded} succeeded</Badge> : last.completedAt ? <Badge tone="good">no technique succeeded</Badge> : null}
+          </p>
+          <p className="mt-1 text-slate-700">
+            {last.planned} technique{last.planned === 1 ? '' : 's'}: {last.resisted} resisted, {last.partial} partially succeeded, {last.succeeded} succeeded{last.untested ? `, ${last.untested} not tested yet` : ''}.
+          </p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">No red-team exercise has been run on this version.</p>
+      )}
+    </Card>
+  );
+}
