@@ -15,6 +15,9 @@ import { myOpenAlerts } from '@/lib/monitoring/queries';
 import { privacyDashboard } from '@/lib/privacy/dashboard';
 import { myMinimisationReviews } from '@/lib/privacy/retention/queries';
 import { myActionItems } from '@/lib/reviews/queries';
+import { LiteracyDashboard } from '@/components/policies/literacy-dashboard';
+import { policyCapabilities } from '@/lib/policies/capabilities';
+import { trainingCoverage } from '@/lib/policies/queries';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -37,6 +40,8 @@ export default async function HomePage() {
     loadPage(myMinimisationReviews(actor)),
     loadPage(myOpenAlerts(actor)),
   ]);
+  // Who manages the register sees its coverage and who is overdue.
+  const literacy = policyCapabilities(actor).manageTraining ? await loadPage(trainingCoverage(actor)) : null;
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name.split(' ')[0]}`} description={`${role ? ROLE_LABELS[role] : ''}. ${role ? INTRO[role] : ''}`} />
@@ -99,6 +104,7 @@ export default async function HomePage() {
           </ul>
         </Card>
       ) : null}
+      {literacy ? <LiteracyDashboard coverage={literacy.coverage} overdue={literacy.overdue} /> : null}
       {engineer ? <EngineerDashboard data={engineer} /> : null}
       {auditor ? <AuditorDashboard data={auditor} /> : null}
       <Card title="Your action items" className="mt-6">

@@ -15,7 +15,8 @@ const people = (raci: Raci, role: (typeof RACI_ROLES)[number]) => (role === 'ACC
 /** An AI system's RACI as a definition list. */
 export function RaciList({ raci, systemName }: { raci: Raci; systemName: string }) {
   return (
-    <dl className="grid gap-1 text-sm sm:grid-cols-[9rem_1fr]" aria-label={`RACI of ${systemName}`}>
+    <div role="group" aria-label={`Who holds the RACI roles for ${systemName}`}>
+    <dl className="grid gap-1 text-sm sm:grid-cols-[9rem_1fr]">
       {RACI_ROLES.map((role) => (
         <div key={role} className="contents">
           <dt className="font-medium">{RACI_LABELS[role]}</dt>
@@ -23,6 +24,7 @@ export function RaciList({ raci, systemName }: { raci: Raci; systemName: string 
         </div>
       ))}
     </dl>
+    </div>
   );
 }
 
