@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
 import { AppError } from '@/lib/errors';
 import { acceptRisk, closeRisk, createRisk, reviewRisk, saveScaleLevel, updateRisk } from './mutations';
+import { addRiskTaskSchema, setRiskTaskStatusSchema } from './schema';
+import { addRiskTask, setRiskTaskStatus } from './task-mutations';
 import { acceptRiskSchema, closeRiskSchema, createRiskSchema, importFormSchema, reviewRiskSchema, scaleLevelSchema, updateRiskSchema } from './schema';
 import { IMPORT_MAX_BYTES, importRisks, parseRiskFile } from './transfer';
 
@@ -46,3 +48,9 @@ export const importRisksAction = validatedAction(
   },
   { successMessage: (r) => `Imported: ${r.created} risks added, ${r.updated} updated.` },
 );
+
+export const addRiskTaskAction = validatedAction(addRiskTaskSchema, async (input, actor) => refresh(input.riskId, await addRiskTask(actor, input)), { successMessage: 'Task added.' });
+export const setRiskTaskStatusAction = validatedAction(setRiskTaskStatusSchema, async (input, actor) => {
+  const r = await setRiskTaskStatus(actor, input);
+  return refresh(r.riskId, r);
+}, { successMessage: (r) => (r.status === 'DONE' ? 'Task done.' : 'Task reopened.') });

@@ -3,6 +3,7 @@ import { defineApi } from '@/lib/api/spec';
 import { idParams } from '@/lib/audits/schema';
 import {
   acceptRiskSchema,
+  addRiskTaskSchema,
   closeRiskSchema,
   createRiskSchema,
   heatMapSchema,
@@ -12,6 +13,7 @@ import {
   riskDetailSchema,
   riskListSchema,
   scaleLevelSchema,
+  setRiskTaskStatusSchema,
   updateRiskSchema,
 } from './schema';
 
@@ -36,6 +38,18 @@ export const risksApi = {
     response: z.object({ id: z.string(), status: z.literal('ACCEPTED'), acceptanceExpiresAt: z.string() }),
   }),
   review: defineApi({ method: 'POST', path: '/api/v1/risks/{id}/reviews', tag: 'Risks', summary: 'Record a review; the next review moves one cadence on', permission: 'risks:manage', params: idParams, body: reviewRiskSchema.omit({ id: true }), response: z.object({ id: z.string(), nextReviewAt: z.string() }), successStatus: 201 }),
+  addTask: defineApi({ method: 'POST', path: '/api/v1/risks/{id}/tasks', tag: 'Risks', summary: 'Add a treatment task (owner, due date) to a risk', permission: 'risks:manage', params: idParams, body: addRiskTaskSchema.omit({ riskId: true }), response: z.object({ id: z.string(), riskId: z.string(), status: z.literal('OPEN') }), successStatus: 201 }),
+  setTaskStatus: defineApi({
+    method: 'PUT',
+    path: '/api/v1/risks/{id}/tasks/{taskId}',
+    tag: 'Risks',
+    summary: 'Mark a treatment task done, or open again',
+    description: 'By whoever manages the risk, or by the task’s owner.',
+    permission: 'risks:read',
+    params: z.object({ id: z.string().min(1).max(64), taskId: z.string().min(1).max(64) }),
+    body: setRiskTaskStatusSchema.omit({ id: true }),
+    response: z.object({ id: z.string(), riskId: z.string(), status: z.enum(['OPEN', 'DONE']) }),
+  }),
   close: defineApi({ method: 'POST', path: '/api/v1/risks/{id}/close', tag: 'Risks', summary: 'Close a risk that no longer applies', permission: 'risks:manage', params: idParams, body: closeRiskSchema.omit({ id: true }), response: z.object({ id: z.string(), status: z.literal('CLOSED') }) }),
   heatMap: defineApi({ method: 'GET', path: '/api/v1/risks/heat-map', tag: 'Risks', summary: 'Counts per likelihood × impact cell, inherent and residual (open and accepted risks)', permission: 'risks:read', query: filter, response: heatMapSchema }),
   scale: defineApi({ method: 'GET', path: '/api/v1/risks/scale', tag: 'Risks', summary: 'The wording of the 5 × 5 scale', permission: 'risks:read', response: scaleSchema }),

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { categoryLabel } from './categories';
-import { acceptanceProblem, riskCapabilities, stateProblem } from './rules';
+import { acceptanceProblem, mayUpdateRiskTask, riskCapabilities, stateProblem } from './rules';
 import { mergeScale, type ScaleLevel } from './scale';
 import { listRisksQuerySchema, type HeatMap, type ListRisksQuery, type RiskDetail, type RiskSummary } from './schema';
 
@@ -115,6 +115,7 @@ export async function getRisk(actor: Actor, id: string): Promise<RiskDetail> {
       datasets: { select: { dataset: { select: { id: true, name: true } } } },
       requirements: { select: { requirement: { select: { id: true, ref: true, title: true } } } },
       controls: { select: { control: { select: { id: true, key: true, name: true } } } },
+      tasks: { orderBy: [{ status: 'asc' }, { dueDate: 'asc' }], select: { id: true, title: true, ownerId: true, dueDate: true, status: true, doneAt: true, owner: { select: { name: true } } } },
     },
   });
   if (!r) throw notFound('The risk');
@@ -148,6 +149,10 @@ export async function getRisk(actor: Actor, id: string): Promise<RiskDetail> {
     datasets: r.datasets.map((x) => ({ id: x.dataset.id, label: x.dataset.name })),
     requirements: r.requirements.map((x) => ({ id: x.requirement.id, label: `${x.requirement.ref} ${x.requirement.title}` })),
     controls: r.controls.map((x) => ({ id: x.control.id, label: `${x.control.key} ${x.control.name}` })),
+    tasks: r.tasks.map((t) => ({
+      id: t.id, title: t.title, ownerId: t.ownerId, ownerName: t.owner.name, dueDate: t.dueDate.toISOString(), status: t.status, doneAt: t.doneAt?.toISOString() ?? null,
+      overdue: t.status === 'OPEN' && t.dueDate.getTime() < Date.now(), canUpdate: mayUpdateRiskTask(actor, person, facts, t),
+    })),
     scoreHistory,
     capabilities,
     acceptRefusal: capabilities.accept ? null : (stateProblem(facts, 'accept') ?? acceptanceProblem(actor, person, facts)),

@@ -24,7 +24,7 @@ export function stateProblem(r: Pick<RiskFacts, 'status'>, action: 'edit' | 'acc
   return null;
 }
 
-export type RiskCapabilities = { edit: boolean; accept: boolean; review: boolean; close: boolean };
+export type RiskCapabilities = { edit: boolean; accept: boolean; review: boolean; close: boolean; addTask: boolean };
 
 export function riskCapabilities(actor: Actor, person: string | null, r: RiskFacts): RiskCapabilities {
   const manage = can(actor, 'risks:manage', { ownerIds: [r.ownerId] });
@@ -33,7 +33,14 @@ export function riskCapabilities(actor: Actor, person: string | null, r: RiskFac
     review: manage && !stateProblem(r, 'review'),
     close: can(actor, 'risks:manage') && !stateProblem(r, 'close'),
     accept: can(actor, 'risks:accept') && !stateProblem(r, 'accept') && !acceptanceProblem(actor, person, r),
+    addTask: manage && !stateProblem(r, 'edit'),
   };
+}
+
+/** A task is marked done (or reopened) by whoever manages the risk, or by the task's own owner. */
+export function mayUpdateRiskTask(actor: Actor, person: string | null, r: RiskFacts, task: { ownerId: string }): boolean {
+  if (stateProblem(r, 'edit')) return false;
+  return can(actor, 'risks:manage', { ownerIds: [r.ownerId] }) || (person !== null && person === task.ownerId && can(actor, 'risks:read'));
 }
 
 /** How a pair of levels reads in the trail and the history: "4×3". */

@@ -64,6 +64,16 @@ export const acceptRiskSchema = z.object({
 export const reviewRiskSchema = z.object({ id: idSchema, note: z.string().trim().min(3, 'Say what the review found').max(5000) });
 export const closeRiskSchema = z.object({ id: idSchema, reason: z.string().trim().min(3, 'Say why the risk is closed').max(5000) });
 
+/** A treatment task: mitigation work beside the linked controls, with an owner and a due date. */
+export const addRiskTaskSchema = z.object({
+  riskId: idSchema,
+  title: z.string().trim().min(3, 'Say what is to be done (at least 3 characters)').max(300),
+  ownerId: idSchema,
+  dueDate: futureDateSchema,
+});
+export type AddRiskTaskInput = z.input<typeof addRiskTaskSchema>;
+export const setRiskTaskStatusSchema = z.object({ id: idSchema, status: z.enum(['OPEN', 'DONE'], 'Choose open or done') });
+
 export const scaleLevelSchema = z.object({
   axis: z.enum(['LIKELIHOOD', 'IMPACT']),
   level: level('level'),
@@ -116,7 +126,7 @@ const cell = z.object({ likelihood: z.number(), impact: z.number(), count: z.num
 export const heatMapSchema = z.object({ inherent: z.array(cell), residual: z.array(cell), unscoredResidual: z.number(), total: z.number() });
 export type HeatMap = z.infer<typeof heatMapSchema>;
 
-export const riskCapabilitiesSchema = z.object({ edit: z.boolean(), accept: z.boolean(), review: z.boolean(), close: z.boolean() });
+export const riskCapabilitiesSchema = z.object({ edit: z.boolean(), accept: z.boolean(), review: z.boolean(), close: z.boolean(), addTask: z.boolean() });
 const link = z.object({ id: z.string(), label: z.string() });
 export const riskDetailSchema = riskSummarySchema.extend({
   description: z.string(),
@@ -132,6 +142,7 @@ export const riskDetailSchema = riskSummarySchema.extend({
   datasets: z.array(link),
   requirements: z.array(link),
   controls: z.array(link),
+  tasks: z.array(z.object({ id: z.string(), title: z.string(), ownerId: z.string(), ownerName: z.string(), dueDate: z.string(), status: z.enum(['OPEN', 'DONE']), doneAt: z.string().nullable(), overdue: z.boolean(), canUpdate: z.boolean() })),
   scoreHistory: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), inherent: z.string().nullable(), residual: z.string().nullable(), reason: z.string().nullable() })),
   capabilities: riskCapabilitiesSchema,
   /** Why the actor may not accept it, when they may not (shown beside the form). */

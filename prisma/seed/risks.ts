@@ -72,7 +72,7 @@ export async function seedRisks(orgId: string, log: (line: string) => void = con
       residualLikelihood: treatment ? r.rl : undefined,
       residualImpact: treatment ? r.ri : undefined,
       treatment: treatment ?? 'UNDECIDED',
-      treatmentPlan: treatment === 'MITIGATE' ? 'Controls linked below; tasks tracked in the quarterly review.' : undefined,
+      treatmentPlan: treatment === 'MITIGATE' ? 'Controls linked below; the work is tracked as treatment tasks.' : undefined,
       ownerId: as(r.owner).userId!,
       reviewCadenceDays: r.il * r.ii >= 15 ? 30 : 90,
       systemIds: sid ? [sid] : [],
@@ -88,6 +88,15 @@ export async function seedRisks(orgId: string, log: (line: string) => void = con
         await db.risk.update({ where: { id: created.id }, data: { acceptedAt: new Date(Date.now() - 200 * DAY), acceptanceExpiresAt: new Date(Date.now() - DAY) } });
       }
     }
+  }
+  // Treatment tasks on the first mitigated credit risk: one done, one open.
+  const mitigated = await db.risk.findFirst({ where: { orgId, treatment: 'MITIGATE', systems: { some: { system: { name: SYSTEM_NAMES.credit } } } }, orderBy: { ref: 'asc' }, select: { id: true, ownerId: true } });
+  if (mitigated) {
+    const { addRiskTask, setRiskTaskStatus } = await import('@/lib/risks/task-mutations');
+    const day = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+    const done = await addRiskTask(compliance, { riskId: mitigated.id, title: 'Add monotonic constraints to the income features', ownerId: as('ENGINEER').userId!, dueDate: day(7) });
+    await setRiskTaskStatus(as('ENGINEER'), { id: done.id, status: 'DONE' });
+    await addRiskTask(compliance, { riskId: mitigated.id, title: 'Retest the perturbation attack after the change', ownerId: compliance.userId!, dueDate: day(21) });
   }
   // One risk overdue for review, for the quarterly review and the filters.
   await db.risk.updateMany({ where: { orgId, title: RISKS[4].title }, data: { nextReviewAt: new Date(Date.now() - 10 * DAY) } });

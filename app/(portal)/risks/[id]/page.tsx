@@ -4,13 +4,14 @@ import { RiskStatusBadge, ScoreBadge } from '@/components/risks/badges';
 import { RiskFields } from '@/components/risks/risk-fields';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
-import { ActionForm, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, DateField, PersonPicker, TextAreaField, TextField } from '@/components/ui/form';
+import { Table, Td } from '@/components/ui/table';
 import { LocalTime } from '@/components/ui/local-time';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { acceptRiskAction, closeRiskAction, reviewRiskAction, updateRiskAction } from '@/lib/risks/actions';
+import { acceptRiskAction, addRiskTaskAction, closeRiskAction, reviewRiskAction, setRiskTaskStatusAction, updateRiskAction } from '@/lib/risks/actions';
 import { getRisk, riskScale } from '@/lib/risks/queries';
-import { TREATMENT_LABELS } from '@/lib/risks/schema';
+import { addRiskTaskSchema, TREATMENT_LABELS } from '@/lib/risks/schema';
 
 export const metadata: Metadata = { title: 'Risk' };
 
@@ -98,6 +99,34 @@ export default async function RiskPage({ params }: { params: Promise<{ id: strin
           </div>
         </Card>
       </div>
+      <Card title="Treatment tasks" className="mt-6">
+        {r.tasks.length ? (
+          <Table caption="Treatment tasks" columns={['Task', 'Owner', 'Due', 'Status', '']}>
+            {r.tasks.map((t) => (
+              <tr key={t.id}>
+                <Td>{t.title}</Td>
+                <Td>{t.ownerName}</Td>
+                <Td><LocalTime iso={t.dueDate} dateOnly /></Td>
+                <Td>{t.status === 'DONE' ? <Badge tone="good">Done</Badge> : t.overdue ? <Badge tone="bad">Overdue</Badge> : <Badge tone="warn">Open</Badge>}</Td>
+                <Td>
+                  {t.canUpdate ? (
+                    <ActionForm action={setRiskTaskStatusAction} label={`${t.status === 'DONE' ? 'Reopen' : 'Complete'} ${t.title}`} submit={t.status === 'DONE' ? 'Reopen' : 'Mark done'} fields={{ id: t.id, status: t.status === 'DONE' ? 'OPEN' : 'DONE' }} variant="secondary" submitClassName="px-2 py-1 text-xs" announce="toast" />
+                  ) : null}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        ) : (
+          <p className="text-sm text-slate-700">No treatment tasks.</p>
+        )}
+        {may.addTask ? (
+          <ActionForm action={addRiskTaskAction} schema={addRiskTaskSchema} label="Add a treatment task" submit="Add task" fields={{ riskId: r.id }} className="mt-4 grid gap-4 md:grid-cols-3">
+            <TextField label="Task" name="title" id="task-title" />
+            <PersonPicker label="Task owner" name="ownerId" id="task-owner" />
+            <DateField label="Due on" name="dueDate" id="task-due" />
+          </ActionForm>
+        ) : null}
+      </Card>
       {may.edit ? (
         <Card title="Edit" className="mt-6">
           <ActionForm action={updateRiskAction} label="Edit the risk" submit="Save changes">

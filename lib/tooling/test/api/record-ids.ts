@@ -36,6 +36,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/action-items/{id}': ids(await db.actionItem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}': ids(await db.aISystem.findMany({ take, select: { id: true } })),
     '/api/v1/ai-systems/{id}/frameworks': ids(await db.aISystem.findMany({ take, select: { id: true } })),
+    '/api/v1/risks/{id}/tasks/{taskId}': (await db.riskTask.findMany({ take, select: { id: true, riskId: true } })).map((t) => ({ id: t.riskId, taskId: t.id })),
     '/api/v1/ai-systems/{id}/raci': ids(await db.aISystem.findMany({ take, select: { id: true } })),
     '/api/v1/governance/committee/members/{userId}': (await db.committeeMember.findMany({ take, select: { userId: true } })).map((m) => ({ userId: m.userId })),
     '/api/v1/ai-systems/{id}/technical-documentation': ids(await db.aISystem.findMany({ take, select: { id: true } })),
@@ -74,7 +75,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/reports/soa/{framework}/export': [{ framework: 'iso-27001' }],
     '/api/v1/requirements/{id}': ids(await db.requirement.findMany({ take, select: { id: true } })),
     '/api/v1/requirements/{id}/reviews': ids(await db.requirement.findMany({ take, select: { id: true } })),
-    ...Object.fromEntries(['', '/acceptance', '/reviews', '/close'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
+    ...Object.fromEntries(['', '/acceptance', '/reviews', '/close', '/tasks'].map((tail) => [`/api/v1/risks/{id}${tail}`, risks])),
     ...Object.fromEntries(['', '/entries'].map((tail) => [`/api/v1/threat-models/{id}${tail}`, threatModels])),
     ...Object.fromEntries(['', '/complete'].map((tail) => [`/api/v1/red-team-exercises/{id}${tail}`, redTeams])),
     ...Object.fromEntries(await Promise.all(['', '/incident'].map(async (tail) => [
