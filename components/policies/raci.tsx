@@ -16,14 +16,14 @@ const people = (raci: Raci, role: (typeof RACI_ROLES)[number]) => (role === 'ACC
 export function RaciList({ raci, systemName }: { raci: Raci; systemName: string }) {
   return (
     <div role="group" aria-label={`Who holds the RACI roles for ${systemName}`}>
-    <dl className="grid gap-1 text-sm sm:grid-cols-[9rem_1fr]">
-      {RACI_ROLES.map((role) => (
-        <div key={role} className="contents">
-          <dt className="font-medium">{RACI_LABELS[role]}</dt>
-          <dd>{people(raci, role).map((p) => p.name).join(', ') || <span className="text-slate-700">nobody</span>}</dd>
-        </div>
-      ))}
-    </dl>
+      <dl className="grid gap-1 text-sm sm:grid-cols-[9rem_1fr]">
+        {RACI_ROLES.map((role) => (
+          <div key={role} className="contents">
+            <dt className="font-medium">{RACI_LABELS[role]}</dt>
+            <dd>{people(raci, role).map((p) => p.name).join(', ') || <span className="text-slate-700">nobody</span>}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

@@ -78,7 +78,7 @@ describe('risk register', () => {
     await deny(risks.updateRisk(actors.ENGINEER, { id: r.id, ...base(), ownerId: actors.ADMIN.userId!, treatment: 'UNDECIDED' }));
     await deny(risks.updateRisk(actors.AUDITOR, { id: r.id, ...base(), treatment: 'UNDECIDED' }));
     const detail = await queries.getRisk(actors.AUDITOR, r.id);
-    expect(detail.capabilities).toEqual({ edit: false, accept: false, review: false, close: false });
+    expect(detail.capabilities).toEqual({ edit: false, accept: false, review: false, close: false, addTask: false });
     expect(detail.scoreHistory.map((h) => [h.action, h.inherent, h.residual])).toEqual([
       ['risk.updated', null, '— → 2×4'],
       ['risk.created', '— → 4×5', null],

@@ -25,7 +25,7 @@ export const redTeamApi = {
     path: '/api/v1/red-team-exercises/{id}/techniques/{techniqueId}/incident',
     tag: 'Red team',
     summary: 'Open an incident from a successful technique (once per result), through the incident domain',
-    description: 'Type adversarial attack, the exercise’s system and version; nearMiss defaults to true (a controlled exercise). Needs incidents:report too.',
+    description: 'Type adversarial attack, the exercise’s system and version; say nearMiss (true for a controlled exercise that harmed nobody). Needs incidents:report too.',
     permission: 'threats:manage',
     params: resultParams,
     body: openRedTeamIncidentBodySchema,

@@ -36,8 +36,15 @@ export async function listRedTeamExercises(actor: Actor, input: Record<string, u
 async function versionLabels(ids: (string | null)[]) {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   if (!unique.length) return new Map<string, string>();
-  const rows = await db.modelVersion.findMany({ where: { id: { in: unique } }, select: { id: true, label: true, model: { select: { name: true } } } });
+  const rows = await db.modelVersion.findMany({ where: { id: { in: unique } }, select: { id: true, label: true, model: { select: { name: true, key: true } } } });
   return new Map(rows.map((v) => [v.id, `${v.model.name} ${v.label}`]));
+}
+
+/** The registry page of a version (model key and label), for a link from the exercise. */
+async function versionHref(id: string | null) {
+  if (!id) return null;
+  const v = await db.modelVersion.findUnique({ where: { id }, select: { label: true, model: { select: { key: true } } } });
+  return v ? `/models/${v.model.key}/versions/${encodeURIComponent(v.label)}` : null;
 }
 
 export async function getRedTeamExercise(actor: Actor, id: string): Promise<RedTeamDetail> {
@@ -52,10 +59,10 @@ export async function getRedTeamExercise(actor: Actor, id: string): Promise<RedT
   });
   if (!e) throw notFound('The red-team exercise');
   const lib = atlas();
-  const versions = await versionLabels([e.versionId]);
+  const [versions, versionPage] = await Promise.all([versionLabels([e.versionId]), versionHref(e.versionId)]);
   const manage = can(actor, 'threats:manage', { ownerIds: [e.system.businessOwnerId, e.system.technicalOwnerId].filter((x): x is string => !!x) });
   return {
-    id: e.id, title: e.title, systemId: e.systemId, systemName: e.system.name, versionId: e.versionId, versionLabel: e.versionId ? (versions.get(e.versionId) ?? null) : null,
+    id: e.id, title: e.title, systemId: e.systemId, systemName: e.system.name, versionId: e.versionId, versionLabel: e.versionId ? (versions.get(e.versionId) ?? null) : null, versionHref: versionPage,
     team: e.team, firm: e.firm, scope: e.scope, completedAt: e.completedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
     planned: e.techniques.length, succeeded: e.techniques.filter((t) => t.result === 'SUCCEEDED').length,
     techniques: e.techniques.map((t) => ({

@@ -48,7 +48,8 @@ const incidentFields = {
   nearMiss: flag.optional().default(true),
 };
 export const openRedTeamIncidentSchema = z.object({ id: idSchema, ...incidentFields });
-export const openRedTeamIncidentBodySchema = z.object(incidentFields);
+/** The API body: `nearMiss` stated (an empty body opens nothing). */
+export const openRedTeamIncidentBodySchema = z.object({ note: incidentFields.note, nearMiss: z.boolean({ error: 'Say whether it was a near miss (true or false)' }) });
 export type OpenRedTeamIncidentInput = z.input<typeof openRedTeamIncidentSchema>;
 
 export const listRedTeamQuerySchema = z.object({
@@ -75,6 +76,8 @@ export const redTeamListSchema = z.object({ items: z.array(redTeamSummarySchema)
 export const redTeamDetailSchema = redTeamSummarySchema.extend({
   scope: z.string(),
   versionId: z.string().nullable(),
+  /** The version's page in the registry (where its last red-team result shows). */
+  versionHref: z.string().nullable(),
   techniques: z.array(
     z.object({
       id: z.string(),

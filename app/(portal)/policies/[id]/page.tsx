@@ -28,7 +28,7 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
           <div className="whitespace-pre-wrap text-sm" data-testid="policy-body">{p.current.body}</div>
           {p.mine === 'due' && p.capabilities.acknowledge ? (
             <div className="mt-4">
-              <ActionForm action={acknowledgePolicyAction} label="Acknowledge this policy" submit={`I have read and acknowledge version ${p.current.label}`} fields={{ policyId: p.id }} />
+              <ActionForm action={acknowledgePolicyAction} label="Acknowledge this policy" submit={`I have read and acknowledge version ${p.current.label}`} fields={{ policyId: p.id }} announce="toast" />
             </div>
           ) : null}
         </Card>

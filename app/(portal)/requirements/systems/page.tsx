@@ -63,7 +63,7 @@ export default async function SystemsPage() {
                 <RaciList raci={racis[s.id]} systemName={s.name} />
                 {editRaci ? (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm font-medium">Edit the RACI</summary>
+                    <summary className="cursor-pointer text-sm font-medium">Edit the RACI of {s.name}</summary>
                     <RaciForm raci={racis[s.id]} systemName={s.name} />
                   </details>
                 ) : null}

@@ -23,6 +23,7 @@ export default async function RedTeamExercisePage({ params }: { params: Promise<
     <>
       <PageHeader title={e.title} description={`${e.systemName}${e.versionLabel ? `, ${e.versionLabel}` : ''}; ${e.team === 'EXTERNAL' ? `external team: ${e.firm}` : 'internal team'}.`} />
       <p className="mb-4 text-sm"><Link href="/threats/red-team">← Red-team exercises</Link> · planned <LocalTime iso={e.createdAt} /> · {e.completedAt ? <>completed <LocalTime iso={e.completedAt} /></> : 'in progress'}</p>
+      {e.versionHref ? <p className="mb-4 text-sm"><Link href={e.versionHref}>{e.versionLabel} in the model registry</Link></p> : null}
       {e.scope ? <p className="mb-4 whitespace-pre-wrap text-sm">{e.scope}</p> : null}
       <Table caption={`Techniques (${e.planned}), ${e.succeeded} succeeded`} columns={['Technique', 'Result', 'Evidence', 'Finding', 'Incident', ...(e.capabilities.record ? ['Record'] : [])]}>
         {e.techniques.map((t) => (
