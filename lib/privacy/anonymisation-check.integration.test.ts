@@ -42,3 +42,12 @@ describe('the anonymisation check', () => {
     expect(await db.auditEvent.count()).toBe(before);
   });
 });
+
+describe('the check through its form action', () => {
+  it('takes the already-parsed form values (quasi-identifiers as a list)', async () => {
+    const { anonymisationFormSchema } = await import('./schema');
+    const parsed = anonymisationFormSchema.parse({ file: file(), quasiIdentifiers: 'age band, zip3', k: '5' });
+    expect(parsed.quasiIdentifiers).toEqual(['age band', 'zip3']);
+    expect((await runAnonymisationCheck(actors.PRIVACY_OFFICER, parsed)).k).toBe(1);
+  });
+});

@@ -275,7 +275,8 @@ export const anonymisationFormSchema = z
       .instanceof(File, { message: 'Choose a CSV sample' })
       .refine((f) => f.size > 0, 'The file is empty')
       .refine((f) => f.size <= ANONYMISATION_MAX_BYTES, 'The sample is larger than 900 KB; check a smaller sample'),
-    quasiIdentifiers: z.string().trim().min(1, 'Name at least one quasi-identifier column').max(2000).transform(itemsOf).pipe(z.array(z.string().min(1).max(200)).min(1, 'Name at least one quasi-identifier column').max(30)),
+    // Also takes the list the form's parse already made (the action parses, then the check parses again).
+    quasiIdentifiers: z.preprocess((v) => (Array.isArray(v) ? v.join(',') : v), z.string().trim().min(1, 'Name at least one quasi-identifier column').max(2000)).transform(itemsOf).pipe(z.array(z.string().min(1).max(200)).min(1, 'Name at least one quasi-identifier column').max(30)),
     sensitive: z.string().trim().max(200).default(''),
     k: z.coerce.number().int().min(2, 'k is at least 2').max(1000).default(5),
     datasetId: z.preprocess((v) => (v === '' || v === null ? undefined : v), id.optional()),
