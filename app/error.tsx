@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useCallback } from 'react';
-import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/errors';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/error-digest';
 import { DatabaseUnavailable } from './database-unavailable';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/errors';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/error-digest';
 
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   const databaseAway = error.digest === DATABASE_UNAVAILABLE_DIGEST;

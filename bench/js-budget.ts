@@ -43,7 +43,8 @@ try {
       continue;
     }
     const html = await res.text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+    // A `nomodule` script (the framework's legacy polyfills) is skipped by every browser that runs modules.
+    const scripts = [...new Set([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snomodule(=|\s|>)/i.test(tag)).map((tag) => /\ssrc="([^"]+\.js[^"]*)"/.exec(tag)?.[1]).filter((src): src is string => !!src))];
     let total = 0;
     for (const src of scripts) total += await sizeOf(src);
     worst = Math.max(worst, total);

@@ -1,4 +1,5 @@
 import { ZodError, type z } from 'zod';
+import { DATABASE_UNAVAILABLE_DIGEST } from './error-digest';
 
 // Expected failures carry a code; one mapper turns any error into an HTTP
 // status and a message that is safe to show. Internals never leave the server.
@@ -58,9 +59,7 @@ export function prismaCode(error: unknown): string | undefined {
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** The digest a page's error carries when the database is away; Next.js keeps a
- *  thrown error's own digest, so the error boundaries can say what happened. */
-export const DATABASE_UNAVAILABLE_DIGEST = 'DATABASE_UNAVAILABLE';
+export { DATABASE_UNAVAILABLE_DIGEST };
 
 export function markDatabaseUnavailable(error: unknown): unknown {
   if (isDatabaseUnavailable(error) && error && typeof error === 'object') Object.assign(error, { digest: DATABASE_UNAVAILABLE_DIGEST });

@@ -4,11 +4,10 @@ import { startRegistration, WebAuthnError } from '@simplewebauthn/browser';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { ActionForm, ConfirmAction, TextField } from '@/components/ui/form';
+import { ActionForm, ConfirmAction, TextField, type FormHints } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { passkeyRegistrationOptionsAction, registerPasskeyAction, removePasskeyAction, renamePasskeyAction } from '@/lib/auth/mfa/actions';
 import type { MySecurity } from '@/lib/auth/mfa/queries';
-import { passkeyNameSchema } from '@/lib/auth/mfa/schema';
 import { RecoveryCodes } from './totp-section';
 
 /** Why the browser's ceremony stopped, in words (cancelled, no authenticator, wrong site). */
@@ -20,7 +19,7 @@ function ceremonyMessage(error: unknown): string {
 
 // The WebAuthn ceremony runs in the browser between two Server Action calls,
 // so this form submits itself instead of going through ActionForm.
-function AddPasskeyForm({ onCodes }: { onCodes: (codes: string[]) => void }) {
+function AddPasskeyForm({ hints, onCodes }: { hints: FormHints; onCodes: (codes: string[]) => void }) {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; name?: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,8 +31,10 @@ function AddPasskeyForm({ onCodes }: { onCodes: (codes: string[]) => void }) {
     const name = String(new FormData(form).get('name') ?? '').trim();
     setError(null);
     setDone(null);
-    const checked = passkeyNameSchema.safeParse({ name });
-    if (!checked.success) return setError({ message: checked.error.issues[0]?.message ?? 'Give the passkey a name', name: 'invalid' });
+    // The name's limits, read from the server's schema: checked before the ceremony, and again by the server.
+    const max = hints.name?.maxLength;
+    if (!name) return setError({ message: 'Give the passkey a name', name: 'invalid' });
+    if (max !== undefined && name.length > max) return setError({ message: `At most ${max} characters`, name: 'invalid' });
     setPending(true);
     try {
       const options = await passkeyRegistrationOptionsAction(null, {});
@@ -75,7 +76,7 @@ function AddPasskeyForm({ onCodes }: { onCodes: (codes: string[]) => void }) {
   );
 }
 
-export function PasskeysSection({ passkeys }: { passkeys: MySecurity['passkeys'] }) {
+export function PasskeysSection({ passkeys, hints }: { passkeys: MySecurity['passkeys']; hints: FormHints }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   return (
     <div className="space-y-4">
@@ -100,7 +101,7 @@ export function PasskeysSection({ passkeys }: { passkeys: MySecurity['passkeys']
                 </p>
               </div>
               <div className="flex flex-wrap items-end gap-2">
-                <ActionForm action={renamePasskeyAction} schema={passkeyNameSchema} fields={{ id: p.id }} label={`Rename ${p.name}`} submit="Rename" variant="secondary" className="flex items-end gap-2 space-y-0" resetOnSuccess={false} announce="toast">
+                <ActionForm action={renamePasskeyAction} hints={hints} fields={{ id: p.id }} label={`Rename ${p.name}`} submit="Rename" variant="secondary" className="flex items-end gap-2 space-y-0" resetOnSuccess={false} announce="toast">
                   <TextField name="name" label="New name" defaultValue={p.name} />
                 </ActionForm>
                 <ConfirmAction
@@ -117,7 +118,7 @@ export function PasskeysSection({ passkeys }: { passkeys: MySecurity['passkeys']
           ))}
         </ul>
       )}
-      <AddPasskeyForm onCodes={setCodes} />
+      <AddPasskeyForm hints={hints} onCodes={setCodes} />
     </div>
   );
 }

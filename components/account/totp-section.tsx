@@ -1,10 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, ConfirmAction, TextField } from '@/components/ui/form';
+import { ActionForm, ConfirmAction, TextField, type FormHints } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { beginTotpEnrolmentAction, confirmTotpAction, regenerateRecoveryCodesAction, removeTotpAction } from '@/lib/auth/mfa/actions';
-import { codeSchema } from '@/lib/auth/mfa/schema';
 import type { MySecurity } from '@/lib/auth/mfa/queries';
 
 /** Shown once, right after they are made: the server keeps only hashes. */
@@ -21,7 +20,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-export function TotpSection({ totp, recoveryCodesLeft }: { totp: MySecurity['totp']; recoveryCodesLeft: number }) {
+export function TotpSection({ totp, recoveryCodesLeft, codeHints }: { totp: MySecurity['totp']; recoveryCodesLeft: number; codeHints: FormHints }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const keep = (r: { ok: boolean; data?: unknown }) => {
     if (r.ok && r.data && typeof r.data === 'object' && 'recoveryCodes' in r.data) setCodes((r.data as { recoveryCodes: string[] }).recoveryCodes);
@@ -71,7 +70,7 @@ export function TotpSection({ totp, recoveryCodesLeft }: { totp: MySecurity['tot
           <p className="text-sm">
             Or type this key: <code className="break-all font-mono" data-testid="totp-secret">{totp.setup.secret}</code>
           </p>
-          <ActionForm action={confirmTotpAction} schema={codeSchema} label="Confirm the authenticator app" submit="Confirm" onResult={keep}>
+          <ActionForm action={confirmTotpAction} hints={codeHints} label="Confirm the authenticator app" submit="Confirm" onResult={keep}>
             <TextField name="code" label="6-digit code" autoComplete="one-time-code" inputMode="numeric" />
           </ActionForm>
         </div>

@@ -1,19 +1,19 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, CheckboxGroup, TextField } from '@/components/ui/form';
+import { ActionForm, CheckboxGroup, TextField, type FormHints } from '@/components/ui/form';
 import { PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { createTokenAction } from '@/lib/tokens/actions';
-import { SCOPE_PRESETS, createTokenSchema } from '@/lib/tokens/schema';
+import { SCOPE_PRESETS } from '@/lib/tokens/presets';
 
-export function CreateTokenForm({ grantable, defaultDays }: { grantable: Permission[]; defaultDays: number }) {
+export function CreateTokenForm({ grantable, defaultDays, hints }: { grantable: Permission[]; defaultDays: number; hints: FormHints }) {
   const [scopes, setScopes] = useState<readonly string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const toggle = (p: string) => setScopes((prev) => (prev.includes(p) ? prev.filter((x) => x !== p) : [...prev, p]));
   return (
     <ActionForm
       action={createTokenAction}
-      schema={createTokenSchema}
+      hints={hints}
       label="Create an API token"
       submit="Create token"
       pendingText="Creating…"

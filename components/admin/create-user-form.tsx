@@ -1,18 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, RadioGroup, SelectField, TextField } from '@/components/ui/form';
+import { ActionForm, RadioGroup, SelectField, TextField, type FormHints } from '@/components/ui/form';
 import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions';
 import { createUserAction } from '@/lib/users/actions';
-import { createUserSchema } from '@/lib/users/schema';
 
-export function CreateUserForm() {
+export function CreateUserForm({ hints }: { hints: FormHints }) {
   const [mode, setMode] = useState<'invite' | 'password'>('invite');
   const [invitePath, setInvitePath] = useState<string | null>(null);
   return (
     <ActionForm
       action={createUserAction}
-      schema={createUserSchema}
+      hints={hints}
       label="Add a user"
       submit="Add user"
       pendingText="Adding…"

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, CheckboxField, CheckboxGroup, Combobox, DateTimeField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, CheckboxField, CheckboxGroup, Combobox, DateTimeField, SelectField, TextAreaField, TextField, type FormHints } from '@/components/ui/form';
 import { reportIncidentAction } from '@/lib/incidents/actions';
-import { DATA_CATEGORIES, DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, ENTITY_ROLES, FLAGS, type Flag } from '@/lib/incidents/rules/language';
-import { DEFAULT_ENTITY_ROLES, INCIDENT_TYPES, reportIncidentSchema, SETTABLE_FLAGS, TYPE_LABELS } from '@/lib/incidents/schema';
+import { DATA_CATEGORIES, DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, ENTITY_ROLES, FLAGS, type Flag } from '@/lib/incidents/rules/vocabulary';
+import { DEFAULT_ENTITY_ROLES, INCIDENT_TYPES, SETTABLE_FLAGS, TYPE_LABELS } from '@/lib/incidents/labels';
 import { assessSeverity, TREE_QUESTIONS, type TreeAnswers } from '@/lib/incidents/severity';
 
 // Form field names of the tree questions that are also incident facts.
@@ -20,7 +20,7 @@ const DATA_OPTIONS = DATA_CATEGORY_KEYS.map((k) => ({ value: k, label: DATA_CATE
 const ROLE_OPTIONS = ENTITY_ROLE_KEYS.map((k) => ({ value: k, label: ENTITY_ROLES[k] }));
 const FLAG_OPTIONS = SETTABLE_FLAGS.filter((f) => !FROM_TREE.includes(f)).map((k) => ({ value: k, label: FLAGS[k] }));
 
-export function ReportIncidentForm() {
+export function ReportIncidentForm({ hints }: { hints: FormHints }) {
   const [answers, setAnswers] = useState<Partial<TreeAnswers>>({});
   const [categories, setCategories] = useState<string[]>([]);
   const toggleCategory = (key: string) => {
@@ -30,7 +30,7 @@ export function ReportIncidentForm() {
   };
   const outcome = assessSeverity(answers);
   return (
-    <ActionForm action={reportIncidentAction} schema={reportIncidentSchema} label="Report an incident" submit="Report incident" pendingText="Reporting…" resetOnSuccess={false} className="space-y-6">
+    <ActionForm action={reportIncidentAction} hints={hints} label="Report an incident" submit="Report incident" pendingText="Reporting…" resetOnSuccess={false} className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label="Title" name="title" />
         <SelectField label="Type" name="type" defaultValue="" placeholder="Choose a type" options={INCIDENT_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} />

@@ -1,10 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, SelectField, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, SelectField, TextAreaField, TextField, type FormHints } from '@/components/ui/form';
 import { utcText } from '@/lib/format';
 import { previewNotificationRuleAction, saveNotificationRuleAction } from '@/lib/incidents/actions';
-import { notificationRuleInputSchema, rulePreviewSchema } from '@/lib/incidents/rules/input';
 import type { RulePreview } from '@/lib/incidents/rules/library';
 
 type Props = {
@@ -19,13 +18,13 @@ type Props = {
  * unsaved text against the sample incident or a real one, then save. Every
  * validation error is named by its path in the rule.
  */
-export function RuleEditor({ definitions, incidents, template }: Props) {
+export function RuleEditor({ definitions, incidents, template, hints }: Props & { hints: { rule: FormHints; preview: FormHints } }) {
   const [key, setKey] = useState('');
   const [json, setJson] = useState(template);
   const [preview, setPreview] = useState<RulePreview | null>(null);
   return (
     <div className="space-y-4">
-      <ActionForm action={saveNotificationRuleAction} schema={notificationRuleInputSchema} label="Notification rule" submit="Save rule" resetOnSuccess={false}>
+      <ActionForm action={saveNotificationRuleAction} hints={hints.rule} label="Notification rule" submit="Save rule" resetOnSuccess={false}>
         <SelectField
           label="Start from"
           name="startFrom"
@@ -53,7 +52,7 @@ export function RuleEditor({ definitions, incidents, template }: Props) {
       </ActionForm>
       <ActionForm
         action={previewNotificationRuleAction}
-        schema={rulePreviewSchema}
+        hints={hints.preview}
         label="Preview the rule"
         submit="Preview"
         variant="secondary"

@@ -2,8 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { inputClass } from '@/components/ui/form';
-import { OSCAL_IMPORT_MAX_BYTES } from '@/lib/requirements/logic/oscal';
-import { IMPORT_MAX_BYTES, STATUS_LABELS, type Status } from '@/lib/requirements/schema';
+import { IMPORT_MAX_BYTES, OSCAL_IMPORT_MAX_BYTES, STATUS_LABELS, type Status } from '@/lib/requirements/schema/labels';
 
 type Summary = {
   id: string;

@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
-import { MATRIX_WINDOW, STATUS_LABELS, STATUS_SHORT, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
+import type { FormHints } from '@/components/ui/form';
+import type { MatrixCellView, MatrixRow, MatrixSystem } from '@/lib/requirements/schema';
+import { MATRIX_WINDOW, STATUS_LABELS, STATUS_SHORT, type Status } from '@/lib/requirements/schema/labels';
 import { BulkBar } from './matrix/bulk-bar';
 import { CellEditor } from './matrix/cell-editor';
 import { useGridKeyboard } from './matrix/use-grid-keyboard';
@@ -29,6 +31,8 @@ type Props = {
   /** The current filters as a query string, for fetching further windows. */
   query: string;
   canEditAnything: boolean;
+  /** The cell and bulk forms' hints, read from their schemas on the server. */
+  hints: { cell: FormHints; bulk: FormHints };
 };
 type Editing = { row: number; col: number };
 
@@ -38,7 +42,7 @@ type Editing = { row: number; col: number };
  * requirements × 50 systems stays light. Keyboard: arrows move, Enter edits,
  * Esc cancels, Space selects cells for a bulk update.
  */
-export function MatrixGrid({ systems, total, initial, query, canEditAnything }: Props) {
+export function MatrixGrid({ systems, total, initial, query, canEditAnything, hints }: Props) {
   const [windows, setWindows] = useState<Map<number, Window>>(() => new Map([[0, initial]]));
   const inflight = useRef(new Set<number>());
   const scroller = useRef<HTMLDivElement>(null);
@@ -148,6 +152,7 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
       {message ? <p role={message.ok ? 'status' : 'alert'} className={cn('mb-2 rounded-md px-3 py-2 text-sm', message.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-800')}>{message.text}</p> : null}
       {selected.size ? (
         <BulkBar
+          hints={hints.bulk}
           cells={[...selected].map((k) => {
             const [requirementId, systemId] = k.split('|');
             return { requirementId, systemId };
@@ -259,6 +264,7 @@ export function MatrixGrid({ systems, total, initial, query, canEditAnything }: 
           {editing && editingRow && editingSys ? (
             <CellEditor
               key={`${editing.row}:${editing.col}`}
+              hints={hints.cell}
               row={editingRow}
               system={editingSys}
               systemIndex={editing.col - 1}

@@ -1,6 +1,5 @@
-'use client';
+// Server components: the forms take their schemas here, so zod stays on the server (lib/client-bundle.test.ts).
 
-import { Button } from '@/components/ui/button';
 import { ActionForm, ConfirmAction, DateField, PersonPicker, SubmitButton, TextAreaField, TextField } from '@/components/ui/form';
 import {
   addActionItemAction,
@@ -110,13 +109,5 @@ export function CloseReviewButton({ reviewId, quarter }: { reviewId: string; qua
       variant="danger"
       buttonClassName=""
     />
-  );
-}
-
-export function PrintButton() {
-  return (
-    <Button variant="secondary" onClick={() => window.print()}>
-      Print
-    </Button>
   );
 }

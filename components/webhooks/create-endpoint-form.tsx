@@ -1,19 +1,18 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, CheckboxGroup, RadioGroup, TextField } from '@/components/ui/form';
+import { ActionForm, CheckboxGroup, RadioGroup, TextField, type FormHints } from '@/components/ui/form';
 import { EVENT_TYPES, type EventType } from '@/lib/events/types';
 import { createEndpointAction } from '@/lib/webhooks/actions';
 import { PRESET_LABELS, type Preset } from '@/lib/webhooks/payload';
-import { createEndpointSchema } from '@/lib/webhooks/schema';
 import { SecretOnce } from './secret-once';
 
-export function CreateEndpointForm() {
+export function CreateEndpointForm({ hints }: { hints: FormHints }) {
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <ActionForm
       action={createEndpointAction}
-      schema={createEndpointSchema}
+      hints={hints}
       label="Register a webhook endpoint"
       submit="Register endpoint"
       pendingText="Registering…"

@@ -1,18 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, TextField } from '@/components/ui/form';
+import { ActionForm, TextField, type FormHints } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { rotateSecretAction } from '@/lib/webhooks/actions';
-import { rotateSecretSchema } from '@/lib/webhooks/schema';
 import { SecretOnce } from './secret-once';
 
-export function RotateSecretForm({ id }: { id: string }) {
+export function RotateSecretForm({ id, hints }: { id: string; hints: FormHints }) {
   const [rotated, setRotated] = useState<{ secret: string; previousSecretExpiresAt: string | null } | null>(null);
   return (
     <ActionForm
       action={rotateSecretAction}
-      schema={rotateSecretSchema}
+      hints={hints}
       label="Rotate the signing secret"
       fields={{ id }}
       submit="Rotate secret"

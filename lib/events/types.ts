@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 // The domain events other systems can subscribe to. Safe for the client (the
 // endpoint form lists them). `monitoring.alert` is reserved for the coming
@@ -18,7 +17,6 @@ export const EVENT_TYPES = {
 
 export type EventType = keyof typeof EVENT_TYPES;
 export const ALL_EVENT_TYPES = Object.keys(EVENT_TYPES) as EventType[];
-export const eventTypeSchema = z.enum(ALL_EVENT_TYPES as [EventType, ...EventType[]], { message: 'Unknown event type' });
 
 export type EventEntity = { type: string; id: string };
 

@@ -1,31 +1,11 @@
 import { z } from 'zod';
 import { blankAsUndefined, instantInput, numeric } from '@/lib/api/params';
 import { parseResidents, residentsSchema } from './rules/facts';
-import { DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, FLAG_KEYS, MATERIALITY, type DataCategory, type EntityRole, type Flag } from './rules/language';
+import { DATA_CATEGORY_KEYS, ENTITY_ROLE_KEYS, MATERIALITY, type DataCategory, type EntityRole } from './rules/language';
+import { INCIDENT_TYPES, SETTABLE_FLAGS } from './labels';
 import { SEVERITIES, type Severity } from './severity';
 
-export const INCIDENT_TYPES = [
-  'WRONG_DECISIONS',
-  'FAIRNESS_VIOLATION',
-  'DATA_BREACH',
-  'ADVERSARIAL_ATTACK',
-  'DRIFT',
-  'PRIVACY_VIOLATION',
-  'THIRD_PARTY_FAILURE',
-  'OTHER',
-] as const;
-export type IncidentType = (typeof INCIDENT_TYPES)[number];
-
-export const TYPE_LABELS: Record<IncidentType, string> = {
-  WRONG_DECISIONS: 'Systematic wrong decisions / malfunction',
-  FAIRNESS_VIOLATION: 'Fairness violation',
-  DATA_BREACH: 'Data breach or training-data theft',
-  ADVERSARIAL_ATTACK: 'Adversarial attack',
-  DRIFT: 'Drift or performance degradation',
-  PRIVACY_VIOLATION: 'Privacy violation',
-  THIRD_PARTY_FAILURE: 'Third-party failure',
-  OTHER: 'Other',
-};
+export { INCIDENT_TYPES, TYPE_LABELS, type IncidentType } from './labels';
 
 export const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'CONTAINED', 'RESOLVED', 'CLOSED'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
@@ -61,8 +41,7 @@ const keyList = <K extends string>(keys: readonly K[], what: string) =>
   );
 const optionalInstant = (what: string) => z.preprocess((v) => (v === '' ? null : v), instant(what).nullable().optional());
 
-/** Settable yes/no facts (near miss has its own field). */
-export const SETTABLE_FLAGS = FLAG_KEYS.filter((f) => f !== 'nearMiss') as Exclude<Flag, 'nearMiss'>[];
+export { SETTABLE_FLAGS } from './labels';
 
 /** The facts the notification rules read; on update, an absent field is left as it is. */
 export const notificationFactsSchema = z.object({
@@ -89,8 +68,7 @@ export const notificationFactsSchema = z.object({
 export type NotificationFactsInput = z.input<typeof notificationFactsSchema>;
 export const notificationFactsFormSchema = notificationFactsSchema.extend({ id });
 
-/** Reports without roles (e.g. monitoring alerts) keep the portal's usual case: the organisation is controller and AI provider. */
-export const DEFAULT_ENTITY_ROLES: readonly EntityRole[] = ['CONTROLLER', 'AI_PROVIDER'];
+export { DEFAULT_ENTITY_ROLES } from './labels';
 
 export const reportIncidentSchema = z.object({
   title: text(200, 'a title'),

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // The severity decision tree: a short series of questions, each of which can
 // only raise the floor. Pure, so the form, the server and the tests agree.
 
@@ -13,20 +11,34 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   SEV4: 'SEV4 — minor',
 };
 
-export const treeAnswersSchema = z.object({
-  death: z.boolean().default(false),
-  seriousHarm: z.boolean().default(false),
-  criticalInfrastructure: z.boolean().default(false),
-  personalDataExposed: z.boolean().default(false),
-  specialCategoryData: z.boolean().default(false),
-  protectedGroupAffected: z.boolean().default(false),
-  fundamentalRights: z.boolean().default(false),
-  widespread: z.boolean().default(false),
-  ongoingImpact: z.boolean().default(false),
-  peopleAffected: z.number().int().min(0).max(100_000_000).default(0),
-  nearMiss: z.boolean().default(false),
-});
-export type TreeAnswers = z.output<typeof treeAnswersSchema>;
+/** The decision tree's answers; the report's schema validates them, the form previews with them. */
+export type TreeAnswers = {
+  death: boolean;
+  seriousHarm: boolean;
+  criticalInfrastructure: boolean;
+  personalDataExposed: boolean;
+  specialCategoryData: boolean;
+  protectedGroupAffected: boolean;
+  fundamentalRights: boolean;
+  widespread: boolean;
+  ongoingImpact: boolean;
+  peopleAffected: number;
+  nearMiss: boolean;
+};
+
+const NO_ANSWERS: TreeAnswers = {
+  death: false,
+  seriousHarm: false,
+  criticalInfrastructure: false,
+  personalDataExposed: false,
+  specialCategoryData: false,
+  protectedGroupAffected: false,
+  fundamentalRights: false,
+  widespread: false,
+  ongoingImpact: false,
+  peopleAffected: 0,
+  nearMiss: false,
+};
 
 /** The questions, in the order the form asks them; `raisesTo` is the floor a "yes" sets. */
 export const TREE_QUESTIONS: readonly { key: Exclude<keyof TreeAnswers, 'peopleAffected'>; question: string; raisesTo: Severity | null }[] = [
@@ -49,7 +61,9 @@ export const worse = (a: Severity, b: Severity): Severity => (rank(a) <= rank(b)
 export type TreeOutcome = { severity: Severity; reasons: string[] };
 
 export function assessSeverity(input: Partial<TreeAnswers>): TreeOutcome {
-  const a = treeAnswersSchema.parse(input);
+  // Unanswered questions count as "no" (and nobody affected).
+  const a: TreeAnswers = { ...NO_ANSWERS };
+  for (const key of Object.keys(NO_ANSWERS) as (keyof TreeAnswers)[]) if (input[key] !== undefined) (a as Record<string, unknown>)[key] = input[key];
   let severity: Severity = 'SEV4';
   const reasons: string[] = [];
   const raise = (to: Severity, why: string) => {

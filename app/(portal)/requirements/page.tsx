@@ -3,11 +3,12 @@ import { CompletionList } from '@/components/requirements/completion';
 import { filterQuery, MatrixFilters } from '@/components/requirements/matrix-filters';
 import { MatrixGrid } from '@/components/requirements/matrix-grid';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { schemaHints } from '@/components/ui/form';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { requirementsCapabilities } from '@/lib/requirements/capabilities';
 import { listFrameworks, matrixSummary, matrixWindow } from '@/lib/requirements/queries';
-import { MATRIX_WINDOW, matrixFilterSchema } from '@/lib/requirements/schema';
+import { bulkUpdateCellsSchema, MATRIX_WINDOW, matrixFilterSchema, updateCellSchema } from '@/lib/requirements/schema';
 import { listAssignableUsers } from '@/lib/users/queries';
 import { raciPeople } from '@/lib/policies/queries';
 
@@ -49,6 +50,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         initial={{ rows: window.rows, editableRowIds: window.editableRowIds }}
         query={qs}
         canEditAnything={requirementsCapabilities(actor).editAnyCell || window.editableRowIds.length > 0 || window.systems.some((s) => s.canEdit)}
+        hints={{ cell: schemaHints(updateCellSchema), bulk: schemaHints(bulkUpdateCellsSchema) }}
       />
       <Card title="Completion" className="mt-6">
         <div className="grid gap-6 md:grid-cols-2">

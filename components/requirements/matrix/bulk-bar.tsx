@@ -4,12 +4,13 @@ import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ActionForm, SelectField, SubmitButton, TextField, type FormAction } from '@/components/ui/form';
 import { bulkUpdateCellsAction } from '@/lib/requirements/actions';
-import { bulkUpdateCellsSchema, STATUS_LABELS, STATUSES, type Status } from '@/lib/requirements/schema';
+import type { FormHints } from '@/components/ui/form';
+import { STATUS_LABELS, STATUSES, type Status } from '@/lib/requirements/schema/labels';
 
 type Cell = { requirementId: string; systemId: string };
 
 /** One status and one reason for every selected cell. */
-export function BulkBar({ cells, onClear, onDone }: { cells: Cell[]; onClear: () => void; onDone: (status: Status, justification: string | null, message: string) => void }) {
+export function BulkBar({ cells, hints, onClear, onDone }: { cells: Cell[]; hints: FormHints; onClear: () => void; onDone: (status: Status, justification: string | null, message: string) => void }) {
   const [status, setStatus] = useState<Status>('COMPLIANT');
   const count = cells.length;
   const sentJustification = useRef('');
@@ -21,7 +22,7 @@ export function BulkBar({ cells, onClear, onDone }: { cells: Cell[]; onClear: ()
   return (
     <ActionForm
       action={apply}
-      schema={bulkUpdateCellsSchema}
+      hints={hints}
       label="Bulk update"
       submit={null}
       resetOnSuccess

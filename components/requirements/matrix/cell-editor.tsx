@@ -4,10 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/ui/form';
 import { updateCellAction } from '@/lib/requirements/actions';
-import { STATUS_LABELS, STATUSES, updateCellSchema, type MatrixCellView, type MatrixRow, type MatrixSystem, type Status } from '@/lib/requirements/schema';
+import type { FormHints } from '@/components/ui/form';
+import type { MatrixCellView, MatrixRow, MatrixSystem } from '@/lib/requirements/schema';
+import { STATUS_LABELS, STATUSES, type Status } from '@/lib/requirements/schema/labels';
 
 /** Edits one matrix cell in place; Esc closes it and gives focus back to the cell. */
-export function CellEditor({ row, system, systemIndex, style, onClose, onSaved }: { row: MatrixRow; system: MatrixSystem; systemIndex: number; style: { top: number; left: number }; onClose: () => void; onSaved: (cell: Partial<MatrixCellView>, message: string) => void }) {
+export function CellEditor({ row, system, systemIndex, style, hints, onClose, onSaved }: { row: MatrixRow; hints: FormHints; system: MatrixSystem; systemIndex: number; style: { top: number; left: number }; onClose: () => void; onSaved: (cell: Partial<MatrixCellView>, message: string) => void }) {
   const cell = row.cells[systemIndex];
   const [status, setStatus] = useState<Status>(cell.status);
   const box = useRef<HTMLDivElement>(null);
@@ -29,7 +31,7 @@ export function CellEditor({ row, system, systemIndex, style, onClose, onSaved }
     >
       <ActionForm
         action={updateCellAction}
-        schema={updateCellSchema}
+        hints={hints}
         fields={{ requirementId: row.id, systemId: system.id }}
         label={`${row.ref} for ${system.name}`}
         submit={null}

@@ -1,5 +1,6 @@
 // The one form kit: every form of the portal is an ActionForm with these fields.
 export { ActionForm } from './action-form';
+export { schemaHints, type FormHints } from './hints';
 export type { FormAction } from './form-root';
 export { SubmitButton } from './submit-button';
 export { TextField, TextAreaField, SelectField, CheckboxField, inputClass, type Option } from './field';

@@ -20,8 +20,7 @@ export type OscalParse = OscalSource & {
 };
 export type OscalFile = { fileName: string; text: string };
 
-/** OSCAL uploads may be larger than CSV ones: NIST's full SP 800-53 rev 5 catalog is about 10 MB. */
-export const OSCAL_IMPORT_MAX_BYTES = 16 * 1024 * 1024;
+export { OSCAL_IMPORT_MAX_BYTES } from '../schema/labels';
 /** A real catalog nests about a dozen levels (NIST SP 800-53: 9); deeper files are refused before parsing. */
 export const OSCAL_MAX_DEPTH = 64;
 export const OSCAL_MAX_CONTROLS = 10_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export { IMPORT_MAX_BYTES } from './labels';
 export const importKindSchema = z.enum(['csv', 'oscal']);
 
 /** Columns of the requirements CSV (export and import share them). */

@@ -18,8 +18,9 @@ export const matrixFilterSchema = z.object({
 export type MatrixFilter = z.input<typeof matrixFilterSchema>;
 export type MatrixFilterValues = z.output<typeof matrixFilterSchema>;
 
-/** Rows per window the server sends (the page sends the first). */
-export const MATRIX_WINDOW = 50;
+import { MATRIX_WINDOW } from './labels';
+
+export { MATRIX_WINDOW };
 
 export const matrixWindowSchema = matrixFilterSchema.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

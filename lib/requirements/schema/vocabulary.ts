@@ -1,22 +1,8 @@
 import { z } from 'zod';
 
-export const STATUSES = ['NOT_ASSESSED', 'NOT_APPLICABLE', 'NON_COMPLIANT', 'PARTIALLY_COMPLIANT', 'COMPLIANT'] as const;
-export type Status = (typeof STATUSES)[number];
-export const STATUS_LABELS: Record<Status, string> = {
-  NOT_ASSESSED: 'Not assessed',
-  NOT_APPLICABLE: 'Not applicable',
-  NON_COMPLIANT: 'Non-compliant',
-  PARTIALLY_COMPLIANT: 'Partially compliant',
-  COMPLIANT: 'Compliant',
-};
-/** One-letter codes for the dense matrix grid (the full label is the accessible name). */
-export const STATUS_SHORT: Record<Status, string> = {
-  NOT_ASSESSED: '·',
-  NOT_APPLICABLE: 'N/A',
-  NON_COMPLIANT: 'NC',
-  PARTIALLY_COMPLIANT: 'PC',
-  COMPLIANT: 'C',
-};
+import { STATUSES } from './labels';
+
+export { STATUSES, STATUS_LABELS, STATUS_SHORT, type Status } from './labels';
 export const statusSchema = z.enum(STATUSES);
 
 export const DOMAINS = ['HEALTHCARE', 'FINANCE', 'ECOMMERCE', 'HR', 'OTHER'] as const;

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { PasskeysSection } from '@/components/account/passkeys-section';
 import { TotpSection } from '@/components/account/totp-section';
+import { schemaHints } from '@/components/ui/form';
+import { codeSchema, passkeyNameSchema } from '@/lib/auth/mfa/schema';
 import { Card, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { getMySecurity } from '@/lib/auth/mfa/queries';
@@ -26,10 +28,10 @@ export default async function SecurityPage() {
         </p>
       ) : null}
       <Card title="Passkeys" className="mb-6">
-        <PasskeysSection passkeys={security.passkeys} />
+        <PasskeysSection passkeys={security.passkeys} hints={schemaHints(passkeyNameSchema)} />
       </Card>
       <Card title="Authenticator app" className="mb-6">
-        <TotpSection totp={security.totp} recoveryCodesLeft={security.recoveryCodesLeft} />
+        <TotpSection totp={security.totp} recoveryCodesLeft={security.recoveryCodesLeft} codeHints={schemaHints(codeSchema)} />
       </Card>
     </>
   );

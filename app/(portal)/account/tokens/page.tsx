@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { CreateTokenForm } from '@/components/admin/create-token-form';
+import { schemaHints } from '@/components/ui/form';
+import { createTokenSchema } from '@/lib/tokens/schema';
 import { TokenTable } from '@/components/admin/token-table';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { loadPage } from '@/lib/auth/page';
@@ -35,7 +37,7 @@ export default async function MyTokensPage() {
             <p className="mb-3 text-sm text-slate-600">
               New tokens live {policy.defaultDays} days unless you ask for fewer; at most {policy.maxDays}. The secret is shown once; only its hash is stored.
             </p>
-            <CreateTokenForm grantable={grantable} defaultDays={policy.defaultDays} />
+            <CreateTokenForm grantable={grantable} defaultDays={policy.defaultDays} hints={schemaHints(createTokenSchema)} />
           </>
         ) : (
           <p className="text-sm text-slate-700" data-testid="no-token-scopes">

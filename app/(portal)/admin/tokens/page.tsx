@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { CreateTokenForm } from '@/components/admin/create-token-form';
+import { schemaHints } from '@/components/ui/form';
+import { createTokenSchema } from '@/lib/tokens/schema';
 import { TokenTable } from '@/components/admin/token-table';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, TextField } from '@/components/ui/form';
@@ -30,7 +32,7 @@ export default async function TokensPage() {
         <p className="mb-3 text-sm text-slate-600" data-testid="token-policy-summary">
           New tokens live {policy.defaultDays} days unless you ask for fewer; at most {policy.maxDays}. A token older than {policy.maxDays} days since it was issued or last rotated stops working. Rotating keeps the old secret valid for {policy.rotationGraceHours} hours; creators are told {policy.warnDays} days before a token expires.
         </p>
-        <CreateTokenForm grantable={grantableTokenScopes(actor)} defaultDays={policy.defaultDays} />
+        <CreateTokenForm grantable={grantableTokenScopes(actor)} defaultDays={policy.defaultDays} hints={schemaHints(createTokenSchema)} />
       </Card>
       {capabilities.edit ? (
         <Card title="Token lifetime" className="mb-6">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { ActivationButton, ReissueInviteButton, ResetMfaButton, RoleForm } from '@/components/admin/user-row-actions';
 import { CreateUserForm } from '@/components/admin/create-user-form';
+import { schemaHints } from '@/components/ui/form';
+import { createUserSchema } from '@/lib/users/schema';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
@@ -29,7 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Users" description="Who can use the portal and with which role. Deactivating a user ends their sessions at once." />
       <Card title="Add a user" className="mb-6">
-        <CreateUserForm />
+        <CreateUserForm hints={schemaHints(createUserSchema)} />
       </Card>
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter users">
         <div>

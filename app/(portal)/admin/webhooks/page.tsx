@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CreateEndpointForm } from '@/components/webhooks/create-endpoint-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { ActionForm, ConfirmAction, TextField } from '@/components/ui/form';
+import { ActionForm, ConfirmAction, schemaHints, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td, Th } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
@@ -11,7 +11,7 @@ import { requireActor } from '@/lib/auth/session';
 import { allowHostAction, removeAllowedHostAction } from '@/lib/webhooks/actions';
 import { PRESET_LABELS } from '@/lib/webhooks/payload';
 import { listAllowedHosts, listEndpoints } from '@/lib/webhooks/queries';
-import { allowHostSchema } from '@/lib/webhooks/schema';
+import { allowHostSchema, createEndpointSchema } from '@/lib/webhooks/schema';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
@@ -29,7 +29,7 @@ export default async function WebhooksPage() {
         }
       />
       <Card title="Register an endpoint" className="mb-6">
-        <CreateEndpointForm />
+        <CreateEndpointForm hints={schemaHints(createEndpointSchema)} />
       </Card>
       {endpoints.length === 0 ? (
         <EmptyState title="No webhook endpoints yet">Register one above to send events to another system or a chat channel.</EmptyState>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { ReportIncidentForm } from '@/components/incidents/report-form';
+import { schemaHints } from '@/components/ui/form';
+import { reportIncidentSchema } from '@/lib/incidents/schema';
 import { Card, PageHeader } from '@/components/ui/card';
 import { authorize } from '@/lib/auth/gate';
 import { loadPage } from '@/lib/auth/page';
@@ -14,7 +16,7 @@ export default async function NewIncidentPage() {
     <>
       <PageHeader title="Report an incident" description="Say what happened and answer the decision tree; the severity, response clocks and any regulatory deadlines follow from your answers." />
       <Card>
-        <ReportIncidentForm />
+        <ReportIncidentForm hints={schemaHints(reportIncidentSchema)} />
       </Card>
     </>
   );

@@ -6,12 +6,13 @@ import { RuleEditor } from '@/components/incidents/rule-editor';
 import { Badge } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { ActionForm, TextField } from '@/components/ui/form';
+import { ActionForm, schemaHints, TextField } from '@/components/ui/form';
 import { incidentsCapabilities } from '@/lib/incidents/capabilities';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { loadShippedRulesAction, saveResponseTargetAction } from '@/lib/incidents/actions';
 import { listIncidents, listNotificationRules, responseTargets } from '@/lib/incidents/queries';
+import { notificationRuleInputSchema, rulePreviewSchema } from '@/lib/incidents/rules/input';
 
 export const metadata: Metadata = { title: 'Incident targets and notification rules' };
 
@@ -113,7 +114,7 @@ export default async function IncidentSettingsPage() {
           <details className="mt-4">
             <summary className="cursor-pointer text-sm font-medium">Add or change a rule (same key replaces it)</summary>
             <div className="mt-2 max-w-3xl">
-              <RuleEditor definitions={definitions} incidents={incidents.items.map((i) => ({ id: i.id, title: i.title }))} template={TEMPLATE} />
+              <RuleEditor definitions={definitions} incidents={incidents.items.map((i) => ({ id: i.id, title: i.title }))} template={TEMPLATE} hints={{ rule: schemaHints(notificationRuleInputSchema), preview: schemaHints(rulePreviewSchema) }} />
             </div>
           </details>
         ) : null}

@@ -9,10 +9,10 @@ import {
   CloseReviewButton,
   DecisionForm,
   MinutesForm,
-  PrintButton,
   RemoveAttendeeButton,
   StartReviewButton,
 } from '@/components/reviews/review-forms';
+import { PrintButton } from '@/components/ui/print-button';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { RotateSecretForm } from '@/components/webhooks/rotate-secret-form';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { ActionForm, ConfirmAction } from '@/components/ui/form';
+import { ActionForm, ConfirmAction, schemaHints } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -12,7 +12,7 @@ import { requireActor } from '@/lib/auth/session';
 import { deleteEndpointAction, replayDeliveryAction, sendTestEventAction, setEndpointEnabledAction } from '@/lib/webhooks/actions';
 import { PRESET_LABELS } from '@/lib/webhooks/payload';
 import { getEndpoint } from '@/lib/webhooks/queries';
-import { deliveryPageSchema } from '@/lib/webhooks/schema';
+import { deliveryPageSchema, rotateSecretSchema } from '@/lib/webhooks/schema';
 
 export const metadata: Metadata = { title: 'Webhook endpoint' };
 
@@ -67,7 +67,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
           </div>
         </Card>
         <Card title="Signing secret">
-          <RotateSecretForm id={endpoint.id} />
+          <RotateSecretForm id={endpoint.id} hints={schemaHints(rotateSecretSchema)} />
         </Card>
       </div>
       <h2 className="mb-2">Delivery log</h2>

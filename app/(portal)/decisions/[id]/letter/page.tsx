@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PrintButton } from '@/components/decisions/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { ButtonLink } from '@/components/ui/button';
 import { Table, Td } from '@/components/ui/table';
 import { LocalTime } from '@/components/ui/local-time';
