@@ -1,16 +1,15 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, TextField } from '@/components/ui/form';
+import { ActionForm, TextField, type FormHints } from '@/components/ui/form';
 import { createScimTokenAction } from '@/lib/scim/actions';
-import { createScimTokenSchema } from '@/lib/scim/schema';
 
-export function CreateScimTokenForm() {
+export function CreateScimTokenForm({ hints }: { hints: FormHints }) {
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <ActionForm
       action={createScimTokenAction}
-      schema={createScimTokenSchema}
+      hints={hints}
       label="Create a SCIM token"
       submit="Create SCIM token"
       pendingText="Creating…"

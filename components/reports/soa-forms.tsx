@@ -1,4 +1,4 @@
-'use client';
+// Server components: the form takes its schema here, so zod stays on the server (lib/client-bundle.test.ts).
 
 import { ActionForm, ConfirmAction, SelectField, TextAreaField } from '@/components/ui/form';
 import { approveSoaAction, setSoaEntryAction } from '@/lib/reports/actions';

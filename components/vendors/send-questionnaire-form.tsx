@@ -1,18 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, SelectField, TextField } from '@/components/ui/form';
+import { ActionForm, SelectField, TextField, type FormHints } from '@/components/ui/form';
 import { sendQuestionnaireAction } from '@/lib/vendors/actions';
-import { sendQuestionnaireSchema } from '@/lib/vendors/schema';
 import { QUESTIONNAIRE_TEMPLATES } from '@/lib/vendors/templates';
 
 /** Sends a questionnaire and shows its link once (only its hash is kept). */
-export function SendQuestionnaireForm({ vendorId, recipient }: { vendorId: string; recipient: string }) {
+export function SendQuestionnaireForm({ vendorId, recipient, hints }: { vendorId: string; recipient: string; hints: FormHints }) {
   const [path, setPath] = useState<string | null>(null);
   return (
     <ActionForm
       action={sendQuestionnaireAction}
-      schema={sendQuestionnaireSchema}
+      hints={hints}
       label="Send a questionnaire"
       submit="Send questionnaire"
       pendingText="Sending…"

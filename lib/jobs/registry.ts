@@ -21,7 +21,7 @@ import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from
 import { openRetentionTasks, recordOverdueRequests, runMinimisationReviews } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
 import { createPartitionsAhead, issueCheckpoint, purgeExpiredPartitions } from '@/lib/decisions/mutations';
-import { syncAllMlflow } from '@/lib/interchange/mlflow/mutations';
+import { syncAllMlflow } from '@/lib/interchange/mutations';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
 // The one place where every domain registers its scheduled jobs. Each job

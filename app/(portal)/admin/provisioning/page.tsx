@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { CreateScimTokenForm } from '@/components/admin/create-scim-token-form';
+import { schemaHints } from '@/components/ui/form';
+import { createScimTokenSchema } from '@/lib/scim/schema';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
@@ -32,7 +34,7 @@ export default async function ProvisioningPage() {
         }
       />
       <Card title="SCIM tokens" className="mb-6">
-        <CreateScimTokenForm />
+        <CreateScimTokenForm hints={schemaHints(createScimTokenSchema)} />
         {tokens.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600">No SCIM token yet.</p>
         ) : (

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SendQuestionnaireForm } from '@/components/vendors/send-questionnaire-form';
+import { schemaHints } from '@/components/ui/form';
+import { sendQuestionnaireSchema } from '@/lib/vendors/schema';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, CheckboxField, CheckboxGroup, ConfirmAction, DateField, SelectField, TextAreaField, TextField } from '@/components/ui/form';
@@ -130,7 +132,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
           </Table>
         ) : <EmptyState title="No questionnaires sent yet" />}
         {caps.sendQuestionnaire && v.contactEmail ? (
-          <div className="mt-4"><SendQuestionnaireForm vendorId={v.id} recipient={v.contactEmail} /></div>
+          <div className="mt-4"><SendQuestionnaireForm vendorId={v.id} recipient={v.contactEmail} hints={schemaHints(sendQuestionnaireSchema)} /></div>
         ) : caps.edit ? <p className="mt-4 text-sm text-slate-700">Give the vendor a contact e-mail address to send a questionnaire.</p> : null}
       </Card>
 
