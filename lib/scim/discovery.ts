@@ -34,7 +34,7 @@ const attr = (name: string, type: string, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
-const USER_SCHEMA_DOC = {
+const userSchemaDoc = () => ({
   id: USER_SCHEMA,
   name: 'User',
   description: 'A portal user. The portal keeps one e-mail address; other attributes an identity provider sends are ignored.',
@@ -48,9 +48,9 @@ const USER_SCHEMA_DOC = {
     attr('groups', 'complex', { multiValued: true, mutability: 'readOnly', subAttributes: [attr('value', 'string', { mutability: 'readOnly' }), attr('display', 'string', { mutability: 'readOnly' }), attr('$ref', 'reference', { mutability: 'readOnly' })] }),
   ],
   meta: meta('Schema', `/Schemas/${USER_SCHEMA}`),
-};
+});
 
-const GROUP_SCHEMA_DOC = {
+const groupSchemaDoc = () => ({
   id: GROUP_SCHEMA,
   name: 'Group',
   description: 'A group of the identity provider. An administrator maps it to a portal role; members get the highest mapped role.',
@@ -60,9 +60,12 @@ const GROUP_SCHEMA_DOC = {
     attr('members', 'complex', { multiValued: true, subAttributes: [attr('value', 'string', { mutability: 'immutable' }), attr('display', 'string', { mutability: 'readOnly' }), attr('$ref', 'reference', { mutability: 'immutable' })] }),
   ],
   meta: meta('Schema', `/Schemas/${GROUP_SCHEMA}`),
-};
+});
 
-export const SCHEMAS = [USER_SCHEMA_DOC, GROUP_SCHEMA_DOC];
+/** The schema documents; built on each call, as their locations need the configured public URL (not known at build time). */
+export function schemaDocuments() {
+  return [userSchemaDoc(), groupSchemaDoc()];
+}
 
 export function resourceTypes() {
   return [

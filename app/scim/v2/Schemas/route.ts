@@ -1,4 +1,4 @@
-import { listOf, SCHEMAS } from '@/lib/scim/discovery';
+import { listOf, schemaDocuments } from '@/lib/scim/discovery';
 import { scimRoute } from '@/lib/scim/route';
 
-export const GET = scimRoute(async () => ({ status: 200, body: listOf(SCHEMAS) }), { anonymous: true });
+export const GET = scimRoute(async () => ({ status: 200, body: listOf(schemaDocuments()) }), { anonymous: true });
