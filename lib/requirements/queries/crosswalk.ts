@@ -17,7 +17,7 @@ export function crosswalkCapabilities(actor: Actor) {
 export async function listCrosswalk(actor: Actor, input: { framework?: string; page?: number; pageSize?: number } = {}) {
   authorize(actor, 'requirements:read');
   const page = Math.max(1, Number(input.page ?? 1) || 1);
-  // The API pages by 100; the screen by fewer, as every row carries its own edit and remove forms.
+  // 100 a page by default (the API and the screen); a caller may ask for fewer.
   const pageSize = Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? 100)));
   const where: Prisma.CrosswalkMappingWhereInput = {
     orgId: actor.orgId,

@@ -23,7 +23,7 @@ export default async function CrosswalkPage({ searchParams }: { searchParams: Pr
   const framework = key(sp.framework);
   const source = key(sp.source);
   const page = Number(sp.page ?? 1) || 1;
-  const [cw, coverage] = await loadPage(Promise.all([listCrosswalk(actor, { framework, page, pageSize: 25 }), crosswalkCoverage(actor, { source })]));
+  const [cw, coverage] = await loadPage(Promise.all([listCrosswalk(actor, { framework, page }), crosswalkCoverage(actor, { source })]));
   const caps = cw.capabilities;
   const exportHref = (format: 'csv' | 'oscal') => `/api/v1/crosswalk/export?format=${format}${framework ? `&framework=${framework}` : ''}`;
   return (

@@ -71,7 +71,9 @@ export default async function ThreatModelPage({ params }: { params: Promise<{ id
                       <EntryFields idPrefix={`edit-${e.id}`} values={{ likelihood: e.likelihood, impact: e.impact, status: e.status, notes: e.notes, atlasMitigations: e.atlasMitigations.map((x) => ({ value: x.id, label: x.label })), controls: e.controls.map((x) => ({ value: x.id, label: x.label })), risks: e.risks.map((x) => ({ value: x.id, label: x.label })) }} />
                     </ActionForm>
                   </details>
-                  <ConfirmAction action={removeThreatEntryAction} fields={{ id: e.id }} label="Remove" title={`Remove ${e.techniqueId} from ${componentLabel(e.component)}?`} body="The entry and its links to controls and risks are removed; the audit trail keeps what it said." confirmLabel="Remove technique" />
+                  <div className="mt-2">
+                    <ConfirmAction action={removeThreatEntryAction} fields={{ id: e.id }} label="Remove" title={`Remove ${e.techniqueId} from ${componentLabel(e.component)}?`} body="The entry and its links to controls and risks are removed; the audit trail keeps what it said." confirmLabel="Remove technique" />
+                  </div>
                 </Td>
               ) : null}
             </tr>
