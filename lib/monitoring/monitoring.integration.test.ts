@@ -159,6 +159,14 @@ describe('alerts', () => {
     expect(drift.level).toBe('BREACH');
   });
 
+  it('keeps the status light at breach while a breach alert is open, even after a healthy window', async () => {
+    const health = async () => (await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { health: true } })).health;
+    await m.ingestWindows(actors.ENGINEER, monitorId, [window(13.5)]);
+    expect(await db.monitorWindow.findFirstOrThrow({ where: { monitorId, externalId: 'w-13.5' }, select: { health: true } })).toEqual({ health: 'OK' });
+    expect(await health()).toBe('BREACH');
+    expect((await q.listMonitors(actors.AUDITOR)).monitors[0].health).toBe('BREACH');
+  });
+
   it('escalates a breach left unacknowledged for 3 days, once, and lets the owner acknowledge and resolve', async () => {
     const job = { ...actors.ADMIN, kind: 'system' as const };
     expect(await m.escalateBreaches(job, new Date(Date.now() + 2 * 24 * H))).toBe(0);
@@ -175,7 +183,21 @@ describe('alerts', () => {
     expect(await db.monitorAlert.findUniqueOrThrow({ where: { id: alert.id }, select: { status: true, openKey: true, acknowledgeNote: true } })).toEqual({ status: 'RESOLVED', openKey: null, acknowledgeNote: 'Looking into the under-25 segment' });
   });
 
-  it('opens one missing-data alert after 26 hours without a window, resolved when data arrives', async () => {
+  it('lists the open alerts on an owner\'s models for their home page, and none to whoever owns nothing', async () => {
+    const mine = await q.myOpenAlerts(actors.ENGINEER);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a) => a.status !== 'RESOLVED' && a.versionId === versionId)).toBe(true);
+    expect(await q.myOpenAlerts(actors.AUDITOR)).toEqual([]);
+  });
+
+  it('shows the latest window once every alert is resolved, then missing data after 26 hours without a window, until data arrives', async () => {
+    const health = async () => (await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { health: true } })).health;
+    // The drift breach is still open: the light stays red until it is resolved.
+    expect(await health()).toBe('BREACH');
+    const open = await db.monitorAlert.findMany({ where: { monitorId, status: { not: 'RESOLVED' } }, select: { id: true } });
+    expect(open.length).toBeGreaterThan(0);
+    for (const a of open) await m.actOnAlert(actors.ENGINEER, a.id, { action: 'resolve', note: 'Reference data refreshed' });
+    expect(await health()).toBe('OK');
     const last = await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { lastWindowEnd: true } });
     const job = { ...actors.ADMIN, kind: 'system' as const };
     expect(await m.recordMissingData(job, new Date(last.lastWindowEnd!.getTime() + 25 * H))).toBe(0);
@@ -184,13 +206,7 @@ describe('alerts', () => {
     expect((await db.monitor.findUniqueOrThrow({ where: { id: monitorId }, select: { health: true } })).health).toBe('MISSING');
     await m.ingestWindows(actors.ENGINEER, monitorId, [window(14)]);
     expect(await db.monitorAlert.findFirstOrThrow({ where: { monitorId, kind: 'MISSING_DATA' }, select: { status: true } })).toEqual({ status: 'RESOLVED' });
-  });
-
-  it('lists the open alerts on an owner\'s models for their home page, and none to whoever owns nothing', async () => {
-    const mine = await q.myOpenAlerts(actors.ENGINEER);
-    expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((a) => a.status !== 'RESOLVED' && a.versionId === versionId)).toBe(true);
-    expect(await q.myOpenAlerts(actors.AUDITOR)).toEqual([]);
+    expect(await health()).toBe('OK');
   });
 
   it('shows the version page to an auditor without write capabilities', async () => {

@@ -11,6 +11,7 @@ import { reportIncident } from '@/lib/incidents/mutations';
 import { notifyMany, type NotifyInput } from '@/lib/notifications/notify';
 import type { Finding } from '../evaluate';
 import { alertActionSchema, type AlertActionInput } from '../schema';
+import { refreshMonitorHealth } from './health';
 import type { LoadedMonitor } from './load';
 
 export function alertKey(monitorId: string, kind: string, subject: string, attribute: string, group: string) {
@@ -101,7 +102,7 @@ export async function openAlertsOf(tx: Tx, monitorId: string): Promise<Map<strin
 export async function actOnAlert(actor: Actor, id: string, input: AlertActionInput) {
   const data = alertActionSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const alert = await tx.monitorAlert.findFirst({ where: { id, orgId: actor.orgId }, select: { id: true, status: true, monitor: { select: { version: { select: { model: { select: { ownerId: true } } } } } } } });
+    const alert = await tx.monitorAlert.findFirst({ where: { id, orgId: actor.orgId }, select: { id: true, status: true, monitorId: true, monitor: { select: { version: { select: { model: { select: { ownerId: true } } } } } } } });
     if (!alert) throw notFound('The alert');
     authorize(actor, 'monitoring:write', { ownerIds: [alert.monitor.version.model.ownerId] });
     const person = actor.userId;
@@ -112,6 +113,7 @@ export async function actOnAlert(actor: Actor, id: string, input: AlertActionInp
     } else {
       if (alert.status === 'RESOLVED') throw new AppError('CONFLICT', 'The alert is already resolved.');
       await tx.monitorAlert.update({ where: { id }, data: { status: 'RESOLVED', resolvedAt: now, resolvedById: person, resolveNote: data.note, openKey: null } });
+      await refreshMonitorHealth(tx, alert.monitorId);
     }
     const status = data.action === 'acknowledge' ? 'ACKNOWLEDGED' : 'RESOLVED';
     await recordEvent(tx, actor, { action: `monitoring.alert_${data.action === 'acknowledge' ? 'acknowledged' : 'resolved'}`, entityType: 'monitoring_alert', entityId: id, before: { status: alert.status }, after: { status, note: data.note } });

@@ -9,9 +9,10 @@ import { aggregateRows, type FeatureReference, type InvalidRow } from '../aggreg
 import { fromEvidentlyReport } from '../evidently';
 import { evaluateWindow, withDerivedFairness, type DriftResult, type WindowFigures } from '../evaluate';
 import { ingestRowsSchema, windowSchema, evidentlyReportSchema, type WindowInput } from '../schema';
-import { worse, type Level } from '../thresholds';
+import type { Level } from '../thresholds';
 import { applyFindings, openAlertsOf, newId } from './alerts';
 import { invalidRows, loadMonitorForWrite, specsOf, type LoadedMonitor } from './load';
+import { refreshMonitorHealth } from './health';
 import { rebuildDailyRollup } from './rollup';
 
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -157,7 +158,7 @@ async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[
   return result;
 }
 
-/** The monitor's status light, last window and worst figure, from its latest window. */
+/** The monitor's last window and worst figure, from its latest window; its status light also counts its open alerts. */
 async function refreshMonitorSummary(tx: Tx, monitorId: string) {
   const latest = await tx.monitorWindow.findFirst({ where: { monitorId }, orderBy: { endsAt: 'desc' }, select: { id: true, endsAt: true, health: true, drift: true } });
   const count = await tx.monitorWindow.count({ where: { monitorId } });
@@ -173,8 +174,8 @@ async function refreshMonitorSummary(tx: Tx, monitorId: string) {
     const margin = spec.direction === 'AT_LEAST' ? (v.value - spec.threshold) / Math.abs(spec.threshold || 1) : (spec.threshold - v.value) / Math.abs(spec.threshold || 1);
     if (!worst || margin < worst.margin) worst = { metric: v.metric, attribute: v.attribute, group: v.groupValue, value: v.value, threshold: spec.threshold, direction: spec.direction, margin };
   }
-  const health = worse(latest.health === 'BREACH' ? 'BREACH' : latest.health === 'WARNING' ? 'WARNING' : 'OK', 'OK');
-  await tx.monitor.update({ where: { id: monitorId }, data: { lastWindowEnd: latest.endsAt, health, windowCount: count, worst: worst ?? undefined } });
+  await tx.monitor.update({ where: { id: monitorId }, data: { lastWindowEnd: latest.endsAt, windowCount: count, worst: worst ?? undefined } });
+  await refreshMonitorHealth(tx, monitorId);
 }
 
 /** Raw rows aggregated by the portal into one window (all rows good, or nothing stored). */

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { publishEvent } from '@/lib/events/publish';
 import { notify } from '@/lib/notifications/notify';
 import { alertKey, alertTitle, monitorPath } from './alerts';
+import { refreshMonitorHealth } from './health';
 
 // Written by jobs (lib/jobs/registry.ts), never by a read.
 
@@ -30,7 +31,7 @@ export async function recordMissingData(actor: Actor, now: Date): Promise<number
       if (await tx.monitorAlert.findUnique({ where: { openKey: key }, select: { id: true } })) return 0;
       const where = `${m.version.model.name} ${m.version.label}`;
       const alert = await tx.monitorAlert.create({ data: { orgId: m.orgId, monitorId: m.id, kind: 'MISSING_DATA', level: 'WARNING', openKey: key, ownerId: m.version.model.ownerId, openedAt: now, lastSeenAt: now }, select: { id: true } });
-      await tx.monitor.update({ where: { id: m.id }, data: { health: 'MISSING' } });
+      await refreshMonitorHealth(tx, m.id);
       const since = (m.lastWindowEnd ?? m.createdAt).toISOString();
       await recordEvent(tx, actor, { action: 'monitoring.alert_opened', entityType: 'monitoring_alert', entityId: alert.id, after: { kind: 'MISSING_DATA', monitorId: m.id, lastData: since, limitHours: m.missingAfterHours } });
       const title = alertTitle({ kind: 'MISSING_DATA', level: 'WARNING', subject: '', attribute: '', groupValue: '' }, where);
