@@ -103,3 +103,21 @@ export async function developmentDecisionsForCard(actor: Actor, modelKey: string
   });
   return views(actor.orgId, rows);
 }
+
+/**
+ * For the technical documentation (Annex IV point 2): every record of the
+ * system's models, oldest first, with the models that have a version, so the
+ * reader can tell which of them lack a record.
+ */
+export async function developmentDecisionsForSystem(actor: Actor, systemId: string): Promise<{ records: DevelopmentDecisionView[]; models: { id: string; key: string; name: string }[] }> {
+  authorize(actor, 'decisions:read');
+  const models = await db.model.findMany({ where: { orgId: actor.orgId, systemId, versions: { some: {} } }, orderBy: { name: 'asc' }, select: { id: true, key: true, name: true } });
+  if (!models.length) return { records: [], models };
+  const rows = await db.developmentDecision.findMany({
+    where: { orgId: actor.orgId, modelId: { in: models.map((m) => m.id) } },
+    orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+    take: 500,
+    select,
+  });
+  return { records: await views(actor.orgId, rows), models };
+}

@@ -4,4 +4,4 @@ export { decisionFilterLabels, listDecisions } from './search';
 export { getDecision, verifyDecision } from './view';
 export { decisionStats } from './stats';
 export { decisionLetter, exportDecisionLetter } from './letter';
-export { developmentDecisionsForCard, getDevelopmentDecision, listDevelopmentDecisions } from './development';
+export { developmentDecisionsForCard, developmentDecisionsForSystem, getDevelopmentDecision, listDevelopmentDecisions } from './development';

@@ -2,13 +2,17 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { developmentDecisionsForSystem } from '@/lib/decisions/queries';
 import { publicBaseUrl } from '@/lib/env';
 import type { AnnexContribution } from './technical-documentation';
 
-// What the risk register and monitoring add to a system's Annex IV points:
-// the register's risks to point 5 (risk management system, Art. 9), each
-// production version's monitor to points 3 and 9 (functioning and control;
-// post-market monitoring plan, Art. 72). Read only what the reader may read.
+// What the risk register, monitoring and the development decision records add
+// to a system's Annex IV points: the register's risks to point 5 (risk
+// management system, Art. 9), each production version's monitor to points 3
+// and 9 (functioning and control; post-market monitoring plan, Art. 72), the
+// development decision records to point 2 (development process, Annex IV
+// 2(b): design choices, their rationale and the trade-offs accepted). Read
+// only what the reader may read.
 
 const TREATMENT: Record<string, string> = { UNDECIDED: 'undecided', MITIGATE: 'mitigate', ACCEPT: 'accept', TRANSFER: 'transfer', AVOID: 'avoid' };
 
@@ -74,5 +78,46 @@ export async function monitoringContribution(actor: Actor, systemId: string): Pr
   return [
     { point: '3', complete, blocks: [table('Monitoring of the production versions')] },
     { point: '9', complete, blocks: [table('Post-market monitoring plan of each production version'), ...(plans.length ? [{ kind: 'list' as const, items: plans }] : [])] },
+  ];
+}
+
+export async function developmentDecisionContribution(actor: Actor, systemId: string): Promise<AnnexContribution[]> {
+  if (!can(actor, 'decisions:read')) return [];
+  const { records, models } = await developmentDecisionsForSystem(actor, systemId);
+  if (!models.length) return [];
+  const base = publicBaseUrl();
+  const without = models.filter((m) => !records.some((r) => r.model.id === m.id));
+  const link = `${base}/decisions/development${without.length ? `?modelId=${encodeURIComponent(without[0].id)}` : ''}`;
+  const rationale = (r: (typeof records)[number]) =>
+    [r.context, r.alternatives && `Alternatives considered: ${r.alternatives}`, r.consequences && `Consequences: ${r.consequences}`].filter((x) => x && x.trim()).join(' ');
+  return [
+    {
+      point: '2',
+      complete: without.length === 0,
+      link,
+      blocks: [
+        records.length
+          ? { kind: 'paragraph', text: `Development decision records: ${records.length} record(s) for ${models.length - without.length} of ${models.length} model(s)${without.length ? `; none yet for ${without.map((m) => m.name).join(', ')} (${link})` : ''}.` }
+          : { kind: 'paragraph', text: `Development decision records: none recorded for the models of this system (${link}).`, muted: true },
+        ...(records.length
+          ? [
+              {
+                kind: 'table' as const,
+                caption: 'Development decision records',
+                columns: ['Decided (UTC)', 'Model and version', 'Record', 'Decision', 'Rationale', 'Approved by'],
+                rows: records.map((r) => [
+                  r.decidedAt.slice(0, 10),
+                  `${r.model.name} ${r.version ? r.version.label : '(every version)'}`,
+                  r.title,
+                  r.decision,
+                  rationale(r) || '—',
+                  `${r.approver.name}${r.createdBy && r.createdBy !== r.approver.name ? ` (recorded by ${r.createdBy})` : ''}`,
+                ]),
+                widths: [1.7, 1.4, 1.6, 2.2, 2.5, 1.4],
+              },
+            ]
+          : []),
+      ],
+    },
   ];
 }

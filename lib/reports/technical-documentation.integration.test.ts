@@ -14,6 +14,7 @@ const { userActor } = await import('@/lib/auth/session');
 const { auditSettingKey } = await import('@/lib/auth/scope');
 const q = await import('./queries');
 const { assembleTechnicalDocumentation } = await import('./technical-documentation');
+const { createDevelopmentDecision } = await import('@/lib/decisions/mutations');
 
 let actors: Record<Role, Actor>;
 let orgId: string;
@@ -71,6 +72,47 @@ describe('EU AI Act technical documentation', () => {
     expect(JSON.stringify(point5.blocks)).toContain('Clinician review of every low-acuity chest-pain case');
   });
 
+  it('takes the development decision records into point 2: incomplete without them, listed with who approved them once recorded', async () => {
+    const point2 = async () => (await assembleTechnicalDocumentation(actors.AUDITOR, systemId)).document.sections.find((x) => x.title.startsWith('Annex IV point 2'))!;
+    const models = await db.model.findMany({ where: { orgId, systemId, versions: { some: {} } }, orderBy: { name: 'asc' }, select: { id: true, name: true, versions: { take: 1, orderBy: { createdAt: 'desc' }, select: { id: true } } } });
+    expect(models.length).toBeGreaterThan(0);
+    const before = await point2();
+    expect(before.status).toBe('incomplete');
+    expect(before.link).toMatch(new RegExp(`^http.*/decisions/development\\?modelId=${models[0].id}$`));
+    expect(JSON.stringify(before.blocks)).toContain('Development decision records: none recorded');
+
+    const approver = actors.COMPLIANCE_OFFICER.userId!;
+    for (const [i, m] of models.entries()) {
+      await createDevelopmentDecision(actors.COMPLIANCE_OFFICER, {
+        modelId: m.id,
+        versionId: i === 0 ? m.versions[0].id : undefined,
+        title: `Gradient boosting for ${m.name}`,
+        context: 'Tabular triage data with missing vitals',
+        decision: 'Chose gradient boosted trees over a deep network',
+        alternatives: 'A logistic regression baseline',
+        consequences: 'Explanations per feature stay available',
+        approverId: approver,
+        decidedAt: '2026-10-0' + (i + 1),
+      });
+    }
+    const after = await point2();
+    expect(after.status).toBe('complete');
+    expect(after.link).toMatch(/\/models\//);
+    const table = after.blocks.find((b) => b.kind === 'table' && b.caption === 'Development decision records');
+    expect(table).toMatchObject({ columns: ['Decided (UTC)', 'Model and version', 'Record', 'Decision', 'Rationale', 'Approved by'] });
+    const rows = (table as { rows: (string | number)[][] }).rows;
+    expect(rows).toHaveLength(models.length);
+    const approverName = (await db.user.findUniqueOrThrow({ where: { id: approver }, select: { name: true } })).name;
+    expect(rows[0]).toEqual([
+      '2026-10-01',
+      expect.stringContaining(models[0].name),
+      `Gradient boosting for ${models[0].name}`,
+      'Chose gradient boosted trees over a deep network',
+      'Tabular triage data with missing vitals Alternatives considered: A logistic regression baseline Consequences: Explanations per feature stay available',
+      approverName,
+    ]);
+  });
+
   it('renders the same points and statuses in the PDF (contents, page numbers, UTC and locale time) and records its hash', async () => {
     const screen = await q.getTechnicalDocumentationStatus(actors.COMPLIANCE_OFFICER, systemId);
     const now = new Date('2026-12-02T10:00:00Z');
@@ -86,6 +128,9 @@ describe('EU AI Act technical documentation', () => {
     expect(text).toMatch(/02\.12\.2026, 11:00/);
     expect(pages[1]).toContain('Contents');
     for (const p of screen.points) expect(text).toContain(`Annex IV point ${p.point}: ${p.title} — ${p.status[0].toUpperCase()}${p.status.slice(1)}`);
+    // The development decision records of point 2: title, date, decision, rationale, approver.
+    expect(text).toContain('Development decision records');
+    for (const s of ['Gradient boosting for', '2026-10-01', 'Chose gradient boosted trees over a deep network', 'A logistic regression baseline', 'Explanations per feature stay available']) expect(text).toContain(s);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'report.technical-documentation.exported', entityId: systemId }, orderBy: { seq: 'desc' }, select: { changes: true } });
     expect(JSON.parse(event.changes!)).toMatchObject({ format: 'pdf', contentSha256: file.hash });
   });
@@ -98,6 +143,7 @@ describe('EU AI Act technical documentation', () => {
     expect(text).toContain(`Content SHA-256: ${screen.contentSha256}`);
     for (const p of screen.points) expect(text).toContain(`Annex IV point ${p.point}: ${p.title}`);
     expect(text).toContain('Clinician confirms every triage');
+    for (const s of ['Development decision records', 'Gradient boosting for', '2026-10-01', 'Chose gradient boosted trees over a deep network', 'Tabular triage data with missing vitals', 'Explanations per feature stay available']) expect(text).toContain(s);
   });
 
   it('is exported by auditors and by engineers only for systems they own', async () => {

@@ -8,15 +8,15 @@ import { CARD_SECTIONS } from '@/lib/models/schema';
 import { cardOf } from '@/lib/models/queries';
 import { authorizeSystemExport } from './access';
 import type { Block, Completeness, ReportDocument, Section } from './document';
-import { monitoringContribution, riskRegisterContribution } from './annex-contributions';
+import { developmentDecisionContribution, monitoringContribution, riskRegisterContribution } from './annex-contributions';
 
 /**
  * EU AI Act technical documentation (Art. 11, Annex IV) of a high-risk AI
  * system, assembled from the registry. Each Annex IV point says whether the
  * portal holds what it asks for (complete / incomplete / missing) and links to
- * where it is filled in. Domains that land later (risk register, monitoring
- * plans, development decision records) add their part in `ANNEX_CONTRIBUTORS`
- * below; until then the point is assembled from the EU AI Act matrix cells
+ * where it is filled in. Other domains (risk register, monitoring plans,
+ * development decision records) add their part in `ANNEX_CONTRIBUTORS` below;
+ * the rest is assembled from the registry and the EU AI Act matrix cells
  * (Art. 9, 14, 47, 72) the compliance team assesses.
  */
 export const ANNEX_IV_POINTS = [
@@ -32,9 +32,16 @@ export const ANNEX_IV_POINTS = [
 ] as const;
 export type AnnexPoint = (typeof ANNEX_IV_POINTS)[number][0];
 
-export type AnnexContribution = { point: AnnexPoint; blocks: Block[]; /** true: the contribution fulfils its part of the point. */ complete: boolean };
+export type AnnexContribution = {
+  point: AnnexPoint;
+  blocks: Block[];
+  /** true: the contribution fulfils its part of the point. */
+  complete: boolean;
+  /** Where the contribution is filled in: the point links there when it is all the point lacks. */
+  link?: string;
+};
 /** Later domains register here: (actor, systemId) => what they hold for Annex IV points. */
-export const ANNEX_CONTRIBUTORS: ((actor: Actor, systemId: string) => Promise<AnnexContribution[]>)[] = [riskRegisterContribution, monitoringContribution];
+export const ANNEX_CONTRIBUTORS: ((actor: Actor, systemId: string) => Promise<AnnexContribution[]>)[] = [riskRegisterContribution, monitoringContribution, developmentDecisionContribution];
 
 const has = (s: string | null | undefined) => Boolean(s && s.trim());
 const grade = (checks: boolean[]): Completeness => (checks.every(Boolean) ? 'complete' : checks.some(Boolean) ? 'incomplete' : 'missing');
@@ -122,7 +129,8 @@ export async function assembleTechnicalDocumentation(actor: Actor, systemId: str
     const extra = contributions.filter((c) => c.point === point);
     const title = ANNEX_IV_POINTS.find(([p]) => p === point)![1];
     const finalStatus: Completeness = extra.length ? (status === 'complete' && extra.every((e) => e.complete) ? 'complete' : extra.some((e) => e.complete) || status !== 'missing' ? 'incomplete' : 'missing') : status;
-    sections.push({ title: `Annex IV point ${point}: ${title}`, level: 1, status: finalStatus, link, blocks: [...blocks, ...extra.flatMap((e) => e.blocks)] });
+    const lacking = status === 'complete' ? extra.find((e) => !e.complete && e.link) : undefined;
+    sections.push({ title: `Annex IV point ${point}: ${title}`, level: 1, status: finalStatus, link: lacking?.link ?? link, blocks: [...blocks, ...extra.flatMap((e) => e.blocks)] });
   };
 
   // 1. General description.
@@ -180,7 +188,6 @@ export async function assembleTechnicalDocumentation(actor: Actor, systemId: str
         { kind: 'paragraph', text: `Evaluation data: ${card.evaluationData?.trim() || 'not written'}` },
       ];
     }),
-    { kind: 'paragraph', text: 'Development decision records: none held in the portal yet.', muted: true },
   ]);
 
   // 3. Monitoring, functioning and control.
