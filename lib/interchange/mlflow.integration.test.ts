@@ -7,8 +7,9 @@ import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/permissions';
 import { setupTestDatabase } from '@/lib/tooling/test/integration';
 
-// MLflow import and sync against a loopback server answering the documented
-// REST endpoints from fixtures (lib/interchange/fixtures/mlflow/README.md).
+// MLflow import and sync against a loopback server answering the three REST
+// endpoints with responses recorded from a real MLflow 2.10.2 server
+// (lib/interchange/fixtures/mlflow/README.md).
 await setupTestDatabase('mlflow_import');
 const { db } = await import('@/lib/db');
 const { systemActor } = await import('@/lib/auth/actor');
@@ -22,6 +23,12 @@ type Fixture = Record<string, Record<string, unknown>>;
 const load = (name: string) => JSON.parse(readFileSync(path.join(__dirname, 'fixtures/mlflow', name), 'utf8')) as Fixture;
 const TOKEN = 'dapi-secret-token-7f3a';
 let state: Fixture = load('sync-1.json');
+type RecordedVersion = { name: string; version: string; run_id: string; source: string };
+/** The recorded version (ids and artifact URIs are MLflow's own). */
+const recorded = (f: Fixture, name: string, version: string) =>
+  Object.values(f['model-versions/search']![name] as Record<string, { model_versions: RecordedVersion[] }>)
+    .flatMap((p) => p.model_versions)
+    .find((v) => v.version === version)!;
 const requests: string[] = [];
 let server: Server;
 let url = '';
@@ -121,17 +128,21 @@ describe('MLflow import', () => {
     expect(churn!.model).toMatchObject({ systemId, ownerId: actors.ENGINEER.userId });
     expect(churn!.framework).toBe('xgboost 2.1.1');
     expect(churn!.mlflowImport).toMatchObject({ mlflowModel: 'Churn_Model', aliases: ['challenger'], suggestedStage: 'VALIDATION' });
-    expect(f2!.artifactUri).toBe('mlflow-artifacts:/7/2b3c4d5e6f7a48b9c0d1e2f3a4b5c6d7/artifacts/model');
+    const fraud2 = recorded(state, 'fraud-detector', '2');
+    expect(fraud2.source).toMatch(/^mlflow-artifacts:\/\d+\/[0-9a-f]{32}\/artifacts\/model$/);
+    expect(f2!.artifactUri).toBe(fraud2.source);
     expect(f2!.artifactDigest).toBe('3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7');
     expect(f2!.hyperparameters).toEqual({ max_depth: '6', n_estimators: '400', learning_rate: '0.05' });
     expect(f2!.metrics).toEqual([{ name: 'auc', value: 0.912 }, { name: 'log_loss', value: 0.338 }, { name: 'recall_at_1pct_fpr', value: 0.64 }]);
     expect(f2!.framework).toBe('sklearn 1.3.2');
     expect(f2!.notes).toContain('MLflow stage: Production');
     expect(f2!.notes).toContain('artifact_sha256=');
-    expect(f2!.mlflowImport).toMatchObject({ mlflowStage: 'Production', suggestedStage: 'PRODUCTION', runId: '2b3c4d5e6f7a48b9c0d1e2f3a4b5c6d7' });
+    expect(f2!.mlflowImport).toMatchObject({ mlflowStage: 'Production', suggestedStage: 'PRODUCTION', runId: fraud2.run_id });
     // An invalid digest tag records no digest and says so.
     expect(f3!.artifactDigest).toBeNull();
     expect(report.imported.find((i) => i.mlflowVersion === '3' && i.mlflowModel === 'fraud-detector')?.warnings.join(' ')).toMatch(/not a SHA-256 digest/);
+    // MLflow 2.10 lists no aliases on model-versions/search: they come from the registered model's aliases.
+    expect((state['model-versions/search']!['fraud-detector'] as Record<string, { model_versions: { aliases?: unknown }[] }>)['']!.model_versions.every((v) => v.aliases === undefined)).toBe(true);
     expect(f3!.mlflowImport).toMatchObject({ aliases: ['champion'], suggestedStage: 'PRODUCTION' });
     // The governed version 1 is untouched.
     const v1 = await db.modelVersion.findFirstOrThrow({ where: { orgId, label: '1', model: { key: 'fraud-detector' } }, select: { stage: true, artifactUri: true, mlflowImport: true } });
@@ -151,16 +162,17 @@ describe('MLflow import', () => {
     expect(report.conflicts).toHaveLength(1);
   });
 
-  it('the scheduled sync picks up a new version, lists a deleted one and a changed one, and overwrites nothing', async () => {
+  it('the scheduled sync picks up new versions (one that was not READY before), lists a deleted one and a changed one, and overwrites nothing', async () => {
     state = load('sync-2.json');
     const churnBefore = await db.modelVersion.findFirstOrThrow({ where: { orgId, label: '2', model: { key: 'churn-model' } }, select: { artifactUri: true, updatedAt: true } });
     const job = JOBS.find((j) => j.name === 'interchange.mlflow-sync')!;
     const now = new Date();
     const out = await job.handler({ jobId: 'j1', name: job.name, now, retryCount: 0, signal: new AbortController().signal, actor: (id) => systemActor(id, `job:${job.name}`) }, undefined);
-    expect(out).toMatchObject({ connections: 1, imported: 1, failed: 0 });
+    expect(out).toMatchObject({ connections: 1, imported: 2, failed: 0 });
     const conn = await getMlflowSettings(actors.ADMIN);
     const report = conn!.lastSyncReport!;
-    expect(report.imported.map((i) => i.portal)).toEqual(['fraud-detector 4']);
+    // Churn_Model was deleted and registered again in MLflow: its version 1 is READY now, its version 2 another run.
+    expect(report.imported.map((i) => i.portal).sort()).toEqual(['churn-model 1', 'fraud-detector 4']);
     expect(report.gone).toEqual([expect.objectContaining({ mlflowModel: 'fraud-detector', mlflowVersion: '2', portal: 'fraud-detector 2' })]);
     expect(report.conflicts.map((c) => `${c.mlflowModel}/${c.mlflowVersion}`).sort()).toEqual(['Churn_Model/2', 'fraud-detector/1']);
     expect(report.conflicts.find((c) => c.mlflowModel === 'Churn_Model')!.reason).toMatch(/model-retrained.*kept/);

@@ -63,6 +63,19 @@ export class MlflowError extends Error {
   }
 }
 
+/**
+ * MLflow's search filter for one registered model's versions. MLflow's filter
+ * strings have no escape inside quotes (a real 2.10.2 server answers nothing
+ * for `name='O\'Brien'`), so a name with a single quote is double-quoted, and
+ * one with both kinds is matched with LIKE, each quote a `_` wildcard; the
+ * answer is then narrowed to the exact name.
+ */
+export function versionFilter(name: string): string {
+  if (!name.includes("'")) return `name='${name}'`;
+  if (!name.includes('"')) return `name="${name}"`;
+  return `name LIKE '${name.replace(/['"]/g, '_')}'`;
+}
+
 export type MlflowConnectionInfo = { url: string; token: string | null };
 
 const PAGE = 100;
@@ -124,8 +137,8 @@ export function mlflowClient(conn: MlflowConnectionInfo, opts: { timeoutMs?: num
       allPages((page_token) => get('registered-models/search', { max_results: String(PAGE), page_token }, registeredPage), (p) => p.registered_models),
     searchModelVersions: (name: string) =>
       allPages(
-        (page_token) => get('model-versions/search', { filter: `name='${name.replace(/'/g, "\\'")}'`, max_results: String(PAGE), page_token }, versionPage),
-        (p) => p.model_versions,
+        (page_token) => get('model-versions/search', { filter: versionFilter(name), max_results: String(PAGE), page_token }, versionPage),
+        (p) => p.model_versions.filter((v) => v.name === name),
       ),
     getRun: async (runId: string): Promise<MlflowRun | null> => {
       try {
