@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuditWorkspace, deny, setupAuditTestEnv, type AuditWorkspace } from '@/lib/audits/test-fixture';
 import { parseOscalUpload } from '@/lib/requirements/logic/oscal';
+import { jsonSchemaValidator } from './json-schema';
 
 await setupAuditTestEnv('interchange_oscal');
 const { db } = await import('@/lib/db');
@@ -13,12 +12,10 @@ const x = await import('./oscal-export');
 
 // NIST's published OSCAL 1.1.2 JSON schema (./oscal-schema/NOTICE.md), draft-07.
 const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, 'oscal-schema/oscal_complete_schema-1.1.2.json'), 'utf8')) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate: ValidateFunction = ajv.compile(schema);
+const validate = jsonSchemaValidator(schema, { maxProblems: 5 });
 const check = (doc: object) => {
-  const ok = validate(doc);
-  return ok ? null : ajv.errorsText(validate.errors?.slice(0, 5));
+  const problems = validate(doc);
+  return problems.length ? problems.map((p) => `${p.path} ${p.reason}`).join(', ') : null;
 };
 
 let w: AuditWorkspace;
