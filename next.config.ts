@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { BULK_JSON_MAX_BYTES } from './lib/api/limits';
 import { uploadMaxBytes } from './lib/env';
 
 const isProd = process.env.NODE_ENV === 'production';
@@ -24,8 +25,9 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // The proxy buffers request bodies up to this size (10 MB by default) and
     // cuts the rest. Evidence uploads bypass the proxy (see proxy.ts) and
-    // stream; this keeps any other body of that size whole.
-    proxyClientMaxBodySize: uploadMaxBytes() + 1024 * 1024,
+    // stream; this keeps any other body of that size, and the largest JSON
+    // body a route reads (bulk ingestion), whole.
+    proxyClientMaxBodySize: Math.max(uploadMaxBytes(), BULK_JSON_MAX_BYTES) + 1024 * 1024,
   },
   typescript: { ignoreBuildErrors: false },
   async headers() {

@@ -238,9 +238,9 @@ try {
       ],
       features: Object.fromEntries(FEATURES.map((f, k) => [f, { counts: EDGES.slice(1).map((_, b) => 100 + ((i + k + b) % 7)) }])),
     });
-    // As many windows per request as fit the API's 2 MB JSON limit (at most 500).
+    // As many windows per request as fit the ingestion routes' 24 MB JSON limit (at most 500).
     const perWindow = JSON.stringify(win(0)).length;
-    const batch = Math.min(500, Math.floor((2 * 1024 * 1024 * 0.95) / (perWindow + 1)));
+    const batch = Math.min(500, Math.floor((24 * 1024 * 1024 * 0.95) / (perWindow + 1)));
     // BENCH_SENDERS pipelines send at once (default 2): one request's checks run while another's is written.
     const SENDERS = Number(process.env.BENCH_SENDERS ?? 2);
     const starts = Array.from({ length: Math.ceil(TOTAL / batch) }, (_, k) => k * batch);
@@ -255,10 +255,10 @@ try {
     figure('monitoring', `Ingest ${TOTAL.toLocaleString()} windows (50 features, 10 groups) ${IN_PROCESS ? 'through the route handler' : 'over HTTP'}`, seconds, 's', { op: '<', value: 60 });
     console.log(`ingest: ${stored.toLocaleString()} windows stored in ${seconds.toFixed(1)} s, ${Math.ceil(TOTAL / batch)} requests of ${batch} (${(perWindow / 1024).toFixed(1)} KB a window) from ${SENDERS} sender(s), ${(TOTAL / seconds).toFixed(0)} windows/s`);
 
-    // Raw rows: 10 groups, two numeric features, as many rows a request as fit 2 MB.
+    // Raw rows: 10 groups, two numeric features, as many rows a request as fit 24 MB (at most 50,000).
     const row = (i: number) => ({ y_true: i % 3 === 0 ? 0 : 1, y_pred: i % 4 === 0 ? 0 : 1, score: (i % 100) / 100, group: GROUPS[i % 10], features: { f0: (i % 97) / 10, f1: (i % 89) / 9 } });
     const perRow = Math.max(...Array.from({ length: 1000 }, (_, i) => JSON.stringify(row(i * 7919)).length)) + 1;
-    const rowsPerRequest = Math.min(50_000, Math.floor((2 * 1024 * 1024 * 0.9) / perRow));
+    const rowsPerRequest = Math.min(50_000, Math.floor((24 * 1024 * 1024 * 0.9) / perRow));
     const requests = 5;
     const tr = performance.now();
     for (let r = 0; r < requests; r++) {

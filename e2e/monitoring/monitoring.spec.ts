@@ -96,6 +96,14 @@ test('the engineer creates their own pipeline token on My API tokens and it send
   const end = new Date();
   const sent = await api.post(`/api/v1/monitoring/monitors/${versionId}/windows`, { data: { windows: [{ windowId: `token-${end.getTime()}`, start: new Date(end.getTime() - 3_600_000).toISOString(), end: end.toISOString(), rowCount: 100, metrics: [{ name: 'accuracy', value: 0.9 }] }] } });
   expect(sent.status()).toBe(200);
+  // 50,000 raw rows, over 10 MB (the proxy's default body buffer), reach the route whole: the one bad row, the
+  // last, is named (a body cut short would be refused as invalid JSON instead), and nothing is stored.
+  const rows = Array.from({ length: 50_000 }, (_, i) => ({ id: `row-${i}-${'x'.repeat(160)}`, y_true: i % 2, y_pred: i === 49_999 ? 7 : i % 2, score: 0.5, features: { income: 3000 + i } }));
+  const large = JSON.stringify({ windowId: `large-${end.getTime()}`, start: new Date(end.getTime() - 7_200_000).toISOString(), end: new Date(end.getTime() - 3_600_000).toISOString(), rows });
+  expect(large.length).toBeGreaterThan(10 * 1024 * 1024);
+  const refusedRows = await api.post(`/api/v1/monitoring/monitors/${versionId}/rows`, { data: large, headers: { 'content-type': 'application/json' } });
+  expect(refusedRows.status(), await refusedRows.text()).toBe(422);
+  expect((await refusedRows.json()).error.details.invalid).toEqual([{ row: 50_000, ref: rows[49_999].id.slice(0, 100), reason: 'y_pred must be 0, 1, true or false' }]);
   // Nothing beyond its scopes.
   expect((await api.get('/api/v1/models')).status()).toBe(403);
 

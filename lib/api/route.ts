@@ -6,10 +6,9 @@ import { metaFromHeaders } from '@/lib/auth/request';
 import { actorForSession, readSessionToken } from '@/lib/auth/session';
 import { actorForToken } from '@/lib/auth/token';
 import { AppError, logUnexpected, RETRY_AFTER_SECONDS, toPublicError } from '@/lib/errors';
+import { MAX_JSON_BYTES } from './limits';
 import { parseOrThrow } from './zod-errors';
 import type { ApiSpec } from './spec';
-
-const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -75,13 +74,14 @@ export function errorResponse(error: unknown, meta: RequestMeta, context: string
   );
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
+async function readJson(req: NextRequest, max: number): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new AppError('BAD_REQUEST', 'Send the body as JSON (Content-Type: application/json).');
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The JSON body is larger than ${max / 1024 / 1024} MB.`);
   const length = Number(req.headers.get('content-length') ?? '0');
-  if (length > MAX_JSON_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The JSON body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  if (length > max) throw tooLarge();
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The JSON body is larger than ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  if (Buffer.byteLength(text) > max) throw tooLarge();
   try {
     return text ? JSON.parse(text) : {};
   } catch {
@@ -102,7 +102,7 @@ function withRequestId(res: Response, id: string): Response {
 }
 
 async function readBody(req: NextRequest, spec: ApiSpec, schema: z.ZodType): Promise<unknown> {
-  const raw = await readJson(req);
+  const raw = await readJson(req, spec.maxBodyBytes ?? MAX_JSON_BYTES);
   const body = parseOrThrow(schema, raw, 'request body');
   // An empty PATCH would write only an audit event and a new updatedAt.
   if (spec.method === 'PATCH' && raw && typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0) {

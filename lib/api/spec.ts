@@ -17,6 +17,8 @@ type ApiSpecBase = {
   body?: z.ZodType;
   /** 'json' (default) or a streamed/binary response type. */
   bodyType?: 'json' | 'multipart';
+  /** The largest JSON body the operation reads (default 2 MB): bulk ingestion takes more. */
+  maxBodyBytes?: number;
   successStatus?: number;
   /** Reachable without credentials (health, the OpenAPI document). */
   public?: boolean;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_JSON_MAX_BYTES } from '@/lib/api/limits';
 import { defineApi } from '@/lib/api/spec';
 import { DRIFT_METHODS } from './drift';
 import { ALERT_KINDS, ALERT_LEVELS, ALERT_STATUSES, alertActionSchema, createMonitorSchema, evidentlyReportSchema, HEALTH, ingestRowsSchema, ingestWindowsSchema, listAlertsQuerySchema, listMonitorsQuerySchema } from './schema';
@@ -42,6 +43,8 @@ const ingestResult = z.object({
   windows: z.array(z.object({ windowId: z.string(), id: z.string(), result: z.enum(['created', 'updated', 'unchanged']), health: level })),
 });
 
+// Bulk ingestion reads bodies up to 24 MB (the API's default is 2 MB): 50,000 raw rows, or 500 windows of many features and groups.
+const INGEST_MAX_BYTES = BULK_JSON_MAX_BYTES;
 const badRows = 'A bad window or row is refused with 422: error.details.invalid lists every one as { row, ref, reason } and nothing is stored.';
 
 export const monitoringApi = {
@@ -102,10 +105,11 @@ export const monitoringApi = {
     path: '/api/v1/monitoring/monitors/{id}/windows',
     tag: 'Monitoring',
     summary: 'Send up to 500 windows (time range, counts, metrics overall and per group, feature summaries)',
-    description: `Idempotent by windowId: an identical re-send changes nothing; a changed one (late labels) replaces the window. ${badRows}`,
+    description: `Idempotent by windowId: an identical re-send changes nothing; a changed one (late labels) replaces the window. ${badRows} The body may be up to 24 MB.`,
     permission: 'monitoring:write',
     params: idParams,
     body: ingestWindowsSchema,
+    maxBodyBytes: INGEST_MAX_BYTES,
     response: ingestResult,
   }),
   rows: defineApi({
@@ -113,10 +117,11 @@ export const monitoringApi = {
     path: '/api/v1/monitoring/monitors/{id}/rows',
     tag: 'Monitoring',
     summary: 'Send raw prediction rows (y_true, y_pred, score, group, features) for one window; the portal aggregates them',
-    description: badRows,
+    description: `${badRows} The body may be up to 24 MB (50,000 rows with a few dozen features).`,
     permission: 'monitoring:write',
     params: idParams,
     body: ingestRowsSchema,
+    maxBodyBytes: INGEST_MAX_BYTES,
     response: ingestResult,
   }),
   evidently: defineApi({

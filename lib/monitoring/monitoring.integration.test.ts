@@ -10,6 +10,7 @@ const m = await import('./mutations');
 const q = await import('./queries');
 const { createToken } = await import('@/lib/tokens/mutations');
 const { POST: postWindows } = await import('@/app/api/v1/monitoring/monitors/[id]/windows/route');
+const { POST: postRows } = await import('@/app/api/v1/monitoring/monitors/[id]/rows/route');
 const { NextRequest } = await import('next/server');
 
 let actors: Record<Role, Actor>;
@@ -87,6 +88,26 @@ describe('ingestion through the API with a token', () => {
     const ok = await call(writer.secret, { windows: [window(0), window(1)] });
     expect(ok.status, await ok.clone().text()).toBe(200);
     expect(await ok.json()).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+  });
+
+  it('takes 50,000 raw rows in one request, past the API\'s default 2 MB, and refuses a body over 24 MB with 413, storing nothing', async () => {
+    const writer = await createToken(actors.ADMIN, { name: 'raw rows', scopes: ['monitoring:write'], expiresInDays: 30 });
+    const post = (body: string) =>
+      postRows(new NextRequest(`http://portal.test/api/v1/monitoring/monitors/${monitorId}/rows`, { method: 'POST', body, headers: { authorization: `Bearer ${writer.secret}`, 'content-type': 'application/json', host: 'portal.test' } }), { params: Promise.resolve({ id: monitorId }) });
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({ y_true: i % 2, y_pred: i % 2, score: 0.25 + (i % 2) / 2, group: i % 3 ? '25-60' : '<25', features: { amount: (i % 4) + 0.5 } }));
+    // Before the monitor's other windows, so the latest window (and the status light) is theirs.
+    const body = JSON.stringify({ windowId: 'raw-large', start: new Date(t0 - 5 * 24 * H).toISOString(), end: new Date(t0 - 4 * 24 * H).toISOString(), rows });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const ok = await post(body);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(await ok.json()).toMatchObject({ created: 1 });
+    const total = await db.monitorMetricValue.findFirstOrThrow({ where: { window: { monitorId, externalId: 'raw-large' }, metric: 'accuracy', groupValue: '' }, select: { value: true, count: true } });
+    expect(total).toEqual({ value: 1, count: 50_000 });
+    const before = await counts();
+    const huge = await post(`{"windowId":"raw-huge","rows":[${'0,'.repeat(12_600_000)}0]}`);
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.message).toContain('24 MB');
+    expect(await counts()).toEqual(before);
   });
 
   it('is idempotent by window id: the same re-send stores nothing new', async () => {
