@@ -25,3 +25,22 @@ export function VersionRedTeamCard({ last }: { last: VersionRedTeam | null }) {
     </Card>
   );
 }
+
+/** The same result in a row of the model page's version list. */
+export function VersionRedTeamCell({ last }: { last: VersionRedTeam | null | undefined }) {
+  if (!last) return <span className="text-slate-600">none</span>;
+  const verdict = last.succeeded ? (
+    <Badge tone="bad">{last.succeeded} succeeded</Badge>
+  ) : last.partial ? (
+    <Badge tone="warn">{last.partial} partially</Badge>
+  ) : last.completedAt ? (
+    <Badge tone="good">resisted</Badge>
+  ) : (
+    <Badge>in progress</Badge>
+  );
+  return (
+    <span data-testid="version-row-red-team">
+      {verdict} <Link href={`/threats/red-team/${last.exerciseId}`}>{last.title}</Link>
+    </span>
+  );
+}

@@ -75,23 +75,32 @@ export async function getRedTeamExercise(actor: Actor, id: string): Promise<RedT
 
 export type VersionRedTeam = { exerciseId: string; title: string; completedAt: string | null; planned: number; resisted: number; partial: number; succeeded: number; untested: number };
 
+type LastRow = { versionId: string; id: string; title: string; completedAt: Date | null; planned: number; resisted: number; partial: number; succeeded: number; untested: number };
+
 /**
  * The last red-team result of each model version, for the registry: the
  * latest completed exercise on it (what the promotion gate reads), else the
- * latest one in progress. Empty for readers without risks:read.
+ * latest one in progress. One statement for any number of versions (the
+ * model page's whole version list): DISTINCT ON picks each version's
+ * exercise, the technique counts are summed in SQL. Empty for readers
+ * without risks:read.
  */
 export async function lastRedTeamByVersion(actor: Actor, versionIds: string[]): Promise<Record<string, VersionRedTeam>> {
-  if (!versionIds.length || !can(actor, 'risks:read')) return {};
-  const rows = await db.redTeamExercise.findMany({
-    where: { orgId: actor.orgId, versionId: { in: versionIds } },
-    orderBy: [{ completedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
-    select: { id: true, title: true, versionId: true, completedAt: true, techniques: { select: { result: true } } },
-  });
-  const out: Record<string, VersionRedTeam> = {};
-  for (const r of rows) {
-    if (!r.versionId || out[r.versionId]) continue;
-    const n = (x: string) => r.techniques.filter((t) => t.result === x).length;
-    out[r.versionId] = { exerciseId: r.id, title: r.title, completedAt: r.completedAt?.toISOString() ?? null, planned: r.techniques.length, resisted: n('RESISTED'), partial: n('PARTIAL'), succeeded: n('SUCCEEDED'), untested: n('PLANNED') };
-  }
-  return out;
+  const ids = [...new Set(versionIds)];
+  if (!ids.length || !can(actor, 'risks:read')) return {};
+  const rows = await db.$queryRaw<LastRow[]>`
+    SELECT DISTINCT ON (e."versionId") e."versionId", e."id", e."title", e."completedAt",
+           count(t."id")::int AS "planned",
+           count(*) FILTER (WHERE t."result" = 'RESISTED')::int AS "resisted",
+           count(*) FILTER (WHERE t."result" = 'PARTIAL')::int AS "partial",
+           count(*) FILTER (WHERE t."result" = 'SUCCEEDED')::int AS "succeeded",
+           count(*) FILTER (WHERE t."result" = 'PLANNED')::int AS "untested"
+    FROM "RedTeamExercise" e
+    LEFT JOIN "RedTeamTechnique" t ON t."exerciseId" = e."id"
+    WHERE e."orgId" = ${actor.orgId} AND e."versionId" = ANY(${ids}::text[])
+    GROUP BY e."id"
+    ORDER BY e."versionId", e."completedAt" DESC NULLS LAST, e."createdAt" DESC, e."id"`;
+  return Object.fromEntries(
+    rows.map((r) => [r.versionId, { exerciseId: r.id, title: r.title, completedAt: r.completedAt?.toISOString() ?? null, planned: r.planned, resisted: r.resisted, partial: r.partial, succeeded: r.succeeded, untested: r.untested }]),
+  );
 }

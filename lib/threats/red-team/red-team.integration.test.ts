@@ -106,4 +106,22 @@ describe('red-team exercises', () => {
     await rt.completeRedTeamExercise(actors.COMPLIANCE_OFFICER, { id: e.id });
     expect((await queries.lastRedTeamByVersion(actors.ENGINEER, [versionId]))[versionId]).toMatchObject({ exerciseId: e.id, planned: 2, succeeded: 1, resisted: 1, untested: 0 });
   });
+
+  it("the model page's version list gets each version's last result in one call; versions without an exercise, and other organisations', are left out", async () => {
+    const model = await db.modelVersion.findUniqueOrThrow({ where: { id: versionId }, select: { modelId: true } });
+    const v2 = (await db.modelVersion.create({ data: { orgId, modelId: model.modelId, label: '1.1.0', createdById: actors.ENGINEER.userId! }, select: { id: true } })).id;
+    const v3 = (await db.modelVersion.create({ data: { orgId, modelId: model.modelId, label: '1.2.0', createdById: actors.ENGINEER.userId! }, select: { id: true } })).id;
+    const e2 = await rt.createRedTeamExercise(actors.COMPLIANCE_OFFICER, { title: 'Canary red team', systemId, versionId: v2, techniqueIds: ['AML.T0043', 'AML.T0024', 'AML.T0051.000'] });
+    const techniques = (await queries.getRedTeamExercise(actors.COMPLIANCE_OFFICER, e2.id)).techniques;
+    await rt.recordRedTeamResult(actors.COMPLIANCE_OFFICER, { id: techniques[0].id, result: 'PARTIAL', evidence: 'Two of ten perturbations got through.' });
+    await rt.recordRedTeamResult(actors.COMPLIANCE_OFFICER, { id: techniques[1].id, result: 'RESISTED' });
+
+    const other = await createOrgWithRoles('Red Team Other Org');
+    const last = await queries.lastRedTeamByVersion(actors.AUDITOR, [versionId, v2, v3, versionId]);
+    expect(Object.keys(last).sort()).toEqual([versionId, v2].sort());
+    expect(last[versionId]).toMatchObject({ title: 'Incident drill', completedAt: expect.any(String), planned: 2, succeeded: 1, resisted: 1, partial: 0, untested: 0 });
+    expect(last[v2]).toEqual({ exerciseId: e2.id, title: 'Canary red team', completedAt: null, planned: 3, resisted: 1, partial: 1, succeeded: 0, untested: 1 });
+    // The organisation is in the query: another organisation's reader gets nothing for these ids.
+    expect(await queries.lastRedTeamByVersion(other.actors.AUDITOR, [versionId, v2])).toEqual({});
+  });
 });

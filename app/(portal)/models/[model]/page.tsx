@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RollbackDialog } from '@/components/models/rollback-dialog';
 import { StageBadge } from '@/components/models/stage-badge';
+import { VersionRedTeamCell } from '@/components/threats/version-red-team';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, TextAreaField, TextField } from '@/components/ui/form';
@@ -12,6 +13,7 @@ import { requireActor } from '@/lib/auth/session';
 import { createVersionAction } from '@/lib/models/actions';
 import { getModel } from '@/lib/models/queries';
 import { createVersionFormSchema } from '@/lib/models/schema';
+import { lastRedTeamByVersion } from '@/lib/threats/red-team/queries';
 
 export const metadata: Metadata = { title: 'Model' };
 
@@ -19,6 +21,8 @@ export default async function ModelPage({ params }: { params: Promise<{ model: s
   const { model: key } = await params;
   const actor = await requireActor();
   const m = await loadPage(getModel(actor, decodeURIComponent(key)));
+  // One query for the whole list: each version's last red-team exercise.
+  const redTeam = await lastRedTeamByVersion(actor, m.versions.map((v) => v.id));
   const production = m.versions.find((v) => v.stage === 'PRODUCTION');
   return (
     <>
@@ -36,13 +40,14 @@ export default async function ModelPage({ params }: { params: Promise<{ model: s
       ) : (
         <Table caption="Versions">
           <thead>
-            <tr><Th>Version</Th><Th>Stage</Th><Th>Created by</Th><Th>Created</Th></tr>
+            <tr><Th>Version</Th><Th>Stage</Th><Th>Last red team</Th><Th>Created by</Th><Th>Created</Th></tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {m.versions.map((v) => (
               <tr key={v.id}>
                 <Td><Link href={`/models/${m.key}/versions/${encodeURIComponent(v.label)}`} className="font-medium">{v.label}</Link></Td>
                 <Td><StageBadge stage={v.stage} /></Td>
+                <Td><VersionRedTeamCell last={redTeam[v.id]} /></Td>
                 <Td>{v.createdBy}</Td>
                 <Td><LocalTime iso={v.createdAt} /></Td>
               </tr>
