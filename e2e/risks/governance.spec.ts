@@ -26,6 +26,29 @@ test('compliance adds a committee member and records a meeting on a quarterly re
   await context.close();
 });
 
+test("compliance sets a system's RACI on its card; the owner picker offers the RACI's people first", async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'COMPLIANCE_OFFICER');
+  await page.goto('/requirements/systems');
+  await expect(page.getByRole('group', { name: 'Who holds the RACI roles for Credit scoring model' })).toContainText('Avery Admin');
+  await page.getByText('Edit the RACI of Credit scoring model').click();
+  const form = page.getByRole('form', { name: 'RACI of Credit scoring model' });
+  await pick(form, 'Informed', 'Aude', /Aude Auditor/);
+  await form.getByRole('button', { name: 'Save RACI' }).click();
+  await expect(form.getByText('RACI saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Who holds the RACI roles for Credit scoring model' })).toContainText('Aude Auditor');
+
+  // An owner picker elsewhere (a new control) lists the RACI's people first, with what they hold.
+  await page.goto('/requirements/controls');
+  const owner = page.getByRole('combobox', { name: 'Owner' }).first();
+  await owner.click();
+  await owner.fill('');
+  await owner.press('ArrowDown');
+  const first = page.getByRole('listbox', { name: 'Owner' }).getByRole('option').first();
+  await expect(first).toContainText('RACI: Accountable');
+  await context.close();
+});
+
 test('an engineer reads the committee and the RACIs but changes neither, in the UI or the API', async ({ browser }) => {
   const { context, page } = await pageAs(browser, 'ENGINEER');
   await page.goto('/policies/governance');

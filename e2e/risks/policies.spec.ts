@@ -24,6 +24,24 @@ test('the author cannot approve their own version; another approver approves and
   await admin.context.close();
 });
 
+test('a person acknowledges the current version and the status shows it', async ({ browser }) => {
+  const { context, page } = await pageAs(browser, 'AUDITOR');
+  await page.goto('/policies');
+  await page.getByRole('link', { name: 'AI acceptable use' }).click();
+  await page.getByRole('button', { name: 'I have read and acknowledge version 1.0' }).click();
+  // The page re-renders without the form once the acknowledgement is recorded. The button's
+  // own name changes while the action is pending, so the recorded state is what is waited for.
+  await expect(page.getByText('You acknowledged it')).toBeVisible();
+  await expect(page.getByRole('button', { name: /I have read and acknowledge/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: /I have read and acknowledge/ })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Acknowledgements' }).getByRole('row', { name: /Aude Auditor/ })).toContainText('1.0');
+  expect((await scan(page)).violations).toEqual([]);
+  // Writing policies is not the auditor's.
+  await expect(page.getByRole('button', { name: 'Save draft version' })).toHaveCount(0);
+  await context.close();
+});
+
 testPagesAccessible([
   ['ENGINEER', '/policies'],
   ['COMPLIANCE_OFFICER', '/policies/training'],
