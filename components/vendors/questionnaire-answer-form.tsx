@@ -13,7 +13,7 @@ type Saved = Record<string, { answer: string; attachmentUrl: string | null }>;
  * same fields, so nothing typed since the last draft is lost and an
  * unanswered question is marked on the question itself.
  */
-export function QuestionnaireAnswerForm({ token, template, answers }: { token: string; template: QuestionnaireTemplate; answers: Saved }) {
+export function QuestionnaireAnswerForm({ token, template, answers, documents = [] }: { token: string; template: QuestionnaireTemplate; answers: Saved; documents?: { id: string; questionKey: string; fileName: string }[] }) {
   const [submitted, setSubmitted] = useState(false);
   if (submitted) return <p role="status" className="text-sm">Thank you: your answers were submitted. You can close this page.</p>;
   return (
@@ -25,6 +25,9 @@ export function QuestionnaireAnswerForm({ token, template, answers }: { token: s
             <div key={q.key} className="mb-4">
               <TextAreaField label={q.text} name={`answers.${q.key}`} hint={q.hint} defaultValue={answers[q.key]?.answer ?? ''} rows={3} />
               <TextField label="Link to a supporting document (optional)" name={`attachments.${q.key}`} type="url" defaultValue={answers[q.key]?.attachmentUrl ?? ''} className="mt-2" />
+              {documents.some((d) => d.questionKey === q.key) ? (
+                <p className="mt-1 text-sm text-slate-700">Attached: {documents.filter((d) => d.questionKey === q.key).map((d) => d.fileName).join(', ')}</p>
+              ) : null}
             </div>
           ))}
         </fieldset>

@@ -30,6 +30,23 @@ test('a questionnaire link works without an account: drafts are kept, it is subm
   await first.reload();
   await expect(first.locator('textarea').nth(0)).toHaveValue('Licensed corpora and our own support logs, under contract.');
 
+  // A document attached to an answer is kept with the draft. A file that is not what its
+  // name says is refused with the field named, and nothing is attached.
+  const attach = first.getByRole('form', { name: 'Attach a document' });
+  await attach.getByLabel('Question').selectOption({ index: 1 });
+  await attach.getByLabel('Document').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') });
+  await attach.getByRole('button', { name: 'Attach document' }).click();
+  await expect(attach.getByTestId('form-errors')).toContainText('Document');
+  await expect(first.getByRole('table', { name: 'Attached documents' })).toHaveCount(0);
+  await attach.getByLabel('Question').selectOption({ index: 1 });
+  await attach.getByLabel('Document').setInputFiles({ name: 'model-card.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n') });
+  await attach.getByRole('button', { name: 'Attach document' }).click();
+  await expect(attach.getByText('model-card.pdf attached.')).toBeVisible();
+  await expect(first.getByRole('table', { name: 'Attached documents' })).toContainText('model-card.pdf');
+  expect((await scan(first)).violations).toEqual([]);
+  await first.reload();
+  await expect(first.getByText('Attached: model-card.pdf')).toBeVisible();
+
   // Submitting with questions left is refused, keeps what was typed and marks the unanswered questions.
   await first.locator('textarea').nth(1).fill('We honour TDM opt-outs.');
   await first.getByRole('button', { name: 'Submit answers' }).click();
@@ -60,6 +77,14 @@ test('a questionnaire link works without an account: drafts are kept, it is subm
   await review.page.getByRole('link', { name: /AI-specific due diligence/ }).first().click();
   await expect(review.page.getByText('Answer 1: documented in our trust portal.')).toBeVisible();
   await expect(review.page.getByText('Changed answer 1.')).toHaveCount(0);
+  // The attached document is there to read before the review makes it evidence.
+  const doc = review.page.getByTestId('vendor-document').filter({ hasText: 'model-card.pdf' });
+  await expect(doc).toBeVisible();
+  const download = await review.context.request.get((await doc.getByRole('link', { name: 'model-card.pdf' }).getAttribute('href'))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // After submission the link takes no more documents.
+  expect((await browser.newContext().then((c) => c.request.post(`${link.pathname}/documents`, { multipart: { question: 'ai.provenance', file: { name: 'late.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') } }, headers: { accept: 'application/json' } }))).status()).toBe(409);
   expect((await scan(review.page)).violations).toEqual([]);
   await review.context.close();
 });

@@ -3,12 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
 import { linkAction } from '@/lib/links/landing';
+import { linkPath } from '@/lib/links/purposes';
+import { removeDocumentByLink } from './documents';
 import {
   addVendorCertification, addVendorContract, answerQuestionnaireByLink, createVendor, markVendorReviewed, removeVendorContract, reissueQuestionnaireLink,
   reviewQuestionnaire, sendQuestionnaire, setVendorTier, updateVendor, withdrawQuestionnaire,
 } from './mutations';
 import {
-  addCertificationSchema, addContractSchema, createVendorSchema, linkAnswersFormSchema, markReviewedSchema, questionnaireIdSchema, removeItemSchema,
+  addCertificationSchema, addContractSchema, createVendorSchema, linkAnswersFormSchema, markReviewedSchema, questionnaireIdSchema, removeDocumentByLinkSchema, removeItemSchema,
   reviewNotesSchema, sendQuestionnaireSchema, tierAnswersSchema, updateVendorSchema,
 } from './schema';
 
@@ -54,4 +56,15 @@ export const answerByLinkAction = linkAction(
   linkAnswersFormSchema,
   ({ intent, ...answers }, meta) => answerQuestionnaireByLink(answers, meta, { submit: intent === 'submit' }),
   { successMessage: (r) => (r.submitted ? 'Thank you: your answers were submitted.' : 'Draft saved. You can come back to this link until it expires.') },
+);
+
+/** The vendor removes a document it attached, on the link page (its own questionnaire's only). */
+export const removeDocumentByLinkAction = linkAction(
+  removeDocumentByLinkSchema,
+  async (input, meta) => {
+    const r = await removeDocumentByLink(input, meta);
+    revalidatePath(linkPath('vendor_questionnaire', input.token));
+    return r;
+  },
+  { successMessage: (r) => `${r.fileName} removed.` },
 );

@@ -45,4 +45,13 @@ export const vendorsApi = {
     successStatus: 201,
     response: z.object({ id: z.string(), vendorId: z.string(), linkPath: z.string(), expiresAt: z.string() }),
   }),
+  downloadDocument: defineApi({
+    method: 'GET',
+    path: '/api/v1/vendor-documents/{id}/download',
+    summary: 'Download a document a vendor attached to a questionnaire through its link, after re-checking its SHA-256 (409 and a tampering event on mismatch)',
+    tag,
+    permission: 'vendors:read',
+    params: idParams,
+    responseType: 'application/octet-stream',
+  }),
 };

@@ -4,7 +4,7 @@ import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { assertActiveMember, assertInOrg } from '@/lib/auth/org';
 import { recordEvent } from '@/lib/audit/record';
-import { addEvidence } from '@/lib/audits/evidence/mutations';
+import { addEvidence, storedEvidenceFile } from '@/lib/audits/evidence/mutations';
 import { db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { issueLink, revokeLinksFor, useLink } from '@/lib/links/links';
@@ -260,14 +260,17 @@ export async function answerQuestionnaireByLink(input: LinkAnswersInput, meta: R
 /**
  * Compliance's review: a note per answer, and on completion the answers
  * become evidence (a Markdown file of the questions and answers, added
- * through the evidence domain) and each document link a link evidence.
+ * through the evidence domain), each document link a link evidence and each
+ * attached document a file evidence (the stored file itself, not a copy).
  */
 export async function reviewQuestionnaire(actor: Actor, input: Record<string, unknown>) {
   authorize(actor, 'vendors:manage');
   const data = reviewNotesSchema.parse(input);
   const q = await db.vendorQuestionnaire.findFirst({
     where: { id: data.id, orgId: actor.orgId },
-    select: { id: true, status: true, templateKey: true, submittedAt: true, vendor: { select: { name: true } }, answers: { select: { questionKey: true, answer: true, attachmentUrl: true } } },
+    select: { id: true, status: true, templateKey: true, submittedAt: true, vendor: { select: { name: true } }, answers: { select: { questionKey: true, answer: true, attachmentUrl: true } },
+      documents: { orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }], select: { id: true, questionKey: true, fileName: true, contentType: true, size: true, sha256: true, storageKey: true } },
+    },
   });
   if (!q) throw notFound('The questionnaire');
   if (!questionnaireCapabilities(actor, q).review) throw new AppError('CONFLICT', q.status === 'REVIEWED' ? 'This questionnaire has already been reviewed.' : 'The vendor has not submitted this questionnaire yet.');
@@ -277,6 +280,7 @@ export async function reviewQuestionnaire(actor: Actor, input: Record<string, un
   if (unknown.length) throw new AppError('VALIDATION', 'Some notes are for questions this questionnaire does not have.', { fieldErrors: Object.fromEntries(unknown.map((k) => [`notes.${k}`, ['Unknown question']])) });
 
   let evidenceId: string | null = null;
+  const documentEvidence: { id: string; evidenceId: string }[] = [];
   if (data.complete) {
     const byKey = new Map(q.answers.map((a) => [a.questionKey, a]));
     const md = [
@@ -285,14 +289,25 @@ export async function reviewQuestionnaire(actor: Actor, input: Record<string, un
       `Submitted ${q.submittedAt?.toISOString() ?? ''} through a one-time link; reviewed by ${actor.label}.`,
       ...template.sections.flatMap((s) => ['', `## ${s.title}`, ...s.questions.flatMap((qq) => {
         const a = byKey.get(qq.key);
-        return ['', `### ${qq.text}`, '', a?.answer || '(no answer)', ...(a?.attachmentUrl ? ['', `Document: ${a.attachmentUrl}`] : []), ...(data.notes[qq.key] ? ['', `Reviewer's note: ${data.notes[qq.key]}`] : [])];
+        const files = q.documents.filter((d) => d.questionKey === qq.key).map((d) => `Attached: ${d.fileName} (${d.size} bytes, SHA-256 ${d.sha256})`);
+        return ['', `### ${qq.text}`, '', a?.answer || '(no answer)', ...(a?.attachmentUrl ? ['', `Document: ${a.attachmentUrl}`] : []), ...(files.length ? ['', ...files] : []), ...(data.notes[qq.key] ? ['', `Reviewer's note: ${data.notes[qq.key]}`] : [])];
       })]),
       '',
     ].join('\n');
     const ev = await addEvidence(actor, { title: `Vendor questionnaire: ${q.vendor.name} (${template.title})`, description: data.summary ?? null }, { name: `questionnaire-${q.id}.md`, bytes: Buffer.from(md, 'utf8') });
     evidenceId = ev.id;
+    const questionText = (key: string) => template.sections.flatMap((s) => s.questions).find((x) => x.key === key)?.text.slice(0, 120) ?? key;
     for (const a of q.answers.filter((x) => x.attachmentUrl)) {
-      await addEvidence(actor, { title: `${q.vendor.name}: document for “${template.sections.flatMap((s) => s.questions).find((x) => x.key === a.questionKey)?.text.slice(0, 120) ?? a.questionKey}”`, url: a.attachmentUrl! });
+      await addEvidence(actor, { title: `${q.vendor.name}: document for “${questionText(a.questionKey)}”`, url: a.attachmentUrl! });
+    }
+    // The vendor's uploads are already in the evidence store, checked and hashed: they become evidence as they are.
+    for (const d of q.documents) {
+      const ev = await addEvidence(
+        actor,
+        { title: `${q.vendor.name}: ${d.fileName} for “${questionText(d.questionKey)}”`.slice(0, 200), description: `Attached by the vendor to the questionnaire “${template.title}” through its link.` },
+        storedEvidenceFile({ name: d.fileName, storageKey: d.storageKey, size: d.size, sha256: d.sha256, contentType: d.contentType }),
+      );
+      documentEvidence.push({ id: d.id, evidenceId: ev.id });
     }
   }
   return db.$transaction(async (tx) => {
@@ -300,6 +315,7 @@ export async function reviewQuestionnaire(actor: Actor, input: Record<string, un
     if (data.complete) {
       const res = await tx.vendorQuestionnaire.updateMany({ where: { id: q.id, status: 'SUBMITTED' }, data: { status: 'REVIEWED', reviewedAt: new Date(), reviewedById: actor.userId, reviewSummary: data.summary ?? null, evidenceId } });
       if (!res.count) throw new AppError('CONFLICT', 'This questionnaire has already been reviewed.');
+      for (const d of documentEvidence) await tx.vendorDocument.update({ where: { id: d.id }, data: { evidenceId: d.evidenceId } });
     }
     for (const [key, note] of Object.entries(data.notes)) {
       await tx.vendorAnswer.upsert({
@@ -312,7 +328,7 @@ export async function reviewQuestionnaire(actor: Actor, input: Record<string, un
       action: data.complete ? 'vendor.questionnaire_reviewed' : 'vendor.questionnaire_notes_saved',
       entityType: 'vendor_questionnaire',
       entityId: q.id,
-      changes: { notes: data.notes, summary: data.summary ?? null, evidenceId },
+      changes: { notes: data.notes, summary: data.summary ?? null, evidenceId, documentEvidenceIds: documentEvidence.map((d) => d.evidenceId) },
     });
     return { id: q.id, status: data.complete ? 'REVIEWED' : q.status, evidenceId };
   });

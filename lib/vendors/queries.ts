@@ -136,6 +136,8 @@ export type QuestionnaireView = {
   reviewSummary: string | null;
   evidenceId: string | null;
   answers: Record<string, { answer: string; attachmentUrl: string | null; reviewNote: string | null }>;
+  /** Documents the vendor attached, oldest first; `evidenceId` once the review made them evidence. */
+  documents: { id: string; questionKey: string; fileName: string; contentType: string; size: number; sha256: string; uploadedAt: string; evidenceId: string | null }[];
 };
 
 async function loadQuestionnaire(orgId: string, id: string): Promise<QuestionnaireView | null> {
@@ -145,6 +147,7 @@ async function loadQuestionnaire(orgId: string, id: string): Promise<Questionnai
       id: true, templateKey: true, status: true, sentAt: true, submittedAt: true, reviewedAt: true, reviewSummary: true, evidenceId: true,
       vendor: { select: { id: true, name: true } },
       answers: { select: { questionKey: true, answer: true, attachmentUrl: true, reviewNote: true } },
+      documents: { orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }], select: { id: true, questionKey: true, fileName: true, contentType: true, size: true, sha256: true, uploadedAt: true, evidenceId: true } },
     },
   });
   const template = q ? templateByKey(q.templateKey) : null;
@@ -153,6 +156,7 @@ async function loadQuestionnaire(orgId: string, id: string): Promise<Questionnai
     id: q.id, vendor: q.vendor, template, status: q.status, sentAt: q.sentAt.toISOString(), submittedAt: iso(q.submittedAt), reviewedAt: iso(q.reviewedAt),
     reviewSummary: q.reviewSummary, evidenceId: q.evidenceId,
     answers: Object.fromEntries(q.answers.map((a) => [a.questionKey, { answer: a.answer, attachmentUrl: a.attachmentUrl, reviewNote: a.reviewNote }])),
+    documents: q.documents.map((d) => ({ ...d, uploadedAt: d.uploadedAt.toISOString() })),
   };
 }
 
@@ -181,5 +185,7 @@ export async function questionnaireForLink(link: ResolvedLink) {
     submittedAt: q.submittedAt,
     expiresAt: link.expiresAt.toISOString(),
     answers: Object.fromEntries(Object.entries(q.answers).map(([k, a]) => [k, { answer: a.answer, attachmentUrl: a.attachmentUrl }])),
+    // Names and sizes only: the link shows what was attached and never serves a file back.
+    documents: q.documents.map((d) => ({ id: d.id, questionKey: d.questionKey, fileName: d.fileName, size: d.size })),
   };
 }

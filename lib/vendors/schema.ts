@@ -124,6 +124,15 @@ export type LinkAnswersInput = z.input<typeof linkAnswersSchema>;
 /** The vendor's one form: the answers as typed, and which button sent them (save a draft, or submit). */
 export const linkAnswersFormSchema = z.preprocess(nestPrefixed(['answers', 'attachments']), z.object({ ...linkAnswerFields, intent: z.enum(['save', 'submit']).default('save') }));
 
+/** The fields beside the file when a vendor attaches a document through the link (lib/vendors/documents.ts). */
+export const attachDocumentFieldsSchema = z.object({
+  question: z.string({ error: 'Choose the question the document supports' }).trim().min(1, 'Choose the question the document supports').max(100),
+});
+export const removeDocumentByLinkSchema = z.object({
+  token: z.string().min(1).max(100),
+  documentId: z.string().min(1).max(64),
+});
+
 export const reviewNotesSchema = z.preprocess(nestPrefixed(['notes']), z.object({
   id: idSchema,
   notes: z.record(z.string().max(100), text(5000)).default({}),

@@ -17,6 +17,16 @@ import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, typ
 import { evidenceStore } from './storage';
 import { stageEvidenceFile, type StagedFile } from './upload';
 
+// For another domain that keeps its own files in evidence storage until they
+// become evidence (a vendor's questionnaire documents, lib/vendors/documents.ts).
+export { formatBytes } from './file-type';
+export { stageEvidenceFile, storedEvidenceFile, type StagedFile } from './upload';
+
+/** Removes a stored file that no record refers to any more (a vendor's document removed from its draft). */
+export async function deleteStoredFile(storageKey: string): Promise<void> {
+  await evidenceStore().delete(storageKey);
+}
+
 /** A file given whole (seeds, tests, small callers); uploads arrive as a StagedFile streamed by the form reader. */
 export type UploadedFile = { name: string; bytes: Buffer };
 

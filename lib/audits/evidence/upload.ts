@@ -24,10 +24,21 @@ const asAppError = (error: unknown) =>
  * bytes before anything is written (a disguised or disallowed file stores
  * nothing); its SHA-256 and size are computed while it streams; a file
  * passing EVIDENCE_MAX_MB fails the stream, and the store removes what it
- * had written.
+ * had written. A caller with narrower rules (a vendor's questionnaire
+ * documents) passes its own types and size, within the evidence ones.
  */
-export async function stageEvidenceFile(orgId: string, name: string, source: Readable, store: EvidenceStore = evidenceStore()): Promise<StagedFile> {
-  const cfg = evidenceConfig();
+export async function stageEvidenceFile(
+  orgId: string,
+  name: string,
+  source: Readable,
+  store: EvidenceStore = evidenceStore(),
+  limits: { allowedTypes?: readonly string[]; maxBytes?: number } = {},
+): Promise<StagedFile> {
+  const base = evidenceConfig();
+  const cfg = {
+    allowedTypes: limits.allowedTypes ? limits.allowedTypes.filter((t) => base.allowedTypes.includes(t)) : base.allowedTypes,
+    maxBytes: Math.min(limits.maxBytes ?? base.maxBytes, base.maxBytes),
+  };
   const chunks = source[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -80,4 +91,13 @@ export async function stageEvidenceFile(orgId: string, name: string, source: Rea
     throw asAppError(error);
   }
   return { ...staged, id, name, storageKey, size, sha256: hash.digest('hex'), contentType };
+}
+
+/**
+ * A file already published in evidence storage by another record (a vendor's
+ * questionnaire document), handed to addEvidence as it is: not copied, and
+ * left in place if the evidence is refused, since that record still owns it.
+ */
+export function storedEvidenceFile(file: { name: string; storageKey: string; size: number; sha256: string; contentType: string }): StagedFile {
+  return { ...file, id: `ev_${randomBytes(12).toString('hex')}`, commit: async () => undefined, discard: async () => undefined };
 }

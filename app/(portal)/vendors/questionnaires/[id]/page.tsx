@@ -6,6 +6,7 @@ import { ActionForm, CheckboxField, ConfirmAction, TextAreaField } from '@/compo
 import { LocalTime } from '@/components/ui/local-time';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
+import { formatBytes } from '@/lib/audits/evidence/file-type';
 import { enumLabel } from '@/lib/format';
 import { reissueQuestionnaireLinkAction, reviewQuestionnaireAction, withdrawQuestionnaireAction } from '@/lib/vendors/actions';
 import { getQuestionnaire } from '@/lib/vendors/queries';
@@ -41,7 +42,7 @@ export default async function QuestionnaireReviewPage({ params }: { params: Prom
         <ActionForm action={reviewQuestionnaireAction} label="Review the answers" submit="Save review" fields={{ id: q.id }} resetOnSuccess={false}>
           <Answers q={q} editable />
           <TextAreaField label="Review summary" name="summary" defaultValue={q.reviewSummary ?? ''} />
-          <CheckboxField label="Complete the review (the answers and linked documents become evidence)" name="complete" />
+          <CheckboxField label="Complete the review (the answers, linked and attached documents become evidence)" name="complete" />
         </ActionForm>
       ) : (
         <Answers q={q} editable={false} />
@@ -65,6 +66,16 @@ function Answers({ q, editable }: { q: Awaited<ReturnType<typeof getQuestionnair
                   <p className="text-sm font-medium">{question.text}</p>
                   <p className="mt-1 whitespace-pre-line text-sm">{a?.answer || <span className="text-slate-600">No answer yet.</span>}</p>
                   {a?.attachmentUrl ? <p className="mt-1 text-sm">Document: <a href={a.attachmentUrl} rel="noopener noreferrer">{a.attachmentUrl}</a></p> : null}
+                  {q.documents.some((d) => d.questionKey === question.key) ? (
+                    <ul className="mt-1 text-sm" aria-label={`Documents attached to: ${question.text.slice(0, 80)}`}>
+                      {q.documents.filter((d) => d.questionKey === question.key).map((d) => (
+                        <li key={d.id} data-testid="vendor-document">
+                          Attached: <a href={d.evidenceId ? `/api/v1/evidence/${d.evidenceId}/download` : `/api/v1/vendor-documents/${d.id}/download`}>{d.fileName}</a>{' '}
+                          <span className="text-slate-700">({formatBytes(d.size)}, SHA-256 <code>{d.sha256.slice(0, 12)}…</code>){d.evidenceId ? ' · evidence' : ''}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                   {editable ? (
                     <TextAreaField label="Reviewer’s note" name={`notes.${question.key}`} defaultValue={a?.reviewNote ?? ''} rows={2} className="mt-2" />
                   ) : a?.reviewNote ? <p className="mt-1 text-sm text-slate-700">Reviewer’s note: {a.reviewNote}</p> : null}

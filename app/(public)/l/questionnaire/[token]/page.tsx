@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { QuestionnaireAnswerForm } from '@/components/vendors/questionnaire-answer-form';
+import { QuestionnaireDocuments } from '@/components/vendors/questionnaire-documents';
 import { LinkRefused } from '@/components/ui/link-refused';
 import { LocalTime } from '@/components/ui/local-time';
 import { landLink } from '@/lib/links/landing';
@@ -20,7 +21,12 @@ export default async function QuestionnaireLandingPage({ params }: { params: Pro
       <p className="mb-4 text-sm text-slate-700">
         For {q.vendorName}. {q.template.description} Your answers are saved as a draft each time you press “Save draft”; this link works until <LocalTime iso={q.expiresAt} />.
       </p>
-      {q.status === 'SENT' ? <QuestionnaireAnswerForm token={token} template={q.template} answers={q.answers} /> : <p role="status" className="text-sm">These answers were submitted{q.submittedAt ? <> on <LocalTime iso={q.submittedAt} /></> : null}. Thank you.</p>}
+      {q.status === 'SENT' ? (
+        <>
+          <QuestionnaireDocuments token={token} template={q.template} documents={q.documents} />
+          <QuestionnaireAnswerForm token={token} template={q.template} answers={q.answers} documents={q.documents} />
+        </>
+      ) : <p role="status" className="text-sm">These answers were submitted{q.submittedAt ? <> on <LocalTime iso={q.submittedAt} /></> : null}. Thank you.</p>}
     </>
   );
 }
