@@ -70,7 +70,7 @@ export const interchangeApi = {
     path: '/api/v1/models/{model}/versions/{version}/vulnerability-scans',
     tag: 'Model registry',
     summary: 'Import a vulnerability scan report of the version (SARIF 2.1.0, CycloneDX VEX 1.4–1.6, Trivy JSON, Grype JSON or pip-audit JSON) as evidence linked to the version, all or nothing; every problem is named with its JSON path',
-    description: 'CycloneDX files are validated with the CycloneDX library\'s strict JSON schema validator. A finding\'s age counts from the first scan of the version that reported it; the gate policy\'s "maximum age of an open critical vulnerability" reads the latest scan.',
+    description: 'SARIF files are validated against OASIS\'s SARIF 2.1.0 JSON schema (errata 01) and CycloneDX files with the CycloneDX library\'s strict JSON schema validator; a refused file answers 422 with every problem in `error.details.problems` (`[{ path, reason }]`) and nothing is stored. A finding\'s age counts from the first scan of the version that reported it; the gate policy\'s "maximum age of an open critical vulnerability" reads the latest scan.',
     permission: 'models:write',
     params: versionParams,
     bodyType: 'multipart',
