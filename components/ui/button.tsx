@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ButtonHTMLAttributes, ComponentProps } from 'react';
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ComponentProps } from 'react';
 import { cn } from './cn';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -21,6 +21,17 @@ export function Button({ variant = 'primary', className, type = 'button', ...pro
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }
 
+/** A link to another page of the portal (client-side navigation). Never for a file: use DownloadLink. */
 export function ButtonLink({ variant = 'secondary', className, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={buttonClass(variant, className)} {...props} />;
+}
+
+/**
+ * A button-styled plain link to a file (an export, a PDF, a package from a GET
+ * route). Not next/link: the router would fetch the file as a page, then hand
+ * it to the browser and suspend for good waiting for an unload that a download
+ * never brings, so every later form on the page stays "Working…".
+ */
+export function DownloadLink({ variant = 'secondary', className, href, ...props }: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'download'> & { href: string; variant?: Variant }) {
+  return <a className={buttonClass(variant, className)} href={href} download {...props} />;
 }

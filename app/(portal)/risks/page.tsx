@@ -5,7 +5,7 @@ import { HeatMapChart } from '@/components/risks/heat-map-chart';
 import { HeatMapTable } from '@/components/risks/heat-map-table';
 import { RiskFields } from '@/components/risks/risk-fields';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, DownloadLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, FileField, PersonPicker, SelectField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
@@ -36,8 +36,8 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
         description="AI risks scored on a 5 × 5 scale, before (inherent) and after treatment (residual). An accepted risk reopens when its acceptance expires."
         actions={
           <>
-            <ButtonLink href={`/api/v1/risks/export?${qs}&format=csv`} prefetch={false}>Export CSV</ButtonLink>
-            <ButtonLink href={`/api/v1/risks/export?${qs}&format=xlsx`} prefetch={false}>Export XLSX</ButtonLink>
+            <DownloadLink href={`/api/v1/risks/export?${qs}&format=csv`}>Export CSV</DownloadLink>
+            <DownloadLink href={`/api/v1/risks/export?${qs}&format=xlsx`}>Export XLSX</DownloadLink>
             <ButtonLink href="/risks/scale">Scale</ButtonLink>
           </>
         }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AuditsNav } from '@/components/audits/audits-nav';
 import { FindingStatusBadge, SeverityBadge } from '@/components/audits/badges';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { DownloadLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pagination } from '@/components/ui/pagination';
@@ -34,8 +34,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         description="Audit tracking: every finding with its owner, remediation and dates. Aging counts days since it was raised; overdue means past its due date and not yet closed."
         actions={
           <>
-            <ButtonLink href={`/api/v1/findings/export?${exportQs}&format=csv`} prefetch={false}>Export CSV</ButtonLink>
-            <ButtonLink href={`/api/v1/findings/export?${exportQs}&format=xlsx`} prefetch={false}>Export XLSX</ButtonLink>
+            <DownloadLink href={`/api/v1/findings/export?${exportQs}&format=csv`}>Export CSV</DownloadLink>
+            <DownloadLink href={`/api/v1/findings/export?${exportQs}&format=xlsx`}>Export XLSX</DownloadLink>
           </>
         }
       />

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ActivityFields } from '@/components/privacy/activity-fields';
 import { PrivacyNav } from '@/components/privacy/badges';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { DownloadLink } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
@@ -26,8 +26,8 @@ export default async function ActivitiesPage() {
         description="The register of processing activities (GDPR Art. 30(1)); each record says what it still lacks."
         actions={
           <>
-            <ButtonLink href="/api/v1/privacy/activities/export?format=csv" prefetch={false}>Export CSV</ButtonLink>
-            <ButtonLink href="/api/v1/privacy/activities/export?format=xlsx" prefetch={false}>Export XLSX</ButtonLink>
+            <DownloadLink href="/api/v1/privacy/activities/export?format=csv">Export CSV</DownloadLink>
+            <DownloadLink href="/api/v1/privacy/activities/export?format=xlsx">Export XLSX</DownloadLink>
           </>
         }
       />

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrintButton } from '@/components/ui/print-button';
-import { ButtonLink } from '@/components/ui/button';
+import { DownloadLink } from '@/components/ui/button';
 import { Table, Td } from '@/components/ui/table';
 import { LocalTime } from '@/components/ui/local-time';
 import { loadPage } from '@/lib/auth/page';
@@ -21,7 +21,7 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
         <Link href={`/decisions/${d.id}`}>← Decision {d.ref}</Link>
         <span className="flex gap-2">
           <PrintButton />
-          <ButtonLink href={`/api/v1/decisions/letter?id=${encodeURIComponent(d.id)}`} prefetch={false}>Download PDF</ButtonLink>
+          <DownloadLink href={`/api/v1/decisions/letter?id=${encodeURIComponent(d.id)}`}>Download PDF</DownloadLink>
         </span>
       </div>
       <p className="text-sm text-slate-700">{l.orgName}</p>

@@ -9,7 +9,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { ButtonLink } from '@/components/ui/button';
+import { DownloadLink } from '@/components/ui/button';
 import { signOffAssessmentAction, storeAssessmentEvidenceAction, updateAssessmentAction } from '@/lib/privacy/actions';
 import { getAssessment } from '@/lib/privacy/assessments/queries';
 import { assessmentFormSchema, DPIA_SECTIONS, FRIA_SECTIONS } from '@/lib/privacy/assessments/schema';
@@ -33,7 +33,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         {a.evidenceId ? <Link href={`/audits/evidence?q=${encodeURIComponent(a.title)}`} className="text-sm">Stored as evidence</Link> : null}
       </div>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <ButtonLink href={`/api/v1/privacy/assessments/${a.id}/pdf`} prefetch={false} variant="secondary">Download the PDF</ButtonLink>
+        <DownloadLink href={`/api/v1/privacy/assessments/${a.id}/pdf`} variant="secondary">Download the PDF</DownloadLink>
         {a.capabilities.storeEvidence ? (
           <ActionForm action={storeAssessmentEvidenceAction} fields={{ id: a.id }} label="Store as evidence" submit={`Store the PDF as evidence (${a.kind === 'DPIA' ? 'GDPR Art. 35' : 'AI Act Art. 27'}, NIST MAP 5.1)`} variant="secondary" />
         ) : null}

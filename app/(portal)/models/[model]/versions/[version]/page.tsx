@@ -6,7 +6,7 @@ import { GatePanel } from '@/components/models/version/gate-panel';
 import { RecordResults } from '@/components/models/version/record-results';
 import { VulnerabilityScans } from '@/components/models/version/vulnerability-scans';
 import { FairnessSection, HistoryTable, LineageTable, MetricsTable, RobustnessCards } from '@/components/models/version/results';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { LocalTime } from '@/components/ui/local-time';
 import { entityHistory } from '@/lib/audit/queries';
@@ -47,9 +47,10 @@ export default async function VersionPage({ params }: { params: Promise<{ model:
         actions={
           <>
             <ButtonLink href={`/models/${v.model.key}/versions/${encodeURIComponent(v.label)}/card`}>Model card</ButtonLink>
-            <ButtonLink href={`${base}/gate`} prefetch={false}>
+            {/* A plain link: the router would fetch the JSON as a page first. */}
+            <a className={buttonClass('secondary')} href={`${base}/gate`}>
               Gate (JSON)
-            </ButtonLink>
+            </a>
           </>
         }
       />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ButtonLink } from '@/components/ui/button';
+import { DownloadLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
@@ -25,8 +25,8 @@ export default async function ModelCardPage({ params }: { params: Promise<{ mode
         description={`${d.model.system} · ${d.version.stage.toLowerCase().replace('_', ' ')} · owner ${d.model.owner.name}${d.model.businessOwner ? ` · business owner ${d.model.businessOwner.name}` : ''}`}
         actions={
           <>
-            <ButtonLink href={`${api}?format=md`} prefetch={false}>Export Markdown</ButtonLink>
-            <ButtonLink href={`${api}?format=json`} prefetch={false}>Export JSON</ButtonLink>
+            <DownloadLink href={`${api}?format=md`}>Export Markdown</DownloadLink>
+            <DownloadLink href={`${api}?format=json`}>Export JSON</DownloadLink>
           </>
         }
       />

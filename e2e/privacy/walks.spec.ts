@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { scan } from '../support/a11y';
+import { pageAs } from '../support/auth';
+
+// A visitor's access request handled to completion on the production build:
+// the privacy officer opens the public form, a visitor with no session files
+// a request and is mailed its reference (read from the outbox row, as the
+// trust centre's spec reads its link), the officer verifies the identity,
+// downloads the access package and completes the request in the same page,
+// and the audit trail holds every step.
+
+const SLUG = 'acme-health-ai';
+const run = Date.now().toString(36);
+const EMAIL = `subject-${run}@example.org`;
+const NAME = `Robin Subject ${run}`;
+
+let client: pg.Client;
+test.beforeAll(async () => {
+  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+});
+test.afterAll(async () => {
+  await client.end();
+});
+
+test('a visitor’s access request: public form, confirmation mail, verification, package, completion, audit trail', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const officer = await pageAs(browser, 'PRIVACY_OFFICER');
+  await officer.page.goto('/privacy');
+  const settings = officer.page.getByRole('form', { name: 'Public request form' });
+  await settings.getByLabel('Open the public request form').check();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(officer.page.getByRole('link', { name: `/privacy-request/${SLUG}` })).toBeVisible();
+
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  const response = await page.goto(`/privacy-request/${SLUG}`);
+  expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Make a request about your personal data' })).toBeVisible();
+  expect((await scan(page)).violations).toEqual([]);
+  await page.getByLabel('What you ask for').selectOption({ label: 'Access (Art. 15)' });
+  await page.getByLabel('Your name').fill(NAME);
+  await page.getByLabel('Your e-mail address').fill(EMAIL);
+  await page.getByLabel('Details (optional)').fill('A copy of what you hold about me, please.');
+  await page.getByRole('button', { name: 'Send the request' }).click();
+  await expect(page.getByRole('heading', { name: 'Request received' })).toBeVisible();
+  expect((await scan(page)).violations).toEqual([]);
+  const reference = (await page.getByRole('status').locator('strong').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^DSR-/);
+  await visitor.close();
+
+  const { rows } = await client.query<{ subject: string; text: string }>('SELECT subject, text FROM "OutboxMail" WHERE "to" = $1 ORDER BY "createdAt" DESC', [EMAIL]);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].text).toContain(reference);
+
+  await officer.page.goto('/privacy/requests?status=RECEIVED');
+  await officer.page.getByRole('link', { name: reference, exact: true }).click();
+  await expect(officer.page.getByRole('heading', { level: 1, name: new RegExp(`^${reference}: `) })).toBeVisible();
+  await expect(officer.page.getByText('Filed on the public form')).toBeVisible();
+  const id = new URL(officer.page.url()).pathname.split('/').pop() as string;
+  expect((await scan(officer.page)).violations).toEqual([]);
+
+  await officer.page.getByRole('button', { name: 'Start identity verification' }).click();
+  await expect(officer.page.getByText('Verifying identity', { exact: true })).toBeVisible();
+  await officer.page.getByRole('button', { name: 'Identity verified' }).click();
+  const confirm = officer.page.getByRole('dialog', { name: 'Mark the identity verified?' });
+  await confirm.getByRole('button', { name: 'Identity verified' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(officer.page.getByText('In progress', { exact: true })).toBeVisible();
+
+  // The package is a plain download: the page stays where it is and its next action still runs.
+  const [download] = await Promise.all([officer.page.waitForEvent('download'), officer.page.getByRole('link', { name: /Download the access package/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`${reference}.*\\.zip$`));
+  expect(await download.failure()).toBeNull();
+
+  await officer.page.getByText('Complete the request…').click();
+  const complete = officer.page.getByRole('form', { name: 'Complete the request' });
+  await complete.getByLabel('Note').fill('Package sent to the subject by secure mail.');
+  await complete.getByRole('button', { name: 'Complete', exact: true }).click();
+  await expect(officer.page.getByText('Completed', { exact: true })).toBeVisible();
+  await expect(officer.page.getByRole('button', { name: 'Working…' })).toHaveCount(0);
+  const respond = officer.page.locator('li').filter({ has: officer.page.getByText('Respond', { exact: true }) });
+  await expect(respond).toContainText(/Met, .* early/);
+  await expect(officer.page.getByText(/Package sent to the subject by secure mail\./)).toBeVisible();
+  expect((await scan(officer.page)).violations).toEqual([]);
+  await officer.context.close();
+
+  // The audit trail, read by the admin: each step once, in order.
+  const admin = await pageAs(browser, 'ADMIN');
+  const trailActions = async () => {
+    const trail = await admin.context.request.get(`/api/v1/audit-events?${new URLSearchParams({ entityType: 'subject-request', entityId: id })}`);
+    expect(trail.status()).toBe(200);
+    return ((await trail.json()).items as { action: string }[]).map((e) => e.action).reverse();
+  };
+  // One export event: a router link would have fetched the package twice (as a page, then as the download).
+  await expect.poll(trailActions).toEqual(['privacy.request_received', 'privacy.request_verifying', 'privacy.request_verified', 'privacy.request_exported', 'privacy.request_completed']);
+  await admin.page.goto(`/audit-trail?${new URLSearchParams({ entityType: 'subject-request', entityId: id })}`);
+  await expect(admin.page.getByText('privacy.request_completed')).toBeVisible();
+  await admin.context.close();
+});
