@@ -13,6 +13,7 @@ import { homeDashboards } from '@/lib/dashboards/queries';
 import { homeStats } from '@/lib/home/queries';
 import { myOpenAlerts } from '@/lib/monitoring/queries';
 import { privacyDashboard } from '@/lib/privacy/dashboard';
+import { myPrivacyTasks } from '@/lib/privacy/requests/queries';
 import { myMinimisationReviews } from '@/lib/privacy/retention/queries';
 import { myActionItems } from '@/lib/reviews/queries';
 import { LiteracyDashboard } from '@/components/policies/literacy-dashboard';
@@ -32,13 +33,14 @@ const INTRO: Record<string, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const role = actor.role;
-  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy, minimisation, alerts] = await Promise.all([
+  const [stats, actionItems, { compliance, engineer, auditor, admin }, privacy, minimisation, alerts, privacyTasks] = await Promise.all([
     loadPage(homeStats(actor)),
     loadPage(myActionItems(actor)),
     loadPage(homeDashboards(actor)),
     loadPage(privacyDashboard(actor)),
     loadPage(myMinimisationReviews(actor)),
     loadPage(myOpenAlerts(actor)),
+    loadPage(myPrivacyTasks(actor)),
   ]);
   // Who manages the register sees its coverage and who is overdue.
   const literacy = policyCapabilities(actor).manageTraining ? await loadPage(trainingCoverage(actor)) : null;
@@ -83,6 +85,18 @@ export default async function HomePage() {
                 <Link href={`/privacy/minimisation/${m.id}`}>{m.quarter} review</Link>
                 <span className="text-slate-600">· due <LocalTime iso={m.dueAt} dateOnly /></span>
                 {m.overdue ? <Badge tone="bad">Overdue</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {privacyTasks.length ? (
+        <Card title="Your privacy tasks" className="mt-6">
+          <ul className="divide-y divide-slate-200 text-sm" data-testid="my-privacy-tasks">
+            {privacyTasks.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center gap-2 py-2">
+                {t.requestId ? <Link href={`/privacy/requests/${t.requestId}`}>{t.title}</Link> : <span>{t.title}</span>}
+                {t.dueAt ? <span className="text-slate-600">· request due <LocalTime iso={t.dueAt} dateOnly /></span> : null}
               </li>
             ))}
           </ul>

@@ -59,6 +59,9 @@ describe('the permission table', () => {
     expect(ROLES.filter((r) => allowed(r, 'decisions:verify')).sort()).toEqual(['ADMIN', 'AUDITOR', 'COMPLIANCE_OFFICER']);
     // Only a token an administrator made can carry decisions:write.
     expect(ROLES.filter((r) => allowed(r, 'decisions:write'))).toEqual(['ADMIN']);
+    // An Art. 22 review is the system owner's (or compliance's); the privacy officer routes it, auditors never record one.
+    expect(ROLES.filter((r) => allowed(r, 'decisions:review')).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER']);
+    expect(ROLES.filter((r) => allowed(r, 'decisions:review', true)).sort()).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'ENGINEER', 'PRIVACY_OFFICER']);
   });
 
   it('lets auditors export every document, engineers only those of what they own, and only governance roles edit or approve them', () => {

@@ -73,6 +73,7 @@ export const PERMISSIONS = {
   'decisions:verify': 'Verify the decision log and its signed checkpoints',
   'decisions:manage': 'Configure decision logging per AI system, issue checkpoints, record development decisions',
   'decisions:erase': "Erase a data subject's personal data from the decision log (crypto-shredding)",
+  'decisions:review': "Record a person's review of a logged decision after it took effect, upheld or changed (GDPR Art. 22(3)); owners: their systems' decisions",
   // continuous monitoring
   'monitoring:read': 'Read monitors, production windows, drift and monitoring alerts',
   'monitoring:write': 'Configure monitors, send windows, acknowledge and resolve monitoring alerts (engineers: on models they own)',
@@ -147,6 +148,7 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'monitoring:write',
   'privacy:read',
   'privacy:respond',
+  'decisions:review',
   'reports:export',
 ];
 
@@ -187,6 +189,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
       'decisions:verify',
       'decisions:manage',
       'decisions:erase',
+      'decisions:review',
       'monitoring:write',
       'reports:export',
       'reports:manage',

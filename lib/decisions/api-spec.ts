@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
-import { createDevelopmentDecisionSchema, ingestReportSchema, listDevelopmentDecisionsQuerySchema } from './schema';
+import { createDevelopmentDecisionSchema, DECISION_REVIEW_RESULTS, ingestReportSchema, listDevelopmentDecisionsQuerySchema } from './schema';
 
 const id = z.string().trim().min(1, 'Required').max(200, 'At most 200 characters');
 
@@ -84,6 +84,27 @@ export const decisionsApi = {
         }),
       ),
     }),
+  }),
+  reviews: defineApi({
+    method: 'GET',
+    path: '/api/v1/decisions/reviews',
+    tag: 'Decision log',
+    summary: "A decision's reviews after it took effect (GDPR Art. 22(3)): upheld or changed, by whom, why; and the outcome they leave",
+    description: 'Reviews are appended beside the decision (its logged row never changes); each names the leaf hash it reviewed and carries its own SHA-256.',
+    permission: 'decisions:read',
+    query: z.object({ id }),
+    response: z.object({
+      decisionId: z.string(),
+      ref: z.string(),
+      loggedOutcome: z.string(),
+      currentOutcome: z.string(),
+      reviews: z.array(
+        z.object({
+          id: z.string(), result: z.enum(DECISION_REVIEW_RESULTS), outcomeBefore: z.string(), newOutcome: z.string().nullable(), reason: z.string(), reviewer: z.string(),
+          reviewedAt: z.string(), requestReference: z.string().nullable(), decisionLeafHash: z.string(), hash: z.string(),
+        }).strict(),
+      ),
+    }).strict(),
   }),
   erase: defineApi({
     method: 'POST',

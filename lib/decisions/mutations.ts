@@ -3,3 +3,4 @@ export { eraseSubject } from './subjects';
 export { issueCheckpoint } from './checkpoints';
 export { createPartitionsAhead, purgeExpiredPartitions } from './retention';
 export { createDevelopmentDecision } from './development';
+export { recordDecisionReview } from './reviews';

@@ -5,3 +5,4 @@ export { getDecision, verifyDecision } from './view';
 export { decisionStats } from './stats';
 export { decisionLetter, exportDecisionLetter } from './letter';
 export { developmentDecisionsForCard, developmentDecisionsForSystem, getDevelopmentDecision, listDevelopmentDecisions } from './development';
+export { currentOutcome, decisionReviews, listDecisionReviews } from './reviews';

@@ -130,3 +130,22 @@ export const listDevelopmentDecisionsQuerySchema = z.object({
   page: z.preprocess((v) => (v === '' || v === undefined ? 1 : v), z.coerce.number('Give a page number').int().min(1).max(10_000)),
 });
 export type ListDevelopmentDecisionsQuery = z.infer<typeof listDevelopmentDecisionsQuerySchema>;
+
+// A person's review of a logged decision after it took effect (GDPR Art. 22(3)).
+export const DECISION_REVIEW_RESULTS = ['UPHELD', 'CHANGED'] as const;
+export type DecisionReviewResult = (typeof DECISION_REVIEW_RESULTS)[number];
+export const DECISION_REVIEW_RESULT_LABELS: Record<DecisionReviewResult, string> = { UPHELD: 'Upheld', CHANGED: 'Changed' };
+
+export const decisionReviewSchema = z
+  .object({
+    decisionId: text(200),
+    result: z.enum(DECISION_REVIEW_RESULTS, 'Say whether the decision is upheld or changed'),
+    newOutcome: z.string().trim().max(100, 'At most 100 characters').default(''),
+    reason: z.string().trim().min(3, 'Give the reason for the outcome (at least 3 characters)').max(2000, 'At most 2000 characters'),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.result === 'CHANGED' && !r.newOutcome) ctx.addIssue({ code: 'custom', path: ['newOutcome'], message: 'A changed decision needs its new outcome' });
+    if (r.result === 'UPHELD' && r.newOutcome) ctx.addIssue({ code: 'custom', path: ['newOutcome'], message: 'An upheld decision keeps its outcome: leave the new outcome empty' });
+  });
+export type DecisionReviewInput = z.input<typeof decisionReviewSchema>;

@@ -7,6 +7,7 @@ import { publicKeyPem } from '@/lib/signing/keys';
 import { featureReader, readableSystemIds, type FeatureView } from './access';
 import { decisionProof, type DecisionProof } from './proofs';
 import type { ExplanationStatus } from './schema';
+import { currentOutcome, listDecisionReviews, type DecisionReviewView } from './reviews';
 import { decisionNames } from './search';
 import { verifyDecisionProof, type ProofCheck } from './verify-proof';
 
@@ -32,6 +33,9 @@ export type DecisionView = {
   groupLabel: string | null;
   latencyMs: number | null;
   human: { reviewed: boolean; overridden: boolean; reviewer: string | null; reason: string | null };
+  /** People's reviews after the decision took effect (Art. 22(3)), oldest first, and the outcome they leave. */
+  reviews: DecisionReviewView[];
+  currentOutcome: string;
   explanation: { status: ExplanationStatus; method: string | null; baseValue: number | null; factors: Factor[] } | null;
   /** The factors that moved the score from the base value towards this result, largest first (at most four, as adverse-action notices give). */
   principalReasons: Factor[];
@@ -75,9 +79,10 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionVie
   });
   if (!d) throw new AppError('NOT_FOUND', 'The decision was not found.');
   const reader = featureReader(actor, actor.orgId);
-  const [names, proof] = await Promise.all([
+  const [names, proof, reviews] = await Promise.all([
     decisionNames(actor.orgId, { systemIds: [d.systemId], versionIds: [d.versionId] }),
     decisionProof(actor, { id: d.id }),
+    listDecisionReviews(actor, d.id),
     reader.prepare([d.subjectRef], [d.systemId]),
   ]);
   const version = names.version.get(d.versionId);
@@ -98,6 +103,8 @@ export async function getDecision(actor: Actor, id: string): Promise<DecisionVie
     groupLabel: d.groupLabel,
     latencyMs: d.latencyMs,
     human: { reviewed: d.humanReviewed, overridden: d.overridden, reviewer: d.reviewer, reason: d.overrideReason },
+    reviews,
+    currentOutcome: currentOutcome(d.outcome, reviews),
     explanation: explained && { status: d.explanationStatus, ...explained },
     principalReasons: principalReasons(explained, d.score),
     features: reader.read({ id: d.id, subjectRef: d.subjectRef, systemId: d.systemId, featuresCipher: d.featuresCipher }),

@@ -42,7 +42,10 @@ const requestDetail = z
       .nullable()
       .describe('Decisions in the decision log by the subject reference (for callers who may read the log)'),
     tasks: z.array(
-      z.object({ id: z.string(), kind: z.enum(['DELETION', 'HUMAN_REVIEW', 'PRIOR_CONSULTATION']), title: z.string(), status: z.enum(['OPEN', 'DONE']), assignee: z.string().nullable(), outcome: z.string().nullable(), evidence: z.string().nullable(), doneAt: iso.nullable(), capabilities: z.object({ complete: z.boolean() }).strict() }).strict(),
+      z.object({ id: z.string(), kind: z.enum(['DELETION', 'HUMAN_REVIEW', 'PRIOR_CONSULTATION']), title: z.string(), status: z.enum(['OPEN', 'DONE']), assignee: z.string().nullable(), outcome: z.string().nullable(), evidence: z.string().nullable(), doneAt: iso.nullable(),
+        decisionId: z.string().nullable().describe('The decision a human review was recorded against'),
+        decisions: z.array(z.object({ id: z.string(), ref: z.string(), decidedAt: iso, outcome: z.string() }).strict()).describe('For an open human review: the subject’s decisions on the system, newest first (at most 20)'),
+        capabilities: z.object({ complete: z.boolean() }).strict() }).strict(),
     ),
     capabilities: z.object({ verify: z.boolean(), startVerification: z.boolean(), confirmReceipt: z.boolean(), extend: z.boolean(), refuse: z.boolean(), complete: z.boolean(), export: z.boolean() }).strict(),
   })
@@ -153,12 +156,15 @@ export const privacyApi = {
     method: 'POST',
     path: '/api/v1/privacy/requests/{id}/tasks/{taskId}/complete',
     tag: 'Privacy',
-    summary: 'Record the outcome of a request’s task (a deletion needs its evidence)',
-    description: 'The assignee (privacy:respond) or a privacy officer. 409 when the task is already done.',
+    summary: 'Record the outcome of a request’s task (a deletion needs its evidence; a human review, the decision upheld or changed)',
+    description:
+      'The assignee (privacy:respond) or a privacy officer. 409 when the task is already done. A human review (Art. 22) gives result (UPHELD or CHANGED, ' +
+      'with newOutcome) and decisionId, one of the subject’s decisions on the task’s system; the outcome is its reason. The review is appended to the ' +
+      'decision log against that decision (decisions:review: the system’s owners and compliance) in the same transaction that closes the task.',
     permission: 'privacy:respond',
     params: taskParams,
     body: completeTaskSchema,
-    response: z.object({ id: z.string(), status: z.enum(['OPEN', 'DONE']) }).strict(),
+    response: z.object({ id: z.string(), status: z.enum(['OPEN', 'DONE']), decisionReviewId: z.string().nullable() }).strict(),
   }),
   exportRequest: defineApi({
     method: 'GET',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECISION_REVIEW_RESULTS } from '@/lib/decisions/schema';
 import { REGIMES } from './clocks';
 
 // Zod schemas and labels of the privacy domain (safe for the client).
@@ -125,7 +126,20 @@ export type CreateRequestData = z.output<typeof createRequestSchema>;
 
 export const reasonSchema = z.object({ reason: text(2000).min(10, 'Give the reason (at least 10 characters)') }).strict();
 export const completeRequestSchema = z.object({ note: text(2000).default('') }).strict();
-export const completeTaskSchema = z.object({ outcome: text(2000).min(3, 'Record the outcome'), evidence: text(2000).default('') }).strict();
+// A human review (Art. 22) also names the decision reviewed and whether it was upheld or changed; its outcome is the reason.
+const completeTaskShape = {
+  outcome: text(2000).min(3, 'Record the outcome'),
+  evidence: text(2000).default(''),
+  decisionId: text(200).default(''),
+  result: z.enum(DECISION_REVIEW_RESULTS, 'Say whether the decision is upheld or changed').optional(),
+  newOutcome: text(100).default(''),
+};
+const reviewOutcomeChecks = (t: { result?: string; newOutcome: string }, ctx: z.RefinementCtx) => {
+  if (t.result === 'CHANGED' && !t.newOutcome) ctx.addIssue({ code: 'custom', path: ['newOutcome'], message: 'A changed decision needs its new outcome' });
+  if (t.result !== 'CHANGED' && t.newOutcome) ctx.addIssue({ code: 'custom', path: ['newOutcome'], message: 'Only a changed decision has a new outcome' });
+};
+export const completeTaskSchema = z.object(completeTaskShape).strict().superRefine(reviewOutcomeChecks);
+export type CompleteTaskInput = z.input<typeof completeTaskSchema>;
 
 export const listRequestsQuerySchema = z
   .object({
@@ -200,7 +214,7 @@ export const requestFormSchema = createRequestSchema.extend({ dataCategories: li
 export const requestIdSchema = z.object({ id }).strict();
 export const reasonFormSchema = reasonSchema.extend({ id }).strict();
 export const completeRequestFormSchema = completeRequestSchema.extend({ id }).strict();
-export const completeTaskFormSchema = completeTaskSchema.extend({ taskId: id, requestId: id.optional() }).strict();
+export const completeTaskFormSchema = z.object({ ...completeTaskShape, taskId: id, requestId: id.optional() }).strict().superRefine(reviewOutcomeChecks);
 
 // The public form: what a visitor may ask for without an account (every right; the system of an automated
 // decision is found by the privacy team from the reference).

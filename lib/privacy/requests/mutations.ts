@@ -4,13 +4,14 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
-import { eraseSubject } from '@/lib/decisions/mutations';
+import { eraseSubject, recordDecisionReview } from '@/lib/decisions/mutations';
 import { notFound } from '@/lib/errors';
 import { conflict, invalid, notInFuture } from '../checks';
 import { requestDeadlines } from '../clocks';
 import {
   completeRequestSchema,
   completeTaskSchema,
+  type CompleteTaskInput,
   createRequestSchema,
   ERASURE_TYPES,
   HUMAN_REVIEW_TYPES,
@@ -224,8 +225,13 @@ export async function completeRequest(actor: Actor, id: string, input: { note?: 
   return close(actor, id, 'COMPLETED', note, opts.now ?? new Date());
 }
 
-/** The assignee (or a privacy officer) records a task's outcome; a deletion needs its evidence. */
-export async function completePrivacyTask(actor: Actor, taskId: string, input: { outcome: string; evidence?: string }, opts: { requestId?: string } = {}) {
+/**
+ * The assignee (or a privacy officer) records a task's outcome; a deletion
+ * needs its evidence. A human review (Art. 22) is recorded against the
+ * decision it reviewed, upheld or changed, in the decision log's own review
+ * record and in this same transaction.
+ */
+export async function completePrivacyTask(actor: Actor, taskId: string, input: CompleteTaskInput, opts: { requestId?: string } = {}) {
   const data = completeTaskSchema.parse(input);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "PrivacyTask" WHERE id = ${taskId} AND "orgId" = ${actor.orgId} FOR UPDATE`;
@@ -235,17 +241,45 @@ export async function completePrivacyTask(actor: Actor, taskId: string, input: {
     if (!can(actor, 'privacy:manage')) authorize(actor, 'privacy:respond', { ownerIds: [task.assigneeId] });
     if (task.status === 'DONE') throw conflict('The task is already done.');
     if (task.kind === 'DELETION' && !data.evidence) throw invalid('evidence', 'A deletion needs its evidence (job id, ticket, query log).');
+    const review = task.kind === 'HUMAN_REVIEW' ? await recordReview(tx, actor, task, data) : null;
+    if (!review && (data.result || data.decisionId)) throw invalid('result', 'Only a human review records what became of a decision.');
     const now = new Date();
-    await tx.privacyTask.update({ where: { id: taskId }, data: { status: 'DONE', outcome: data.outcome, evidence: data.evidence || null, doneAt: now, doneById: actor.userId } });
+    const outcome = review?.outcome ?? data.outcome;
+    const evidence = review?.evidence ?? (data.evidence || null);
+    await tx.privacyTask.update({ where: { id: taskId }, data: { status: 'DONE', outcome, evidence, doneAt: now, doneById: actor.userId, decisionId: review?.decisionId ?? null } });
     await recordEvent(tx, actor, {
       action: 'privacy.task_done',
       entityType: 'privacy-task',
       entityId: taskId,
       before: { status: 'OPEN' },
-      after: { status: 'DONE', kind: task.kind, requestId: task.requestId, datasetId: task.datasetId, outcome: data.outcome, evidence: data.evidence || null },
+      after: { status: 'DONE', kind: task.kind, requestId: task.requestId, datasetId: task.datasetId, outcome, evidence, ...(review ? { decisionId: review.decisionId, decisionReviewId: review.id, result: data.result } : {}) },
     });
-    return { id: taskId, status: 'DONE' as const };
+    return { id: taskId, status: 'DONE' as const, decisionReviewId: review?.id ?? null };
   });
+}
+
+/**
+ * The human review's outcome: against the decision chosen among the
+ * subject's logged decisions (on the task's system). Without one it is only
+ * allowed when the log holds no decision about the subject there.
+ */
+async function recordReview(tx: Tx, actor: Actor, task: { id: string; requestId: string | null; systemId: string | null }, data: ReturnType<typeof completeTaskSchema.parse>) {
+  if (!data.result) throw invalid('result', 'Say whether the decision is upheld or changed.');
+  const request = task.requestId ? await tx.subjectRequest.findFirst({ where: { id: task.requestId, orgId: actor.orgId }, select: { reference: true, subjectRef: true } }) : null;
+  const label = data.result === 'CHANGED' ? `Changed to “${data.newOutcome}”` : 'Upheld';
+  if (!data.decisionId) {
+    const logged = request?.subjectRef ? await tx.decision.count({ where: { orgId: actor.orgId, subjectRef: request.subjectRef, ...(task.systemId ? { systemId: task.systemId } : {}) } }) : 0;
+    if (logged) throw invalid('decisionId', 'Choose the decision that was reviewed: the decision log holds the subject’s decisions.');
+    return { id: null, decisionId: null, outcome: `${label} (decision not in the log): ${data.outcome}`, evidence: data.evidence || null };
+  }
+  if (!request?.subjectRef) throw invalid('decisionId', 'The request names no decision-log reference: record the review without a decision.');
+  const review = await recordDecisionReview(
+    actor,
+    { decisionId: data.decisionId, result: data.result, newOutcome: data.newOutcome, reason: data.outcome },
+    { expect: { subjectRef: request.subjectRef, systemId: task.systemId }, privacyTaskId: task.id, requestReference: request.reference },
+    tx,
+  );
+  return { id: review.id, decisionId: data.decisionId, outcome: `${label}: ${data.outcome}`, evidence: `Decision review ${review.id}, hash ${review.hash}` };
 }
 
 /**

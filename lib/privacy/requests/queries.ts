@@ -69,9 +69,12 @@ export async function listSubjectRequests(actor: Actor, input: ListRequestsQuery
 }
 
 export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: Date } = {}) {
-  authorize(actor, 'privacy:read');
   const now = opts.now ?? new Date();
-  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId, ...subjectRequestWhere(await auditorScope(actor)) }, include: { tasks: { orderBy: { createdAt: 'asc' } } } });
+  // The privacy team reads every request (auditors within their scope); anyone else only the requests they hold a task on (a system owner's human review).
+  const team = can(actor, 'privacy:read');
+  const scope = team ? subjectRequestWhere(await auditorScope(actor)) : { tasks: { some: { assigneeId: actor.userId ?? '-' } } };
+  const r = await db.subjectRequest.findFirst({ where: { id, orgId: actor.orgId, ...scope }, include: { tasks: { orderBy: { createdAt: 'asc' } } } });
+  authorize(actor, 'privacy:read', team ? undefined : { ownerIds: r?.tasks.map((t) => t.assigneeId) ?? [] });
   if (!r) throw notFound('The request');
   const [datasets, users, system] = await Promise.all([
     locateDatasets(db, actor.orgId, r.dataCategories, r.location),
@@ -123,6 +126,11 @@ export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: 
       outcome: t.outcome,
       evidence: t.evidence,
       doneAt: t.doneAt?.toISOString() ?? null,
+      decisionId: t.decisionId,
+      decisions:
+        t.kind === 'HUMAN_REVIEW' && t.status === 'OPEN' && log
+          ? log.decisions.filter((d) => !t.systemId || d.systemId === t.systemId).slice(0, 20).map((d) => ({ id: d.id, ref: d.ref, decidedAt: d.decidedAt.toISOString(), outcome: d.outcome }))
+          : [],
       capabilities: { complete: t.status === 'OPEN' && (can(actor, 'privacy:manage') || can(actor, 'privacy:respond', { ownerIds: [t.assigneeId] })) },
     })),
     capabilities: requestCapabilities(actor, r, now),

@@ -5,7 +5,7 @@ import { ExplanationBadge, num } from '@/components/decisions/badges';
 import { FactorList } from '@/components/decisions/factor-list';
 import { FeaturesTable } from '@/components/decisions/features-table';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, DownloadLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ActionForm } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
@@ -14,7 +14,7 @@ import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
 import { verifyDecisionAction } from '@/lib/decisions/actions';
 import { getDecision } from '@/lib/decisions/queries';
-import { verifyDecisionSchema } from '@/lib/decisions/schema';
+import { DECISION_REVIEW_RESULT_LABELS, verifyDecisionSchema } from '@/lib/decisions/schema';
 
 export const metadata: Metadata = { title: 'Decision' };
 
@@ -35,7 +35,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         actions={
           <>
             <ButtonLink href={`/decisions/${d.id}/letter`}>Explanation letter</ButtonLink>
-            <ButtonLink href={`/api/v1/decisions/proof?id=${encodeURIComponent(d.id)}`} prefetch={false}>Download proof (JSON)</ButtonLink>
+            <DownloadLink href={`/api/v1/decisions/proof?id=${encodeURIComponent(d.id)}`}>Download proof (JSON)</DownloadLink>
           </>
         }
       />
@@ -43,6 +43,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         <Card title="Outcome">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium">Decision taken</dt><dd>{d.outcome}</dd>
+            {d.currentOutcome !== d.outcome ? (<><dt className="font-medium">Outcome after review</dt><dd data-testid="current-outcome">{d.currentOutcome}</dd></>) : null}
             <dt className="font-medium">Model output</dt><dd>{Object.entries(d.output).map(([k, v]) => `${k}: ${String(v)}`).join(', ') || '—'}</dd>
             <dt className="font-medium">Confidence</dt><dd>{num(d.confidence)}</dd>
             <dt className="font-medium">Subject reference</dt><dd>{d.subjectRef}</dd>
@@ -58,6 +59,22 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             <p className="text-sm"><Badge>Reviewed</Badge> by {d.human.reviewer ?? 'a reviewer'}; the model&rsquo;s decision stood.</p>
           ) : (
             <p className="text-sm">No person reviewed this decision before it took effect.</p>
+          )}
+          <h3 className="mt-4 mb-2 text-sm font-semibold">Reviews after the decision (GDPR Art. 22(3))</h3>
+          {d.reviews.length ? (
+            <ol className="space-y-2 text-sm">
+              {d.reviews.map((r) => (
+                <li key={r.id} data-testid="decision-review">
+                  <Badge tone={r.result === 'CHANGED' ? 'warn' : 'neutral'}>{DECISION_REVIEW_RESULT_LABELS[r.result]}</Badge>{' '}
+                  {r.result === 'CHANGED' ? <>from “{r.outcomeBefore}” to “{r.newOutcome}”</> : <>“{r.outcomeBefore}” stands</>} · {r.reviewer}, <LocalTime iso={r.reviewedAt} />
+                  {r.requestReference ? <> · request {r.requestReference}</> : null}
+                  <div>{r.reason}</div>
+                  <div className="text-xs break-all text-slate-700">Review hash {short(r.hash)} over the decision&rsquo;s leaf {short(r.decisionLeafHash)}</div>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm">None: a subject may ask for one through a data-subject request.</p>
           )}
         </Card>
       </div>

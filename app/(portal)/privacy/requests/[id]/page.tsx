@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { Countdown } from '@/components/incidents/countdown';
 import { DaysLeftBadge, RequestStatusBadge } from '@/components/privacy/badges';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button';
+import { DownloadLink } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { ActionForm, ConfirmAction, TextAreaField, TextField } from '@/components/ui/form';
+import { ActionForm, ConfirmAction, RadioGroup, SelectField, TextAreaField, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
@@ -19,6 +19,7 @@ import {
   startVerificationAction,
   verifyIdentityAction,
 } from '@/lib/privacy/actions';
+import { DECISION_REVIEW_RESULT_LABELS, DECISION_REVIEW_RESULTS } from '@/lib/decisions/schema';
 import { getSubjectRequest } from '@/lib/privacy/requests/queries';
 import { completeTaskFormSchema, ERASURE_TYPES, reasonFormSchema, REQUEST_TYPE_LABELS } from '@/lib/privacy/schema';
 
@@ -78,7 +79,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <ConfirmAction action={verifyIdentityAction} fields={{ id: r.id }} label="Identity verified" title="Mark the identity verified?" body={<p>The request goes in progress{erasure ? ' and a deletion task is raised for each owner of a dataset that holds the subject’s data' : ''}.</p>} confirmLabel="Identity verified" variant="secondary" />
           ) : null}
           {may.confirmReceipt ? <ActionForm action={confirmReceiptAction} fields={{ id: r.id }} label="Confirm receipt to the consumer" submit="Receipt confirmed" variant="secondary" /> : null}
-          {may.export ? <ButtonLink href={`/api/v1/privacy/requests/${r.id}/export`} prefetch={false}>Download the access package (ZIP: JSON + CSV)</ButtonLink> : null}
+          {may.export ? <DownloadLink href={`/api/v1/privacy/requests/${r.id}/export`}>Download the access package (ZIP: JSON + CSV)</DownloadLink> : null}
           {may.extend ? (
             <details>
               <summary className="cursor-pointer text-sm font-medium">Extend the deadline…</summary>
@@ -116,7 +117,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               <li key={t.id} data-testid="privacy-task">
                 <div className="font-medium">{t.title}</div>
                 <div>{t.assignee ?? 'Unassigned'} · {t.status === 'DONE' ? <>done <LocalTime iso={t.doneAt} />: {t.outcome}{t.evidence ? ` (evidence: ${t.evidence})` : ''}</> : 'open'}</div>
-                {t.capabilities.complete ? (
+                {t.decisionId ? <div><Link href={`/decisions/${t.decisionId}`}>The reviewed decision and its review</Link></div> : null}
+                {t.capabilities.complete && t.kind === 'HUMAN_REVIEW' ? (
+                  <ActionForm action={completeTaskAction} schema={completeTaskFormSchema} fields={{ taskId: t.id, requestId: r.id }} label={`Record the review: ${t.title}`} submit="Record the review" className="mt-2 grid gap-2 sm:grid-cols-2">
+                    {t.decisions.length ? (
+                      <SelectField
+                        label="Decision reviewed"
+                        name="decisionId"
+                        id={`decision-${t.id}`}
+                        required
+                        placeholder="Choose…"
+                        options={t.decisions.map((d) => ({ value: d.id, label: `${d.ref}: ${d.outcome} (${d.decidedAt.slice(0, 10)})` }))}
+                      />
+                    ) : (
+                      <p className="text-sm sm:col-span-2">The decision log holds no decision about this subject{r.system ? ` in ${r.system.name}` : ''}; the review is recorded on this task only.</p>
+                    )}
+                    <RadioGroup label="Outcome of the review" name="result" id={`result-${t.id}`} options={DECISION_REVIEW_RESULTS.map((v) => ({ value: v, label: DECISION_REVIEW_RESULT_LABELS[v] }))} />
+                    <TextField label="New outcome" name="newOutcome" id={`new-outcome-${t.id}`} hint="Only when the decision is changed: the outcome it has now." />
+                    <TextAreaField label="Reason" name="outcome" id={`outcome-${t.id}`} rows={2} required className="sm:col-span-2" hint="Told to the subject with the outcome." />
+                  </ActionForm>
+                ) : t.capabilities.complete ? (
                   <ActionForm action={completeTaskAction} schema={completeTaskFormSchema} fields={{ taskId: t.id, requestId: r.id }} label={`Record the outcome: ${t.title}`} submit="Record outcome" className="mt-2 grid gap-2 sm:grid-cols-2">
                     <TextField label="Outcome" name="outcome" id={`outcome-${t.id}`} required />
                     <TextField label="Evidence" name="evidence" id={`evidence-${t.id}`} hint={t.kind === 'DELETION' ? 'Required for a deletion: job id, ticket or query log.' : undefined} />
