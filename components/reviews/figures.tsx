@@ -41,6 +41,30 @@ export function FiguresTable({ figures, previous, previousQuarter }: { figures: 
         </ul>
       </div>
     ) : null}
+    {figures.privacy?.overdueReviews.length ? (
+      <div className="mt-3 text-sm">
+        <h3 className="font-semibold">Data-minimisation reviews overdue</h3>
+        <ul className="list-disc pl-5">
+          {figures.privacy.overdueReviews.map((m) => (
+            <li key={m.id}>
+              <a href={`/privacy/minimisation/${m.id}`}>{m.quarter}, {m.owner || 'unknown owner'}</a>: due {m.dueAt.slice(0, 10)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
+    {figures.privacy?.datasetsPastRetention.length ? (
+      <div className="mt-3 text-sm">
+        <h3 className="font-semibold">Datasets past retention</h3>
+        <ul className="list-disc pl-5">
+          {figures.privacy.datasetsPastRetention.map((d) => (
+            <li key={d.id}>
+              {d.name} ({d.owner || 'unknown owner'}){d.deletionDate ? `: deletion date ${d.deletionDate.slice(0, 10)}` : ': deletion task open'}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null}
     </>
   );
 }

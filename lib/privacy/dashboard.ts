@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { auditorScope, subjectRequestWhere } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
+import { pastRetentionWhere } from './retention/queries';
 import { OPEN_STATUSES, SUBJECT_REQUEST_TYPES } from './schema';
 import { screen } from './screening';
 
@@ -17,10 +18,7 @@ export async function privacyFigures(actor: Actor, now = new Date()) {
     db.subjectRequest.count({ where: { orgId, ...inScope, status: { in: [...OPEN_STATUSES] }, overdue: true } }),
     db.subjectRequest.count({ where: { orgId, ...inScope, answeredLate: true, closedAt: { gte: quarterStart } } }),
     db.privacyAssessment.count({ where: { orgId, status: 'SIGNED_OFF', reviewDate: { lt: now } } }),
-    // Past retention: the registry's deletion date, or an open deletion task the retention job raised.
-    db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM "Dataset" d WHERE d."orgId" = ${orgId} AND d."personalData"
-        AND (d."deletionDate" < ${now} OR EXISTS (SELECT 1 FROM "PrivacyTask" t WHERE t."datasetId" = d.id AND t.kind = 'DELETION' AND t.status = 'OPEN' AND t."retentionRuleId" IS NOT NULL))`,
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Dataset" d WHERE ${pastRetentionWhere(orgId, now)}`,
     db.subjectRequest.groupBy({ by: ['type'], where: { orgId, ...inScope, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true }, _min: { dueAt: true } }),
     db.processingActivity.count({ where: { orgId } }),
     db.privacyAssessment.count({ where: { orgId, status: { not: 'SUPERSEDED' } } }),

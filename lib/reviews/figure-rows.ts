@@ -45,6 +45,10 @@ export function figureRows(f: ReviewFiguresView): FigureRow[] {
     add('Monitoring', 'Missing-data alerts opened in the quarter', f.monitoring.alertsInPeriod.missingData, (p) => p.monitoring?.alertsInPeriod.missingData, '/monitoring/alerts?kind=MISSING_DATA');
     add('Monitoring', 'Model versions in breach in the quarter', f.monitoring.versionsInBreach.length, (p) => p.monitoring?.versionsInBreach.length, '/monitoring');
   }
+  if (f.privacy) {
+    add('Privacy', 'Minimisation reviews overdue', f.privacy.minimisationOverdue, (p) => p.privacy?.minimisationOverdue, '/privacy/minimisation');
+    add('Privacy', 'Datasets past retention', f.privacy.pastRetention, (p) => p.privacy?.pastRetention, '/privacy/retention');
+  }
   add('Action items', 'Open', f.actionItems.open, (p) => p.actionItems.open);
   add('Action items', 'Overdue', f.actionItems.overdue, (p) => p.actionItems.overdue);
   return r;

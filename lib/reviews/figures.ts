@@ -2,6 +2,7 @@ import 'server-only';
 import { findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { monitoringReviewFigures } from '@/lib/monitoring/queries';
+import { privacyReviewFigures } from '@/lib/privacy/retention/queries';
 import { riskReviewFigures } from '@/lib/risks/queries';
 import type { ReviewFigures } from './schema';
 
@@ -14,7 +15,7 @@ const toRecord = (rows: { key: string; n: number }[]) => Object.fromEntries(rows
  */
 export async function computeFigures(orgId: string, period: { start: Date; end: Date }, now = new Date(), scope: AuditorScope = null): Promise<ReviewFigures> {
   const findings = { orgId, ...findingWhere(scope) };
-  const [matrix, findingsOpen, findingsNew, findingsClosed, findingsOverdue, incidents, incidentsOpen, stages, deploys, actionsOpen, actionsOverdue, risks, monitoring] =
+  const [matrix, findingsOpen, findingsNew, findingsClosed, findingsOverdue, incidents, incidentsOpen, stages, deploys, actionsOpen, actionsOverdue, risks, monitoring, privacy] =
     await Promise.all([
       db.matrixCell.groupBy({ by: ['status'], where: { orgId }, _count: { _all: true } }),
       db.finding.groupBy({ by: ['severity'], where: { ...findings, status: { notIn: ['CLOSED', 'RISK_ACCEPTED'] } }, _count: { _all: true } }),
@@ -29,6 +30,7 @@ export async function computeFigures(orgId: string, period: { start: Date; end: 
       db.actionItem.count({ where: { orgId, status: 'OPEN', dueDate: { lt: now } } }),
       riskReviewFigures(orgId, period, now),
       monitoringReviewFigures(orgId, period),
+      privacyReviewFigures(orgId, period, now),
     ]);
   const deployCounts = toRecord(deploys.map((d) => ({ key: d.kind, n: d._count._all })));
   return {
@@ -48,5 +50,6 @@ export async function computeFigures(orgId: string, period: { start: Date; end: 
     actionItems: { open: actionsOpen, overdue: actionsOverdue },
     risks,
     monitoring,
+    privacy,
   };
 }

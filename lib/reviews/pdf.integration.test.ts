@@ -19,6 +19,8 @@ const m = await import('./mutations');
 const q = await import('./queries');
 const { renderReviewPdf } = await import('./pdf');
 const { figureRows, WITHHELD } = await import('./figure-rows');
+const { db } = await import('@/lib/db');
+const { privacyFigures } = await import('@/lib/privacy/dashboard');
 
 let actors: Record<Role, Actor>;
 const QUARTER = '2026-Q4';
@@ -94,5 +96,63 @@ describe('quarterly review PDF', () => {
     expect(raw).toMatch(/\/FontFile2/);
     expect(structure).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Caption']));
     expect((metadata.info as { Title?: string; Language?: string }).Title).toBe('Quarterly compliance review 2026-Q4');
+  });
+
+  it('brings the minimisation reviews overdue at the quarter’s end and the datasets past retention to the meeting: page figures, lists, PDF and frozen snapshot agree', { timeout: 60_000 }, async () => {
+    // 2026-Q3 ends 2026-10-01 (exclusive): the figures are taken at that moment, not today.
+    const orgId = actors.ADMIN.orgId;
+    const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const ds = (name: string, data: { personalData: boolean; deletionDate?: Date }) => db.dataset.create({ data: { orgId, name, ownerId: actors.ENGINEER.userId!, personalDataCategories: ['contact'], ...data }, select: { id: true } });
+    const past = await ds('Applicants 2019', { personalData: true, deletionDate: at('2026-09-15') });
+    await ds('Call recordings', { personalData: true, deletionDate: at('2026-10-15') }); // past today, not at the quarter's end
+    await ds('Weather feed', { personalData: false, deletionDate: at('2026-01-01') });
+    const tasked = await ds('Marketing leads', { personalData: true });
+    const rule = await db.retentionRule.create({ data: { orgId, datasetId: tasked.id, periodDays: 30, keepBasis: 'Consent', createdById: actors.PRIVACY_OFFICER.userId! } });
+    await db.privacyTask.create({ data: { orgId, kind: 'DELETION', title: 'Delete the marketing leads', assigneeId: actors.ENGINEER.userId, datasetId: tasked.id, retentionRuleId: rule.id } });
+    const done = await ds('Old survey', { personalData: true });
+    await db.privacyTask.create({ data: { orgId, kind: 'DELETION', status: 'DONE', title: 'Delete the survey', assigneeId: actors.ENGINEER.userId, datasetId: done.id, retentionRuleId: rule.id, doneAt: at('2026-08-01') } });
+    const review = (ownerId: string, quarter: string, dueAt: string, completedAt?: string) =>
+      db.minimisationReview.create({ data: { orgId, ownerId, quarter, dueAt: at(dueAt), completedAt: completedAt ? at(completedAt) : null }, select: { id: true } });
+    const open = await review(actors.ENGINEER.userId!, '2026-Q3', '2026-07-31');
+    await review(actors.COMPLIANCE_OFFICER.userId!, '2026-Q3', '2026-07-31', '2026-07-20');
+    const lateDone = await review(actors.PRIVACY_OFFICER.userId!, '2026-Q2', '2026-04-30', '2026-10-20'); // still open when Q3 ended
+    await review(actors.ADMIN.userId!, '2026-Q4', '2026-10-31');
+
+    const { id: reviewId } = await m.startReview(actors.COMPLIANCE_OFFICER, { quarter: '2026-Q3' });
+    const data = await q.getReview(actors.COMPLIANCE_OFFICER, '2026-Q3');
+    expect(data.figures.privacy).toEqual({
+      minimisationOverdue: 2,
+      pastRetention: 2,
+      overdueReviews: [
+        { id: lateDone.id, quarter: '2026-Q2', owner: actors.PRIVACY_OFFICER.name, dueAt: '2026-04-30T00:00:00.000Z' },
+        { id: open.id, quarter: '2026-Q3', owner: actors.ENGINEER.name, dueAt: '2026-07-31T00:00:00.000Z' },
+      ],
+      datasetsPastRetention: [
+        { id: past.id, name: 'Applicants 2019', owner: actors.ENGINEER.name, deletionDate: '2026-09-15T00:00:00.000Z' },
+        { id: tasked.id, name: 'Marketing leads', owner: actors.ENGINEER.name, deletionDate: null },
+      ],
+    });
+    // The privacy overview counts today: the call recordings are past retention now.
+    expect((await privacyFigures(actors.PRIVACY_OFFICER)).pastRetention).toBe(3);
+    const rows = figureRows(data.figures).filter((f) => f.area === 'Privacy');
+    expect(rows.map((f) => [f.name, f.value, f.href])).toEqual([
+      ['Minimisation reviews overdue', 2, '/privacy/minimisation'],
+      ['Datasets past retention', 2, '/privacy/retention'],
+    ]);
+
+    const { text } = await readPdf(await renderReviewPdf(data, new Date('2026-12-01T10:15:00Z')));
+    expect(text).toContain('Privacy Minimisation reviews overdue 2');
+    expect(text).toContain('Privacy Datasets past retention 2');
+    expect(text).toContain('Data-minimisation reviews overdue');
+    expect(text).toContain(`2026-Q2, ${actors.PRIVACY_OFFICER.name}: due 2026-04-30`);
+    expect(text).toContain(`2026-Q3, ${actors.ENGINEER.name}: due 2026-07-31`);
+    expect(text).toContain(`Applicants 2019 (${actors.ENGINEER.name}): deletion date 2026-09-15`);
+    expect(text).toContain(`Marketing leads (${actors.ENGINEER.name}): deletion task open`);
+    expect(text).not.toContain('Call recordings');
+
+    // Closing freezes the same figures.
+    await m.addAttendee(actors.COMPLIANCE_OFFICER, { reviewId, name: 'Priya Privacy', role: 'DPO' });
+    await m.closeReview(actors.COMPLIANCE_OFFICER, reviewId);
+    expect((await q.getReview(actors.AUDITOR, '2026-Q3')).figures.privacy).toEqual(data.figures.privacy);
   });
 });

@@ -34,6 +34,15 @@ export async function renderReviewPdf(data: ReviewPage, now = new Date()): Promi
     pdf.heading('Model versions in breach in the quarter', 3);
     pdf.list(breached.map((v) => `${v.model} ${v.version}`));
   }
+  const privacy = data.figures.privacy;
+  if (privacy?.overdueReviews.length) {
+    pdf.heading('Data-minimisation reviews overdue', 3);
+    pdf.list(privacy.overdueReviews.map((m) => `${m.quarter}, ${m.owner || 'unknown owner'}: due ${m.dueAt.slice(0, 10)}`));
+  }
+  if (privacy?.datasetsPastRetention.length) {
+    pdf.heading('Datasets past retention', 3);
+    pdf.list(privacy.datasetsPastRetention.map((d) => `${d.name} (${d.owner || 'unknown owner'})${d.deletionDate ? `: deletion date ${d.deletionDate.slice(0, 10)}` : ': deletion task open'}`));
+  }
 
   pdf.heading('Attendees');
   if (r?.attendees.length) pdf.list(r.attendees.map((a) => `${a.name}${a.role ? ` (${a.role})` : ''}`));

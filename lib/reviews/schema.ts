@@ -39,6 +39,13 @@ export type ReviewFigures = {
   risks?: { newInPeriod: number; scoreChangedInPeriod: number; reviewOverdue: number; acceptanceExpired: number };
   /** Absent in reviews frozen before monitoring existed. */
   monitoring?: { alertsInPeriod: { breach: number; warning: number; missingData: number }; versionsInBreach: { versionId: string; model: string; version: string }[] };
+  /** Absent in reviews frozen before minimisation reviews came to the meeting. */
+  privacy?: {
+    minimisationOverdue: number;
+    pastRetention: number;
+    overdueReviews: { id: string; quarter: string; owner: string; dueAt: string }[];
+    datasetsPastRetention: { id: string; name: string; owner: string; deletionDate: string | null }[];
+  };
 };
 
 /** The figures as a viewer gets them: a frozen snapshot's findings figures

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { MinimisationReason } from '../schema';
 import { personalDatasetsWithUse } from './mutations';
 import { isDevelopmentCopy, retentionDue } from './rules';
@@ -96,5 +97,44 @@ export async function getMinimisationReview(actor: Actor, id: string) {
         capabilities: { answer: answer && !i.decision },
       };
     }),
+  };
+}
+
+/** Past retention at `at`: a personal-data dataset past the registry's deletion date, or with an open deletion task the retention job raised. */
+export const pastRetentionWhere = (orgId: string, at: Date) => Prisma.sql`d."orgId" = ${orgId} AND d."personalData"
+  AND (d."deletionDate" < ${at} OR EXISTS (SELECT 1 FROM "PrivacyTask" t WHERE t."datasetId" = d.id AND t.kind = 'DELETION' AND t.status = 'OPEN' AND t."retentionRuleId" IS NOT NULL))`;
+
+export type PrivacyReviewFigures = {
+  minimisationOverdue: number;
+  pastRetention: number;
+  overdueReviews: { id: string; quarter: string; owner: string; dueAt: string }[];
+  datasetsPastRetention: { id: string; name: string; owner: string; deletionDate: string | null }[];
+};
+
+const REVIEW_LIST_LIMIT = 100;
+
+/**
+ * For the quarterly review meeting: the minimisation reviews overdue at the
+ * quarter's end (or now, while it runs) — due before then and not completed
+ * by then, whichever quarter opened them — and the datasets past retention.
+ * Counts are exact; the lists stop at 100.
+ */
+export async function privacyReviewFigures(orgId: string, period: { start: Date; end: Date }, now = new Date()): Promise<PrivacyReviewFigures> {
+  const at = period.end < now ? period.end : now;
+  const overdueWhere = { orgId, dueAt: { lt: at }, OR: [{ completedAt: null }, { completedAt: { gt: at } }] };
+  const [minimisationOverdue, reviews, pastCount, datasets] = await Promise.all([
+    db.minimisationReview.count({ where: overdueWhere }),
+    db.minimisationReview.findMany({ where: overdueWhere, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: REVIEW_LIST_LIMIT, select: { id: true, quarter: true, ownerId: true, dueAt: true } }),
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Dataset" d WHERE ${pastRetentionWhere(orgId, at)}`,
+    db.$queryRaw<{ id: string; name: string; ownerId: string; deletionDate: Date | null }[]>`
+      SELECT d.id, d.name, d."ownerId", d."deletionDate" FROM "Dataset" d WHERE ${pastRetentionWhere(orgId, at)} ORDER BY d.name, d.id LIMIT ${REVIEW_LIST_LIMIT}`,
+  ]);
+  const people = await db.user.findMany({ where: { orgId, id: { in: [...new Set([...reviews.map((r) => r.ownerId), ...datasets.map((d) => d.ownerId)])] } }, select: { id: true, name: true } });
+  const nameOf = (uid: string) => people.find((p) => p.id === uid)?.name ?? '';
+  return {
+    minimisationOverdue,
+    pastRetention: Number(pastCount[0]?.n ?? 0),
+    overdueReviews: reviews.map((r) => ({ id: r.id, quarter: r.quarter, owner: nameOf(r.ownerId), dueAt: r.dueAt.toISOString() })),
+    datasetsPastRetention: datasets.map((d) => ({ id: d.id, name: d.name, owner: nameOf(d.ownerId), deletionDate: d.deletionDate?.toISOString() ?? null })),
   };
 }
