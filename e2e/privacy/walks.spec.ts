@@ -99,3 +99,50 @@ test('a visitor’s access request: public form, confirmation mail, verification
   await expect(admin.page.getByText('privacy.request_completed')).toBeVisible();
   await admin.context.close();
 });
+
+test('a contested decision: the system’s owner records the review from their home page, and the decision shows it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The credit model's decisions are in the demo log; its business owner is the admin.
+  const { rows: systems } = await client.query<{ id: string }>(`SELECT id FROM "AISystem" WHERE name = 'Credit scoring model'`);
+  const subjectRef = 'applicant-00007';
+  const { rows: logged } = await client.query<{ id: string; ref: string; outcome: string }>(
+    `SELECT id, ref, outcome FROM "Decision" WHERE "subjectRef" = $1 AND "systemId" = $2 ORDER BY "decidedAt" DESC, id ASC LIMIT 1`,
+    [subjectRef, systems[0].id],
+  );
+  const decision = logged[0];
+  const newOutcome = decision.outcome === 'approve' ? 'refer' : 'approve';
+  const officer = await pageAs(browser, 'PRIVACY_OFFICER');
+  const created = await officer.context.request.post('/api/v1/privacy/requests', { data: { type: 'CONTEST_DECISION', subjectName: `Contest ${run}`, subjectRef, systemId: systems[0].id, receivedAt: new Date(Date.now() - 3_600_000).toISOString() } });
+  expect(created.status()).toBe(201);
+  const request = (await created.json()) as { id: string; reference: string };
+  expect((await officer.context.request.post(`/api/v1/privacy/requests/${request.id}/verify`)).status()).toBe(200);
+  await officer.context.close();
+
+  const owner = await pageAs(browser, 'ADMIN');
+  await owner.page.goto('/');
+  await owner.page.getByTestId('my-privacy-tasks').getByRole('link', { name: new RegExp(request.reference) }).click();
+  await expect(owner.page.getByRole('heading', { level: 1, name: new RegExp(`^${request.reference}: `) })).toBeVisible();
+  expect((await scan(owner.page)).violations).toEqual([]);
+  const form = owner.page.getByRole('form', { name: /^Record the review: / });
+  // Changed without the new outcome: refused, the field named.
+  await form.getByLabel('Decision reviewed').selectOption(decision.id);
+  await form.getByLabel('Changed').check();
+  await form.getByLabel('Reason').fill('The applicant’s payslips show the income was under-reported.');
+  await form.getByRole('button', { name: 'Record the review' }).click();
+  await expect(form.getByText('A changed decision needs its new outcome')).toBeVisible();
+  await form.getByLabel('New outcome').fill(newOutcome);
+  await form.getByRole('button', { name: 'Record the review' }).click();
+  await expect(owner.page.getByText(`Changed to “${newOutcome}”: The applicant’s payslips show the income was under-reported.`)).toBeVisible();
+
+  await owner.page.getByRole('link', { name: 'The reviewed decision and its review' }).click();
+  await expect(owner.page.getByRole('heading', { level: 1, name: `Decision ${decision.ref}` })).toBeVisible();
+  await expect(owner.page.getByTestId('current-outcome')).toHaveText(newOutcome);
+  await expect(owner.page.getByTestId('decision-review')).toContainText(`from “${decision.outcome}” to “${newOutcome}”`);
+  await expect(owner.page.getByTestId('decision-review')).toContainText(request.reference);
+  expect((await scan(owner.page)).violations).toEqual([]);
+  const api = await (await owner.context.request.get(`/api/v1/decisions/reviews?id=${encodeURIComponent(decision.id)}`)).json();
+  expect(api).toMatchObject({ loggedOutcome: decision.outcome, currentOutcome: newOutcome, reviews: [{ result: 'CHANGED', requestReference: request.reference }] });
+  const trail = await (await owner.context.request.get(`/api/v1/audit-events?${new URLSearchParams({ entityType: 'decision', entityId: decision.id })}`)).json();
+  expect((trail.items as { action: string }[]).map((e) => e.action)).toContain('decision.reviewed');
+  await owner.context.close();
+});
