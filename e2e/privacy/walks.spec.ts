@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { scan } from '../support/a11y';
-import { pageAs } from '../support/auth';
+import { pageAs, type RoleName } from '../support/auth';
 
 // A visitor's access request handled to completion on the production build:
 // the privacy officer opens the public form, a visitor with no session files
@@ -102,8 +102,10 @@ test('a visitor’s access request: public form, confirmation mail, verification
 
 test('a contested decision: the system’s owner records the review from their home page, and the decision shows it', async ({ browser }) => {
   test.setTimeout(120_000);
-  // The credit model's decisions are in the demo log; its business owner is the admin.
-  const { rows: systems } = await client.query<{ id: string }>(`SELECT id FROM "AISystem" WHERE name = 'Credit scoring model'`);
+  // The credit model's decisions are in the demo log; the task goes to the system's business owner.
+  const { rows: systems } = await client.query<{ id: string; role: RoleName }>(
+    `SELECT s.id, u.role FROM "AISystem" s JOIN "User" u ON u.id = COALESCE(s."businessOwnerId", s."technicalOwnerId") WHERE s.name = 'Credit scoring model'`,
+  );
   const subjectRef = 'applicant-00007';
   const { rows: logged } = await client.query<{ id: string; ref: string; outcome: string }>(
     `SELECT id, ref, outcome FROM "Decision" WHERE "subjectRef" = $1 AND "systemId" = $2 ORDER BY "decidedAt" DESC, id ASC LIMIT 1`,
@@ -118,7 +120,7 @@ test('a contested decision: the system’s owner records the review from their h
   expect((await officer.context.request.post(`/api/v1/privacy/requests/${request.id}/verify`)).status()).toBe(200);
   await officer.context.close();
 
-  const owner = await pageAs(browser, 'ADMIN');
+  const owner = await pageAs(browser, systems[0].role);
   await owner.page.goto('/');
   await owner.page.getByTestId('my-privacy-tasks').getByRole('link', { name: new RegExp(request.reference) }).click();
   await expect(owner.page.getByRole('heading', { level: 1, name: new RegExp(`^${request.reference}: `) })).toBeVisible();
