@@ -1,15 +1,24 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, ConfirmAction, SelectField } from '@/components/ui/form';
+import { ActionForm, ConfirmAction, PersonPicker, SelectField } from '@/components/ui/form';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { resetUserMfaAction } from '@/lib/auth/mfa/actions';
-import { changeUserRoleAction, deactivateUserAction, reactivateUserAction, reissueInviteAction } from '@/lib/users/actions';
+import { changeUserRoleAction, deactivateUserAction, reactivateUserAction, reissueInviteAction, setUserManagerAction } from '@/lib/users/actions';
 
 export function RoleForm({ id, role, email }: { id: string; role: Role; email: string }) {
   return (
     <ActionForm action={changeUserRoleAction} fields={{ id }} label={`Change the role of ${email}`} submit="Save" pendingText="Saving…" variant="secondary" submitClassName="px-2 py-1 text-xs" resetOnSuccess={false} announce="toast" success={`Role of ${email} changed.`} className="flex flex-wrap items-center gap-2">
       <SelectField label={`Role of ${email}`} srOnlyLabel name="role" defaultValue={role} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} className="space-y-0" />
+    </ActionForm>
+  );
+}
+
+/** The line manager reviews this person's access in an access review (empty: an administrator does). */
+export function ManagerForm({ id, email, manager }: { id: string; email: string; manager: { id: string; name: string; email: string } | null }) {
+  return (
+    <ActionForm action={setUserManagerAction} fields={{ id }} label={`Manager of ${email}`} submit="Save" pendingText="Saving…" variant="secondary" submitClassName="px-2 py-1 text-xs" resetOnSuccess={false} announce="toast" success={`Manager of ${email} saved.`} className="flex flex-wrap items-end gap-2">
+      <PersonPicker label={`Manager of ${email}`} name="managerId" defaultValue={manager ? { value: manager.id, label: manager.name, description: manager.email } : null} className="min-w-48 space-y-0" />
     </ActionForm>
   );
 }

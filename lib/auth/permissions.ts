@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'users:read': 'See the user list',
   'users:manage': 'Create, invite, change role and deactivate users',
   'tokens:manage': 'Create and revoke API tokens',
+  'access-reviews:answer': 'Confirm or revoke the access-review items one is the reviewer of (a manager: the roles and tokens of their reports)',
   'audit-trail:read': 'Read the audit trail',
   'audit-trail:verify': 'Verify the audit trail hash chain',
   'settings:manage': 'Change deployment settings',
@@ -100,7 +101,8 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** Held by signed-in people only: never granted to an API token (its mutations refuse tokens too). */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage', 'policies:acknowledge'];
+// An access-review answer is a person's attestation, so it is never a token's.
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['webhooks:manage', 'policies:acknowledge', 'access-reviews:answer'];
 /**
  * Scopes a token may carry from its creator's owner grants: the token counts
  * as its creator in ownership checks, so it acts only on what the creator
@@ -150,6 +152,8 @@ export const OWNER_PERMISSIONS: readonly Permission[] = [
   'privacy:respond',
   'decisions:review',
   'reports:export',
+  // the reviewer of an access-review item (the subject's manager) answers it
+  'access-reviews:answer',
 ];
 
 export type Grants = { readonly any: readonly Permission[]; readonly own: readonly Permission[] };

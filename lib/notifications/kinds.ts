@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = {
   'monitoring.escalation': { label: 'Monitoring breaches left unacknowledged (escalation)', mandatory: true },
   'account.security': { label: 'Changes to your sign-in security (second factor reset)', mandatory: true },
   'token.expiring': { label: 'API tokens you created about to expire', mandatory: false },
+  'access_review.assigned': { label: 'Access review items for you to confirm or revoke (as the manager or an administrator)', mandatory: true },
   'access_review.overdue': { label: 'Access review items left unanswered past the due date (escalation)', mandatory: true },
   'webhook.endpoint_disabled': { label: 'A webhook endpoint you own was disabled', mandatory: false },
   'vendor.expiring': { label: 'Vendor contracts and certifications about to expire, vendor reviews due', mandatory: false },

@@ -78,5 +78,5 @@ export function listOf(resources: unknown[]) {
   return { schemas: [LIST_SCHEMA], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources };
 }
 
-/** The enterprise extension is accepted in requests and ignored; it is not advertised. */
+/** The enterprise extension is accepted in requests; of it only `manager` is kept (lib/scim/users.ts), the rest ignored. Not advertised. */
 export const IGNORED_EXTENSIONS = [ENTERPRISE_USER_SCHEMA];

@@ -80,18 +80,38 @@ function sameMember(a: unknown, b: unknown, attr: Attr): boolean {
   return Boolean(a && b && typeof a === 'object' && typeof b === 'object' && (a as Doc)[key] === (b as Doc)[key]);
 }
 
-function applyOne(doc: Doc, op: Op, table: AttrTable, coreUrn: string, ignored: string[]) {
+/** Extension schemas this resource keeps (URN → attributes), stored in the document under their URN. */
+export type Extensions = Readonly<Record<string, AttrTable>>;
+
+const extensionOf = (key: string, extensions: Extensions) => Object.keys(extensions).find((urn) => key.toLowerCase() === urn.toLowerCase() || key.toLowerCase().startsWith(`${urn.toLowerCase()}:`));
+
+/** An operation on an extension attribute, applied inside the document's object for that URN (Entra: path `urn…:User:manager`; Okta: a value keyed by the URN). */
+function applyInExtension(doc: Doc, urn: string, op: Op, extensions: Extensions, ignored: string[]) {
+  const sub = (doc[urn] && typeof doc[urn] === 'object' ? { ...(doc[urn] as Doc) } : {}) as Doc;
+  const rest = op.path!.slice(urn.length + 1);
+  if (!rest) {
+    if (op.op === 'remove') delete doc[urn];
+    else applyOne(sub, { op: op.op, value: op.value }, extensions[urn], urn, ignored, {});
+  } else applyOne(sub, { ...op, path: rest }, extensions[urn], urn, ignored, {});
+  if (op.path === urn && op.op === 'remove') return;
+  if (Object.keys(sub).length) doc[urn] = sub;
+  else delete doc[urn];
+}
+
+function applyOne(doc: Doc, op: Op, table: AttrTable, coreUrn: string, ignored: string[], extensions: Extensions) {
+  const ext = op.path ? extensionOf(op.path, extensions) : undefined;
+  if (ext) return applyInExtension(doc, ext, { ...op, path: op.path!.length === ext.length ? ext : `${ext}:${op.path!.slice(ext.length + 1)}` }, extensions, ignored);
   if (!op.path) {
     if (op.op === 'remove') throw new ScimError(400, 'A remove operation needs a path.', 'noTarget');
     if (!op.value || typeof op.value !== 'object' || Array.isArray(op.value)) throw new ScimError(400, 'Without a path, the value must be an object of attributes.', 'invalidValue');
     // Each key is a path of its own (Entra sends keys such as "name.givenName").
     for (const [key, value] of Object.entries(op.value as Doc)) {
       if (key.toLowerCase() === 'id' || key.toLowerCase() === 'schemas' || key.toLowerCase() === 'meta') continue;
-      if (key.toLowerCase().startsWith('urn:') && value && typeof value === 'object' && !Array.isArray(value) && !key.toLowerCase().startsWith(`${coreUrn.toLowerCase()}:`)) {
+      if (key.toLowerCase().startsWith('urn:') && value && typeof value === 'object' && !Array.isArray(value) && !key.toLowerCase().startsWith(`${coreUrn.toLowerCase()}:`) && !extensionOf(key, extensions)) {
         ignored.push(key);
         continue;
       }
-      applyOne(doc, { op: op.op, path: key, value }, table, coreUrn, ignored);
+      applyOne(doc, { op: op.op, path: key, value }, table, coreUrn, ignored, extensions);
     }
     return;
   }
@@ -152,7 +172,7 @@ function applyOne(doc: Doc, op: Op, table: AttrTable, coreUrn: string, ignored: 
 }
 
 /** The document after every operation, in order, and the paths that were ignored. */
-export function applyPatch(doc: Doc, body: unknown, table: AttrTable, coreUrn: string): { doc: Doc; ignored: string[] } {
+export function applyPatch(doc: Doc, body: unknown, table: AttrTable, coreUrn: string, extensions: Extensions = {}): { doc: Doc; ignored: string[] } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ScimError(400, 'The PATCH body must be a PatchOp object.', 'invalidSyntax');
   const b = body as Record<string, unknown>;
   const schemas = Array.isArray(b.schemas) ? b.schemas : [];
@@ -162,6 +182,6 @@ export function applyPatch(doc: Doc, body: unknown, table: AttrTable, coreUrn: s
   if (ops.length > 1000) throw new ScimError(400, 'At most 1,000 operations per request.', 'tooMany');
   const next = structuredClone(doc);
   const ignored: string[] = [];
-  for (const raw of ops) applyOne(next, normaliseOp(raw), table, coreUrn, ignored);
+  for (const raw of ops) applyOne(next, normaliseOp(raw), table, coreUrn, ignored, extensions);
   return { doc: next, ignored };
 }

@@ -196,6 +196,7 @@ describe('Okta', () => {
 describe('Microsoft Entra ID', () => {
   it('creates with the enterprise extension, patches with capitalised ops and string booleans, deactivates, re-activates and deletes', async () => {
     expect((await call(users.GET, 'GET', `/scim/v2/Users${filter('userName eq "eve.adams@contoso.example"')}`)).body.totalResults).toBe(0);
+    const boss = (await call(users.POST, 'POST', '/scim/v2/Users', { body: { schemas: [USER], userName: 'mona.boss@contoso.example', emails: [{ value: 'mona.boss@contoso.example', primary: true }], active: true } })).body.id as string;
     const created = await call(users.POST, 'POST', '/scim/v2/Users', {
       body: {
         schemas: [USER, ENTERPRISE],
@@ -207,7 +208,7 @@ describe('Microsoft Entra ID', () => {
         meta: { resourceType: 'User' },
         name: { formatted: 'Eve Adams', familyName: 'Adams', givenName: 'Eve' },
         roles: [{ value: 'ADMIN', primary: true }],
-        [ENTERPRISE]: { department: 'Risk', manager: { value: 'someone' } },
+        [ENTERPRISE]: { department: 'Risk', manager: { value: boss } },
       },
     });
     expect(created.status).toBe(201);
@@ -215,6 +216,8 @@ describe('Microsoft Entra ID', () => {
     const row = await portalUser(id);
     // "roles" in the body grants nothing: only the group mapping does.
     expect(row.role).toBe('ENGINEER');
+    expect(await db.user.findUniqueOrThrow({ where: { id: row.id }, select: { manager: { select: { scimId: true } } } })).toEqual({ manager: { scimId: boss } });
+    expect(created.body[ENTERPRISE]).toMatchObject({ manager: { value: boss } });
     expect((await call(users.GET, 'GET', `/scim/v2/Users${filter('externalId eq "eve"')}`)).body.Resources[0].id).toBe(id);
 
     const patched = await call(user.PATCH, 'PATCH', `/scim/v2/Users/${id}`, {
@@ -243,6 +246,57 @@ describe('Microsoft Entra ID', () => {
     expect((await portalUser(id)).active).toBe(true);
     expect((await call(user.DELETE, 'DELETE', `/scim/v2/Users/${id}`, { params: { id } })).status).toBe(204);
     expect((await call(user.PATCH, 'PATCH', `/scim/v2/Users/${id}`, { params: { id }, body: patchOps({ op: 'Replace', path: 'active', value: 'True' }) })).status).toBe(404);
+  });
+});
+
+describe('the enterprise manager', () => {
+  it('is set, changed and removed as Entra and Okta send it, refused when unknown, of another organisation or oneself, and audited', async () => {
+    const mk = async (name: string, extra: Record<string, unknown> = {}) =>
+      call(users.POST, 'POST', '/scim/v2/Users', { body: { schemas: [USER, ENTERPRISE], userName: `${name}@mgr.example`, emails: [{ value: `${name}@mgr.example`, primary: true }], active: true, ...extra } });
+    const ann = (await mk('ann')).body.id as string;
+    const ben = (await mk('ben')).body.id as string;
+    const managerOf = async (scimId: string) => (await db.user.findFirstOrThrow({ where: { scimId }, select: { manager: { select: { scimId: true } } } })).manager?.scimId ?? null;
+    const portalId = async (scimId: string) => (await portalUser(scimId)).id;
+
+    // Okta: the extension object in the create.
+    const cat = (await mk('cat', { [ENTERPRISE]: { manager: { value: ann, displayName: 'Ann' } } })).body.id as string;
+    expect(await managerOf(cat)).toBe(ann);
+    // Entra: Add with a bare id on the extension path.
+    let res = await call(user.PATCH, 'PATCH', `/scim/v2/Users/${cat}`, { params: { id: cat }, body: patchOps({ op: 'Add', path: `${ENTERPRISE}:manager`, value: ben }) });
+    expect(res.status).toBe(200);
+    expect(res.body[ENTERPRISE]).toMatchObject({ manager: { value: ben } });
+    expect(await managerOf(cat)).toBe(ben);
+    // Okta: replace without a path, the value keyed by the extension.
+    res = await call(user.PATCH, 'PATCH', `/scim/v2/Users/${cat}`, { params: { id: cat }, body: patchOps({ op: 'replace', value: { [ENTERPRISE]: { manager: { value: ann } } } }) });
+    expect(await managerOf(cat)).toBe(ann);
+    // A PUT that does not speak of the manager keeps it; one that does sets it.
+    res = await call(user.PUT, 'PUT', `/scim/v2/Users/${cat}`, { params: { id: cat }, body: { schemas: [USER], userName: 'cat@mgr.example', emails: [{ value: 'cat@mgr.example', primary: true }], active: true } });
+    expect(res.status).toBe(200);
+    expect(await managerOf(cat)).toBe(ann);
+    res = await call(user.PUT, 'PUT', `/scim/v2/Users/${cat}`, { params: { id: cat }, body: { schemas: [USER, ENTERPRISE], userName: 'cat@mgr.example', emails: [{ value: 'cat@mgr.example', primary: true }], active: true, [ENTERPRISE]: { manager: { value: ben } } } });
+    expect(await managerOf(cat)).toBe(ben);
+
+    // Refused, naming the attribute, and nothing changes.
+    for (const value of ['no-such-id', cat]) {
+      res = await call(user.PATCH, 'PATCH', `/scim/v2/Users/${cat}`, { params: { id: cat }, body: patchOps({ op: 'Replace', path: `${ENTERPRISE}:manager`, value }) });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ scimType: 'invalidValue', detail: expect.stringMatching(/^manager: /) });
+    }
+    const other = await createOrgWithRoles('SCIM Other Org');
+    await db.user.update({ where: { id: other.actors.ENGINEER.userId! }, data: { scimId: 'other-org-user' } });
+    res = await mk('dan', { [ENTERPRISE]: { manager: { value: 'other-org-user' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/^manager: /);
+    expect(await db.user.count({ where: { email: 'dan@mgr.example' } })).toBe(0);
+    expect(await managerOf(cat)).toBe(ben);
+
+    // Entra removes the manager with a path and no value.
+    res = await call(user.PATCH, 'PATCH', `/scim/v2/Users/${cat}`, { params: { id: cat }, body: patchOps({ op: 'Remove', path: `${ENTERPRISE}:manager` }) });
+    expect(res.status).toBe(200);
+    expect(res.body[ENTERPRISE]).toBeUndefined();
+    expect(await managerOf(cat)).toBeNull();
+    const events = await db.auditEvent.findMany({ where: { entityId: await portalId(cat), action: 'user.manager_changed' }, orderBy: { seq: 'asc' }, select: { changes: true } });
+    expect(events.map((e) => (JSON.parse(e.changes!) as { managerId: { to: string | null } }).managerId.to)).toEqual([await portalId(ann), await portalId(ben), await portalId(ann), await portalId(ben), null]);
   });
 });
 

@@ -7,11 +7,11 @@ import { recordEvent } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db';
 import { publicBaseUrl } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { deactivateUser, provisionUser, reactivateUser } from '@/lib/users/mutations';
+import { deactivateUser, provisionUser, reactivateUser, setUserManager } from '@/lib/users/mutations';
 import { parseEqFilter } from './filter';
 import { lockScim, mappedRole, readScimSettings } from './mapping';
-import { applyPatch, type AttrTable } from './patch';
-import { LIST_SCHEMA, ScimError, USER_SCHEMA } from './protocol';
+import { applyPatch, type AttrTable, type Extensions } from './patch';
+import { ENTERPRISE_USER_SCHEMA, LIST_SCHEMA, ScimError, USER_SCHEMA } from './protocol';
 import { checkIfMatch, parseDoc, scimBoolean, versionOf } from './resource';
 
 export const USER_ATTRS: AttrTable = [
@@ -23,6 +23,8 @@ export const USER_ATTRS: AttrTable = [
   { name: 'emails', multi: true, subs: ['value', 'type', 'primary', 'display'] },
   { name: 'groups', multi: true, subs: ['value', 'display', '$ref', 'type'], readOnly: true },
 ];
+/** The enterprise extension's attributes the portal keeps: the manager (a SCIM user id of this organisation). */
+export const USER_EXTENSIONS: Extensions = { [ENTERPRISE_USER_SCHEMA]: [{ name: 'manager', subs: ['value', 'displayName', '$ref'] }] };
 export const USER_FILTERS = ['userName', 'externalId', 'id', 'emails.value'] as const;
 
 const text = (max: number) => z.string().trim().max(max).nullish();
@@ -33,10 +35,24 @@ const userDocSchema = z.object({
   displayName: text(120),
   name: z.object({ givenName: text(120), familyName: text(120), formatted: text(240) }).nullish(),
   emails: z.array(z.object({ value: text(254), type: text(40), primary: scimBoolean.optional() })).max(20).nullish(),
+  // Entra sends the manager as a bare id in PATCH, Okta and RFC 7643 as { value }.
+  [ENTERPRISE_USER_SCHEMA]: z
+    .object({ manager: z.union([text(254), z.object({ value: text(254) })]).nullish() })
+    .nullish(),
 });
 type UserDoc = z.output<typeof userDocSchema>;
 
 const EMAIL = z.email();
+
+/** The manager's SCIM id the document names: undefined when it does not speak of one, null to clear. */
+function managerRefOf(raw: unknown, doc: UserDoc): string | null | undefined {
+  const ext = (raw && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>).find(([k]) => k.toLowerCase() === ENTERPRISE_USER_SCHEMA.toLowerCase()) : undefined)?.[1];
+  const spoke = ext && typeof ext === 'object' && Object.keys(ext).some((k) => k.toLowerCase() === 'manager');
+  if (!spoke) return undefined;
+  const m = doc[ENTERPRISE_USER_SCHEMA]?.manager;
+  const value = typeof m === 'string' ? m : m?.value;
+  return value?.trim() || null;
+}
 
 /** The portal keeps one address: the primary one, else the work one, else the first; else a userName that is an address. */
 function emailOf(doc: UserDoc): string {
@@ -64,6 +80,7 @@ const USER_SELECT = {
   active: true,
   createdAt: true,
   updatedAt: true,
+  manager: { select: { scimId: true, name: true } },
   scimGroups: { orderBy: { groupId: 'asc' }, select: { group: { select: { id: true, displayName: true } } } },
 } satisfies Prisma.UserSelect;
 type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
@@ -83,6 +100,10 @@ export function userResource(u: UserRow) {
     active: u.active,
     groups: u.scimGroups.map((m) => ({ value: m.group.id, display: m.group.displayName, $ref: `${base()}/Groups/${m.group.id}` })),
   };
+  // The enterprise extension appears only with a manager SCIM knows, so other users' versions stay as they were.
+  if (u.manager?.scimId) {
+    Object.assign(body, { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], [ENTERPRISE_USER_SCHEMA]: { manager: { value: u.manager.scimId, displayName: u.manager.name, $ref: `${base()}/Users/${u.manager.scimId}` } } });
+  }
   const version = versionOf(body);
   return {
     version,
@@ -92,7 +113,8 @@ export function userResource(u: UserRow) {
 
 function editable(u: UserRow): Record<string, unknown> {
   const { body } = userResource(u);
-  return { userName: body.userName, externalId: body.externalId, active: body.active, displayName: body.displayName, name: body.name, emails: body.emails };
+  const ext = (body as Record<string, unknown>)[ENTERPRISE_USER_SCHEMA];
+  return { userName: body.userName, externalId: body.externalId, active: body.active, displayName: body.displayName, name: body.name, emails: body.emails, ...(ext ? { [ENTERPRISE_USER_SCHEMA]: ext } : {}) };
 }
 
 async function loadUser(tx: Tx | typeof db, actor: Actor, scimId: string): Promise<UserRow> {
@@ -135,6 +157,23 @@ async function setActive(tx: Tx, actor: Actor, userId: string, was: boolean, wan
   if (!was && want) await reactivateUser(actor, userId, tx);
 }
 
+/**
+ * The manager the identity provider names (its SCIM id here), set through the
+ * users domain (audited there). Unknown, of another organisation, or the user
+ * themselves: refused, naming the attribute. Not named: left as it is.
+ */
+async function applyManager(tx: Tx, actor: Actor, userId: string, ref: string | null | undefined) {
+  if (ref === undefined) return;
+  let managerId: string | null = null;
+  if (ref) {
+    const m = await tx.user.findFirst({ where: { scimId: ref, orgId: actor.orgId }, select: { id: true } });
+    if (!m) throw new ScimError(400, `manager: no user with the id "${ref}" here (give the id this service provider returned for the manager).`, 'invalidValue');
+    if (m.id === userId) throw new ScimError(400, 'manager: a user cannot be their own manager.', 'invalidValue');
+    managerId = m.id;
+  }
+  await setUserManager(actor, { id: userId, managerId }, tx);
+}
+
 function scimFields(doc: UserDoc) {
   return {
     scimUserName: doc.userName,
@@ -164,16 +203,18 @@ export async function createScimUser(actor: Actor, raw: unknown) {
       if (existing.orgId !== actor.orgId || existing.scimId) throw new ScimError(409, `A user with the e-mail ${email} already exists.`, 'uniqueness');
       await tx.user.update({ where: { id: existing.id }, data: { scimId, name: displayNameOf(doc), ...scimFields(doc) } });
       await recordEvent(tx, actor, { action: 'scim.user_linked', entityType: 'user', entityId: existing.id, after: { email, ...scimFields(doc) } });
+      await applyManager(tx, actor, existing.id, managerRefOf(raw, doc));
       await setActive(tx, actor, existing.id, existing.active, active);
     } else {
       const settings = await readScimSettings(actor.orgId, tx);
-      await provisionUser(actor, { email, name: displayNameOf(doc), role: mappedRole([], settings), active, scim: { scimId, ...scimFields(doc) } }, tx);
+      const created = await provisionUser(actor, { email, name: displayNameOf(doc), role: mappedRole([], settings), active, scim: { scimId, ...scimFields(doc) } }, tx);
+      await applyManager(tx, actor, created.id, managerRefOf(raw, doc));
     }
     return userResource(await loadUser(tx, actor, scimId));
   });
 }
 
-async function writeUser(tx: Tx, actor: Actor, current: UserRow, doc: UserDoc) {
+async function writeUser(tx: Tx, actor: Actor, current: UserRow, doc: UserDoc, managerRef: string | null | undefined) {
   const email = emailOf(doc);
   await assertUserNameFree(tx, actor.orgId, doc.userName, current.id);
   if (email !== current.email) {
@@ -186,11 +227,12 @@ async function writeUser(tx: Tx, actor: Actor, current: UserRow, doc: UserDoc) {
     await tx.user.update({ where: { id: current.id }, data: after });
     await recordEvent(tx, actor, { action: 'scim.user_updated', entityType: 'user', entityId: current.id, before, after });
   }
+  await applyManager(tx, actor, current.id, managerRef);
   await setActive(tx, actor, current.id, current.active, doc.active ?? current.active);
   return userResource(await loadUser(tx, actor, current.scimId!));
 }
 
-/** PUT /Users/{id}: the whole resource as sent (an absent `active` keeps the current state). */
+/** PUT /Users/{id}: the whole resource as sent (an absent `active`, or an absent enterprise manager, keeps the current state). */
 export async function replaceScimUser(actor: Actor, scimId: string, raw: unknown, ifMatch: string | null) {
   authorize(actor, 'users:manage');
   const doc = parseDoc(userDocSchema, raw);
@@ -198,7 +240,7 @@ export async function replaceScimUser(actor: Actor, scimId: string, raw: unknown
     await lockScim(tx, actor.orgId);
     const current = await loadUser(tx, actor, scimId);
     checkIfMatch(ifMatch, userResource(current).version);
-    return writeUser(tx, actor, current, doc);
+    return writeUser(tx, actor, current, doc, managerRefOf(raw, doc));
   });
 }
 
@@ -209,8 +251,12 @@ export async function patchScimUser(actor: Actor, scimId: string, raw: unknown, 
     await lockScim(tx, actor.orgId);
     const current = await loadUser(tx, actor, scimId);
     checkIfMatch(ifMatch, userResource(current).version);
-    const { doc } = applyPatch(editable(current), raw, USER_ATTRS, USER_SCHEMA);
-    return writeUser(tx, actor, current, parseDoc(userDocSchema, doc));
+    const before = editable(current);
+    const { doc } = applyPatch(before, raw, USER_ATTRS, USER_SCHEMA, USER_EXTENSIONS);
+    const patched = parseDoc(userDocSchema, doc);
+    // A manager removed by the operations is cleared; one never spoken of stays.
+    const ref = managerRefOf(doc, patched) ?? (ENTERPRISE_USER_SCHEMA in before ? null : undefined);
+    return writeUser(tx, actor, current, patched, ref === managerRefOf(before, parseDoc(userDocSchema, before)) ? undefined : ref);
   });
 }
 

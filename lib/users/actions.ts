@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { formDataToObject, refuseUnsafe, validatedAction, type ActionResult } from '@/lib/api/action';
 import { requestMeta } from '@/lib/auth/request';
 import { AppError, logUnexpected, toPublicError, zodFieldErrors } from '@/lib/errors';
-import { acceptInvite, changeUserRole, createUser, deactivateUser, reactivateUser, reissueInvite } from './mutations';
-import { acceptInviteSchema, changeRoleSchema, createUserSchema, userIdSchema } from './schema';
+import { acceptInvite, changeUserRole, createUser, deactivateUser, reactivateUser, reissueInvite, setUserManager } from './mutations';
+import { acceptInviteSchema, changeRoleSchema, createUserSchema, setManagerSchema, userIdSchema } from './schema';
 
 const refresh = <T,>(data: T) => {
   revalidatePath('/admin/users');
@@ -20,6 +20,10 @@ export const createUserAction = validatedAction(createUserSchema, async (input, 
 
 export const changeUserRoleAction = validatedAction(changeRoleSchema, async (input, actor) => refresh(await changeUserRole(actor, input)), {
   successMessage: 'Role changed.',
+});
+
+export const setUserManagerAction = validatedAction(setManagerSchema, async (input, actor) => refresh(await setUserManager(actor, input)), {
+  successMessage: (r) => (r.managerId ? 'Manager set.' : 'Manager cleared.'),
 });
 
 export const deactivateUserAction = validatedAction(userIdSchema, async ({ id }, actor) => refresh(await deactivateUser(actor, id)), {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
-import { changeRoleSchema, createUserSchema, listUsersQuerySchema, roleSchema, userListSchema, userSummarySchema } from './schema';
+import { changeRoleSchema, createUserSchema, listUsersQuerySchema, managerIdSchema, roleSchema, userListSchema, userSummarySchema } from './schema';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -28,12 +28,16 @@ export const usersApi = {
     method: 'PATCH',
     path: '/api/v1/users/{id}',
     tag: 'Users',
-    summary: 'Change a user\'s role or activate/deactivate them (deactivation ends their sessions)',
+    summary: 'Change a user\'s role or manager, or activate/deactivate them (deactivation ends their sessions)',
     permission: 'users:manage',
     params: idParams,
     body: z
-      .object({ role: changeRoleSchema.shape.role.optional(), active: z.boolean().optional() })
-      .refine((b) => b.role !== undefined || b.active !== undefined, 'Give a role or active'),
-    response: userSummarySchema.pick({ id: true }).extend({ role: roleSchema.optional(), active: z.boolean().optional() }),
+      .object({
+        role: changeRoleSchema.shape.role.optional(),
+        active: z.boolean().optional(),
+        managerId: managerIdSchema.optional().describe('Their line manager (a user id of this organisation, not themselves), or null for none'),
+      })
+      .refine((b) => b.role !== undefined || b.active !== undefined || b.managerId !== undefined, 'Give a role, managerId or active'),
+    response: userSummarySchema.pick({ id: true }).extend({ role: roleSchema.optional(), active: z.boolean().optional(), managerId: z.string().nullable().optional() }),
   }),
 };

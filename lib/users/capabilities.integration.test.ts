@@ -36,6 +36,7 @@ const attempts: Record<keyof UserCapabilities, (actor: Actor, id: string) => Pro
   deactivate: (a, id) => users.deactivateUser(a, id),
   reactivate: (a, id) => users.reactivateUser(a, id),
   reissueInvite: (a, id) => users.reissueInvite(a, id),
+  setManager: (a, id) => users.setUserManager(a, { id, managerId: actors.ADMIN.userId }),
   resetMfa: (a, id) => mfa.resetUserMfa(a, id),
 };
 
@@ -73,7 +74,7 @@ describe('user capabilities agree with the mutations', () => {
     for (const a of admins) if (a.id !== actors.ADMIN.userId) await users.changeUserRole(actors.ADMIN, { id: a.id, role: 'ENGINEER' });
     const id = actors.ADMIN.userId!;
     const caps = await capabilitiesOf(actors.ADMIN, id);
-    expect(caps).toEqual({ changeRole: false, deactivate: false, reactivate: false, reissueInvite: true, resetMfa: false });
+    expect(caps).toEqual({ changeRole: false, deactivate: false, reactivate: false, reissueInvite: true, setManager: true, resetMfa: false });
     expect(await allowedBy(attempts.changeRole(actors.ADMIN, id))).toBe(false);
     expect(await allowedBy(attempts.deactivate(actors.ADMIN, id))).toBe(false);
   });

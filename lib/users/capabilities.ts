@@ -18,6 +18,7 @@ export function userCapabilities(actor: Actor, user: UserState, activeAdminIds: 
     deactivate: manage && user.active && !last,
     reactivate: manage && !user.active,
     reissueInvite: manage && user.active,
+    setManager: manage,
     // resetUserMfa: someone else's factors (one's own are on the account page).
     resetMfa: manage && Boolean(user.mfaEnrolled) && user.id !== actor.userId,
   };

@@ -11,7 +11,7 @@ import { sha256Hex } from '@/lib/audit/canonical';
 import { db, inTransaction, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import type { Role } from '@/lib/auth/permissions';
-import { acceptInviteSchema, changeRoleSchema, createUserSchema, type CreateUserInput } from './schema';
+import { acceptInviteSchema, changeRoleSchema, createUserSchema, setManagerSchema, type CreateUserInput } from './schema';
 
 const INVITE_DAYS = 7;
 
@@ -166,12 +166,37 @@ export async function acceptInvite(input: { token: string; password: string; con
 }
 
 
-/** PATCH semantics for the API: role and/or active in one call, one transaction each. */
-export async function updateUser(actor: Actor, id: string, body: { role?: Role; active?: boolean }) {
+/**
+ * Sets (or clears, with null) a user's line manager: another user of the same
+ * organisation, never themselves. Refusals name the field `managerId`.
+ * Audited as `user.manager_changed`.
+ */
+export async function setUserManager(actor: Actor, input: { id: string; managerId: string | null }, outer?: Tx) {
+  authorize(actor, 'users:manage');
+  const data = setManagerSchema.parse(input);
+  const refuse = (message: string) => new AppError('VALIDATION', message, { fieldErrors: { managerId: [message] } });
+  return inTransaction(outer, async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: data.id, orgId: actor.orgId }, select: { id: true, managerId: true } });
+    if (!user) throw notFound('The user');
+    if (data.managerId === user.id) throw refuse('A person cannot be their own manager.');
+    if (data.managerId) {
+      const manager = await tx.user.findFirst({ where: { id: data.managerId, orgId: actor.orgId }, select: { id: true } });
+      if (!manager) throw refuse('No user of this organisation has this id.');
+    }
+    if (user.managerId === data.managerId) return { id: user.id, managerId: user.managerId };
+    await tx.user.update({ where: { id: user.id }, data: { managerId: data.managerId } });
+    await recordEvent(tx, actor, { action: 'user.manager_changed', entityType: 'user', entityId: user.id, before: { managerId: user.managerId }, after: { managerId: data.managerId } });
+    return { id: user.id, managerId: data.managerId };
+  });
+}
+
+/** PATCH semantics for the API: role, manager and/or active in one call, one transaction. */
+export async function updateUser(actor: Actor, id: string, body: { role?: Role; active?: boolean; managerId?: string | null }) {
   authorize(actor, 'users:manage');
   return db.$transaction(async (tx) => {
-    const result: { id: string; role?: Role; active?: boolean } = { id };
+    const result: { id: string; role?: Role; active?: boolean; managerId?: string | null } = { id };
     if (body.role !== undefined) result.role = (await changeUserRole(actor, { id, role: body.role }, tx)).role;
+    if (body.managerId !== undefined) result.managerId = (await setUserManager(actor, { id, managerId: body.managerId }, tx)).managerId;
     if (body.active === false) result.active = (await deactivateUser(actor, id, tx)).active;
     if (body.active === true) result.active = (await reactivateUser(actor, id, tx)).active;
     return result;

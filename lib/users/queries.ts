@@ -19,6 +19,7 @@ const summarySelect = {
   lastLoginAt: true,
   createdAt: true,
   mfaTotp: { select: { confirmedAt: true } },
+  manager: { select: { id: true, name: true, email: true } },
   _count: { select: { passkeys: true } },
 } satisfies Prisma.UserSelect;
 
@@ -34,6 +35,7 @@ function toSummary(actor: Actor, u: Row, activeAdminIds: readonly string[]): Use
     active: u.active,
     invitePending: !u.passwordHash && Boolean(u.inviteTokenHash),
     mfaEnrolled,
+    manager: u.manager,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     capabilities: userCapabilities(actor, { ...u, mfaEnrolled }, activeAdminIds),

@@ -23,6 +23,9 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({ id: z.string().min(1).max(64), role: roleSchema });
 export const userIdSchema = z.object({ id: z.string().min(1).max(64) });
+/** A user's line manager: an id of the same organisation, or empty/null for none. */
+export const managerIdSchema = z.preprocess((v) => (v === '' ? null : v), z.string().min(1).max(64).nullable());
+export const setManagerSchema = z.object({ id: z.string().min(1).max(64), managerId: managerIdSchema });
 
 export const listUsersQuerySchema = z.object({
   q: blankAsUndefined(z.string().trim().max(120)),
@@ -49,10 +52,11 @@ export const userSummarySchema = z.object({
   active: z.boolean(),
   invitePending: z.boolean(),
   mfaEnrolled: z.boolean().describe('Has an authenticator app or a passkey'),
+  manager: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable().describe('Their line manager, the default reviewer of their access in an access review'),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   capabilities: z
-    .object({ changeRole: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), reissueInvite: z.boolean(), resetMfa: z.boolean() })
+    .object({ changeRole: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), reissueInvite: z.boolean(), setManager: z.boolean(), resetMfa: z.boolean() })
     .describe('What the caller may do to this user (the last active administrator cannot be demoted or deactivated)'),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;

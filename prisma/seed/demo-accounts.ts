@@ -12,6 +12,13 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'auditor@acme.example', name: 'Aude Auditor', role: 'AUDITOR' },
 ];
 
+/** Line managers (report → manager, by e-mail): Casey Compliance reviews the access of Elliot and Priya in an access review. */
+export const DEMO_MANAGERS: Record<string, string> = {
+  'engineer@acme.example': 'compliance@acme.example',
+  'privacy@acme.example': 'compliance@acme.example',
+  'compliance@acme.example': 'admin@acme.example',
+};
+
 /** An external auditor assigned to the SOC 2 audit only (not to the ISO/IEC
  *  42001 one): signs in to show what the auditor scope leaves out. */
 export const DEMO_EXTERNAL_AUDITOR: { email: string; name: string; role: Role } = { email: 'external.auditor@acme.example', name: 'Rowan Reed', role: 'AUDITOR' };

@@ -15,18 +15,22 @@ export const metadata: Metadata = { title: 'Access reviews' };
 
 export default async function AccessReviewsPage() {
   const actor = await requireActor();
-  const reviews = await loadPage(listAccessReviews(actor));
+  const { reviews, capabilities } = await loadPage(listAccessReviews(actor));
   return (
     <>
       <PageHeader title="Access reviews" description="Each quarter, confirm or revoke every user’s role and every API token. Closing a review files its report as evidence for SOC 2 CC6.2/CC6.3, ISO/IEC 27001 A.5.18 and HIPAA 164.308(a)(4)." />
-      <Card title="Start a review" className="mb-6">
-        <ActionForm action={startAccessReviewAction} schema={startAccessReviewSchema} label="Start an access review" submit="Start review" className="grid gap-4 md:grid-cols-2">
-          <TextField label="Title" name="title" placeholder="e.g. Q1 2027 access review" />
-          <TextField label="Due in (days)" name="dueInDays" type="number" defaultValue="14" hint="Unanswered items are escalated to administrators after this." />
-        </ActionForm>
-      </Card>
+      {capabilities.start ? (
+        <Card title="Start a review" className="mb-6">
+          <ActionForm action={startAccessReviewAction} schema={startAccessReviewSchema} label="Start an access review" submit="Start review" className="grid gap-4 md:grid-cols-2">
+            <TextField label="Title" name="title" placeholder="e.g. Q1 2027 access review" />
+            <TextField label="Due in (days)" name="dueInDays" type="number" defaultValue="14" hint="Each item goes to the person’s manager (set on Users), else to an administrator. Unanswered items are escalated to their reviewers and the administrators after this." />
+          </ActionForm>
+        </Card>
+      ) : (
+        <p className="mb-6 text-sm text-slate-700">The reviews below have roles and API tokens of the people you manage for you to confirm or revoke.</p>
+      )}
       {reviews.length === 0 ? (
-        <EmptyState title="No access reviews yet">Start one above.</EmptyState>
+        <EmptyState title="No access reviews yet">{capabilities.start ? 'Start one above.' : 'None has items for you.'}</EmptyState>
       ) : (
         <Table caption="Access reviews">
           <thead>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ActivationButton, ReissueInviteButton, ResetMfaButton, RoleForm } from '@/components/admin/user-row-actions';
+import { ActivationButton, ManagerForm, ReissueInviteButton, ResetMfaButton, RoleForm } from '@/components/admin/user-row-actions';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { schemaHints } from '@/components/ui/form';
 import { createUserSchema } from '@/lib/users/schema';
@@ -60,7 +60,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {items.length === 0 ? (
         <EmptyState title="No users match these filters">Clear the search or add a user above.</EmptyState>
       ) : (
-        <Table caption="Users" columns={['Name', 'Role', 'Status', 'Last sign-in', 'Actions']}>
+        <Table caption="Users" columns={['Name', 'Role', 'Manager', 'Status', 'Last sign-in', 'Actions']}>
           {items.map((u) => (
             <tr key={u.id} data-testid={`user-row-${u.email}`}>
               <Td>
@@ -69,6 +69,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </Td>
               <Td>
                 {u.capabilities.changeRole ? <RoleForm id={u.id} role={u.role} email={u.email} /> : ROLE_LABELS[u.role]}
+              </Td>
+              <Td>
+                {u.capabilities.setManager ? <ManagerForm id={u.id} email={u.email} manager={u.manager} /> : (u.manager?.name ?? '—')}
               </Td>
               <Td>
                 {u.active ? (u.invitePending ? <Badge tone="warn">Invited</Badge> : <Badge tone="good">Active</Badge>) : <Badge tone="bad">Deactivated</Badge>}
