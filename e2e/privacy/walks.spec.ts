@@ -144,7 +144,11 @@ test('a contested decision: the system’s owner records the review from their h
   expect((await scan(owner.page)).violations).toEqual([]);
   const api = await (await owner.context.request.get(`/api/v1/decisions/reviews?id=${encodeURIComponent(decision.id)}`)).json();
   expect(api).toMatchObject({ loggedOutcome: decision.outcome, currentOutcome: newOutcome, reviews: [{ result: 'CHANGED', requestReference: request.reference }] });
-  const trail = await (await owner.context.request.get(`/api/v1/audit-events?${new URLSearchParams({ entityType: 'decision', entityId: decision.id })}`)).json();
-  expect((trail.items as { action: string }[]).map((e) => e.action)).toContain('decision.reviewed');
   await owner.context.close();
+  // The trail, read by the admin (compliance officers do not read the audit trail).
+  const admin = await pageAs(browser, 'ADMIN');
+  const trail = await admin.context.request.get(`/api/v1/audit-events?${new URLSearchParams({ entityType: 'decision', entityId: decision.id })}`);
+  expect(trail.status()).toBe(200);
+  expect(((await trail.json()).items as { action: string }[]).map((e) => e.action)).toContain('decision.reviewed');
+  await admin.context.close();
 });
