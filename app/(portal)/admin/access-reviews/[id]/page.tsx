@@ -26,7 +26,8 @@ export default async function AccessReviewPage({ params }: { params: Promise<{ i
             Started <LocalTime iso={r.startedAt} />, due <LocalTime iso={r.dueAt} />.{' '}
             {r.closedAt ? (
               <>
-                Closed <LocalTime iso={r.closedAt} />; report filed as <Link className="underline" href="/audits/evidence">evidence</Link> <code className="text-xs">{r.evidenceId}</code> (SHA-256 <code className="text-xs">{r.reportSha256?.slice(0, 16)}…</code>).
+                Closed <LocalTime iso={r.closedAt} />; its answers are frozen. The report is filed as <Link className="underline" href="/audits/evidence">evidence</Link> <code className="text-xs">{r.evidenceId}</code>, SHA-256 <code className="break-all text-xs" data-testid="report-sha256">{r.reportSha256}</code>.{' '}
+                <a className="underline" href={`/api/v1/evidence/${r.evidenceId}/download`}>Download the report (CSV)</a>
               </>
             ) : (
               'Revoking a role deactivates the person (their sessions and tokens end); revoking a token ends it.'
@@ -39,7 +40,7 @@ export default async function AccessReviewPage({ params }: { params: Promise<{ i
           <ConfirmAction action={closeAccessReviewAction} fields={{ id: r.id }} label="Close the review" title="Close this access review?" body="Its answers are frozen and its report is filed as evidence." />
         </Card>
       ) : null}
-      <Table caption="Roles and tokens to review">
+      <Table caption={r.capabilities.everyItem ? 'Roles and tokens to review' : 'Roles and tokens for you to review'}>
         <thead>
           <tr>
             <Th>Kind</Th>
@@ -51,7 +52,7 @@ export default async function AccessReviewPage({ params }: { params: Promise<{ i
         </thead>
         <tbody className="divide-y divide-slate-200">
           {r.items.map((i) => (
-            <tr key={i.id}>
+            <tr key={i.id} data-testid={`item-${i.subject}`}>
               <Td>{i.kind === 'role' ? 'Role' : 'API token'}</Td>
               <Td className="max-w-md text-sm">{i.subject}</Td>
               <Td>{i.reviewer}</Td>
