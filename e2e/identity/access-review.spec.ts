@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { generateSync } from 'otplib';
-import pg from 'pg';
-import { scan } from '../support/a11y';
+import { expectAccessible as a11y } from '../support/a11y';
 import { pageAs, ROLE_USERS, signIn } from '../support/auth';
+import { ageFactor, totpCode as code } from '../support/mfa';
 
 // A quarterly access review in the browser: an administrator with an
 // authenticator app starts it; Casey Compliance, the demo manager of Elliot
@@ -12,23 +11,6 @@ import { pageAs, ROLE_USERS, signIn } from '../support/auth';
 // not hers); the administrators answer the rest; closing asks for a fresh
 // second factor; the report downloads with the SHA-256 the page shows; the
 // revoked token gets 401.
-
-const code = (secret: string, offsetSteps = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
-
-/** Ages the person's second factor past the 10-minute step-up window (the test cannot wait 10 minutes). */
-async function ageFactor(email: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "AuthSession" SET "factorAt" = now() - interval '11 minutes' WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1) AND "revokedAt" IS NULL`, [email]);
-  } finally {
-    await client.end();
-  }
-}
-
-async function a11y(page: Page) {
-  expect((await scan(page)).violations).toEqual([]);
-}
 
 const row = (page: Page, subjectStart: string) => page.locator('tbody tr').filter({ has: page.locator('td', { hasText: subjectStart }) });
 

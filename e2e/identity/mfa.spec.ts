@@ -1,29 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { generateSync } from 'otplib';
-import pg from 'pg';
-import { scan } from '../support/a11y';
+import { expect, test } from '@playwright/test';
+import { expectAccessible as a11y } from '../support/a11y';
 import { pageAs, signIn } from '../support/auth';
+import { ageFactor, totpCode as code } from '../support/mfa';
 
 // One person through the whole second-factor life: enrol an authenticator
 // app, sign in with it, be stepped up for a sensitive action (in the UI and
 // through the API), use a recovery code, and have an administrator reset it.
-
-const code = (secret: string, offsetSteps = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
-
-/** Ages the person's second factor past the 10-minute step-up window (the test cannot wait 10 minutes). */
-async function ageFactor(email: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "AuthSession" SET "factorAt" = now() - interval '11 minutes' WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1) AND "revokedAt" IS NULL`, [email]);
-  } finally {
-    await client.end();
-  }
-}
-
-async function a11y(page: Page) {
-  expect((await scan(page)).violations).toEqual([]);
-}
 
 test('a person enrols TOTP, signs in with it, is stepped up for a token, and an admin resets it', async ({ browser }) => {
   test.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import pg from 'pg';
 import { scan } from '../support/a11y';
 import { pageAs } from '../support/auth';
+import { ageFactor } from '../support/mfa';
 
 // Passkeys with Chromium's virtual authenticator (the DevTools protocol's
 // WebAuthn domain). WebAuthn refuses an IP address as the relying party, so
@@ -15,16 +15,6 @@ async function virtualAuthenticator(context: BrowserContext, page: Page) {
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
-}
-
-async function ageFactor(email: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "AuthSession" SET "factorAt" = now() - interval '11 minutes' WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = $1) AND "revokedAt" IS NULL`, [email]);
-  } finally {
-    await client.end();
-  }
 }
 
 test('a person adds a passkey, signs in with it, is stepped up with it, renames and removes it', async ({ browser }) => {

@@ -9,6 +9,11 @@ export function scan(page: Page) {
   return new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 }
 
+/** The page as it is now has no WCAG 2.2 AA violation. */
+export async function expectAccessible(page: Page) {
+  expect((await scan(page)).violations).toEqual([]);
+}
+
 /** One test per (role, path): the page shows its heading and axe finds no WCAG 2.2 AA violation. */
 export function testPagesAccessible(pages: readonly (readonly [RoleName, string])[]) {
   for (const [role, path] of pages) {

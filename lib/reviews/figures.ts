@@ -2,7 +2,7 @@ import 'server-only';
 import { findingWhere, type AuditorScope } from '@/lib/auth/scope';
 import { db } from '@/lib/db';
 import { monitoringReviewFigures } from '@/lib/monitoring/queries';
-import { privacyReviewFigures } from '@/lib/privacy/retention/queries';
+import { privacyReviewFigures } from '@/lib/privacy/queries';
 import { riskReviewFigures } from '@/lib/risks/queries';
 import type { ReviewFigures } from './schema';
 

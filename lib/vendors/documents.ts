@@ -1,12 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
-import { assertSafeInput } from '@/lib/api/input-guard';
-import { multipartFields, readMultipartStream, type MultipartSink } from '@/lib/api/multipart';
+import { multipartFields, readMultipartStream } from '@/lib/api/multipart';
 import { parseOrThrow } from '@/lib/api/zod-errors';
 import type { Actor, RequestMeta } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/gate';
 import { recordEvent } from '@/lib/audit/record';
-import { deleteStoredFile, formatBytes, readVerifiedFile, stageEvidenceFile, type StagedFile } from '@/lib/audits/evidence/mutations';
+import { deleteStoredFile, evidenceFileSink, formatBytes, readVerifiedFile } from '@/lib/audits/evidence/mutations';
 import { db, type Tx } from '@/lib/db';
 import { errorResponse } from '@/lib/api/route';
 import { AppError, logUnexpected, notFound, toPublicError } from '@/lib/errors';
@@ -46,25 +45,7 @@ export async function attachDocumentByLink(req: Request, token: string, meta: Re
   if (!landed.ok) throw new LinkRefusedError(landed.reason);
   const orgId = landed.link.orgId;
 
-  const sink: MultipartSink<StagedFile | null> = {
-    async accept({ field, name, stream }) {
-      if (field !== 'file') {
-        stream.resume();
-        return null;
-      }
-      assertSafeInput({ file: name }, 'file name');
-      // A form sent with no file chosen still carries an empty, nameless part.
-      if (!name) {
-        let bytes = 0;
-        for await (const chunk of stream) bytes += (chunk as Buffer).length;
-        if (!bytes) return null;
-      }
-      return stageEvidenceFile(orgId, name || 'document', stream, undefined, { allowedTypes: VENDOR_DOCUMENT_TYPES, maxBytes: VENDOR_DOCUMENT_MAX_BYTES });
-    },
-    discard: async (staged) => {
-      await staged?.discard();
-    },
-  };
+  const sink = evidenceFileSink(orgId, 'document', { allowedTypes: VENDOR_DOCUMENT_TYPES, maxBytes: VENDOR_DOCUMENT_MAX_BYTES });
   const body = await readMultipartStream(req, { fileBytes: VENDOR_DOCUMENT_MAX_BYTES, files: 1, fields: 10, what: 'Questionnaire documents' }, sink);
   const staged = body.files.find(Boolean) ?? null;
   try {

@@ -21,6 +21,7 @@ import { stageEvidenceFile, type StagedFile } from './upload';
 // become evidence (a vendor's questionnaire documents, lib/vendors/documents.ts).
 export { formatBytes } from './file-type';
 export { stageEvidenceFile, storedEvidenceFile, type StagedFile } from './upload';
+export { evidenceFileSink } from './form';
 
 /** Removes a stored file that no record refers to any more (a vendor's document removed from its draft). */
 export async function deleteStoredFile(storageKey: string): Promise<void> {
