@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { scan } from '../support/a11y';
-import { pageAs, type RoleName } from '../support/auth';
+import { pageAs, ROLE_USERS, type RoleName } from '../support/auth';
 
 // A visitor's access request handled to completion on the production build:
 // the privacy officer opens the public form, a visitor with no session files
@@ -151,4 +151,31 @@ test('a contested decision: the system’s owner records the review from their h
   expect(trail.status()).toBe(200);
   expect(((await trail.json()).items as { action: string }[]).map((e) => e.action)).toContain('decision.reviewed');
   await admin.context.close();
+});
+
+test('a dataset past its retention period: its owner records the deletion from their home page, evidence required', async ({ browser }) => {
+  // The demo's retention job opened a deletion task for the owner of each dataset past its period.
+  const { rows } = await client.query<{ id: string; role: RoleName; dataset: string }>(
+    `SELECT t.id, u.role, d.name AS dataset FROM "PrivacyTask" t JOIN "User" u ON u.id = t."assigneeId" JOIN "Dataset" d ON d.id = t."datasetId"
+      WHERE t.kind = 'DELETION' AND t."requestId" IS NULL AND t.status = 'OPEN' AND u.email = ANY($1) ORDER BY t."createdAt" LIMIT 1`,
+    [Object.values(ROLE_USERS).map((u) => u.email)],
+  );
+  expect(rows.length).toBe(1);
+  const task = rows[0];
+  const owner = await pageAs(browser, task.role);
+  await owner.page.goto('/');
+  const form = owner.page.getByTestId('my-privacy-tasks').getByRole('form', { name: `Record the deletion: ${task.dataset}` });
+  await expect(form).toBeVisible();
+  expect((await scan(owner.page)).violations).toEqual([]);
+  await form.getByLabel('Outcome').fill(`Deleted the records past retention ${run}`);
+  // Without evidence: refused in the browser, the field named, what was typed kept.
+  await form.getByRole('button', { name: 'Record deletion' }).click();
+  await expect(form.getByLabel('Evidence')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Outcome')).toHaveValue(`Deleted the records past retention ${run}`);
+  await form.getByLabel('Evidence').fill(`JOB-${run}`);
+  await form.getByRole('button', { name: 'Record deletion' }).click();
+  await expect(owner.page.getByRole('form', { name: `Record the deletion: ${task.dataset}` })).toHaveCount(0);
+  const { rows: done } = await client.query<{ status: string; evidence: string }>(`SELECT status, evidence FROM "PrivacyTask" WHERE id = $1`, [task.id]);
+  expect(done[0]).toEqual({ status: 'DONE', evidence: `JOB-${run}` });
+  await owner.context.close();
 });

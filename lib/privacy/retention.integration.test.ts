@@ -10,6 +10,7 @@ const { systemActor } = await import('@/lib/auth/actor');
 const retention = await import('./retention/mutations');
 const queries = await import('./retention/queries');
 const { completePrivacyTask } = await import('./requests/mutations');
+const { myPrivacyTasks } = await import('./requests/queries');
 const { privacyFigures } = await import('./dashboard');
 
 let actors: Record<Role, Actor>;
@@ -64,8 +65,12 @@ describe('retention rules', () => {
     expect(await retention.openRetentionTasks(job, new Date(Date.now() + 360 * DAY))).toBe(1);
   });
 
-  it('the owner records the deletion with its evidence; nobody else’s task', async () => {
+  it('the owner records the deletion with its evidence (from their home page: the task is listed there with its dataset, and the notice links there); nobody else’s task', async () => {
     const task = await db.privacyTask.findFirstOrThrow({ where: { orgId, datasetId: ds.old } });
+    const dataset = await db.dataset.findUniqueOrThrow({ where: { id: ds.old }, select: { name: true } });
+    expect((await myPrivacyTasks(actors.ENGINEER)).find((t) => t.id === task.id)).toMatchObject({ kind: 'DELETION', requestId: null, dataset: dataset.name });
+    expect(await myPrivacyTasks(actors.AUDITOR)).toEqual([]);
+    expect(await db.notification.findFirstOrThrow({ where: { kind: 'privacy.retention_due', userId: actors.ENGINEER.userId! }, select: { link: true } })).toEqual({ link: '/' });
     await deny(completePrivacyTask(actors.AUDITOR, task.id, { outcome: 'Deleted', evidence: 'JOB-1' }));
     await expect(completePrivacyTask(actors.ENGINEER, task.id, { outcome: 'Deleted' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await completePrivacyTask(actors.ENGINEER, task.id, { outcome: 'Deleted the 2024 applications', evidence: 'JOB-4711' });

@@ -138,14 +138,17 @@ export async function getSubjectRequest(actor: Actor, id: string, opts: { now?: 
 }
 export type SubjectRequestDetail = Awaited<ReturnType<typeof getSubjectRequest>>;
 
-/** The privacy tasks assigned to the caller (deletion confirmations, human reviews), for their home page. */
+/** The privacy tasks assigned to the caller (deletion confirmations, human reviews), for their home page; a retention deletion (no request) is answered there. */
 export async function myPrivacyTasks(actor: Actor) {
   if (!actor.userId) return [];
   const tasks = await db.privacyTask.findMany({
     where: { orgId: actor.orgId, assigneeId: actor.userId, status: 'OPEN' },
     orderBy: { createdAt: 'asc' },
     take: 50,
-    select: { id: true, kind: true, title: true, requestId: true, request: { select: { dueAt: true, reference: true } } },
+    select: { id: true, kind: true, title: true, requestId: true, datasetId: true, request: { select: { dueAt: true, reference: true } } },
   });
-  return tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, requestId: t.requestId, reference: t.request?.reference ?? null, dueAt: t.request?.dueAt.toISOString() ?? null }));
+  const datasetIds = [...new Set(tasks.flatMap((t) => (t.datasetId ? [t.datasetId] : [])))];
+  const datasets = datasetIds.length ? await db.dataset.findMany({ where: { orgId: actor.orgId, id: { in: datasetIds } }, select: { id: true, name: true } }) : [];
+  const name = new Map(datasets.map((d) => [d.id, d.name]));
+  return tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, requestId: t.requestId, reference: t.request?.reference ?? null, dueAt: t.request?.dueAt.toISOString() ?? null, dataset: (t.datasetId && name.get(t.datasetId)) || null }));
 }

@@ -93,7 +93,8 @@ export async function openRetentionTasks(actor: Actor, now: Date): Promise<numbe
       await notify(tx, {
         orgId: actor.orgId, userIds: [d.ownerId], kind: 'privacy.retention_due',
         title: `${d.name} is past its retention period`, body: `Due ${due.dueAt.toISOString().slice(0, 10)} (${rule.periodDays} days from ${due.from}). Delete the data and record the evidence.`,
-        link: '/privacy/retention', entity: { type: 'privacy-task', id: task.id }, dedupeKey: `retention:${task.id}`,
+        // The owner records the deletion on their home page (the retention screen is the privacy team's).
+        link: '/', entity: { type: 'privacy-task', id: task.id }, dedupeKey: `retention:${task.id}`,
       });
       await recordEvent(tx, actor, { action: 'privacy.retention_due', entityType: 'privacy-task', entityId: task.id, after: { datasetId: d.id, retentionRuleId: rule.id, dueAt: due.dueAt.toISOString() } });
       opened++;
