@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binCounts, chiSquare, defaultDriftMethod, jensenShannon, ksHistogram, ksPValue, ksTwoSample, psi, sharedEdges, wassersteinHistogram, wassersteinSamples } from './drift';
+import { binCounts, chiSquare, defaultDriftMethod, driftScores, jensenShannon, ksHistogram, ksPValue, ksTwoSample, methodScore, psi, sharedEdges, wassersteinHistogram, wassersteinSamples } from './drift';
+import { featureDrift } from './evaluate';
 
 describe('two-sample Kolmogorov–Smirnov', () => {
   it('finds the largest gap between the empirical CDFs (hand-worked)', () => {
@@ -22,6 +23,21 @@ describe('two-sample Kolmogorov–Smirnov', () => {
     // CDFs over 3 bins: (0.5, 0.8, 1) and (0.2, 0.5, 1) → 0.3.
     expect(ksHistogram([50, 30, 20], [20, 30, 50]).statistic).toBeCloseTo(0.3, 12);
     expect(ksHistogram([1, 1], [0, 0])).toEqual({ statistic: 0, pValue: 1 });
+  });
+
+  it('leaves the p-value out only where it is not the score: the same statistic and every other figure, and a KS judgement still gets it', () => {
+    const reference = { edges: [0, 1, 2, 3, 4], counts: [2500, 2500, 2500, 2500] };
+    const current = [180, 260, 300, 260];
+    const full = driftScores('NUMERIC', reference, current);
+    const lean = driftScores('NUMERIC', reference, current, { ksPValue: false });
+    expect(lean).toEqual({ ...full, ks: { statistic: full.ks!.statistic, pValue: null } });
+    expect(full.ks!.pValue).toBeGreaterThan(0);
+    // A score that needs the p-value is never taken from scores without it.
+    expect(() => methodScore('KS', lean)).toThrow(/not computed/);
+    expect(methodScore('WASSERSTEIN', lean)).toBe(methodScore('WASSERSTEIN', full));
+    const feature = (method: 'KS' | 'WASSERSTEIN') => ({ name: 'amount', kind: 'NUMERIC' as const, method, threshold: method === 'KS' ? 0.05 : 0.1, reference });
+    expect(featureDrift(feature('KS'), { counts: current })).toMatchObject({ method: 'KS', score: full.ks!.pValue, ks: full.ks!.statistic });
+    expect(featureDrift(feature('WASSERSTEIN'), { counts: current })).toMatchObject({ method: 'WASSERSTEIN', score: full.wasserstein, ks: full.ks!.statistic });
   });
 });
 

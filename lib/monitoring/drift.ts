@@ -173,12 +173,18 @@ function ksSorted(x: Float64Array, y: Float64Array): { statistic: number; pValue
   return { statistic: d, pValue: ksPValue(d, n, m) };
 }
 
-/** KS between two histograms over the same edges: the gap between their CDFs at the bin edges (a lower bound of the raw-sample statistic). */
-export function ksHistogram(reference: readonly number[], current: readonly number[]): { statistic: number; pValue: number } {
+/**
+ * KS between two histograms over the same edges: the gap between their CDFs at
+ * the bin edges (a lower bound of the raw-sample statistic). The p-value, a
+ * matrix power and the costliest figure of a window's drift, is left out
+ * (null) when `withPValue` is false: a feature judged by another method keeps
+ * only the statistic.
+ */
+export function ksHistogram(reference: readonly number[], current: readonly number[], withPValue = true): { statistic: number; pValue: number | null } {
   sameLength(reference, current);
   const n = reference.reduce((s, c) => s + c, 0);
   const m = current.reduce((s, c) => s + c, 0);
-  if (!n || !m) return { statistic: 0, pValue: 1 };
+  if (!n || !m) return { statistic: 0, pValue: withPValue ? 1 : null };
   let cr = 0;
   let cc = 0;
   let d = 0;
@@ -187,7 +193,7 @@ export function ksHistogram(reference: readonly number[], current: readonly numb
     cc += current[i];
     d = Math.max(d, Math.abs(cr / n - cc / m));
   }
-  return { statistic: d, pValue: ksPValue(d, n, m) };
+  return { statistic: d, pValue: withPValue ? ksPValue(d, n, m) : null };
 }
 
 /** Earth mover's (1-Wasserstein) distance between two samples: ∫ |F(x) − G(x)| dx. */
@@ -313,16 +319,20 @@ export function defaultDriftMethod(kind: 'NUMERIC' | 'CATEGORICAL', referenceRow
   return referenceRows <= 1000 ? { method: 'CHI_SQUARE', threshold: 0.05 } : { method: 'JENSEN_SHANNON', threshold: 0.1 };
 }
 
-export type DriftScores = { psi: number; jensenShannon: number; wasserstein: number | null; ks: { statistic: number; pValue: number } | null; chiSquare: { statistic: number; pValue: number } | null };
+export type DriftScores = { psi: number; jensenShannon: number; wasserstein: number | null; ks: { statistic: number; pValue: number | null } | null; chiSquare: { statistic: number; pValue: number } | null };
 
-/** Every statistic for one feature from histograms (numeric) or aligned category counts (categorical). */
-export function driftScores(kind: 'NUMERIC' | 'CATEGORICAL', reference: Histogram | { counts: number[] }, current: readonly number[]): DriftScores {
+/**
+ * Every statistic for one feature from histograms (numeric) or aligned
+ * category counts (categorical). `ksPValue: false` skips the KS p-value (the
+ * statistic is kept), for a feature whose method is not KS.
+ */
+export function driftScores(kind: 'NUMERIC' | 'CATEGORICAL', reference: Histogram | { counts: number[] }, current: readonly number[], opts: { ksPValue?: boolean } = {}): DriftScores {
   const base = { psi: psi(reference.counts, current), jensenShannon: jensenShannon(reference.counts, current) };
   if (kind === 'CATEGORICAL') return { ...base, wasserstein: null, ks: null, chiSquare: chiSquare(reference.counts, current) };
   const h = reference as Histogram;
   const std = histogramStd(h);
   const w = wassersteinHistogram(h, current);
-  return { ...base, wasserstein: std > 0 ? w / std : w, ks: ksHistogram(h.counts, current), chiSquare: null };
+  return { ...base, wasserstein: std > 0 ? w / std : w, ks: ksHistogram(h.counts, current, opts.ksPValue ?? true), chiSquare: null };
 }
 
 /** The score the method judges by: a p-value for KS and chi-square, a distance otherwise (normed Wasserstein). */
@@ -335,6 +345,7 @@ export function methodScore(method: DriftMethodName, scores: DriftScores): numbe
     case 'WASSERSTEIN':
       return scores.wasserstein ?? 0;
     case 'KS':
+      if (scores.ks && scores.ks.pValue === null) throw new Error('methodScore: the KS p-value was not computed (driftScores with ksPValue: false)');
       return scores.ks?.pValue ?? 1;
     case 'CHI_SQUARE':
       return scores.chiSquare?.pValue ?? 1;

@@ -43,7 +43,8 @@ export function featureDrift(spec: FeatureSpec, summary: WindowFigures['features
     if (!('counts' in summary)) return `feature "${spec.name}" is numeric: send { counts } over the reference's ${spec.reference.counts.length} bins`;
     if (summary.counts.length !== spec.reference.counts.length) return `feature "${spec.name}": ${summary.counts.length} counts sent, the reference has ${spec.reference.counts.length} bins`;
     if (!summary.counts.some((c) => c > 0)) return `feature "${spec.name}": every count is 0`;
-    const scores = driftScores('NUMERIC', spec.reference, summary.counts);
+    // The KS p-value is the costliest figure and is kept only as the KS method's score.
+    const scores = driftScores('NUMERIC', spec.reference, summary.counts, { ksPValue: spec.method === 'KS' });
     const score = methodScore(spec.method, scores);
     return { feature: spec.name, method: spec.method, score, threshold: spec.threshold, level: judgeDrift(pValue, score, spec.threshold), psi: scores.psi, js: scores.jensenShannon, wasserstein: scores.wasserstein, ks: scores.ks?.statistic ?? null };
   }
