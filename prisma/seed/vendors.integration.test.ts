@@ -19,6 +19,9 @@ describe('the vendors and policies demo seed', () => {
     const baa = await db.vendorContract.findFirstOrThrow({ where: { type: 'BAA', vendor: { orgId } }, select: { expiresAt: true } });
     expect(baa.expiresAt!.getTime() - Date.now()).toBeLessThan(30 * 86_400_000);
     expect(await db.vendorQuestionnaire.count({ where: { orgId, status: 'SENT' } })).toBe(1);
+    // The open draft carries one document, attached through the link (the evidence store holds its bytes).
+    const docs = await db.vendorDocument.findMany({ where: { questionnaire: { orgId, status: 'SENT' } }, select: { questionKey: true, contentType: true, size: true } });
+    expect(docs).toEqual([{ questionKey: 'ai.evaluation', contentType: 'application/pdf', size: expect.any(Number) }]);
     expect(await db.vendorQuestionnaire.count({ where: { orgId, status: 'REVIEWED', evidenceId: { not: null } } })).toBe(1);
     expect(await db.policy.count({ where: { orgId } })).toBe(4);
     expect(await db.policy.count({ where: { orgId, currentVersionId: null } })).toBe(1);

@@ -53,7 +53,15 @@ export async function seedVendorsAndPolicies(orgId: string, log: (line: string) 
   await v.addVendorCertification(compliance, { vendorId: ids['Lumen Foundation Models'], kind: 'ISO_27001', expiresAt: day(25) });
   // The open questionnaire: sent to Northwind, a draft saved through its link.
   const open = await v.sendQuestionnaire(compliance, { vendorId: ids['Northwind Health Cloud'], templateKey: 'ai-specific', expiresInDays: 21 });
-  await v.answerQuestionnaireByLink({ token: decodeURIComponent(open.linkPath.split('/').pop()!), answers: { 'ai.retention': 'Prompts and outputs are kept 30 days, then deleted.', 'ai.training-on-customer-data': 'No. Customer data is never used for training.' } }, { id: 'seed', ip: null }, { submit: false });
+  const openToken = decodeURIComponent(open.linkPath.split('/').pop()!);
+  await v.answerQuestionnaireByLink({ token: openToken, answers: { 'ai.retention': 'Prompts and outputs are kept 30 days, then deleted.', 'ai.training-on-customer-data': 'No. Customer data is never used for training.' } }, { id: 'seed', ip: null }, { submit: false });
+  // ...with a document attached to the draft, as the link page's form sends it (multipart, through the evidence store).
+  const { attachDocumentByLink } = await import('@/lib/vendors/documents');
+  const form = new FormData();
+  form.append('question', 'ai.evaluation');
+  const pdf = `%PDF-1.4\n% Northwind model evaluation summary 2026\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+  form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'northwind-model-evaluation-2026.pdf');
+  await attachDocumentByLink(new Request(`http://localhost/l/questionnaire/${encodeURIComponent(openToken)}/documents`, { method: 'POST', body: form }), openToken, { id: 'seed', ip: null });
   // A completed one for Lumen: submitted and reviewed into evidence.
   const done = await v.sendQuestionnaire(compliance, { vendorId: ids['Lumen Foundation Models'], templateKey: 'general-security' });
   const { questionKeys, templateByKey } = await import('@/lib/vendors/templates');

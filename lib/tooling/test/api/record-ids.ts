@@ -51,6 +51,7 @@ export async function recordParams(h: Pick<ApiHarness, 'db'>): Promise<Record<st
     '/api/v1/evidence/{id}': ids(await db.evidence.findMany({ take: 100, select: { id: true } })),
     '/api/v1/evidence/{id}/download': ids(await db.evidence.findMany({ take: 100, select: { id: true } })),
     '/api/v1/evidence/{id}/withdraw': ids(await db.evidence.findMany({ take, select: { id: true } })),
+    '/api/v1/vendor-documents/{id}/download': ids(await db.vendorDocument.findMany({ take, select: { id: true } })),
     '/api/v1/evidence/requests/{id}/review': evidenceRequests,
     '/api/v1/findings/{id}': ids(await db.finding.findMany({ take: 100, select: { id: true } })),
     '/api/v1/findings/{id}/comments': ids(await db.finding.findMany({ take, select: { id: true } })),
