@@ -55,13 +55,15 @@ export async function seedVendorsAndPolicies(orgId: string, log: (line: string) 
   const open = await v.sendQuestionnaire(compliance, { vendorId: ids['Northwind Health Cloud'], templateKey: 'ai-specific', expiresInDays: 21 });
   const openToken = decodeURIComponent(open.linkPath.split('/').pop()!);
   await v.answerQuestionnaireByLink({ token: openToken, answers: { 'ai.retention': 'Prompts and outputs are kept 30 days, then deleted.', 'ai.training-on-customer-data': 'No. Customer data is never used for training.' } }, { id: 'seed', ip: null }, { submit: false });
-  // ...with a document attached to the draft, as the link page's form sends it (multipart, through the evidence store).
-  const { attachDocumentByLink } = await import('@/lib/vendors/documents');
-  const form = new FormData();
-  form.append('question', 'ai.evaluation');
-  const pdf = `%PDF-1.4\n% Northwind model evaluation summary 2026\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
-  form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'northwind-model-evaluation-2026.pdf');
-  await attachDocumentByLink(new Request(`http://localhost/l/questionnaire/${encodeURIComponent(openToken)}/documents`, { method: 'POST', body: form }), openToken, { id: 'seed', ip: null });
+  // ...with a document on the draft, stored in the evidence store as the link's upload stores it (typed by its
+  // content, hashed while it streams). The link's own route needs a request's landing, which a seed has not.
+  const { Readable } = await import('node:stream');
+  const { stageEvidenceFile } = await import('@/lib/audits/evidence/mutations');
+  const { VENDOR_DOCUMENT_MAX_BYTES, VENDOR_DOCUMENT_TYPES } = await import('@/lib/vendors/document-limits');
+  const pdf = Buffer.from('%PDF-1.4\n% Northwind model evaluation summary 2026\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const staged = await stageEvidenceFile(orgId, 'northwind-model-evaluation-2026.pdf', Readable.from([pdf]), undefined, { allowedTypes: VENDOR_DOCUMENT_TYPES, maxBytes: VENDOR_DOCUMENT_MAX_BYTES });
+  await db.vendorDocument.create({ data: { questionnaireId: open.id, questionKey: 'ai.evaluation', fileName: staged.name, contentType: staged.contentType, size: staged.size, sha256: staged.sha256, storageKey: staged.storageKey } });
+  await staged.commit();
   // A completed one for Lumen: submitted and reviewed into evidence.
   const done = await v.sendQuestionnaire(compliance, { vendorId: ids['Lumen Foundation Models'], templateKey: 'general-security' });
   const { questionKeys, templateByKey } = await import('@/lib/vendors/templates');
