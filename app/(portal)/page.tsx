@@ -4,8 +4,8 @@ import { AdminDashboard, AuditorDashboard, ComplianceDashboard, EngineerDashboar
 import { ActionItemStatusButton } from '@/components/reviews/review-forms';
 import { AlertStatusBadge, LevelBadge } from '@/components/monitoring/badges';
 import { Badge } from '@/components/ui/badge';
+import { RetentionDeletionForm } from '@/components/privacy/retention-deletion-form';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { ActionForm, TextField } from '@/components/ui/form';
 import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { loadPage } from '@/lib/auth/page';
@@ -13,11 +13,9 @@ import { requireActor } from '@/lib/auth/session';
 import { homeDashboards } from '@/lib/dashboards/queries';
 import { homeStats } from '@/lib/home/queries';
 import { myOpenAlerts } from '@/lib/monitoring/queries';
-import { completeTaskAction } from '@/lib/privacy/actions';
 import { privacyDashboard } from '@/lib/privacy/dashboard';
 import { myPrivacyTasks } from '@/lib/privacy/requests/queries';
 import { myMinimisationReviews } from '@/lib/privacy/retention/queries';
-import { completeTaskFormSchema } from '@/lib/privacy/schema';
 import { myActionItems } from '@/lib/reviews/queries';
 import { LiteracyDashboard } from '@/components/policies/literacy-dashboard';
 import { policyCapabilities } from '@/lib/policies/capabilities';
@@ -102,10 +100,7 @@ export default async function HomePage() {
                 {t.dueAt ? <span className="text-slate-600">· request due <LocalTime iso={t.dueAt} dateOnly /></span> : null}
                 {/* A deletion the retention job opened belongs to no request: its owner records it here. */}
                 {!t.requestId && t.kind === 'DELETION' ? (
-                  <ActionForm action={completeTaskAction} schema={completeTaskFormSchema} fields={{ taskId: t.id }} label={`Record the deletion: ${t.dataset ?? t.title}`} submit="Record deletion" className="mt-1 grid w-full gap-2 sm:grid-cols-2">
-                    <TextField label="Outcome" name="outcome" id={`outcome-${t.id}`} required />
-                    <TextField label="Evidence" name="evidence" id={`evidence-${t.id}`} required hint="Job id, ticket or query log of the deletion." />
-                  </ActionForm>
+                  <RetentionDeletionForm task={t} className="mt-1 grid w-full gap-2 sm:grid-cols-2" />
                 ) : null}
               </li>
             ))}

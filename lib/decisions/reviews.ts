@@ -109,7 +109,10 @@ export async function recordDecisionReview(
 /** The reviews of one decision, oldest first, within the systems the actor may read. */
 export async function listDecisionReviews(actor: Actor, decisionId: string): Promise<DecisionReviewView[]> {
   authorize(actor, 'decisions:read');
-  const allowed = await readableSystemIds(actor);
+  return reviewsWithin(actor, decisionId, await readableSystemIds(actor));
+}
+
+async function reviewsWithin(actor: Actor, decisionId: string, allowed: string[] | null): Promise<DecisionReviewView[]> {
   const rows = await db.decisionReview.findMany({
     where: { orgId: actor.orgId, decisionId, ...(allowed ? { systemId: { in: allowed } } : {}) },
     orderBy: [{ reviewedAt: 'asc' }, { id: 'asc' }],
@@ -125,6 +128,7 @@ export async function decisionReviews(actor: Actor, decisionId: string) {
   const allowed = await readableSystemIds(actor);
   const d = await db.decision.findFirst({ where: { orgId: actor.orgId, id: decisionId, ...(allowed ? { systemId: { in: allowed } } : {}) }, select: { id: true, ref: true, outcome: true } });
   if (!d) throw notFound('The decision');
-  const reviews = await listDecisionReviews(actor, decisionId);
+  // The gate and the readable systems were checked above: the reviews are read within the same.
+  const reviews = await reviewsWithin(actor, decisionId, allowed);
   return { decisionId: d.id, ref: d.ref, loggedOutcome: d.outcome, currentOutcome: currentOutcome(d.outcome, reviews), reviews };
 }

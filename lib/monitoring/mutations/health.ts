@@ -10,10 +10,11 @@ type Health = 'OK' | 'WARNING' | 'BREACH' | 'MISSING' | 'NO_DATA';
  * unless a breach is still open. Written with every change of
  * either (ingestion, an alert acted on, the missing-data job), never by a read.
  */
-export async function refreshMonitorHealth(tx: Tx, monitorId: string): Promise<Health> {
-  const latest = await tx.monitorWindow.findFirst({ where: { monitorId }, orderBy: { endsAt: 'desc' }, select: { health: true } });
+export async function refreshMonitorHealth(tx: Tx, monitorId: string, latest?: { health: string } | null): Promise<Health> {
+  // Ingestion has just read the latest window; the other callers have not.
+  const window = latest !== undefined ? latest : await tx.monitorWindow.findFirst({ where: { monitorId }, orderBy: { endsAt: 'desc' }, select: { health: true } });
   const open = await tx.monitorAlert.groupBy({ by: ['kind', 'level'], where: { monitorId, status: { not: 'RESOLVED' } }, _count: { _all: true } });
-  const health = worstHealth(latest?.health ?? null, open);
+  const health = worstHealth(window?.health ?? null, open);
   await tx.monitor.update({ where: { id: monitorId }, data: { health } });
   return health;
 }

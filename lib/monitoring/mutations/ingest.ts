@@ -175,7 +175,7 @@ async function refreshMonitorSummary(tx: Tx, monitorId: string) {
     if (!worst || margin < worst.margin) worst = { metric: v.metric, attribute: v.attribute, group: v.groupValue, value: v.value, threshold: spec.threshold, direction: spec.direction, margin };
   }
   await tx.monitor.update({ where: { id: monitorId }, data: { lastWindowEnd: latest.endsAt, windowCount: count, worst: worst ?? undefined } });
-  await refreshMonitorHealth(tx, monitorId);
+  await refreshMonitorHealth(tx, monitorId, latest);
 }
 
 /** Raw rows aggregated by the portal into one window (all rows good, or nothing stored). */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PrivacyNav } from '@/components/privacy/badges';
+import { RetentionDeletionForm } from '@/components/privacy/retention-deletion-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { ActionForm, Combobox, ConfirmAction, DateField, SelectField, TextField } from '@/components/ui/form';
@@ -7,9 +8,9 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Table, Td } from '@/components/ui/table';
 import { loadPage } from '@/lib/auth/page';
 import { requireActor } from '@/lib/auth/session';
-import { completeTaskAction, deleteRetentionRuleAction, saveRetentionRuleAction } from '@/lib/privacy/actions';
+import { deleteRetentionRuleAction, saveRetentionRuleAction } from '@/lib/privacy/actions';
 import { retentionOverview } from '@/lib/privacy/retention/queries';
-import { completeTaskFormSchema, RETENTION_EVENT_LABELS, RETENTION_EVENTS } from '@/lib/privacy/schema';
+import { RETENTION_EVENT_LABELS, RETENTION_EVENTS } from '@/lib/privacy/schema';
 
 export const metadata: Metadata = { title: 'Retention' };
 
@@ -31,10 +32,7 @@ export default async function RetentionPage() {
                 <div className="font-medium">{t.title}</div>
                 <div>{t.assignee ?? 'Unassigned'} · opened <LocalTime iso={t.createdAt} /></div>
                 {t.capabilities.complete ? (
-                  <ActionForm action={completeTaskAction} schema={completeTaskFormSchema} fields={{ taskId: t.id }} label={`Record the deletion: ${t.dataset ?? t.title}`} submit="Record deletion" className="mt-2 grid gap-2 sm:grid-cols-2">
-                    <TextField label="Outcome" name="outcome" id={`outcome-${t.id}`} required />
-                    <TextField label="Evidence" name="evidence" id={`evidence-${t.id}`} required hint="Job id, ticket or query log of the deletion." />
-                  </ActionForm>
+                  <RetentionDeletionForm task={t} />
                 ) : null}
               </li>
             ))}
