@@ -135,6 +135,10 @@ describe('reviewers are managers', () => {
     const adminOwn = all.items.find((i) => i.subject.startsWith(`${a.ADMIN.email}:`))!;
     expect(adminOwn.capabilities.decide).toBe(false);
     await expect(reviews.decideAccessReviewItem(a.ADMIN, { itemId: adminOwn.id, decision: 'CONFIRMED' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // An answer is a person's attestation: an administrator's API token, even one that manages users, cannot give it.
+    const adminToken = await createToken(a.ADMIN, { name: `review bot ${org}`, scopes: ['users:manage'], expiresInDays: 10 });
+    const bot = (await actorForToken(adminToken.secret, { id: 'test', ip: null }))!;
+    await expect(reviews.decideAccessReviewItem(bot, { itemId: othersItem.id, decision: 'CONFIRMED' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await db.accessReviewItem.findMany({ where: { id: { in: [ownItem.id, othersItem.id, adminOwn.id] } }, select: { decision: true } })).every((i) => i.decision === null)).toBe(true);
 
     // The manager confirms one and revokes the others: the token and the person's sessions end, under the manager's name.
