@@ -41,6 +41,15 @@ describe('the input guard', () => {
     expect(inputProblems(JSON.parse('['.repeat(20) + ']'.repeat(20)))).toEqual({});
   });
 
+  it('names the full path, after a prefix, of a problem deep in a large body of numbers', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({ y: i % 2, score: i / 50_000, features: { f0: i, f1: [i, i + 1] } }));
+    (rows[41_234].features as Record<string, unknown>).note = ['ok', 'bad\u0001'];
+    const problems = inputProblems({ rows }, { prefix: ['body'] });
+    expect(problems).toEqual({ 'body.rows.41234.features.note.1': ['Contains a control character (U+0001); remove it'] });
+    const keyed = inputProblems({ a: [{ b: { constructor: 1 } }] }, { prefix: ['q'] });
+    expect(Object.keys(keyed)).toEqual(['q.a.0.b.constructor']);
+  });
+
   it('names a CSV cell by row and column header', () => {
     const error = refusal(() => assertSafeCsv([['ref', 'title'], ['A-1', 'ok'], ['A-2', 'a\u0000b']]));
     expect(error.message).toBe('Invalid CSV: row 3, "title": Contains a control character (U+0000); remove it');

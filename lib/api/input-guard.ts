@@ -30,33 +30,50 @@ export function inputProblems(value: unknown, opts: { prefix?: string[]; maxDept
   const out = new Map<string, string[]>();
   const maxDepth = opts.maxDepth ?? MAX_INPUT_DEPTH;
   const maxProblems = opts.maxProblems ?? 20;
+  const prefix = opts.prefix ?? [];
   let count = 0;
+  // A node's path is built only when it has a problem: a parent link and a key
+  // per node, not a copied array (ingestion bodies hold millions of values).
+  type Node = { v: unknown; parent: Node | null; key: string | number; depth: number };
+  const pathOf = (n: Node | null, tail: (string | number)[] = []): (string | number)[] => {
+    const keys: (string | number)[] = [...tail];
+    for (let cur = n; cur && cur.parent; cur = cur.parent) keys.unshift(cur.key);
+    return [...prefix, ...keys];
+  };
   const add = (path: (string | number)[], message: string) => {
     const key = path.join('.') || '_';
     out.set(key, [...(out.get(key) ?? []), message]);
     count++;
   };
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: opts.prefix ?? [] }];
+  const stack: Node[] = [{ v: value, parent: null, key: '', depth: 0 }];
   while (stack.length && count < maxProblems) {
-    const { v, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const v = node.v;
     if (typeof v === 'string') {
-      if (CONTROL_CHARS.test(v)) add(path, controlCharMessage(v));
+      if (CONTROL_CHARS.test(v)) add(pathOf(node), controlCharMessage(v));
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (path.length - (opts.prefix?.length ?? 0) >= maxDepth) {
-      add(path, `Nested more than ${maxDepth} levels deep`);
+    if (node.depth >= maxDepth) {
+      add(pathOf(node), `Nested more than ${maxDepth} levels deep`);
       continue;
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        // Numbers, booleans and null cannot hold a problem: they are not pushed.
+        if (typeof item === 'string' ? CONTROL_CHARS.test(item) : typeof item === 'object' && item !== null) stack.push({ v: item, parent: node, key: i, depth: node.depth + 1 });
+      }
       continue;
     }
     if (v instanceof Blob) continue;
     for (const key of Object.keys(v)) {
-      if (UNSAFE_KEYS.has(key)) add([...path, key], `"${key}" is not an accepted field name`);
-      else if (CONTROL_CHARS.test(key)) add([...path, key.replace(LINE_BREAKS_AND_CONTROLS, '?')], 'The field name contains a control character');
-      else stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+      if (UNSAFE_KEYS.has(key)) add(pathOf(node, [key]), `"${key}" is not an accepted field name`);
+      else if (CONTROL_CHARS.test(key)) add(pathOf(node, [key.replace(LINE_BREAKS_AND_CONTROLS, '?')]), 'The field name contains a control character');
+      else {
+        const item: unknown = (v as Record<string, unknown>)[key];
+        if (typeof item === 'string' ? CONTROL_CHARS.test(item) : typeof item === 'object' && item !== null) stack.push({ v: item, parent: node, key, depth: node.depth + 1 });
+      }
     }
   }
   return Object.fromEntries(out);

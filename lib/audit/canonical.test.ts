@@ -22,6 +22,14 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ s: 'quote " and \n newline and é' })).toBe('{"s":"quote \\" and \\n newline and é"}');
   });
 
+  it('writes numbers, arrays and nested values byte for byte as JSON.stringify does when keys are already sorted', () => {
+    const numbers = [0, -0, 1, -1, 0.1 + 0.2, 1e21, 1e-7, 1.5e-7, 123456789.123456, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, -Number.MAX_VALUE, 2 ** 53 + 2];
+    expect(canonicalJson(numbers)).toBe(JSON.stringify(numbers));
+    const nested = { a: [1, [2, [3, { b: null, c: 'x', d: true }]], []], e: {}, f: [{}, [], ''], g: 'ünï\u2028code' };
+    expect(canonicalJson(nested)).toBe(JSON.stringify(nested));
+    expect(canonicalJson([undefined, 1])).toBe('[null,1]');
+  });
+
   it('refuses values JSON cannot represent', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson({ f: () => 1 })).toThrow();

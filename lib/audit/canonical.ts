@@ -9,29 +9,60 @@ export function canonicalJson(value: unknown): string {
   return write(value);
 }
 
-function write(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+// Written into one list of chunks joined once: this runs over every audit
+// event, decision record and monitoring window digest.
+function write(value: unknown, out: string[] = []): string {
+  put(value, out);
+  return out.join('');
+}
+
+function put(value: unknown, out: string[]): void {
+  if (value === null || value === undefined) {
+    out.push('null');
+    return;
+  }
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      out.push(JSON.stringify(value));
+      return;
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
-      return JSON.stringify(value);
+      // For a finite number String() gives JSON's text (-0 as 0, exponents alike).
+      out.push(String(value));
+      return;
     case 'boolean':
-      return value ? 'true' : 'false';
+      out.push(value ? 'true' : 'false');
+      return;
     case 'bigint':
-      return JSON.stringify(value.toString());
+      out.push(`"${value.toString()}"`);
+      return;
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : write(v))).join(',')}]`;
+      if (value instanceof Date) {
+        out.push(JSON.stringify(value.toISOString()));
+        return;
+      }
+      if (Array.isArray(value)) {
+        out.push('[');
+        for (let i = 0; i < value.length; i++) {
+          if (i) out.push(',');
+          put(value[i], out);
+        }
+        out.push(']');
+        return;
+      }
       const obj = value as Record<string, unknown>;
-      const parts: string[] = [];
+      out.push('{');
+      let first = true;
       for (const key of Object.keys(obj).sort()) {
         const v = obj[key];
         if (v === undefined) continue;
-        parts.push(`${JSON.stringify(key)}:${write(v)}`);
+        if (!first) out.push(',');
+        first = false;
+        out.push(JSON.stringify(key), ':');
+        put(v, out);
       }
-      return `{${parts.join(',')}}`;
+      out.push('}');
+      return;
     }
     default:
       throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);

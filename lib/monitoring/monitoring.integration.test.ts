@@ -510,3 +510,60 @@ describe('the daily roll-up, the version page\'s pages and the overview\'s order
     expect(await db.monitorAlert.count({ where: { monitorId: out.id, kind: 'MISSING_DATA' } })).toBe(0);
   });
 });
+
+describe('requests for one monitor at the same time', () => {
+  let org: Awaited<ReturnType<typeof createOrgWithRoles>>;
+  let monitor: string;
+  const begin = Math.floor((Date.now() - 10 * 24 * H) / H) * H;
+  const hourly = (i: number) => ({
+    windowId: `c-${i}`,
+    start: new Date(begin + i * H).toISOString(),
+    end: new Date(begin + (i + 1) * H).toISOString(),
+    rowCount: 100,
+    metrics: [
+      { name: 'accuracy', value: 0.9 + (i % 7) / 100 },
+      { name: 'accuracy', attribute: 'age', group: '<25', value: 0.85, count: 20 },
+    ],
+  });
+  const stored = async () => ({
+    windows: await db.monitorWindow.count({ where: { monitorId: monitor } }),
+    values: await db.monitorMetricValue.count({ where: { monitorId: monitor } }),
+    rolledWindows: (await db.monitorMetricDay.aggregate({ where: { monitorId: monitor }, _sum: { windows: true } }))._sum.windows ?? 0,
+    summary: await db.monitor.findUniqueOrThrow({ where: { id: monitor }, select: { windowCount: true } }),
+  });
+
+  beforeAll(async () => {
+    org = await createOrgWithRoles('Concurrent');
+    const system = await db.aISystem.create({ data: { orgId: org.orgId, name: 'Scoring', purpose: 'Scoring', domain: 'FINANCE', regions: ['EU'], riskTier: 'HIGH' }, select: { id: true } });
+    const model = await db.model.create({ data: { orgId: org.orgId, systemId: system.id, key: 'concurrent', name: 'Concurrent model', purpose: 'p', ownerId: org.actors.ENGINEER.userId! }, select: { id: true } });
+    const version = await db.modelVersion.create({ data: { orgId: org.orgId, modelId: model.id, label: '1.0.0', stage: 'PRODUCTION', createdById: org.actors.ENGINEER.userId! }, select: { id: true } });
+    monitor = (await m.createMonitor(org.actors.ENGINEER, { versionId: version.id, cadenceHours: 1, groupAttributes: ['age'], metrics: [{ name: 'accuracy', direction: 'AT_LEAST', threshold: 0.5 }, { name: 'accuracy', attribute: 'age', direction: 'AT_LEAST', threshold: 0.5 }] })).id;
+  });
+
+  it('stores the windows two requests both carry once, and the roll-up and summary count every window once', async () => {
+    const a = Array.from({ length: 60 }, (_, k) => hourly(k));
+    const b = Array.from({ length: 60 }, (_, k) => hourly(30 + k));
+    const [ra, rb] = await Promise.all([m.ingestWindows(org.actors.ENGINEER, monitor, a), m.ingestWindows(org.actors.ENGINEER, monitor, b)]);
+    expect(ra.created + rb.created).toBe(90);
+    expect(ra.unchanged + rb.unchanged).toBe(30);
+    expect(await stored()).toEqual({ windows: 90, values: 180, rolledWindows: 180, summary: { windowCount: 90 } });
+  });
+
+  it('stores the same new windows sent three times at once exactly once', async () => {
+    const c = Array.from({ length: 40 }, (_, k) => hourly(100 + k));
+    const results = await Promise.all([1, 2, 3].map(() => m.ingestWindows(org.actors.ENGINEER, monitor, c)));
+    expect(results.reduce((n, r) => n + r.created, 0)).toBe(40);
+    expect(results.reduce((n, r) => n + r.unchanged, 0)).toBe(80);
+    expect(await stored()).toEqual({ windows: 130, values: 260, rolledWindows: 260, summary: { windowCount: 130 } });
+  });
+
+  it('replaces a window changed by two requests at once, once each, with its values replaced and not doubled', async () => {
+    const changed = (young: number) => ({ ...hourly(5), metrics: [{ name: 'accuracy', value: 0.9 }, { name: 'accuracy', attribute: 'age', group: '<25', value: young, count: 20 }] });
+    const [r1, r2] = await Promise.all([m.ingestWindows(org.actors.ENGINEER, monitor, [changed(0.7)]), m.ingestWindows(org.actors.ENGINEER, monitor, [changed(0.6)])]);
+    expect(r1.updated + r2.updated).toBe(2);
+    const w = await db.monitorWindow.findFirstOrThrow({ where: { monitorId: monitor, externalId: 'c-5' }, select: { id: true, revision: true } });
+    expect(w.revision).toBe(3);
+    expect(await db.monitorMetricValue.count({ where: { windowId: w.id } })).toBe(2);
+    expect(await stored()).toEqual({ windows: 130, values: 260, rolledWindows: 260, summary: { windowCount: 130 } });
+  });
+});

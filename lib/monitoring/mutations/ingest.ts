@@ -64,12 +64,33 @@ export type IngestResult = {
 export async function ingestWindows(actor: Actor, monitorId: string, windows: readonly unknown[], opts: { drift?: DriftResult[][]; source?: string } = {}): Promise<IngestResult> {
   const m = await loadMonitorForWrite(db, actor, monitorId);
   const prepared = prepare(m, windows, opts.drift);
-  return db.$transaction((tx) => store(tx, actor, m, prepared, opts.source ?? 'windows'), { timeout: 120_000 });
+  return storeWindows(actor, m, prepared, opts.source ?? 'windows');
+}
+
+/** A unique violation on a window's (monitor, windowId): another request stored the same new window first. */
+function isWindowRace(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ''} ${error instanceof Error ? error.message : ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? null)}`;
+  return /P2002|23505/.test(text) && /externalId|MonitorWindow/.test(text);
+}
+
+/**
+ * One transaction per request. Two requests for one monitor write their
+ * windows and values side by side (the costly part), then queue on the
+ * monitor's row for what is read-modify-write. When both carried the same
+ * new window, the second meets the first's unique key; it runs again (up to
+ * three times in all), and then finds the window stored (unchanged, or replaced if it differs).
+ */
+async function storeWindows(actor: Actor, m: LoadedMonitor, prepared: Prepared[], source: string): Promise<IngestResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => store(tx, actor, m, prepared, source), { timeout: 120_000 });
+    } catch (error) {
+      if (!isWindowRace(error) || attempt === 3) throw error;
+    }
+  }
 }
 
 async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[], source: string): Promise<IngestResult> {
-  // Serialise writers of one monitor: alert state and the monitor's summary are read-modify-write.
-  await tx.$executeRaw`SELECT 1 FROM "Monitor" WHERE "id" = ${m.id} FOR UPDATE`;
   const existing = await tx.monitorWindow.findMany({ where: { monitorId: m.id, externalId: { in: prepared.map((p) => p.input.windowId) } }, select: { id: true, externalId: true, digest: true, revision: true, endsAt: true } });
   const byExternal = new Map(existing.map((e) => [e.externalId, e]));
   const result: IngestResult = { created: 0, updated: 0, unchanged: 0, alertsOpened: 0, alertsRaised: 0, incidentsOpened: 0, windows: [] };
@@ -106,17 +127,22 @@ async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[
     digest: p.digest,
     id,
   });
-  // Bulk rows go to PostgreSQL as one JSON document each (json_to_recordset): one statement, one parameter.
+  // Bulk rows go to PostgreSQL as one JSON document each: one statement, one parameter. As jsonb, parsed
+  // once: json_to_recordset would parse the text again for every record's nested features and drift
+  // (measured with EXPLAIN ANALYZE, 500 windows of 13 KB: a scan of 0.5–1.1 s against 0.02–0.06 s).
   if (fresh.length) {
+    fresh.sort((a, b) => (a.p.input.windowId < b.p.input.windowId ? -1 : 1));
     const windowsJson = JSON.stringify(fresh.map((f) => row(f.id, f.p)));
     await tx.$executeRaw`
       INSERT INTO "MonitorWindow" ("id", "orgId", "monitorId", "externalId", "startsAt", "endsAt", "rowCount", "labelledCount", "health", "features", "drift", "digest", "receivedAt", "updatedAt")
       SELECT "id", "orgId", "monitorId", "externalId", "startsAt", "endsAt", "rowCount", "labelledCount", "health"::"MonitorHealth", "features", "drift", "digest", now(), now()
-        FROM json_to_recordset(${windowsJson}::json) AS t("id" text, "orgId" text, "monitorId" text, "externalId" text, "startsAt" timestamp, "endsAt" timestamp, "rowCount" int4, "labelledCount" int4, "health" text, "features" jsonb, "drift" jsonb, "digest" text)`;
+        FROM jsonb_to_recordset(${windowsJson}::jsonb) AS t("id" text, "orgId" text, "monitorId" text, "externalId" text, "startsAt" timestamp, "endsAt" timestamp, "rowCount" int4, "labelledCount" int4, "health" text, "features" jsonb, "drift" jsonb, "digest" text)`;
   }
+  // Rows in one order (window id) in every writer, so two writers cannot wait on each other.
+  changed.sort((a, b) => (a.p.input.windowId < b.p.input.windowId ? -1 : 1));
   for (const c of changed) {
     const { id, ...data } = row(c.id, c.p);
-    await tx.monitorWindow.update({ where: { id }, data: { ...data, revision: c.revision + 1 } });
+    await tx.monitorWindow.update({ where: { id }, data: { ...data, revision: { increment: 1 } } });
   }
   if (changed.length) await tx.monitorMetricValue.deleteMany({ where: { windowId: { in: changed.map((c) => c.id) } } });
   const values = [...fresh, ...changed].flatMap(({ id, p }) => {
@@ -127,8 +153,13 @@ async function store(tx: Tx, actor: Actor, m: LoadedMonitor, prepared: Prepared[
     const valuesJson = JSON.stringify(values.slice(i, i + 20_000));
     await tx.$executeRaw`
       INSERT INTO "MonitorMetricValue" ("windowId", "monitorId", "endsAt", "metric", "attribute", "groupValue", "value", "count")
-      SELECT "w", ${m.id}, "e", "k", "a", "g", "v", "n" FROM json_to_recordset(${valuesJson}::json) AS t("w" text, "e" timestamp, "k" text, "a" text, "g" text, "v" float8, "n" int4)`;
+      SELECT "w", ${m.id}, "e", "k", "a", "g", "v", "n" FROM jsonb_to_recordset(${valuesJson}::jsonb) AS t("w" text, "e" timestamp, "k" text, "a" text, "g" text, "v" float8, "n" int4)`;
   }
+  // Serialise writers of one monitor from here: the roll-up, alert state and the monitor's summary are
+  // read-modify-write. Each statement after the wait sees what the writer before it committed.
+  // NO KEY UPDATE, not UPDATE: the windows' foreign keys hold KEY SHARE on this row, which
+  // UPDATE would wait on (two writers would each wait for the other).
+  await tx.$executeRaw`SELECT 1 FROM "Monitor" WHERE "id" = ${m.id} FOR NO KEY UPDATE`;
   // The daily roll-up of every day a new or replaced window touches (a replaced one may have moved).
   if (fresh.length || changed.length) await rebuildDailyRollup(tx, m.id, [...fresh.map((f) => f.p.input.end), ...changed.flatMap((c) => [c.p.input.end, c.endsAt])]);
 
@@ -187,7 +218,7 @@ export async function ingestRows(actor: Actor, monitorId: string, input: unknown
   if (!agg.ok) throw invalidRows('row', agg.invalid);
   const window = { windowId: body.windowId, start: body.start.toISOString(), end: body.end.toISOString(), ...agg.aggregate };
   const prepared = prepare(m, [window]);
-  return db.$transaction((tx) => store(tx, actor, m, prepared, 'rows'), { timeout: 120_000 });
+  return storeWindows(actor, m, prepared, 'rows');
 }
 
 /** An Evidently report pushed unchanged: its metrics and its drift verdicts become one window. */
@@ -198,5 +229,5 @@ export async function ingestEvidentlyReport(actor: Actor, monitorId: string, inp
   if (!converted.ok) throw invalidRows('metric', converted.invalid);
   const window = { windowId: body.windowId, start: body.start.toISOString(), end: body.end.toISOString(), rowCount: converted.rowCount, metrics: converted.metrics, features: {} };
   const prepared = prepare(m, [window], [converted.drift]);
-  return db.$transaction((tx) => store(tx, actor, m, prepared, 'evidently'), { timeout: 120_000 });
+  return storeWindows(actor, m, prepared, 'evidently');
 }
