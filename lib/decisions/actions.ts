@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/api/action';
 import { AppError } from '@/lib/errors';
 import { createDevelopmentDecision } from './development';
-import { createDevelopmentDecisionSchema, verifyDecisionSchema } from './schema';
+import { pushCheckpointsNow } from './push';
+import { removePushTarget, savePushTarget } from './push-target';
+import { createDevelopmentDecisionSchema, pushNowSchema, pushTargetSchema, verifyDecisionSchema } from './schema';
 import { verifyDecision } from './view';
 
 /** Checks the decision's proof on the server; a failed check is the form's refusal, naming each problem. */
@@ -26,4 +28,34 @@ export const createDevelopmentDecisionAction = validatedAction(
     return row;
   },
   { successMessage: 'Development decision recorded.' },
+);
+
+export const savePushTargetAction = validatedAction(
+  pushTargetSchema,
+  async (input, actor) => {
+    const saved = await savePushTarget(actor, input);
+    revalidatePath('/decisions/checkpoints');
+    return saved;
+  },
+  { successMessage: (r) => `Bucket saved. ${r.queued} checkpoint(s) queued for the push.` },
+);
+
+export const pushCheckpointsNowAction = validatedAction(
+  pushNowSchema,
+  async (_input, actor) => {
+    const result = await pushCheckpointsNow(actor);
+    revalidatePath('/decisions/checkpoints');
+    return result;
+  },
+  { successMessage: (r) => (r.queued ? `${r.queued} checkpoint(s) queued for the push.` : 'Every checkpoint is already in the bucket.') },
+);
+
+export const removePushTargetAction = validatedAction(
+  pushNowSchema,
+  async (_input, actor) => {
+    const result = await removePushTarget(actor);
+    revalidatePath('/decisions/checkpoints');
+    return result;
+  },
+  { successMessage: 'The checkpoint push is off. Objects already in the bucket stay there.' },
 );

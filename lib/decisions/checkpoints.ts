@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { publicKeyPem, signBytes } from '@/lib/signing/keys';
 import { batchLeafHash, checkpointStatement, type BatchHeader } from './canonical';
 import { merkleRoot, packLevels, treeLevels } from './merkle';
+import { queueCheckpointPush } from './push';
 
 // Signed checkpoints (certificate-transparency style): the Merkle root over
 // the organisation's batch leaves, its size, the time, and an Ed25519
@@ -58,6 +59,8 @@ export async function issueCheckpoint(actor: Actor, now = new Date()): Promise<C
       entity: { type: 'decision_checkpoint', id: row.id },
       data: { title: `${body.treeSize} batches, ${body.decisionCount} decisions`, ...body, statement, signature, publicKey: publicKeyPem() },
     });
+    // And to the configured S3-compatible bucket: only queued here (a push row and its job), sent by the job.
+    await queueCheckpointPush(tx, { id: row.id, orgId: actor.orgId, treeSize: row.treeSize });
     return row;
   });
   return { ...created, created: true };

@@ -4,3 +4,5 @@ export { issueCheckpoint } from './checkpoints';
 export { createPartitionsAhead, purgeExpiredPartitions } from './retention';
 export { createDevelopmentDecision } from './development';
 export { recordDecisionReview } from './reviews';
+export { pushCheckpointObject, pushCheckpointsNow, PUSH_JOB, PUSH_RETRY } from './push';
+export { removePushTarget, savePushTarget } from './push-target';

@@ -6,3 +6,5 @@ export { decisionStats } from './stats';
 export { decisionLetter, exportDecisionLetter } from './letter';
 export { developmentDecisionsForCard, developmentDecisionsForSystem, getDevelopmentDecision, listDevelopmentDecisions } from './development';
 export { currentOutcome, decisionReviews, listDecisionReviews } from './reviews';
+export { listCheckpoints } from './checkpoint-list';
+export { getPushTarget } from './push-target';

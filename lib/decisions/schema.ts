@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankAsUndefined, flag } from '@/lib/api/params';
 
 // The wire shape of one decision from the serving stack (JSON, NDJSON, or a
 // CSV row mapped to it by ./formats.ts). Safe for the client.
@@ -149,3 +150,45 @@ export const decisionReviewSchema = z
     if (r.result === 'UPHELD' && r.newOutcome) ctx.addIssue({ code: 'custom', path: ['newOutcome'], message: 'An upheld decision keeps its outcome: leave the new outcome empty' });
   });
 export type DecisionReviewInput = z.input<typeof decisionReviewSchema>;
+
+/** Where signed checkpoints are pushed: an S3-compatible bucket (the secret blank keeps the stored one). */
+export const pushTargetSchema = z.object({
+  endpoint: z
+    .string()
+    .trim()
+    .min(1, 'Give the S3 endpoint URL')
+    .max(300, 'At most 300 characters')
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname && (u.pathname === '/' || u.pathname === '') && !u.search && !u.hash;
+      } catch {
+        return false;
+      }
+    }, 'Use an http:// or https:// URL with no path, e.g. https://s3.eu-west-1.amazonaws.com')
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return !u.username && !u.password;
+      } catch {
+        return true;
+      }
+    }, 'Put the keys in their fields, not in the URL'),
+  region: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'A region such as eu-west-1 (lower-case letters, digits and hyphens)'),
+  bucket: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'A bucket name: 3 to 63 lower-case letters, digits, dots and hyphens')
+    .refine((v) => !v.includes('..'), 'A bucket name has no two dots in a row'),
+  prefix: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().replace(/^\/+|\/+$/g, '') : v),
+    z.string().max(100, 'At most 100 characters').regex(/^([A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*)?$/, 'Letters, digits, _ and -, folders separated by /').default(''),
+  ),
+  pathStyle: flag.default(false),
+  accessKeyId: z.string().trim().regex(/^[A-Za-z0-9._+=/-]{3,128}$/, 'An access key id: 3 to 128 characters, no spaces'),
+  /** Blank keeps the stored secret. */
+  secretAccessKey: blankAsUndefined(z.string().max(256, 'At most 256 characters').regex(/^\S+$/, 'No spaces')),
+});
+export type PushTargetInput = z.input<typeof pushTargetSchema>;
+
+export const pushNowSchema = z.object({});

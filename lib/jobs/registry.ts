@@ -20,7 +20,7 @@ import { escalateOverdueAccessReviews } from '@/lib/access-reviews/mutations';
 import { reopenExpiredRiskAcceptances as reopenExpiredRegisterAcceptances } from '@/lib/risks/mutations';
 import { openRetentionTasks, recordOverdueRequests, runMinimisationReviews } from '@/lib/privacy/mutations';
 import { recordVendorExpiries } from '@/lib/vendors/record-expiries';
-import { createPartitionsAhead, issueCheckpoint, purgeExpiredPartitions } from '@/lib/decisions/mutations';
+import { createPartitionsAhead, issueCheckpoint, purgeExpiredPartitions, pushCheckpointObject, PUSH_JOB, PUSH_RETRY } from '@/lib/decisions/mutations';
 import { syncAllMlflow } from '@/lib/interchange/mutations';
 import { defineJob, type JobContext, type JobDefinition } from './define';
 
@@ -245,6 +245,16 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '*/10 * * * *',
     retry: DEFAULT_RETRY,
     handler: (ctx) => perOrganisation(ctx, async (orgId) => ((await issueCheckpoint(ctx.actor(orgId), ctx.now)).created ? 1 : 0)),
+  }),
+  defineJob({
+    name: PUSH_JOB,
+    description: 'Writes one signed checkpoint to the configured S3-compatible bucket (a SigV4 PUT); 5xx and network errors are retried with back-off, a refusal is left failed with its error on the checkpoints screen.',
+    retry: PUSH_RETRY,
+    handler: async (ctx, data) => {
+      const pushId = (data as { pushId?: unknown } | null)?.pushId;
+      if (typeof pushId !== 'string') throw new Error('push-checkpoint needs { pushId }');
+      return pushCheckpointObject(pushId, { retryCount: ctx.retryCount, retryLimit: PUSH_RETRY.limit, now: ctx.now });
+    },
   }),
   defineJob({
     name: 'decisions.partitions',

@@ -137,3 +137,13 @@ export async function listAllowedHosts(actor: Actor) {
   });
   return rows.map((h) => ({ id: h.id, host: h.host, reason: h.reason, createdAt: h.createdAt.toISOString(), createdBy: h.createdBy.email }));
 }
+
+// The outbound guard other domains use for their own sends (the decision log's checkpoint push).
+export { checkOutboundUrl, guardedFetch } from './guarded-fetch';
+export { TargetRefused } from './target';
+
+/** The hosts an administrator allowed to resolve to internal addresses (the one allow-list of outbound calls). */
+export async function allowedOutboundHosts(orgId: string): Promise<Set<string>> {
+  const rows = await db.webhookAllowedHost.findMany({ where: { orgId }, select: { host: true } });
+  return new Set(rows.map((r) => r.host));
+}

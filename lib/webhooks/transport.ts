@@ -7,6 +7,7 @@ export const TIMEOUT_MS = 10_000;
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 
 export type SendResult = { status: number; body: string; durationMs: number; truncated: boolean };
+export type TargetResponse = SendResult & { headers: Record<string, string> };
 
 /**
  * POSTs to the address ./target.ts checked: the socket connects to that IP
@@ -14,17 +15,23 @@ export type SendResult = { status: number; body: string; durationMs: number; tru
  * stay the URL's host. Redirects are never followed (a 3xx is the answer),
  * the whole exchange is cut after 10 s and at most 64 KB of the response is read.
  */
-export function postToTarget(target: Target, headers: Record<string, string>, body: string, opts: { timeoutMs?: number } = {}): Promise<SendResult> {
+export async function postToTarget(target: Target, headers: Record<string, string>, body: string, opts: { timeoutMs?: number } = {}): Promise<SendResult> {
+  const { headers: _answered, ...result } = await requestTarget(target, 'POST', headers, body, opts);
+  return result;
+}
+
+/** The same exchange for any method (an S3 PUT among them), with the response's headers. */
+export function requestTarget(target: Target, method: string, headers: Record<string, string>, body: string | Uint8Array, opts: { timeoutMs?: number } = {}): Promise<TargetResponse> {
   const started = performance.now();
   const pinned: LookupFunction = (_host, options, callback) => {
     if (options.all) callback(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);
   };
   const secure = target.url.protocol === 'https:';
-  return new Promise<SendResult>((resolve, reject) => {
+  return new Promise<TargetResponse>((resolve, reject) => {
     const request = (secure ? https : http).request(
       {
-        method: 'POST',
+        method,
         host: target.hostname,
         port: target.port,
         path: `${target.url.pathname}${target.url.search}`,
@@ -39,7 +46,8 @@ export function postToTarget(target: Target, headers: Record<string, string>, bo
         let truncated = false;
         const finish = () => {
           clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), durationMs: Math.round(performance.now() - started), truncated });
+          const answered = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
+          resolve({ status: response.statusCode ?? 0, headers: answered, body: Buffer.concat(chunks).toString('utf8'), durationMs: Math.round(performance.now() - started), truncated });
         };
         response.on('data', (chunk: Buffer) => {
           if (truncated) return;

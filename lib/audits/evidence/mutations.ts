@@ -17,6 +17,10 @@ import { evidenceMetaSchema, withdrawEvidenceSchema, type EvidenceMetaInput, typ
 import { evidenceStore } from './storage';
 import { stageEvidenceFile, type StagedFile } from './upload';
 
+// The S3 client other domains push their own objects with (the decision log's checkpoints): one SigV4 client in the portal.
+export { S3Error, S3Store } from './storage';
+export type { S3Config } from './config';
+
 // For another domain that keeps its own files in evidence storage until they
 // become evidence (a vendor's questionnaire documents, lib/vendors/documents.ts).
 export { formatBytes } from './file-type';

@@ -1,113 +1,34 @@
-import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signRequest } from './sigv4';
 import { S3Store } from './storage';
 import { recorded } from './testdata/s3-responses';
+import { startS3Server, type S3TestServer } from './testdata/s3-server';
 
-// The S3 driver against a loopback server that plays S3: it checks every
-// request's SigV4 signature and payload hash as S3 does, keeps the parts, and
-// answers with S3's recorded responses. No network beyond 127.0.0.1.
+// The S3 driver against a loopback server that plays S3 (./testdata/s3-server.ts):
+// it checks every request's SigV4 signature and payload hash as S3 does, keeps
+// the parts, and answers with S3's documented responses. No network beyond 127.0.0.1.
 
 const creds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', region: 'eu-west-1' };
 const BUCKET = 'evidence-bucket';
 const PART = 5 * 1024 * 1024;
-const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-type Seen = { method: string; path: string; query: Record<string, string>; headers: IncomingMessage['headers']; bytes: number; signatureOk: boolean; hashOk: boolean };
-let server: Server;
+let s3: S3TestServer;
 let endpoint: string;
-let seen: Seen[] = [];
-const objects = new Map<string, Buffer>();
-const parts = new Map<string, Buffer>();
-let failPart: number | null = null;
-let completeFails = false;
-
-function verifySignature(req: IncomingMessage, url: URL): boolean {
-  const auth = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? '');
-  if (!auth || auth[1] !== creds.accessKeyId || auth[3] !== creds.region) return false;
-  const signed = auth[4].split(';');
-  if (!['host', 'x-amz-content-sha256', 'x-amz-date'].every((h) => signed.includes(h))) return false;
-  const amzDate = String(req.headers['x-amz-date']);
-  const date = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-  const headers = Object.fromEntries(signed.filter((h) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(h)).map((h) => [h, String(req.headers[h])]));
-  // What S3 recomputes: the canonical request from the request as received.
-  const expected = signRequest(creds, { method: req.method!, url, headers, payloadHash: String(req.headers['x-amz-content-sha256']), date });
-  return expected.authorization === req.headers.authorization;
-}
+let objects: Map<string, Buffer>;
+let parts: Map<string, Buffer>;
+let seen: S3TestServer['seen'];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const url = new URL(req.url!, `http://${req.headers.host}`);
-      const query = Object.fromEntries(url.searchParams);
-      const key = decodeURIComponent(url.pathname.replace(`/${BUCKET}/`, ''));
-      const signatureOk = verifySignature(req, url);
-      const hashOk = req.headers['x-amz-content-sha256'] === sha(body);
-      seen.push({ method: req.method!, path: url.pathname, query, headers: req.headers, bytes: body.length, signatureOk, hashOk });
-      const xml = (status: number, text: string, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': '4442587FB7D0A2F9', ...headers });
-        res.end(text);
-      };
-      if (!signatureOk || !hashOk) return xml(403, recorded.signatureDoesNotMatch);
-      if (req.method === 'POST' && 'uploads' in query) return xml(200, recorded.initiate(BUCKET, key, recorded.uploadId));
-      if (req.method === 'PUT' && query.partNumber) {
-        if (query.uploadId !== recorded.uploadId) return xml(404, recorded.noSuchUpload);
-        if (Number(query.partNumber) === failPart) return xml(500, recorded.internalError);
-        parts.set(`${key}#${query.partNumber}`, body);
-        res.writeHead(200, { etag: `"${createHash('md5').update(body).digest('hex')}"`, 'content-length': '0' });
-        return res.end();
-      }
-      if (req.method === 'POST' && query.uploadId) {
-        if (completeFails) return xml(200, recorded.completeFailedIn200);
-        const listed = [...body.toString().matchAll(/<PartNumber>(\d+)<\/PartNumber><ETag>([^<]+)<\/ETag>/g)];
-        const whole = Buffer.concat(listed.map(([, n, etag]) => {
-          const part = parts.get(`${key}#${n}`)!;
-          expect(etag.replace(/&quot;/g, '"')).toBe(`"${createHash('md5').update(part).digest('hex')}"`);
-          return part;
-        }));
-        objects.set(key, whole);
-        return xml(200, recorded.complete(BUCKET, key, `${sha(whole).slice(0, 32)}-${listed.length}`));
-      }
-      if (req.method === 'DELETE' && query.uploadId) {
-        for (const k of [...parts.keys()]) if (k.startsWith(`${key}#`)) parts.delete(k);
-        res.writeHead(204);
-        return res.end();
-      }
-      if (req.method === 'PUT') {
-        objects.set(key, body);
-        res.writeHead(200, { etag: `"${createHash('md5').update(body).digest('hex')}"`, 'content-length': '0' });
-        return res.end();
-      }
-      if (req.method === 'GET') {
-        const obj = objects.get(key);
-        if (!obj) return xml(404, '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(obj.length) });
-        return res.end(obj);
-      }
-      if (req.method === 'DELETE') {
-        objects.delete(key);
-        res.writeHead(204);
-        return res.end();
-      }
-      xml(400, '<Error><Code>InvalidRequest</Code></Error>');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  s3 = await startS3Server({ creds, bucket: BUCKET });
+  endpoint = s3.endpoint;
+  objects = s3.objects;
+  parts = s3.parts;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => s3.close());
 
 beforeEach(() => {
-  seen = [];
-  failPart = null;
-  completeFails = false;
+  s3.reset();
+  seen = s3.seen;
 });
 
 const store = (secret = creds.secretAccessKey) => new S3Store({ endpoint, bucket: BUCKET, region: creds.region, accessKeyId: creds.accessKeyId, secretAccessKey: secret, pathStyle: true });
@@ -161,7 +82,7 @@ describe('the S3 evidence store', () => {
   });
 
   it('aborts the multipart upload when a part fails, so no parts are left', async () => {
-    failPart = 2;
+    s3.failPart = 2;
     await expect(store().stage('org1/ev_part_fails', fileStream(3 * PART), 'application/pdf')).rejects.toThrow(/S3 PUT org1\/ev_part_fails failed: 500 InternalError/);
     expect(seen.at(-1)).toMatchObject({ method: 'DELETE', query: { uploadId: recorded.uploadId }, signatureOk: true });
     expect([...parts.keys()].filter((k) => k.startsWith('org1/ev_part_fails'))).toEqual([]);
@@ -169,7 +90,7 @@ describe('the S3 evidence store', () => {
   });
 
   it('treats an error inside a 200 answer to CompleteMultipartUpload as a failure', async () => {
-    completeFails = true;
+    s3.completeFails = true;
     await expect(store().stage('org1/ev_complete_fails', fileStream(PART + 10), 'application/pdf')).rejects.toThrow(/could not complete the upload of org1\/ev_complete_fails: InternalError/);
     expect(seen.at(-1)).toMatchObject({ method: 'DELETE', query: { uploadId: recorded.uploadId } });
   });

@@ -24,10 +24,11 @@ export interface EvidenceStore {
   delete(key: string): Promise<void>;
 }
 
-const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/i;
+const SAFE_KEY = /^[a-z0-9][a-z0-9/._-]{0,200}$/i;
 
 function assertKey(key: string) {
-  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key ${key}`);
+  // No empty, "." or ".." segment: a URL or a path would fold it into another key.
+  if (!SAFE_KEY.test(key) || key.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) throw new Error(`unsafe storage key ${key}`);
 }
 
 export class LocalDiskStore implements EvidenceStore {
@@ -74,6 +75,18 @@ export class LocalDiskStore implements EvidenceStore {
 /** S3's smallest part but the last; also the most one upload holds in memory. */
 export const S3_PART_BYTES = 5 * 1024 * 1024;
 
+/** What an S3-compatible store answered when it refused a request (status, S3's error code). */
+export class S3Error extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null,
+  ) {
+    super(message);
+    this.name = 'S3Error';
+  }
+}
+
 const xmlText = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -104,13 +117,17 @@ export class S3Store implements EvidenceStore {
     const res = await this.fetchImpl(url, { method, headers, body: opts.body ? new Uint8Array(opts.body) : undefined });
     if (!res.ok && !opts.okStatus?.includes(res.status)) {
       const text = await res.text();
-      throw new Error(`S3 ${method} ${key} failed: ${res.status} ${xmlText(text, 'Code') ?? ''} ${xmlText(text, 'Message') ?? text.slice(0, 200)}`.trim());
+      const code = xmlText(text, 'Code') ?? null;
+      throw new S3Error(`S3 ${method} ${key} failed: ${res.status} ${code ?? ''} ${xmlText(text, 'Message') ?? text.slice(0, 200)}`.trim(), res.status, code);
     }
     return res;
   }
 
-  private putObject(key: string, bytes: Uint8Array, contentType: string) {
-    return this.send('PUT', key, { body: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.length) } });
+  /** One signed PutObject of bytes held in memory; resolves with the ETag S3 answered (null if none). */
+  async putObject(key: string, bytes: Uint8Array, contentType: string): Promise<{ etag: string | null }> {
+    const res = await this.send('PUT', key, { body: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.length) } });
+    await res.arrayBuffer();
+    return { etag: res.headers.get('etag') };
   }
 
   async stage(key: string, body: Readable, contentType: string): Promise<StagedObject> {
