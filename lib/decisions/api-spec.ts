@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineApi } from '@/lib/api/spec';
-import { createDevelopmentDecisionSchema, DECISION_REVIEW_RESULTS, ingestReportSchema, listDevelopmentDecisionsQuerySchema } from './schema';
+import { createDevelopmentDecisionSchema, DECISION_REVIEW_RESULTS, ingestReportSchema, listDevelopmentDecisionsQuerySchema, pushTargetSchema } from './schema';
 
 const id = z.string().trim().min(1, 'Required').max(200, 'At most 200 characters');
 
@@ -26,6 +26,10 @@ const developmentDecision = z.object({
   model: z.object({ id: z.string(), key: z.string(), name: z.string() }), version: z.object({ id: z.string(), label: z.string() }).nullable(),
   approver: z.object({ id: z.string(), name: z.string() }), createdBy: z.string().nullable(),
 });
+
+const pushTargetView = z
+  .object({ endpoint: z.string(), region: z.string(), bucket: z.string(), prefix: z.string(), pathStyle: z.boolean(), accessKeyId: z.string(), secretSet: z.boolean(), updatedAt: z.string() })
+  .strict();
 
 export const decisionsApi = {
   ingest: defineApi({
@@ -122,6 +126,36 @@ export const decisionsApi = {
     summary: 'Issue a signed checkpoint now (returns the latest one when no batch is new)',
     permission: 'decisions:manage',
     response: z.object({ id: z.string(), treeSize: z.number().int(), decisionCount: z.number().int(), rootHash: z.string(), issuedAt: z.string(), created: z.boolean() }),
+  }),
+  pushTargetGet: defineApi({
+    method: 'GET',
+    path: '/api/v1/decisions/push-target',
+    tag: 'Decision log',
+    summary: 'The S3-compatible bucket that receives a copy of every signed checkpoint (null when none); the secret is never returned',
+    description: 'Administrators in a browser session only.',
+    permission: 'settings:manage',
+    response: z.object({ target: pushTargetView.nullable() }),
+  }),
+  pushTargetPut: defineApi({
+    method: 'PUT',
+    path: '/api/v1/decisions/push-target',
+    tag: 'Decision log',
+    summary: 'Set the S3-compatible bucket checkpoints are pushed to, and queue every checkpoint it does not hold yet',
+    description:
+      'Objects are written as <prefix>/<orgId>/checkpoints/<treeSize, 12 digits>.json with a SigV4-signed PutObject. A blank secretAccessKey keeps the stored one. ' +
+      'An endpoint that is, or resolves to, an internal address is refused unless its host is on the allowed internal hosts (Admin → Webhooks). Administrators in a browser session only; audited.',
+    permission: 'settings:manage',
+    body: pushTargetSchema,
+    response: pushTargetView.extend({ queued: z.number().int() }),
+  }),
+  pushNow: defineApi({
+    method: 'POST',
+    path: '/api/v1/decisions/checkpoints/push',
+    tag: 'Decision log',
+    summary: 'Queue the push of every checkpoint not yet in the bucket (failed ones again)',
+    description: 'Administrators in a browser session only; audited.',
+    permission: 'settings:manage',
+    response: z.object({ queued: z.number().int() }),
   }),
   consistency: defineApi({
     method: 'GET',

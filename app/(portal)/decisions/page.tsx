@@ -31,6 +31,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
           <>
             <ButtonLink href="/decisions/stats">Statistics and explanation coverage</ButtonLink>
             <ButtonLink href="/decisions/development">Development decisions</ButtonLink>
+            <ButtonLink href="/decisions/checkpoints">Signed checkpoints</ButtonLink>
           </>
         }
       />

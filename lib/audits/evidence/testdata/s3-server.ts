@@ -113,6 +113,9 @@ export async function startS3Server(opts: { creds: SigV4Credentials; bucket: str
       xml(400, '<Error><Code>InvalidRequest</Code></Error>');
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; a client that reuses it just then reads ECONNRESET.
+  // Under load, hashing one 5 MB part can take that long, so idle sockets are kept a minute here.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const s: S3TestServer = {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
