@@ -1,4 +1,6 @@
+import { createPublicKey, verify } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { startS3Server } from '../../lib/audits/evidence/testdata/s3-server';
 import { scan, testPagesAccessible } from '../support/a11y';
 import { pageAs } from '../support/auth';
 import { pick } from '../support/pick';
@@ -87,4 +89,73 @@ testPagesAccessible([
   ['ENGINEER', '/decisions'],
   ['COMPLIANCE_OFFICER', '/decisions/stats'],
   ['COMPLIANCE_OFFICER', '/decisions/development'],
+  ['AUDITOR', '/decisions/checkpoints'],
 ] as const);
+
+test('an admin sends the signed checkpoints to an S3-compatible bucket; a refusal keeps the input but not the secret; others are refused', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A loopback S3 in this process that checks every SigV4 signature; its own address, allowed as an internal host.
+  const creds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: `e2e-secret-${Date.now()}`, region: 'eu-west-1' };
+  const s3 = await startS3Server({ creds, bucket: 'decision-proofs', host: '127.0.0.2' });
+  try {
+    const { context, page } = await pageAs(browser, 'ADMIN');
+    await page.goto('/admin/webhooks');
+    if (!(await page.getByRole('table', { name: 'Allowed internal hosts' }).getByText('127.0.0.2').count())) {
+      const allow = page.getByRole('form', { name: 'Allow an internal host' });
+      await allow.getByLabel('Host').fill('127.0.0.2');
+      await allow.getByLabel('Reason').fill('The e2e S3 bucket');
+      await allow.getByRole('button', { name: 'Allow host' }).click();
+      await expect(page.getByRole('table', { name: 'Allowed internal hosts' })).toContainText('127.0.0.2');
+    }
+
+    await page.goto('/decisions/checkpoints');
+    await expect(page.getByRole('heading', { level: 1, name: 'Signed checkpoints' })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Checkpoint bucket' });
+    await form.getByLabel('Endpoint URL').fill(s3.endpoint);
+    await form.getByLabel('Region').fill(creds.region);
+    await form.getByLabel('Bucket').fill('Not_A_Bucket');
+    await form.getByLabel('Key prefix').fill('e2e');
+    await form.getByLabel('Access key id').fill(creds.accessKeyId);
+    await form.getByLabel('Secret access key').fill(creds.secretAccessKey);
+    await form.getByLabel(/Path-style addressing/).check();
+    await form.getByRole('button', { name: 'Save bucket' }).click();
+    await expect(form.getByLabel('Bucket')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Endpoint URL')).toHaveValue(s3.endpoint);
+    await expect(form.getByLabel('Access key id')).toHaveValue(creds.accessKeyId);
+    await expect(form.getByLabel('Secret access key')).toHaveValue('');
+
+    await form.getByLabel('Bucket').fill('decision-proofs');
+    await form.getByLabel('Secret access key').fill(creds.secretAccessKey);
+    await form.getByRole('button', { name: 'Save bucket' }).click();
+    await expect(page.getByText(/Bucket saved\. \d+ checkpoint\(s\) queued/)).toBeVisible();
+    await expect(form.getByLabel('Secret access key')).toHaveValue('');
+
+    // The app's job queue pushes them; the screen shows the outcome.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByTestId('checkpoint-row').first().textContent();
+      }, { timeout: 60_000, intervals: [1000] })
+      .toContain('Pushed');
+    const put = s3.seen.find((r) => r.method === 'PUT')!;
+    expect(put).toMatchObject({ signatureOk: true, hashOk: true });
+    const object = JSON.parse(put.body.toString('utf8'));
+    expect(verify(null, Buffer.from(object.statement), createPublicKey(object.publicKey), Buffer.from(object.signature, 'base64'))).toBe(true);
+    expect(await page.content()).not.toContain(creds.secretAccessKey);
+    expect((await scan(page)).violations).toEqual([]);
+    await context.close();
+
+    for (const role of ['COMPLIANCE_OFFICER', 'AUDITOR'] as const) {
+      const other = await pageAs(browser, role);
+      await other.page.goto('/decisions/checkpoints');
+      await expect(other.page.getByTestId('checkpoint-row').first()).toContainText('Pushed');
+      await expect(other.page.getByRole('form', { name: 'Checkpoint bucket' })).toHaveCount(0);
+      expect((await other.context.request.get('/api/v1/decisions/push-target')).status()).toBe(403);
+      expect((await other.context.request.put('/api/v1/decisions/push-target', { data: { endpoint: 'https://attacker.example', region: 'us-east-1', bucket: 'stolen', accessKeyId: 'AKIA0000', secretAccessKey: 'x' } })).status()).toBe(403);
+      expect((await other.context.request.post('/api/v1/decisions/checkpoints/push')).status()).toBe(403);
+      await other.context.close();
+    }
+  } finally {
+    await s3.close();
+  }
+});

@@ -43,7 +43,8 @@ function verifySignature(creds: SigV4Credentials, req: IncomingMessage, url: URL
   return expected.authorization === req.headers.authorization;
 }
 
-export async function startS3Server(opts: { creds: SigV4Credentials; bucket: string }): Promise<S3TestServer> {
+/** `host`: the loopback address to listen on (127.0.0.1 unless a test needs its own). */
+export async function startS3Server(opts: { creds: SigV4Credentials; bucket: string; host?: string }): Promise<S3TestServer> {
   const { creds, bucket } = opts;
   const state = {
     seen: [] as SeenRequest[],
@@ -116,9 +117,9 @@ export async function startS3Server(opts: { creds: SigV4Credentials; bucket: str
   // Node closes an idle keep-alive socket after 5 s; a client that reuses it just then reads ECONNRESET.
   // Under load, hashing one 5 MB part can take that long, so idle sockets are kept a minute here.
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(0, opts.host ?? '127.0.0.1', r));
   const s: S3TestServer = {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: `http://${opts.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`,
     seen: state.seen,
     objects: state.objects,
     parts: state.parts,
