@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { recorded } from '@/lib/audits/evidence/testdata/s3-responses';
@@ -29,6 +34,9 @@ const { pushCheckpointsNow, PUSH_JOB, checkpointObjectKey } = await import('./pu
 const { listCheckpoints } = await import('./checkpoint-list');
 const { savePushTargetAction, pushCheckpointsNowAction } = await import('./actions');
 const { decisionsFixture, sampleDecision } = await import('./test-fixture');
+const { decisionProof } = await import('./proofs');
+const { publicKeyPem } = await import('@/lib/signing/keys');
+const run = promisify(execFile);
 
 const creds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', region: 'eu-west-1' };
 const BUCKET = 'decision-proofs';
@@ -118,6 +126,25 @@ describe('the checkpoint push to an S3-compatible bucket', () => {
     expect(page.items[0]).toMatchObject({ treeSize: c.treeSize, push: { state: 'PUSHED', etag: push.etag, objectKey: keyOf(c.treeSize) } });
     expect(page.counts).toMatchObject({ PUSHED: c.treeSize, PENDING: 0, FAILED: 0, NOT_QUEUED: 0 });
   });
+
+  it('lets an auditor check a fetched object offline with npm run verify-decision, alone and against a proof', async () => {
+    const latest = await db.decisionCheckpoint.findFirstOrThrow({ where: { orgId: fx.orgId }, orderBy: { treeSize: 'desc' } });
+    const fetched = s3.objects.get(keyOf(latest.treeSize))!.toString('utf8');
+    const decision = await db.decision.findFirstOrThrow({ where: { orgId: fx.orgId }, orderBy: { receivedAt: 'desc' }, select: { id: true } });
+    const proof = await decisionProof(fx.actors.COMPLIANCE_OFFICER, { id: decision.id });
+    const dir = await mkdtemp(path.join(tmpdir(), 'verify-checkpoint-'));
+    const tampered = { ...JSON.parse(fetched), rootHash: '00'.repeat(32) };
+    await Promise.all([
+      writeFile(path.join(dir, 'key.pem'), publicKeyPem()),
+      writeFile(path.join(dir, 'object.json'), fetched),
+      writeFile(path.join(dir, 'tampered.json'), JSON.stringify(tampered)),
+      writeFile(path.join(dir, 'proof.json'), JSON.stringify(proof)),
+    ]);
+    const cli = (...args: string[]) => run('npx', ['tsx', 'lib/tooling/cli/verify-decision.ts', ...args, '--key', path.join(dir, 'key.pem')], { cwd: process.cwd() });
+    await expect(cli('--checkpoint', path.join(dir, 'object.json'))).resolves.toMatchObject({ stdout: expect.stringContaining('OK: the pushed checkpoint is signed') });
+    await expect(cli(path.join(dir, 'proof.json'), '--checkpoint', path.join(dir, 'object.json'))).resolves.toMatchObject({ stdout: expect.stringContaining('the checkpoint is the one pushed') });
+    await expect(cli('--checkpoint', path.join(dir, 'tampered.json'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('statement does not match its fields') });
+  }, 60_000);
 
   it('retries a 500 with back-off on the queue, then records the push', async () => {
     s3.answerNext.push({ status: 500, body: recorded.internalError });

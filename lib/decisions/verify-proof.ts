@@ -52,3 +52,29 @@ export function verifyDecisionProof(proof: ProofLike, publicKeyPem: string): Pro
   }
   return { ok: problems.length === 0, problems };
 }
+
+type CheckpointObjectLike = { format?: unknown; orgId: string; treeSize: number; decisionCount: number; rootHash: string; issuedAt: string; statement: string; signature: string; publicKey?: string };
+
+/**
+ * A checkpoint object as the push wrote it to a bucket (agp-decision-checkpoint/1):
+ * its statement matches its fields and its signature verifies with the given
+ * key (the portal's, fetched on its own; never the key the object carries).
+ */
+export function verifyCheckpointObject(object: CheckpointObjectLike, publicKeyPem: string): ProofCheck {
+  const problems: string[] = [];
+  try {
+    if (object.format !== 'agp-decision-checkpoint/1') problems.push('not an agp-decision-checkpoint/1 object');
+    const statement = checkpointStatement(object);
+    if (statement !== object.statement) problems.push('the checkpoint statement does not match its fields');
+    let signed = false;
+    try {
+      signed = verify(null, Buffer.from(object.statement), createPublicKey(publicKeyPem), Buffer.from(object.signature, 'base64'));
+    } catch {
+      signed = false;
+    }
+    if (!signed) problems.push('the checkpoint signature does not verify with the given public key');
+  } catch (error) {
+    problems.push(`the checkpoint object is malformed: ${(error as Error).message}`);
+  }
+  return { ok: problems.length === 0, problems };
+}
