@@ -7,6 +7,8 @@ import { requestTarget } from './transport';
 // fetch (the S3 store pushing signed checkpoints): every request's URL is
 // resolved and checked by resolveTarget against the organisation's allowed
 // hosts, then sent pinned to the checked address, never following redirects.
+// Answers are read as text, at most 64 KB (the transport's limit): it is for
+// writes and their XML answers, not for downloading objects.
 
 export type GuardOptions = { allowedHosts: ReadonlySet<string>; resolver?: Resolver; timeoutMs?: number };
 
