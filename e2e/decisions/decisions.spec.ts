@@ -111,24 +111,24 @@ test('an admin sends the signed checkpoints to an S3-compatible bucket; a refusa
     await page.goto('/decisions/checkpoints');
     await expect(page.getByRole('heading', { level: 1, name: 'Signed checkpoints' })).toBeVisible();
     const form = page.getByRole('form', { name: 'Checkpoint bucket' });
-    await form.getByLabel('Endpoint URL').fill(s3.endpoint);
-    await form.getByLabel('Region').fill(creds.region);
-    await form.getByLabel('Bucket').fill('Not_A_Bucket');
-    await form.getByLabel('Key prefix').fill('e2e');
-    await form.getByLabel('Access key id').fill(creds.accessKeyId);
-    await form.getByLabel('Secret access key').fill(creds.secretAccessKey);
+    await form.getByLabel('Endpoint URL', { exact: true }).fill(s3.endpoint);
+    await form.getByLabel('Region', { exact: true }).fill(creds.region);
+    await form.getByLabel('Bucket', { exact: true }).fill('Not_A_Bucket');
+    await form.getByLabel('Key prefix', { exact: true }).fill('e2e');
+    await form.getByLabel('Access key id', { exact: true }).fill(creds.accessKeyId);
+    await form.getByLabel('Secret access key', { exact: true }).fill(creds.secretAccessKey);
     await form.getByLabel(/Path-style addressing/).check();
     await form.getByRole('button', { name: 'Save bucket' }).click();
-    await expect(form.getByLabel('Bucket')).toHaveAttribute('aria-invalid', 'true');
-    await expect(form.getByLabel('Endpoint URL')).toHaveValue(s3.endpoint);
-    await expect(form.getByLabel('Access key id')).toHaveValue(creds.accessKeyId);
-    await expect(form.getByLabel('Secret access key')).toHaveValue('');
+    await expect(form.getByLabel('Bucket', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Endpoint URL', { exact: true })).toHaveValue(s3.endpoint);
+    await expect(form.getByLabel('Access key id', { exact: true })).toHaveValue(creds.accessKeyId);
+    await expect(form.getByLabel('Secret access key', { exact: true })).toHaveValue('');
 
-    await form.getByLabel('Bucket').fill('decision-proofs');
-    await form.getByLabel('Secret access key').fill(creds.secretAccessKey);
+    await form.getByLabel('Bucket', { exact: true }).fill('decision-proofs');
+    await form.getByLabel('Secret access key', { exact: true }).fill(creds.secretAccessKey);
     await form.getByRole('button', { name: 'Save bucket' }).click();
     await expect(page.getByText(/Bucket saved\. \d+ checkpoint\(s\) queued/)).toBeVisible();
-    await expect(form.getByLabel('Secret access key')).toHaveValue('');
+    await expect(form.getByLabel('Secret access key', { exact: true })).toHaveValue('');
 
     // The app's job queue pushes them; the screen shows the outcome.
     await expect
