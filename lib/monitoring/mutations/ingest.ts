@@ -7,6 +7,7 @@ import { db, type Tx } from '@/lib/db';
 import { zodFieldErrors } from '@/lib/api/zod-errors';
 import { aggregateRows, type FeatureReference, type InvalidRow } from '../aggregate';
 import { fromEvidentlyReport } from '../evidently';
+import { fastWindow } from '../window-fast-path';
 import { evaluateWindow, withDerivedFairness, type DriftResult, type WindowFigures } from '../evaluate';
 import { ingestRowsSchema, windowSchema, evidentlyReportSchema, type WindowInput } from '../schema';
 import type { Level } from '../thresholds';
@@ -27,7 +28,8 @@ function prepare(m: LoadedMonitor, raw: readonly unknown[], drift?: DriftResult[
   const out: Prepared[] = [];
   raw.forEach((r, i) => {
     const ref = r && typeof r === 'object' && typeof (r as { windowId?: unknown }).windowId === 'string' ? String((r as { windowId: string }).windowId).slice(0, 120) : null;
-    const parsed = windowSchema.safeParse(r);
+    const fast = fastWindow(r);
+    const parsed = fast ? ({ success: true, data: fast } as const) : windowSchema.safeParse(r);
     if (!parsed.success) {
       const errors = zodFieldErrors(parsed.error);
       invalid.push({ row: i + 1, ref, reason: Object.entries(errors).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ') });
