@@ -38,11 +38,26 @@ export const CANONICAL_DECISION_FIELDS = [
   'confidence', 'outcome', 'groupLabel', 'humanReviewed', 'overridden', 'reviewer', 'overrideReason', 'latencyMs', 'explanation',
 ] as const satisfies readonly (keyof CanonicalDecision)[];
 
-/** The record exactly as hashed: the listed fields only, nulls explicit. */
+// The record's members in canonical (sorted) order with their key text, so
+// that the hot paths write the same bytes as canonicalJson without building
+// and sorting an object per record.
+const ORDERED_MEMBERS = (['format', ...CANONICAL_DECISION_FIELDS] as const)
+  .slice()
+  .sort()
+  .map((k, i) => ({ key: k, prefix: `${i === 0 ? '{' : ','}${JSON.stringify(k)}:` }));
+
+function member(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return canonicalJson(value);
+}
+
+/** The record exactly as hashed: the listed fields only, nulls explicit (canonicalJson of them with the format). */
 export function decisionText(d: CanonicalDecision): string {
-  const picked: Record<string, unknown> = { format: RECORD_FORMAT };
-  for (const k of CANONICAL_DECISION_FIELDS) picked[k] = d[k] ?? null;
-  return canonicalJson(picked);
+  let out = '';
+  for (const m of ORDERED_MEMBERS) out += m.prefix + (m.key === 'format' ? JSON.stringify(RECORD_FORMAT) : member(d[m.key]));
+  return `${out}}`;
 }
 
 export function decisionLeafHash(d: CanonicalDecision): Buffer {

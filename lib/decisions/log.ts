@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { recordEventRaw } from '@/lib/audit/record';
 import { eventsCommitted } from '@/lib/db';
@@ -76,12 +76,14 @@ export async function appendBatch(input: {
 }): Promise<AppendedBatch> {
   const { orgId, systemId } = input;
   const keys = await subjectKeys(orgId, input.decisions.map((d) => d.subjectRef));
-  const records: (CanonicalDecision & { explanationStatus: ExplanationStatus; topFactor: string | null })[] = input.decisions.map((d) => {
+  // The batch's randomness drawn at once: 12 bytes of id and 12 of nonce a decision.
+  const random = randomFillSync(Buffer.allocUnsafe(input.decisions.length * 24));
+  const records: (CanonicalDecision & { explanationStatus: ExplanationStatus; topFactor: string | null })[] = input.decisions.map((d, i) => {
     const key = keys.get(d.subjectRef);
     if (!key) throw new Error(`subject ${d.subjectRef} is erased`);
-    const id = newDecisionId();
+    const id = `d${random.toString('base64url', i * 24, i * 24 + 12)}`;
     const { features, ...rest } = d;
-    return { ...rest, id, orgId, systemId, featuresCipher: encryptFeatures(key, id, features) };
+    return { ...rest, id, orgId, systemId, featuresCipher: encryptFeatures(key, id, features, random.subarray(i * 24 + 12, i * 24 + 24)) };
   });
   const leaves = records.map(decisionLeafHash);
   const levels = treeLevels(leaves);
@@ -97,17 +99,12 @@ export async function appendBatch(input: {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`decision-log:${orgId}`]);
-    const last = await client.query<{ seq: number; chainHash: string }>('SELECT "seq", "chainHash" FROM "DecisionBatch" WHERE "orgId" = $1 ORDER BY "seq" DESC LIMIT 1', [orgId]);
-    const taken = await client.query<{ ref: string }>('SELECT "ref" FROM "Decision" WHERE "systemId" = $1 AND "ref" = ANY($2::text[])', [systemId, records.map((r) => r.ref)]);
-    if (taken.rows.length) throw new DuplicateRefsError(taken.rows.map((r) => r.ref));
-    const seq = last.rows.length ? last.rows[0].seq + 1 : 0;
-    const prev = last.rows[0]?.chainHash ?? GENESIS_CHAIN;
-    const header = { id: batchId, seq, systemId, size: records.length, rootHash, firstAt, lastAt };
-    const chain = chainHash(prev, batchLeafHash(header));
     // One JSON document for the whole batch, expanded by PostgreSQL
     // (json_to_recordset): one statement and one parameter, with no array
-    // literals built row by row on this side.
+    // literals built row by row on this side. The rows name no seq, so they
+    // are written before the log's lock: concurrent batches insert side by
+    // side and queue only for the chain. Under the lock, a decision id that
+    // another batch committed meanwhile is seen (READ COMMITTED) and refused.
     const rowsJson = JSON.stringify(
       records.map((r, i) => ({
         id: r.id, at: r.decidedAt, model: r.modelId, version: r.versionId, ref: r.ref, idx: i, subject: r.subjectRef, cipher: r.featuresCipher,
@@ -128,6 +125,14 @@ export async function appendBatch(input: {
          latency float8, explanation jsonb, status text, top text, leaf text)`,
       [orgId, systemId, batchId, iso(receivedAt), rowsJson],
     );
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`decision-log:${orgId}`]);
+    const last = await client.query<{ seq: number; chainHash: string }>('SELECT "seq", "chainHash" FROM "DecisionBatch" WHERE "orgId" = $1 ORDER BY "seq" DESC LIMIT 1', [orgId]);
+    const taken = await client.query<{ ref: string }>('SELECT "ref" FROM "Decision" WHERE "systemId" = $1 AND "ref" = ANY($2::text[]) AND "batchId" <> $3', [systemId, records.map((r) => r.ref), batchId]);
+    if (taken.rows.length) throw new DuplicateRefsError(taken.rows.map((r) => r.ref));
+    const seq = last.rows.length ? last.rows[0].seq + 1 : 0;
+    const prev = last.rows[0]?.chainHash ?? GENESIS_CHAIN;
+    const header = { id: batchId, seq, systemId, size: records.length, rootHash, firstAt, lastAt };
+    const chain = chainHash(prev, batchLeafHash(header));
     await client.query(
       `INSERT INTO "DecisionBatch" ("id", "orgId", "seq", "systemId", "size", "firstAt", "lastAt", "rootHash", "leafHashes", "nodeHashes", "prevChainHash", "chainHash", "actorLabel", "tokenId", "receivedAt", "report")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)`,

@@ -18,8 +18,7 @@ function portalKey(): Buffer {
   return portal;
 }
 
-function seal(key: Buffer, plain: Buffer, aad: string): string {
-  const iv = randomBytes(12);
+function seal(key: Buffer, plain: Buffer, aad: string, iv: Buffer = randomBytes(12)): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -46,9 +45,14 @@ export function unwrapSubjectKey(orgId: string, subjectRef: string, wrapped: str
   return open(portalKey(), wrapped, wrapAad(orgId, subjectRef));
 }
 
-/** The features as ciphertext bound to the decision (a copy moved to another decision does not open). */
-export function encryptFeatures(key: Buffer, decisionId: string, features: Record<string, unknown>): string {
-  return seal(key, Buffer.from(JSON.stringify(features)), `decision\u0000${decisionId}`);
+/**
+ * The features as ciphertext bound to the decision (a copy moved to another
+ * decision does not open). `iv`: 12 fresh random bytes, for callers that draw
+ * a whole batch's at once.
+ */
+export function encryptFeatures(key: Buffer, decisionId: string, features: Record<string, unknown>, iv?: Buffer): string {
+  if (iv && iv.length !== 12) throw new RangeError('an AES-GCM nonce is 12 bytes');
+  return seal(key, Buffer.from(JSON.stringify(features)), `decision\u0000${decisionId}`, iv);
 }
 
 export function decryptFeatures(key: Buffer, decisionId: string, sealed: string): Record<string, unknown> {
