@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@/lib/platform/embedded-postgres';
@@ -38,6 +39,9 @@ export function percentile(values: number[], p: number): number {
   const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, idx)];
 }
+
+/** The machine's load average (1, 5, 15 min), as uptime prints it: recorded beside figures taken on a shared machine. */
+export const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
 

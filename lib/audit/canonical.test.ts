@@ -76,6 +76,30 @@ describe('the hash chain', () => {
   });
 });
 
+describe('canonicalJson against its definition', () => {
+  // The first definition (sort every object's keys, join the members); the writer must keep its bytes.
+  const reference = (v: unknown): string => {
+    if (v === null || v === undefined) return 'null';
+    if (v instanceof Date) return JSON.stringify(v.toISOString());
+    if (typeof v === 'bigint') return JSON.stringify(v.toString());
+    if (typeof v !== 'object') return JSON.stringify(v);
+    if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : reference(x))).join(',')}]`;
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+  };
+  it.each([
+    ['sorted keys', { a: 1, b: [1, 'x'], c: { d: null } }],
+    ['unsorted keys', { z: 1, a: { y: 2, b: 3 }, m: [{ q: 1, p: 2 }] }],
+    ['undefined members first and last', { a: undefined, b: 1, c: undefined }],
+    ['only undefined members', { a: undefined }],
+    ['arrays with undefined, empty and nested', [undefined, [], {}, [[1]], null]],
+    ['unicode keys', { é: 1, e: 2, E: 3, '😀': 4, '': 5 }],
+    ['dates and bigints', { at: new Date('2026-01-01T00:00:00Z'), n: 12n }],
+  ])('writes %s as before', (_, value) => {
+    expect(canonicalJson(value)).toBe(reference(value));
+  });
+});
+
 describe('diffFields', () => {
   it('returns only the changed fields, with from and to', () => {
     expect(diffFields({ a: 1, b: 'x', c: [1] }, { a: 1, b: 'y', c: [1, 2] })).toEqual({ b: { from: 'x', to: 'y' }, c: { from: [1], to: [1, 2] } });

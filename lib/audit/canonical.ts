@@ -16,6 +16,13 @@ function write(value: unknown, out: string[] = []): string {
   return out.join('');
 }
 
+/** An object's keys in sorted order, sorting only when they are not already (most records arrive sorted or small). */
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return keys.sort();
+  return keys;
+}
+
 function put(value: unknown, out: string[]): void {
   if (value === null || value === undefined) {
     out.push('null');
@@ -53,7 +60,7 @@ function put(value: unknown, out: string[]): void {
       const obj = value as Record<string, unknown>;
       out.push('{');
       let first = true;
-      for (const key of Object.keys(obj).sort()) {
+      for (const key of sortedKeys(obj)) {
         const v = obj[key];
         if (v === undefined) continue;
         if (!first) out.push(',');

@@ -35,6 +35,11 @@ describe('Merkle trees (RFC 6962)', () => {
   it('prefixes leaves with 0x00 and nodes with 0x01', () => {
     expect(leafHash('a').equals(H([0], Buffer.from('a')))).toBe(true);
     expect(leafHash('a').equals(H(Buffer.from('a')))).toBe(false);
+    // Text is hashed as its UTF-8 bytes, however it is hashed (one-shot for strings).
+    for (const text of ['', 'é€😀', '\u0000x', 'lone \ud800 surrogate', '{"a":1}']) {
+      expect(leafHash(text).equals(H([0], Buffer.from(text)))).toBe(true);
+      expect(leafHash(text).equals(leafHash(Buffer.from(text)))).toBe(true);
+    }
   });
 
   it('matches the hand-computed roots for one to seven leaves', () => {

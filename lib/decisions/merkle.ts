@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 // Merkle trees as in RFC 6962 / RFC 9162 (certificate transparency): leaves
 // hashed with a 0x00 prefix, interior nodes with 0x01, the left subtree the
@@ -17,6 +17,8 @@ export function sha256(...parts: Buffer[]): Buffer {
 export const EMPTY_ROOT: Buffer = sha256();
 
 export function leafHash(data: Buffer | string): Buffer {
+  // One-shot hashing of the 0x00-prefixed UTF-8 text: the same bytes, no Hash object a leaf.
+  if (typeof data === 'string' && typeof hash === 'function') return hash('sha256', `\u0000${data}`, 'buffer') as Buffer;
   return sha256(LEAF, Buffer.from(data));
 }
 
