@@ -37,11 +37,11 @@ beforeAll(async () => {
   await issueCheckpoint(fx.actors.ADMIN);
 });
 
-// Every test reads the log in ranges of one batch, two batches and all of it, and in parallel.
-const shapes = [{ rangeRows: PER_BATCH, concurrency: 3 }, { rangeRows: 2 * PER_BATCH, concurrency: 2 }, { rangeRows: 10_000, concurrency: 1 }];
+// Every test reads the log one batch at a time and with batches in parallel.
+const shapes = [{ concurrency: 1 }, { concurrency: 3 }, { concurrency: 8 }];
 
 describe('verification of the whole log', () => {
-  it('passes an intact log read in any range size, and chains concurrent batches in one line', async () => {
+  it('passes an intact log read in sequence or in parallel, and chains concurrent batches in one line', async () => {
     for (const shape of shapes) {
       expect(await verifyDecisionLog(fx.actors.AUDITOR, shape)).toMatchObject({ ok: true, batches: BATCHES, decisions: BATCHES * PER_BATCH, problems: [] });
     }
@@ -60,7 +60,7 @@ describe('verification of the whole log', () => {
     expect((await verifyDecisionLog(fx.actors.AUDITOR)).ok).toBe(true);
   });
 
-  it('names an altered decision in the first range, the last range and one in between', async () => {
+  it('names an altered decision in the first batch, the last and one in between', async () => {
     const last = BATCHES - 1;
     const targets = [[0, 0], [2, 3], [last, PER_BATCH - 1]] as const;
     const refs = await Promise.all(targets.map(([seq, i]) => refAt(seq, i)));
