@@ -21,7 +21,9 @@ const valid = () => ({
   explanation: { method: 'tree-shap', baseValue: 0.3, attributions: { income: -0.12, debt_ratio: 0.22 }, additive: true },
 });
 
-type Mutation = [string, (r: Record<string, any>) => void];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mutations write wrong types on purpose
+type Draft = Record<string, any>;
+type Mutation = [string, (r: Draft) => void];
 const long = (n: number) => 'x'.repeat(n);
 const mutations: Mutation[] = [
   ['nothing', () => {}],
@@ -79,7 +81,7 @@ const mutations: Mutation[] = [
 
 describe('the hand-written record check', () => {
   it.each(mutations)('agrees with the schema on %s', (_, mutate) => {
-    const record: Record<string, any> = valid();
+    const record: Draft = valid();
     mutate(record);
     const schema = decisionRecordSchema.safeParse(structuredClone(record));
     const quick = quickDecisionRecord(structuredClone(record));
@@ -89,7 +91,7 @@ describe('the hand-written record check', () => {
 
   it('takes the plainly valid records itself (the schema only sees the rest)', () => {
     for (const name of ['nothing', 'minimal', 'human without overridden', 'an offset timestamp', 'an empty group', 'an empty features map', 'class only']) {
-      const record: Record<string, any> = valid();
+      const record: Draft = valid();
       mutations.find(([n]) => n === name)![1](record);
       expect(quickDecisionRecord(record), name).not.toBeNull();
     }
@@ -97,7 +99,7 @@ describe('the hand-written record check', () => {
 
   it('leaves every refused record to the schema', () => {
     const refused = mutations.filter(([, mutate]) => {
-      const record: Record<string, any> = valid();
+      const record: Draft = valid();
       mutate(record);
       return !decisionRecordSchema.safeParse(record).success;
     });
