@@ -1,13 +1,27 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import pg from 'pg';
 import { startS3Server } from '../../lib/audits/evidence/testdata/s3-server';
+import { verifyConsistency } from '../../lib/decisions/merkle';
+import { verifyDecisionProof } from '../../lib/decisions/verify-proof';
 import { scan, testPagesAccessible } from '../support/a11y';
 import { pageAs } from '../support/auth';
 import { pick } from '../support/pick';
 
-// The demo's credit decisions: app-100017 was overridden by an underwriter;
-// annual_income is a restricted input; applicant-00042 was erased.
+// The demo's 200,000 credit decisions over 90 days: about 2 % overridden by an
+// underwriter (app-100017 among them); annual_income is a restricted input;
+// applicant-00042 was erased; a signed checkpoint after every second batch.
 const OVERRIDDEN = 'app-100017';
+const ERASED = 'applicant-00042';
+
+let client: pg.Client;
+test.beforeAll(async () => {
+  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+});
+test.afterAll(async () => {
+  await client.end();
+});
 
 test('an engineer finds the overridden decision, sees restricted inputs masked, verifies its proof and opens the letter', async ({ browser }) => {
   const { context, page } = await pageAs(browser, 'ENGINEER');
@@ -15,7 +29,13 @@ test('an engineer finds the overridden decision, sees restricted inputs masked, 
   await expect(page.getByTestId('decision-row').first()).toBeVisible();
   await page.getByLabel('Overridden by a person').check();
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  // A full page of overridden decisions (about 4,000 in the demo), each marked.
+  const rows = page.getByTestId('decision-row');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.filter({ hasNotText: 'Overridden' })).toHaveCount(0);
+  await page.getByLabel('Decision id').fill(OVERRIDDEN);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(rows).toHaveCount(1);
   await page.getByRole('link', { name: OVERRIDDEN }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Decision ${OVERRIDDEN}` })).toBeVisible();
   await expect(page.getByText(/Verified income documents show a recent salary increase/)).toBeVisible();
@@ -71,6 +91,37 @@ test('a compliance officer sees restricted inputs and records a development deci
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   expect((await scan(page)).violations).toEqual([]);
+  await context.close();
+});
+
+test('the demo log holds 200,000 decisions over 90 days, about 2 % overridden; an auditor checks the checkpoint chain and an erased subject\'s proof', async ({ browser }) => {
+  const { rows: [log] } = await client.query<{ total: number; overridden: number; days: number }>(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE overridden)::int AS overridden, count(DISTINCT date_trunc('day', "decidedAt" AT TIME ZONE 'UTC'))::int AS days FROM "Decision"`,
+  );
+  expect(log.total).toBe(200_000);
+  expect(log.days).toBe(90);
+  expect(log.overridden / log.total).toBeGreaterThan(0.015);
+  expect(log.overridden / log.total).toBeLessThan(0.025);
+  const { rows: checkpoints } = await client.query<{ treeSize: number; decisionCount: number }>('SELECT "treeSize", "decisionCount" FROM "DecisionCheckpoint" ORDER BY "treeSize"');
+  expect(checkpoints.length).toBeGreaterThanOrEqual(2);
+  expect(checkpoints.at(-1)!.decisionCount).toBe(200_000);
+
+  const { context } = await pageAs(browser, 'AUDITOR');
+  const first = checkpoints[0].treeSize;
+  const last = checkpoints.at(-1)!.treeSize;
+  const res = await context.request.get(`/api/v1/decisions/checkpoints/consistency?from=${first}&to=${last}`);
+  expect(res.status()).toBe(200);
+  const c = (await res.json()) as { from: { treeSize: number; rootHash: string }; to: { treeSize: number; rootHash: string }; proof: string[] };
+  const hex = (h: string) => Buffer.from(h, 'hex');
+  expect(verifyConsistency(c.from.treeSize, c.to.treeSize, hex(c.from.rootHash), hex(c.to.rootHash), c.proof.map(hex))).toBe(true);
+  // A rewritten older root does not pass.
+  expect(verifyConsistency(c.from.treeSize, c.to.treeSize, hex(c.to.rootHash), hex(c.to.rootHash), c.proof.map(hex))).toBe(false);
+
+  const { rows: [erased] } = await client.query<{ id: string }>('SELECT id FROM "Decision" WHERE "subjectRef" = $1 ORDER BY "decidedAt" LIMIT 1', [ERASED]);
+  const proof = await (await context.request.get(`/api/v1/decisions/proof?id=${encodeURIComponent(erased.id)}`)).json();
+  // Verified offline against the deployment's published key, as `npm run verify-decision` does.
+  const key = await (await context.request.get('/api/v1/signing-key')).text();
+  expect(verifyDecisionProof(proof, key)).toEqual({ ok: true, problems: [] });
   await context.close();
 });
 

@@ -4,14 +4,15 @@ import { setupTestDatabase } from '@/lib/tooling/test/integration';
 await setupTestDatabase('incidents_seed');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('@/prisma/seed/index');
+const { TEST_DEMO_DECISIONS } = await import('@/prisma/seed/decisions');
 const q = await import('./queries');
 const { incidentDetailSchema } = await import('./api-spec');
 const { userActor } = await import('@/lib/auth/session');
 
 it('seeds the incident demo story once, through the real mutations', async () => {
   const lines: string[] = [];
-  await seedDemo((l) => lines.push(l));
-  await seedDemo((l) => lines.push(l));
+  await seedDemo((l) => lines.push(l), { decisions: TEST_DEMO_DECISIONS });
+  await seedDemo((l) => lines.push(l), { decisions: TEST_DEMO_DECISIONS });
   expect(lines).toContain('seed: incidents already present');
   // The incident demo's three, and the one the monitoring demo's fairness breach opened itself.
   expect(await db.incident.count()).toBe(4);

@@ -4,11 +4,12 @@ import { setupTestDatabase } from '@/lib/tooling/test/integration';
 await setupTestDatabase('risks_seed');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('@/prisma/seed/index');
+const { TEST_DEMO_DECISIONS } = await import('@/prisma/seed/decisions');
 const { systemActor } = await import('@/lib/auth/actor');
 const { reopenExpiredRiskAcceptances } = await import('./mutations');
 
 it('seeds 25 risks across the three systems, some accepted and one expired, through the mutations', async () => {
-  await seedDemo(() => {});
+  await seedDemo(() => {}, { decisions: TEST_DEMO_DECISIONS });
   const org = await db.organization.findFirstOrThrow({ select: { id: true } });
   const risks = await db.risk.findMany({ where: { orgId: org.id }, select: { id: true, status: true, acceptanceExpiresAt: true, acceptedById: true, ownerId: true, systems: { select: { systemId: true } } } });
   expect(risks).toHaveLength(25);

@@ -10,11 +10,12 @@ process.env.SIGNING_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.expo
 await setupTestDatabase('seed_audits');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('./index');
+const { TEST_DEMO_DECISIONS } = await import('./decisions');
 const { DEMO_REQUIREMENT_LINKS } = await import('./audits');
 
 describe('the audit workspace demo seed', () => {
   it('creates the demo audits, findings in every state, requests, stale evidence and certifications, once', { timeout: 180_000 }, async () => {
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     const audits = await db.audit.findMany({ select: { title: true, status: true, kind: true, standard: true } });
     expect(audits).toEqual(
       expect.arrayContaining([
@@ -31,12 +32,12 @@ describe('the audit workspace demo seed', () => {
     expect(certs).toHaveLength(2);
 
     const counts = { audits: await db.audit.count(), findings: await db.finding.count(), evidence: await db.evidence.count() };
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     expect({ audits: await db.audit.count(), findings: await db.finding.count(), evidence: await db.evidence.count() }).toEqual(counts);
   });
 
   it('links every finding, evidence item and request to the requirement it is about, and names a person for every action', { timeout: 180_000 }, async () => {
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     const expected = (title: string) => {
       const names: Record<string, keyof typeof DEMO_REQUIREMENT_LINKS> = {
         'Quarterly access reviews not evidenced for the model-serving cluster': 'accessReview',

@@ -17,8 +17,10 @@ import { seedGovernance } from './governance';
  * Demo data, idempotent: each domain's seed checks what exists and only adds
  * what is missing, so the first start seeds and later starts do nothing.
  * Order matters: later domains link to what earlier ones created.
+ * `decisions` makes the decision log smaller than the demo's 200,000, for
+ * tests that seed the whole demo for something else.
  */
-export async function seedDemo(log: (line: string) => void = console.log): Promise<void> {
+export async function seedDemo(log: (line: string) => void = console.log, options: { decisions?: number } = {}): Promise<void> {
   const { orgId, created } = await seedFoundation();
   log(created ? `seed: created organisation and demo users (${orgId})` : 'seed: demo organisation already present');
   await seedRequirements(orgId, log);
@@ -27,7 +29,7 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   log((await seedAudits(orgId)).created ? 'seed: created audits, findings, evidence and certifications' : 'seed: audits already present');
   await seedIncidents(orgId, log);
   await seedMonitoring(orgId, log);
-  await seedDecisions(orgId, log);
+  await seedDecisions(orgId, log, { decisions: options.decisions });
   await seedRisks(orgId, log);
   await seedThreats(orgId, log);
   await seedVendorsAndPolicies(orgId, log);

@@ -94,6 +94,9 @@ function registryHelpers(engineer: Actor, compliance: Actor, business: Actor) {
   return { approveAndPromote, version };
 }
 
+/** How long before the seed runs the credit model's 3.0.0 went into production. */
+export const CREDIT_IN_PRODUCTION_DAYS = 120;
+
 const CREDIT_MODEL = { name: 'Consumer credit PD model', purpose: 'Estimates the 24-month probability of default of consumer credit applications.' };
 const CREDIT_DATA = [
   { dataset: 'Credit applications 2018–2024', role: 'TRAINING' as const, transformation: 'Outcome labelled at 24 months; reject inference applied.', steps: ['Join bureau attributes', 'Winsorise income at p99', 'Reject inference (parcelling)'] },
@@ -177,6 +180,13 @@ export async function seedModels(orgId: string): Promise<{ created: boolean }> {
   const creditSex = groups('sex', [['female', 8000, 1400, 0.81, 0.4], ['male', 8500, 1600, 0.8, 0.41]]);
   await version('credit-scoring', credit.name, credit.purpose, '3.0.0', { metrics: [{ name: 'AUC', value: 0.81, threshold: 0.78 }, { name: 'KS', value: 0.45, threshold: 0.4 }], datasets: creditData, fairness: { groups: creditSex } });
   await approveAndPromote('credit-scoring', '3.0.0');
+  // 3.0.0 has served since four months before the seed: the decision log's 90 days (and the monitoring
+  // story's 3.0.1 release) fall after it, and ingestion accepts a decision only from the version in production at its time.
+  const today = new Date();
+  await db.deploymentEvent.updateMany({
+    where: { kind: 'PROMOTION', version: { label: '3.0.0', model: { orgId, key: 'credit-scoring' } } },
+    data: { at: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - CREDIT_IN_PRODUCTION_DAYS * 86_400_000) },
+  });
   await version('credit-scoring', credit.name, credit.purpose, '3.1.0', {
     metrics: [{ name: 'AUC', value: 0.83, threshold: 0.78 }, { name: 'KS', value: 0.47, threshold: 0.4 }],
     datasets: creditData,

@@ -4,10 +4,11 @@ import { setupTestDatabase } from '@/lib/tooling/test/integration';
 await setupTestDatabase('seed_monitoring');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('./index');
+const { TEST_DEMO_DECISIONS } = await import('./decisions');
 
 describe('the monitoring demo', () => {
   it('tells the credit story, a healthy model and one with missing data, and seeds quickly', { timeout: 180_000 }, async () => {
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     const monitors = await db.monitor.findMany({ select: { health: true, windowCount: true, version: { select: { model: { select: { key: true } } } } } });
     const by = Object.fromEntries(monitors.map((m) => [m.version.model.key, m]));
     expect(by['credit-scoring']).toMatchObject({ health: 'BREACH', windowCount: 90 });

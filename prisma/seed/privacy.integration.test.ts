@@ -8,10 +8,11 @@ process.env.EVIDENCE_DIR = await mkdtemp(path.join(tmpdir(), 'seed-privacy-'));
 await setupTestDatabase('seed_privacy');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('./index');
+const { TEST_DEMO_DECISIONS } = await import('./decisions');
 
 describe('the privacy demo seed', () => {
   it('has a six-activity register, a signed-off DPIA and a FRIA, eight requests in every state (one extended, one late), retention and a minimisation review in progress; a second run adds nothing', { timeout: 300_000 }, async () => {
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     const org = await db.organization.findFirstOrThrow({ select: { id: true } });
     const orgId = org.id;
     expect(await db.processingActivity.count({ where: { orgId } })).toBe(6);
@@ -27,7 +28,7 @@ describe('the privacy demo seed', () => {
     const reviews = await db.minimisationReview.findMany({ where: { orgId }, include: { items: true } });
     expect(reviews.some((r) => !r.completedAt && r.items.some((i) => i.decision) && r.items.some((i) => !i.decision))).toBe(true);
     const before = { requests: await db.subjectRequest.count(), reviews: await db.minimisationReview.count(), activities: await db.processingActivity.count() };
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     expect({ requests: await db.subjectRequest.count(), reviews: await db.minimisationReview.count(), activities: await db.processingActivity.count() }).toEqual(before);
   });
 });

@@ -10,11 +10,12 @@ process.env.SIGNING_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.expo
 await setupTestDatabase('seed_trust');
 const { db } = await import('@/lib/db');
 const { seedDemo } = await import('./index');
+const { TEST_DEMO_DECISIONS } = await import('./decisions');
 const { trustPageResponse } = await import('@/lib/trust/public');
 
 describe('the trust centre demo seed', () => {
   it('publishes the demo trust centre with signed production attestations, published policies and a document behind an NDA', { timeout: 240_000 }, async () => {
-    await seedDemo(() => undefined);
+    await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
     const org = await db.organization.findFirstOrThrow({ select: { id: true, slug: true } });
     const tc = await db.trustCentre.findUniqueOrThrow({ where: { orgId: org.id }, select: { enabled: true, snapshot: true } });
     const snap = tc.snapshot as { attestations: { model: string }[]; policies: { title: string }[]; documents: { title: string }[]; nda: { version: number } };

@@ -36,7 +36,8 @@ export async function startApiHarness(prefix: string) {
   process.env.NEXTAUTH_URL = ORIGIN;
   const tdb = await setupTestDatabase(prefix);
   const { seedDemo } = await import('@/prisma/seed/index');
-  await seedDemo(() => undefined);
+  const { TEST_DEMO_DECISIONS } = await import('@/prisma/seed/decisions');
+  await seedDemo(() => undefined, { decisions: TEST_DEMO_DECISIONS });
 
   const { db } = await import('@/lib/db');
   const { encode } = await import('next-auth/jwt');
