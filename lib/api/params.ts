@@ -36,3 +36,27 @@ export function instantInput(error = 'Enter a date and time') {
     .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999, 'Enter a date between the years 1900 and 9999')
     .meta({ type: 'string', format: 'date-time' });
 }
+
+/**
+ * An http(s) URL the portal calls out to (webhooks, MLflow, an S3 endpoint):
+ * trimmed, with no user name or password in it (those have their own
+ * fields), and with `pathless` no path, query or fragment either. Where it
+ * may point is checked when the call is made (lib/webhooks/target.ts).
+ */
+export function outboundUrl(opts: { max: number; required: string; invalid: string; credentials: string; pathless?: boolean }) {
+  const parts = (v: string) => (URL.canParse(v) ? new URL(v) : null);
+  return z
+    .string()
+    .trim()
+    .min(1, opts.required)
+    .max(opts.max, `At most ${opts.max.toLocaleString('en')} characters`)
+    .refine((v) => {
+      const u = parts(v);
+      if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) return false;
+      return !opts.pathless || ((u.pathname === '/' || u.pathname === '') && !u.search && !u.hash);
+    }, opts.invalid)
+    .refine((v) => {
+      const u = parts(v);
+      return !u || (!u.username && !u.password);
+    }, opts.credentials);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankAsUndefined, flag } from '@/lib/api/params';
+import { blankAsUndefined, flag, outboundUrl } from '@/lib/api/params';
 
 // The wire shape of one decision from the serving stack (JSON, NDJSON, or a
 // CSV row mapped to it by ./formats.ts). Safe for the client.
@@ -153,27 +153,13 @@ export type DecisionReviewInput = z.input<typeof decisionReviewSchema>;
 
 /** Where signed checkpoints are pushed: an S3-compatible bucket (the secret blank keeps the stored one). */
 export const pushTargetSchema = z.object({
-  endpoint: z
-    .string()
-    .trim()
-    .min(1, 'Give the S3 endpoint URL')
-    .max(300, 'At most 300 characters')
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname && (u.pathname === '/' || u.pathname === '') && !u.search && !u.hash;
-      } catch {
-        return false;
-      }
-    }, 'Use an http:// or https:// URL with no path, e.g. https://s3.eu-west-1.amazonaws.com')
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return !u.username && !u.password;
-      } catch {
-        return true;
-      }
-    }, 'Put the keys in their fields, not in the URL'),
+  endpoint: outboundUrl({
+    max: 300,
+    required: 'Give the S3 endpoint URL',
+    invalid: 'Use an http:// or https:// URL with no path, e.g. https://s3.eu-west-1.amazonaws.com',
+    credentials: 'Put the keys in their fields, not in the URL',
+    pathless: true,
+  }),
   region: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'A region such as eu-west-1 (lower-case letters, digits and hyphens)'),
   bucket: z
     .string()

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { ALL_EVENT_TYPES, type EventType } from '@/lib/events/types';
+import { outboundUrl } from '@/lib/api/params';
 
 export const PRESETS = ['STANDARD', 'SLACK', 'TEAMS'] as const;
 
 export const createEndpointSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .min(1, 'Enter the URL that receives the webhooks')
-    .max(2000, 'At most 2,000 characters')
-    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'Enter an http:// or https:// URL')
-    .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), 'The URL must not contain a user name or password'),
+  url: outboundUrl({
+    max: 2000,
+    required: 'Enter the URL that receives the webhooks',
+    invalid: 'Enter an http:// or https:// URL',
+    credentials: 'The URL must not contain a user name or password',
+  }),
   description: z.string().trim().max(200, 'At most 200 characters').default(''),
   preset: z.enum(PRESETS, { message: 'Choose a format' }).default('STANDARD'),
   eventTypes: z

@@ -1,27 +1,12 @@
 import { z } from 'zod';
-import { blankAsUndefined, flag } from '@/lib/api/params';
+import { blankAsUndefined, flag, outboundUrl } from '@/lib/api/params';
 
-export const mlflowUrlSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the tracking server URL')
-  .max(500)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
-    } catch {
-      return false;
-    }
-  }, 'Use an http:// or https:// URL, e.g. https://mlflow.example.com')
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return !u.username && !u.password;
-    } catch {
-      return true;
-    }
-  }, 'Put the token in the token field, not in the URL');
+export const mlflowUrlSchema = outboundUrl({
+  max: 500,
+  required: 'Give the tracking server URL',
+  invalid: 'Use an http:// or https:// URL, e.g. https://mlflow.example.com',
+  credentials: 'Put the token in the token field, not in the URL',
+});
 
 export const mlflowConnectionSchema = z.object({
   url: mlflowUrlSchema,
