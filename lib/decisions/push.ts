@@ -83,15 +83,18 @@ export async function queueCheckpointPush(tx: Tx, checkpoint: { id: string; orgI
 export async function queueUnpushed(tx: Tx, orgId: string, enqueue: EnqueuePush = enqueuePushWithBoss): Promise<number> {
   const target = await tx.decisionPushTarget.findUnique({ where: { orgId }, select: { endpoint: true, bucket: true, prefix: true } });
   if (!target) return 0;
-  const origin = `${new URL(target.endpoint).origin}/${target.bucket}/`;
-  const keyHead = [target.prefix, orgId, 'checkpoints'].filter(Boolean).join('/');
-  await tx.$executeRaw`
-    INSERT INTO "DecisionCheckpointPush" ("id", "orgId", "checkpointId", "treeSize", "location", "objectKey")
-    SELECT gen_random_uuid()::text, c."orgId", c."id", c."treeSize", ${origin} || k.key, k.key
-    FROM "DecisionCheckpoint" c, LATERAL (SELECT ${keyHead} || '/' || lpad(c."treeSize"::text, 12, '0') || '.json' AS key) k
-    WHERE c."orgId" = ${orgId}
-    ON CONFLICT ("checkpointId", "location") DO NOTHING`;
-  const here = { orgId, location: { startsWith: origin }, objectKey: { startsWith: `${keyHead}/` } };
+  // Keys and locations from the same two functions a checkpoint's own push uses.
+  const checkpoints = await tx.decisionCheckpoint.findMany({ where: { orgId }, select: { id: true, treeSize: true } });
+  await tx.decisionCheckpointPush.createMany({
+    data: checkpoints.map((c) => {
+      const objectKey = checkpointObjectKey(target.prefix, orgId, c.treeSize);
+      return { orgId, checkpointId: c.id, treeSize: c.treeSize, location: objectLocation(target, objectKey), objectKey };
+    }),
+    skipDuplicates: true,
+  });
+  // This bucket's folder of checkpoints: every key above, without its file name.
+  const folder = objectLocation(target, checkpointObjectKey(target.prefix, orgId, 0).replace(/[^/]*$/, ''));
+  const here = { orgId, location: { startsWith: folder } };
   await tx.decisionCheckpointPush.updateMany({ where: { ...here, status: 'FAILED' }, data: { status: 'PENDING', lockedUntil: null } });
   const pending = await tx.decisionCheckpointPush.findMany({ where: { ...here, status: 'PENDING' }, select: { id: true }, orderBy: { treeSize: 'asc' } });
   await enqueue(tx, pending.map((p) => p.id));
