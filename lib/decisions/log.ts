@@ -33,7 +33,6 @@ export class DuplicateRefsError extends Error {
 
 export type AppendedBatch = { batchId: string; seq: number; rootHash: string; ids: string[] };
 
-export const newDecisionId = () => `d${randomBytes(12).toString('base64url')}`;
 const newBatchId = () => `b${randomBytes(12).toString('base64url')}`;
 
 export function chainHash(prev: string, batchLeaf: Buffer): string {
